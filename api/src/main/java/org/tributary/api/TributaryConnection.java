@@ -1,0 +1,22 @@
+package org.tributary.api;
+
+import jakarta.resource.ResourceException;
+
+/**
+ * A handle on the running adapter. Obtain it from {@link TributaryConnectionFactory}, use it, close it
+ * (try-with-resources). Every call fails with {@link ResourceException} once the handle is closed.
+ */
+public interface TributaryConnection extends AutoCloseable {
+
+    /** Ports, uptime, open connections and sessions, read live from the adapter. */
+    AdapterStatus status() throws ResourceException;
+
+    /**
+     * Forgets every cached access decision, so the next request asks the EJB side again. Called by the
+     * EJB side whenever a rule or a user changes.
+     */
+    void invalidateAccessCache() throws ResourceException;
+
+    @Override
+    void close() throws ResourceException;
+}

@@ -1,0 +1,39 @@
+package org.tributary.ejb.adapter;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.resource.ResourceException;
+import org.tributary.api.AdapterStatus;
+import org.tributary.api.TributaryConnection;
+import org.tributary.api.TributaryConnectionFactory;
+
+/** Reads and controls the running adapter; every call borrows a connection and returns it at once. */
+@Stateless
+public class AdapterClient {
+
+    @Resource(lookup = TributaryConnectionFactory.JNDI_NAME)
+    private TributaryConnectionFactory connectionFactory;
+
+    /** Thrown when the adapter cannot be reached (not deployed, stopped). */
+    public static class AdapterUnavailableException extends Exception {
+        public AdapterUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public AdapterStatus status() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.status();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    public void invalidateAccessCache() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            connection.invalidateAccessCache();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.tributary.it.console;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.support.Deployments;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Faces status page renders the adapter's live status (Faces active: no raw tags in the output). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StatusPageIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void statusPageShowsTheRtspListener() throws Exception {
+        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/tributary/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String html = response.body();
+        assertTrue(html.contains("Server status"), html);
+        assertTrue(html.contains("<td id=\"rtsp\">127.0.0.1:8554</td>"), html);
+        assertTrue(html.contains("rtsp://127.0.0.1:8554/"), html);
+        assertFalse(html.contains("ui:composition"), "Faces did not process the page");
+        assertFalse(html.contains("#{"), "unevaluated expressions in the page");
+    }
+}

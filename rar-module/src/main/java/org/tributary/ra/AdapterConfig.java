@@ -1,0 +1,65 @@
+package org.tributary.ra;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/**
+ * The adapter's configuration, validated once at start. A bad value fails {@code start()} with a message
+ * naming the property, so the deployment fails loudly instead of running half-configured.
+ *
+ * @param rtspBindAddress      address the RTSP listener binds
+ * @param rtspPort             RTSP TCP port (0 = any free port)
+ * @param mediaRoot            the media folder served
+ * @param maxConnections       RTSP connections accepted at once; more get 503
+ * @param accessCacheSeconds   how long an access decision is reused without asking the EJB side
+ * @param accessTimeoutMillis  how long a request waits for an access decision before 503
+ */
+public record AdapterConfig(InetAddress rtspBindAddress,
+                            int rtspPort,
+                            Path mediaRoot,
+                            int maxConnections,
+                            int accessCacheSeconds,
+                            int accessTimeoutMillis) {
+
+    /** Thrown for a configuration value that cannot be used; the message names the property. */
+    public static final class InvalidConfigException extends Exception {
+        InvalidConfigException(String property, Object value, String why) {
+            super("invalid adapter property " + property + "='" + value + "': " + why);
+        }
+    }
+
+    public static AdapterConfig of(String bindAddress, Integer port, String mediaRoot, Integer maxConnections,
+                                   Integer accessCacheSeconds, Integer accessTimeoutMillis)
+            throws InvalidConfigException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(require("rtspBindAddress", bindAddress));
+        } catch (UnknownHostException e) {
+            throw new InvalidConfigException("rtspBindAddress", bindAddress, "not an address of this host");
+        }
+        int p = range("rtspPort", port, 0, 65535);
+        Path root = Path.of(require("mediaRoot", mediaRoot)).toAbsolutePath().normalize();
+        int connections = range("maxConnections", maxConnections, 1, 1_000_000);
+        int cache = range("accessCacheSeconds", accessCacheSeconds, 0, 86_400);
+        int timeout = range("accessTimeoutMillis", accessTimeoutMillis, 1, 600_000);
+        return new AdapterConfig(address, p, root, connections, cache, timeout);
+    }
+
+    private static String require(String property, String value) throws InvalidConfigException {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigException(property, value, "must be set");
+        }
+        return value.trim();
+    }
+
+    private static int range(String property, Integer value, int min, int max) throws InvalidConfigException {
+        if (value == null) {
+            throw new InvalidConfigException(property, null, "must be set");
+        }
+        if (value < min || value > max) {
+            throw new InvalidConfigException(property, value, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

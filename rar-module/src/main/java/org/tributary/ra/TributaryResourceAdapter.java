@@ -1,0 +1,217 @@
+package org.tributary.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import org.tributary.api.AdapterStatus;
+import org.tributary.ra.inbound.AccessGate;
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.server.RtspMethodHandler;
+import org.tributary.server.RtspServer;
+
+import javax.transaction.xa.XAResource;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Logger;
+
+/**
+ * The Tributary resource adapter. {@link #start} validates the configuration, binds the RTSP port and
+ * runs its selector loop as long-running Work; {@link #stop} closes every socket so a redeploy can bind
+ * the same port at once. Message-driven beans implementing the listener interfaces of
+ * {@code org.tributary.api} are wired in through {@link #endpointActivation}.
+ */
+@Connector(displayName = "Tributary streaming server", vendorName = "Tributary", eisType = "RTSP/RTP streaming",
+        version = "0.1.0", transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(TributaryResourceAdapter.class.getName());
+    public static final String VERSION = "0.1.0";
+    static final String SERVER_HEADER = "Tributary/" + VERSION;
+
+    @ConfigProperty(defaultValue = "0.0.0.0", description = "Address the RTSP listener binds")
+    private String rtspBindAddress = "0.0.0.0";
+
+    @ConfigProperty(defaultValue = "8554", description = "RTSP TCP port (0 = any free port)")
+    private Integer rtspPort = 8554;
+
+    @ConfigProperty(defaultValue = "media", description = "The media folder served")
+    private String mediaRoot = "media";
+
+    @ConfigProperty(defaultValue = "5000", description = "RTSP connections accepted at once; more are refused with 503")
+    private Integer maxConnections = 5000;
+
+    @ConfigProperty(defaultValue = "10", description = "Seconds an access decision is reused before the EJB side is asked again")
+    private Integer accessCacheSeconds = 10;
+
+    @ConfigProperty(defaultValue = "3000", description = "Milliseconds a request waits for an access decision before 503")
+    private Integer accessTimeoutMillis = 3000;
+
+    private transient AdapterConfig config;
+    private transient WorkManager workManager;
+    private transient RtspServer rtspServer;
+    private transient AccessGate accessGate;
+    private transient volatile Instant startedAt;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
+                    accessTimeoutMillis);
+        } catch (AdapterConfig.InvalidConfigException e) {
+            throw new ResourceAdapterInternalException(e.getMessage(), e);
+        }
+        workManager = context.getWorkManager();
+        Executor tasks = this::runShortTask;
+        accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
+        rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
+                config.maxConnections(), new RtspMethodHandler(accessGate), tasks, DecoderLimits.DEFAULTS,
+                SERVER_HEADER);
+        try {
+            rtspServer.bind();
+            workManager.startWork(AdapterWork.longRunning("tributary-rtsp", rtspServer, rtspServer::close),
+                    WorkManager.INDEFINITE, null, null);
+        } catch (IOException | WorkException e) {
+            rtspServer.close();
+            throw new ResourceAdapterInternalException("Tributary could not start: " + e.getMessage(), e);
+        }
+        startedAt = Instant.now();
+        LOG.info("Tributary " + VERSION + " started: RTSP on " + config.rtspBindAddress().getHostAddress() + ":"
+                + rtspServer.port() + ", media from " + config.mediaRoot());
+    }
+
+    private void runShortTask(Runnable task) {
+        try {
+            workManager.scheduleWork(AdapterWork.shortTask(task));
+        } catch (WorkException e) {
+            throw new RejectedExecutionException("the WorkManager refused a task: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (rtspServer != null) {
+            rtspServer.close();
+        }
+        if (accessGate != null) {
+            accessGate.clear();
+        }
+        LOG.info("Tributary stopped; every socket is closed");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (accessGate == null) {
+            throw new ResourceException("the adapter is not started");
+        }
+        accessGate.activate(factory);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        if (accessGate != null) {
+            accessGate.deactivate(factory);
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return null;
+    }
+
+    /** A live snapshot for the outbound connection. */
+    public AdapterStatus status() {
+        RtspServer server = rtspServer;
+        if (server == null || startedAt == null) {
+            throw new IllegalStateException("the adapter is not started");
+        }
+        return new AdapterStatus(VERSION, server.bindHost(), server.port(), startedAt, server.openConnections(),
+                server.totalConnections(), 0, server.requestsHandled(), config.mediaRoot().toString());
+    }
+
+    public AccessGate accessGate() {
+        return accessGate;
+    }
+
+    public String getRtspBindAddress() {
+        return rtspBindAddress;
+    }
+
+    public void setRtspBindAddress(String rtspBindAddress) {
+        this.rtspBindAddress = rtspBindAddress;
+    }
+
+    public Integer getRtspPort() {
+        return rtspPort;
+    }
+
+    public void setRtspPort(Integer rtspPort) {
+        this.rtspPort = rtspPort;
+    }
+
+    public String getMediaRoot() {
+        return mediaRoot;
+    }
+
+    public void setMediaRoot(String mediaRoot) {
+        this.mediaRoot = mediaRoot;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getAccessCacheSeconds() {
+        return accessCacheSeconds;
+    }
+
+    public void setAccessCacheSeconds(Integer accessCacheSeconds) {
+        this.accessCacheSeconds = accessCacheSeconds;
+    }
+
+    public Integer getAccessTimeoutMillis() {
+        return accessTimeoutMillis;
+    }
+
+    public void setAccessTimeoutMillis(Integer accessTimeoutMillis) {
+        this.accessTimeoutMillis = accessTimeoutMillis;
+    }
+
+    // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TributaryResourceAdapter other)) {
+            return false;
+        }
+        return Objects.equals(rtspBindAddress, other.rtspBindAddress) && Objects.equals(rtspPort, other.rtspPort)
+                && Objects.equals(mediaRoot, other.mediaRoot) && Objects.equals(maxConnections, other.maxConnections)
+                && Objects.equals(accessCacheSeconds, other.accessCacheSeconds)
+                && Objects.equals(accessTimeoutMillis, other.accessTimeoutMillis);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
+                accessTimeoutMillis);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Adapter-to-EJB calls. The activation spec names the adapter's listener interfaces; message-driven
+ * beans implementing them are registered here. Synchronous calls (access decisions) are made on the
+ * control path only, with a cache and a timeout, never from a streaming thread.
+ */
+package org.tributary.ra.inbound;

@@ -1,0 +1,189 @@
+package org.tributary.rtsp;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the bytes of one connection into requests and interleaved frames, one message at a time.
+ * Incremental: when a message is incomplete it consumes nothing and returns null, so the caller reads
+ * more and calls again. Every quantity is bounded by {@link DecoderLimits}; anything out of bounds or
+ * malformed raises {@link RtspParseException} with the status to answer.
+ */
+public final class RtspDecoder {
+
+    private final DecoderLimits limits;
+
+    public RtspDecoder(DecoderLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Decodes the next message from {@code in} (in read mode).
+     *
+     * @return an {@link RtspRequest}, an {@link InterleavedFrame}, or null when more bytes are needed
+     */
+    public Object decode(ByteBuffer in) throws RtspParseException {
+        skipEmptyLines(in);
+        if (!in.hasRemaining()) {
+            return null;
+        }
+        if (in.get(in.position()) == '$') {
+            return decodeFrame(in);
+        }
+        return decodeRequest(in);
+    }
+
+    private static void skipEmptyLines(ByteBuffer in) {
+        while (in.hasRemaining()) {
+            byte b = in.get(in.position());
+            if (b != '\r' && b != '\n') {
+                return;
+            }
+            in.get();
+        }
+    }
+
+    private static InterleavedFrame decodeFrame(ByteBuffer in) {
+        if (in.remaining() < 4) {
+            return null;
+        }
+        int start = in.position();
+        int channel = in.get(start + 1) & 0xFF;
+        int length = ((in.get(start + 2) & 0xFF) << 8) | (in.get(start + 3) & 0xFF);
+        if (in.remaining() < 4 + length) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        in.position(start + 4);
+        in.get(payload);
+        return new InterleavedFrame(channel, payload);
+    }
+
+    private RtspRequest decodeRequest(ByteBuffer in) throws RtspParseException {
+        int start = in.position();
+        int bodyStart = findBodyStart(in, start);
+        if (bodyStart < 0) {
+            return null;
+        }
+        String head = new String(bytes(in, start, bodyStart - start), StandardCharsets.ISO_8859_1).strip();
+        RtspRequest partial = parseHead(head.split("\r?\n"));
+        // An RTSP-over-HTTP POST announces a huge body that never ends: that body is a stream of
+        // base64 requests, read by the tunnel, not part of this message.
+        boolean tunnelPost = partial.method() == RtspMethod.POST && partial.version().startsWith("HTTP/");
+        int bodyLength = tunnelPost ? 0 : contentLength(partial.headers());
+        if (in.limit() - bodyStart < bodyLength) {
+            return null;
+        }
+        byte[] body = bytes(in, bodyStart, bodyLength);
+        in.position(bodyStart + bodyLength);
+        return new RtspRequest(partial.methodToken(), partial.method(), partial.uri(), partial.version(),
+                partial.headers(), body);
+    }
+
+    /** Index just past the blank line ending the head ("\r\n\r\n" or "\n\n"), or -1 if not yet received. */
+    private int findBodyStart(ByteBuffer in, int start) throws RtspParseException {
+        int lineStart = start;
+        for (int i = start; i < in.limit(); i++) {
+            if (in.get(i) != '\n') {
+                continue;
+            }
+            int lineLength = i - lineStart;
+            if (lineLength > limits.maxLineBytes()) {
+                throw new RtspParseException(RtspStatus.BAD_REQUEST, "line longer than " + limits.maxLineBytes() + " bytes");
+            }
+            boolean empty = lineLength == 0 || (lineLength == 1 && in.get(lineStart) == '\r');
+            if (empty && lineStart > start) {
+                return i + 1;
+            }
+            lineStart = i + 1;
+            if (i - start > limits.maxHeaderBytes()) {
+                throw new RtspParseException(RtspStatus.BAD_REQUEST, "header section larger than " + limits.maxHeaderBytes() + " bytes");
+            }
+        }
+        if (in.limit() - lineStart > limits.maxLineBytes()) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "line longer than " + limits.maxLineBytes() + " bytes");
+        }
+        if (in.limit() - start > limits.maxHeaderBytes()) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "header section larger than " + limits.maxHeaderBytes() + " bytes");
+        }
+        return -1;
+    }
+
+    private RtspRequest parseHead(String[] lines) throws RtspParseException {
+        String[] requestLine = lines[0].trim().split(" +");
+        if (requestLine.length != 3) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed request line '" + abbreviate(lines[0]) + "'");
+        }
+        String methodToken = requestLine[0];
+        String uri = requestLine[1];
+        String version = requestLine[2];
+        if (!methodToken.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed method '" + abbreviate(methodToken) + "'");
+        }
+        if (uri.length() > limits.maxUriBytes()) {
+            throw new RtspParseException(RtspStatus.REQUEST_URI_TOO_LARGE, "Request-URI longer than " + limits.maxUriBytes() + " bytes");
+        }
+        if (!version.startsWith("RTSP/") && !version.startsWith("HTTP/")) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "unknown protocol '" + abbreviate(version) + "'");
+        }
+        RtspHeaders headers = new RtspHeaders();
+        String lastName = null;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                continue;
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && lastName != null) {
+                // Obsolete line folding: continue the previous field.
+                String previous = headers.getAll(lastName).get(headers.getAll(lastName).size() - 1);
+                headers.remove(lastName);
+                headers.add(lastName, previous + " " + line.trim());
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed header line '" + abbreviate(line) + "'");
+            }
+            if (headers.size() >= limits.maxHeaders()) {
+                throw new RtspParseException(RtspStatus.BAD_REQUEST, "more than " + limits.maxHeaders() + " header fields");
+            }
+            lastName = line.substring(0, colon).trim();
+            headers.add(lastName, line.substring(colon + 1).trim());
+        }
+        return new RtspRequest(methodToken, RtspMethod.of(methodToken), uri, version, headers, new byte[0]);
+    }
+
+    private int contentLength(RtspHeaders headers) throws RtspParseException {
+        String value = headers.get("Content-Length");
+        if (value == null) {
+            return 0;
+        }
+        long length;
+        try {
+            length = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed Content-Length '" + abbreviate(value) + "'");
+        }
+        if (length < 0) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "negative Content-Length");
+        }
+        if (length > limits.maxBodyBytes()) {
+            throw new RtspParseException(RtspStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "Content-Length " + length + " exceeds the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        return (int) Math.min(length, Integer.MAX_VALUE);
+    }
+
+    private static byte[] bytes(ByteBuffer in, int from, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = in.get(from + i);
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+    }
+}

@@ -1,0 +1,71 @@
+package org.tributary.rtsp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A response under construction; {@link #encode()} writes it as RFC 2326 §7 text. */
+public final class RtspResponse {
+
+    private final int code;
+    private final String reason;
+    private final RtspHeaders headers = new RtspHeaders();
+    private byte[] body = new byte[0];
+
+    public RtspResponse(RtspStatus status) {
+        this(status.code(), status.reason());
+    }
+
+    public RtspResponse(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public RtspHeaders headers() {
+        return headers;
+    }
+
+    public RtspResponse header(String name, String value) {
+        headers.set(name, value);
+        return this;
+    }
+
+    public RtspResponse body(String contentType, byte[] content) {
+        headers.set("Content-Type", contentType);
+        this.body = content;
+        return this;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public byte[] encode() {
+        StringBuilder head = new StringBuilder(256);
+        head.append("RTSP/1.0 ").append(code).append(' ').append(reason).append("\r\n");
+        for (Map.Entry<String, String> f : headers.entries()) {
+            if (!f.getKey().equals("Content-Length")) {
+                head.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n");
+            }
+        }
+        if (body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        if (body.length == 0) {
+            return headBytes;
+        }
+        byte[] out = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, out, 0, headBytes.length);
+        System.arraycopy(body, 0, out, headBytes.length, body.length);
+        return out;
+    }
+}

@@ -1,0 +1,303 @@
+package org.tributary.server;
+
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.rtsp.InterleavedFrame;
+import org.tributary.rtsp.RtspDecoder;
+import org.tributary.rtsp.RtspParseException;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+import org.tributary.rtsp.RtspStatus;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One client's TCP connection. The selector thread feeds it bytes; complete requests are answered one at
+ * a time, in order, on a worker thread (so a slow access decision never stalls the selector); responses
+ * and interleaved packets are written without blocking, the rest queued until the socket drains.
+ */
+public final class RtspConnection {
+
+    private static final Logger LOG = Logger.getLogger(RtspConnection.class.getName());
+
+    private final long id;
+    private final SocketChannel channel;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final RtspServer server;
+    private final RequestHandler handler;
+    private final Executor executor;
+    private final RtspDecoder decoder;
+    private final DecoderLimits limits;
+    private final String logPrefix;
+
+    private ByteBuffer readBuffer = ByteBuffer.allocate(4096);
+    private final Queue<RtspRequest> pending = new ArrayDeque<>();
+    private boolean processing;
+    private boolean closeAfterFlush;
+    private volatile boolean closed;
+
+    private final Queue<ByteBuffer> outbound = new ArrayDeque<>();
+    private long outboundBytes;
+    private final long maxOutboundBytes;
+
+    RtspConnection(long id, SocketChannel channel, RtspServer server, RequestHandler handler, Executor executor,
+                   DecoderLimits limits, long maxOutboundBytes) throws IOException {
+        this.id = id;
+        this.channel = channel;
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.server = server;
+        this.handler = handler;
+        this.executor = executor;
+        this.limits = limits;
+        this.decoder = new RtspDecoder(limits);
+        this.maxOutboundBytes = maxOutboundBytes;
+        this.logPrefix = "[conn " + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "] ";
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    public String logPrefix() {
+        return logPrefix;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Selector thread: bytes are readable. */
+    void onReadable() {
+        try {
+            if (!readBuffer.hasRemaining()) {
+                growReadBuffer();
+            }
+            int n = channel.read(readBuffer);
+            if (n < 0) {
+                close();
+                return;
+            }
+            readBuffer.flip();
+            try {
+                decodeAvailable();
+            } finally {
+                readBuffer.compact();
+            }
+        } catch (RtspParseException e) {
+            LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
+            RtspResponse response = new RtspResponse(e.status());
+            response.header("Server", server.serverHeader());
+            response.header("Connection", "close");
+            send(response.encode());
+            closeAfterFlush();
+        } catch (IOException e) {
+            LOG.fine(logPrefix + "read failed: " + e.getMessage());
+            close();
+        }
+    }
+
+    private void growReadBuffer() throws RtspParseException {
+        int max = limits.maxHeaderBytes() + limits.maxBodyBytes() + 4;
+        if (readBuffer.capacity() >= max) {
+            throw new RtspParseException(RtspStatus.REQUEST_ENTITY_TOO_LARGE, "message larger than " + max + " bytes");
+        }
+        ByteBuffer bigger = ByteBuffer.allocate(Math.min(max, readBuffer.capacity() * 2));
+        readBuffer.flip();
+        bigger.put(readBuffer);
+        readBuffer = bigger;
+    }
+
+    private void decodeAvailable() throws RtspParseException {
+        Object message;
+        while (!closeAfterFlush && (message = decoder.decode(readBuffer)) != null) {
+            if (message instanceof RtspRequest request) {
+                enqueue(request);
+            } else if (message instanceof InterleavedFrame frame) {
+                server.interleavedFrameReceived(this, frame);
+            }
+        }
+    }
+
+    private void enqueue(RtspRequest request) {
+        synchronized (pending) {
+            if (pending.size() >= 32) {
+                LOG.warning(logPrefix + "more than 32 pipelined requests waiting; closing");
+                close();
+                return;
+            }
+            pending.add(request);
+            if (processing) {
+                return;
+            }
+            processing = true;
+        }
+        try {
+            executor.execute(this::processPending);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.severe(logPrefix + "cannot answer " + request.methodToken() + ": " + e.getMessage()
+                    + "; answering 503 and closing");
+            RtspResponse busy = new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE);
+            if (request.cseq() != null) {
+                busy.header("CSeq", request.cseq());
+            }
+            busy.header("Server", server.serverHeader());
+            send(busy.encode());
+            closeAfterFlush();
+        }
+    }
+
+    /** Worker thread: answers queued requests in order until none is left. */
+    private void processPending() {
+        while (true) {
+            RtspRequest request;
+            synchronized (pending) {
+                request = pending.poll();
+                if (request == null || closed) {
+                    processing = false;
+                    return;
+                }
+            }
+            RtspResponse response;
+            try {
+                response = handler.handle(request, this);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, logPrefix + "failed to answer " + request.methodToken() + " " + request.uri(), e);
+                response = new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR);
+                if (request.cseq() != null) {
+                    response.header("CSeq", request.cseq());
+                }
+            }
+            server.requestAnswered();
+            if (response != null) {
+                if (!response.headers().contains("Server")) {
+                    response.header("Server", server.serverHeader());
+                }
+                send(response.encode());
+            }
+        }
+    }
+
+    /** Any thread: queues bytes for the client without blocking. Returns false if the queue is full. */
+    public boolean send(byte[] bytes) {
+        return send(ByteBuffer.wrap(bytes));
+    }
+
+    public boolean send(ByteBuffer bytes) {
+        boolean wantWrite;
+        synchronized (outbound) {
+            if (closed) {
+                return false;
+            }
+            if (outboundBytes + bytes.remaining() > maxOutboundBytes) {
+                return false;
+            }
+            if (outbound.isEmpty()) {
+                try {
+                    channel.write(bytes);
+                } catch (IOException e) {
+                    LOG.fine(logPrefix + "write failed: " + e.getMessage());
+                    closeQuietlyLater();
+                    return false;
+                }
+                if (!bytes.hasRemaining()) {
+                    return true;
+                }
+            }
+            ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+            copy.put(bytes).flip();
+            outbound.add(copy);
+            outboundBytes += copy.remaining();
+            wantWrite = true;
+        }
+        if (wantWrite) {
+            server.requestWriteInterest(this);
+        }
+        return true;
+    }
+
+    /** Selector thread: the socket can take more bytes. Returns true when everything queued is written. */
+    boolean onWritable() {
+        synchronized (outbound) {
+            try {
+                while (!outbound.isEmpty()) {
+                    ByteBuffer head = outbound.peek();
+                    int before = head.remaining();
+                    channel.write(head);
+                    outboundBytes -= before - head.remaining();
+                    if (head.hasRemaining()) {
+                        return false;
+                    }
+                    outbound.poll();
+                }
+            } catch (IOException e) {
+                LOG.fine(logPrefix + "write failed: " + e.getMessage());
+                closeQuietlyLater();
+                return true;
+            }
+        }
+        if (closeAfterFlush) {
+            close();
+        }
+        return true;
+    }
+
+    boolean hasPendingWrites() {
+        synchronized (outbound) {
+            return !outbound.isEmpty();
+        }
+    }
+
+    /** Closes once everything queued has been written (used after an error response). */
+    public void closeAfterFlush() {
+        closeAfterFlush = true;
+        if (!hasPendingWrites()) {
+            close();
+        } else {
+            server.requestWriteInterest(this);
+        }
+    }
+
+    private void closeQuietlyLater() {
+        server.requestClose(this);
+    }
+
+    /** Closes the socket now and tells the handler. Safe to call more than once, from any thread. */
+    public void close() {
+        synchronized (outbound) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            outbound.clear();
+            outboundBytes = 0;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.fine(logPrefix + "close failed: " + e.getMessage());
+        }
+        server.connectionClosed(this);
+        handler.connectionClosed(this);
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+}

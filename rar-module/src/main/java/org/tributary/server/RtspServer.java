@@ -1,0 +1,242 @@
+package org.tributary.server;
+
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.rtsp.InterleavedFrame;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The RTSP listening socket and one selector loop for every connection on it. {@link #bind()} runs in
+ * {@code ResourceAdapter.start} so a port that is taken fails the deployment with a clear message;
+ * {@link #run()} is the long-running loop; {@link #close()} ends it and closes every connection.
+ */
+public final class RtspServer implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RtspServer.class.getName());
+
+    private final InetSocketAddress bindAddress;
+    private final int maxConnections;
+    private final RequestHandler handler;
+    private final Executor requestExecutor;
+    private final DecoderLimits limits;
+    private final String serverHeader;
+
+    private Selector selector;
+    private ServerSocketChannel listener;
+    private volatile boolean running;
+
+    private final Map<Long, RtspConnection> connections = new ConcurrentHashMap<>();
+    private final Queue<Runnable> selectorTasks = new ConcurrentLinkedQueue<>();
+    private final AtomicLong nextConnectionId = new AtomicLong();
+    private final AtomicLong totalConnections = new AtomicLong();
+    private final AtomicLong requestsHandled = new AtomicLong();
+    private volatile InterleavedListener interleavedListener = (c, f) -> { };
+
+    /** Receives RTP/RTCP packets that clients send on their RTSP connection. */
+    public interface InterleavedListener {
+        void frame(RtspConnection connection, InterleavedFrame frame);
+    }
+
+    public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
+                      Executor requestExecutor, DecoderLimits limits, String serverHeader) {
+        this.bindAddress = bindAddress;
+        this.maxConnections = maxConnections;
+        this.handler = handler;
+        this.requestExecutor = requestExecutor;
+        this.limits = limits;
+        this.serverHeader = serverHeader;
+    }
+
+    public void setInterleavedListener(InterleavedListener listener) {
+        this.interleavedListener = listener;
+    }
+
+    /** Opens the listening socket. */
+    public void bind() throws IOException {
+        selector = Selector.open();
+        listener = ServerSocketChannel.open();
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        try {
+            listener.bind(bindAddress, 256);
+        } catch (IOException e) {
+            listener.close();
+            selector.close();
+            throw new IOException("cannot listen for RTSP on " + bindAddress + ": " + e.getMessage(), e);
+        }
+        listener.configureBlocking(false);
+        listener.register(selector, SelectionKey.OP_ACCEPT);
+        running = true;
+        LOG.info("RTSP listening on " + listener.getLocalAddress());
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        try {
+            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        } catch (IOException | NullPointerException e) {
+            return -1;
+        }
+    }
+
+    public String bindHost() {
+        return bindAddress.getAddress().getHostAddress();
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    public long totalConnections() {
+        return totalConnections.get();
+    }
+
+    public long requestsHandled() {
+        return requestsHandled.get();
+    }
+
+    String serverHeader() {
+        return serverHeader;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("tributary-rtsp-selector");
+        while (running) {
+            try {
+                selector.select(1000);
+                runSelectorTasks();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    dispatch(key);
+                }
+                selector.selectedKeys().clear();
+            } catch (ClosedSelectorException e) {
+                break;
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.SEVERE, "RTSP selector loop error; continuing", e);
+                }
+            }
+        }
+        LOG.fine("RTSP selector loop ended");
+    }
+
+    private void dispatch(SelectionKey key) throws IOException {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            accept();
+            return;
+        }
+        RtspConnection connection = (RtspConnection) key.attachment();
+        if (key.isReadable()) {
+            connection.onReadable();
+        }
+        if (key.isValid() && key.isWritable() && connection.onWritable()) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    private void accept() throws IOException {
+        SocketChannel channel;
+        while ((channel = listener.accept()) != null) {
+            if (connections.size() >= maxConnections) {
+                LOG.warning("refusing connection from " + channel.getRemoteAddress() + ": the limit of "
+                        + maxConnections + " RTSP connections is reached (tributary.rtsp.max-connections)");
+                byte[] busy = ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader
+                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                channel.write(java.nio.ByteBuffer.wrap(busy));
+                channel.close();
+                continue;
+            }
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            RtspConnection connection = new RtspConnection(nextConnectionId.incrementAndGet(), channel, this,
+                    handler, requestExecutor, limits, 4L * 1024 * 1024);
+            connections.put(connection.id(), connection);
+            totalConnections.incrementAndGet();
+            channel.register(selector, SelectionKey.OP_READ, connection);
+            LOG.fine(connection.logPrefix() + "opened");
+        }
+    }
+
+    private void runSelectorTasks() {
+        Runnable task;
+        while ((task = selectorTasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    void requestWriteInterest(RtspConnection connection) {
+        selectorTasks.add(() -> {
+            SelectionKey key = connection.channel().keyFor(selector);
+            if (key != null && key.isValid()) {
+                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            }
+        });
+        selector.wakeup();
+    }
+
+    void requestClose(RtspConnection connection) {
+        selectorTasks.add(connection::close);
+        selector.wakeup();
+    }
+
+    void connectionClosed(RtspConnection connection) {
+        connections.remove(connection.id());
+        LOG.fine(connection.logPrefix() + "closed");
+    }
+
+    void requestAnswered() {
+        requestsHandled.incrementAndGet();
+    }
+
+    void interleavedFrameReceived(RtspConnection connection, InterleavedFrame frame) {
+        interleavedListener.frame(connection, frame);
+    }
+
+    /** Stops the loop and closes the listener and every connection. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            if (listener != null) {
+                listener.close();
+            }
+        } catch (IOException e) {
+            LOG.fine("closing RTSP listener: " + e.getMessage());
+        }
+        for (RtspConnection connection : new ArrayList<>(connections.values())) {
+            connection.close();
+        }
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.fine("closing selector: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Connections open now, for status pages and kicking. */
+    public List<RtspConnection> connections() {
+        return new ArrayList<>(connections.values());
+    }
+}

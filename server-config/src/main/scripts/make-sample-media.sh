@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes the sample clips Tributary serves on first start, into the folder given as $1.
+# Needs ffmpeg (scripts/install-tools.sh installs it); without it, it says so and leaves the folder empty.
+# Clips already there are kept, so a rebuild does not redo them.
+set -euo pipefail
+out=${1:?usage: make-sample-media.sh OUTPUT_DIR}
+mkdir -p "$out"
+if ! command -v ffmpeg >/dev/null 2>&1; then
+    echo "[sample-media] ffmpeg is not installed: no sample clips made in $out (run scripts/install-tools.sh)" >&2
+    exit 0
+fi
+ff() { ffmpeg -hide_banner -loglevel error -y "$@"; }
+video=(-f lavfi -i "testsrc2=size=640x360:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=48000")
+h264=(-c:v libx264 -profile:v main -preset veryfast -pix_fmt yuv420p -g 25 -b:v 500k -c:a aac -b:a 96k -ac 2)
+make() { # name, then ffmpeg arguments
+    local name=$1; shift
+    if [ ! -s "$out/$name" ]; then
+        ff "$@" "$out/$name.tmp.${name##*.}" && mv "$out/$name.tmp.${name##*.}" "$out/$name"
+        echo "[sample-media] made $out/$name"
+    fi
+}
+make sample.mp4 "${video[@]}" -t 10 "${h264[@]}" -movflags +faststart
+make sample.mov "${video[@]}" -t 10 "${h264[@]}"
+make sample-hinted.mp4 "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
+make sample-hinted.mov "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
+make sample.mp3 -f lavfi -i "sine=frequency=440:sample_rate=44100" -t 10 -c:a libmp3lame -b:a 128k
+if ffmpeg -hide_banner -encoders 2>/dev/null | grep -q libopencore_amrnb; then
+    make sample.3gp -f lavfi -i "testsrc2=size=176x144:rate=15" -f lavfi -i "sine=frequency=440:sample_rate=8000" \
+        -t 10 -c:v mpeg4 -b:v 128k -c:a libopencore_amrnb -ar 8000 -ac 1 -b:a 12.2k
+fi
