@@ -1,0 +1,15 @@
+package org.tributary.rtp.payload;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Splits one stored media sample (access unit / audio frame(s)) into RTP payloads of at most
+ * maxPayloadSize bytes. No allocation per call on the steady path: reuse an internal buffer sized
+ * at construction. Not thread-safe: one instance per outgoing stream.
+ *
+ * <p>The sample is read between its position and limit; implementations leave its position
+ * unchanged.
+ */
+public interface Packetizer {
+    void packetize(ByteBuffer sample, PayloadSink sink);
+}

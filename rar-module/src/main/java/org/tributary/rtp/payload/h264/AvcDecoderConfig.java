@@ -1,0 +1,58 @@
+package org.tributary.rtp.payload.h264;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of an AVCDecoderConfigurationRecord (ISO/IEC 14496-15 §5.3.3.1, the "avcC" box body)
+ * that RTP streaming needs. The optional high-profile extension after the PPS list is ignored.
+ *
+ * @param profileIndication AVCProfileIndication (profile_idc)
+ * @param profileCompatibility the constraint-flag byte between profile and level
+ * @param levelIndication AVCLevelIndication (level_idc)
+ * @param nalLengthSize size in bytes of the NAL length prefix in samples (1, 2 or 4)
+ * @param sps sequence parameter set NAL units, with their NAL header byte
+ * @param pps picture parameter set NAL units, with their NAL header byte
+ */
+public record AvcDecoderConfig(int profileIndication, int profileCompatibility, int levelIndication,
+                               int nalLengthSize, List<byte[]> sps, List<byte[]> pps) {
+
+    public AvcDecoderConfig {
+        sps = List.copyOf(sps);
+        pps = List.copyOf(pps);
+    }
+
+    /** Parses an avcC box body; throws IllegalArgumentException when it is truncated or not version 1. */
+    public static AvcDecoderConfig parse(byte[] avcC) {
+        ByteBuffer b = ByteBuffer.wrap(avcC);
+        try {
+            int version = b.get() & 0xFF;
+            if (version != 1) {
+                throw new IllegalArgumentException("avcC configurationVersion is " + version + ", expected 1");
+            }
+            int profile = b.get() & 0xFF;
+            int compat = b.get() & 0xFF;
+            int level = b.get() & 0xFF;
+            int nalLengthSize = (b.get() & 0x03) + 1;
+            int numSps = b.get() & 0x1F;
+            List<byte[]> sps = readNalList(b, numSps);
+            int numPps = b.get() & 0xFF;
+            List<byte[]> pps = readNalList(b, numPps);
+            return new AvcDecoderConfig(profile, compat, level, nalLengthSize, sps, pps);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("avcC record truncated (" + avcC.length + " bytes)", e);
+        }
+    }
+
+    private static List<byte[]> readNalList(ByteBuffer b, int count) {
+        List<byte[]> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] nal = new byte[b.getShort() & 0xFFFF];
+            b.get(nal);
+            list.add(nal);
+        }
+        return list;
+    }
+}

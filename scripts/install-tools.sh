@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Tributary's build and tests use: ffmpeg (sample media, test client),
+# GStreamer (second test client). Does nothing for packages already installed.
+set -euo pipefail
+packages=(ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+          gstreamer1.0-plugins-bad gstreamer1.0-libav)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "[install-tools] all tools present"
+    exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+else
+    echo "[install-tools] missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
+    exit 1
+fi
+echo "[install-tools] installing: ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "[install-tools] done"
