@@ -14,13 +14,21 @@ import java.nio.file.Path;
  * @param maxConnections       RTSP connections accepted at once; more get 503
  * @param accessCacheSeconds   how long an access decision is reused without asking the EJB side
  * @param accessTimeoutMillis  how long a request waits for an access decision before 503
+ * @param rtpPort              the server's UDP port for RTP (RTCP uses the next one)
+ * @param sessionTimeoutSeconds a session with no request and no RTCP for this long is ended
+ * @param maxSessions          RTSP sessions at once; more SETUPs get 453
+ * @param senderThreads        sender threads pacing every stream
  */
 public record AdapterConfig(InetAddress rtspBindAddress,
                             int rtspPort,
                             Path mediaRoot,
                             int maxConnections,
                             int accessCacheSeconds,
-                            int accessTimeoutMillis) {
+                            int accessTimeoutMillis,
+                            int rtpPort,
+                            int sessionTimeoutSeconds,
+                            int maxSessions,
+                            int senderThreads) {
 
     /** Thrown for a configuration value that cannot be used; the message names the property. */
     public static final class InvalidConfigException extends Exception {
@@ -30,7 +38,8 @@ public record AdapterConfig(InetAddress rtspBindAddress,
     }
 
     public static AdapterConfig of(String bindAddress, Integer port, String mediaRoot, Integer maxConnections,
-                                   Integer accessCacheSeconds, Integer accessTimeoutMillis)
+                                   Integer accessCacheSeconds, Integer accessTimeoutMillis, Integer rtpPort,
+                                   Integer sessionTimeoutSeconds, Integer maxSessions, Integer senderThreads)
             throws InvalidConfigException {
         InetAddress address;
         try {
@@ -43,7 +52,14 @@ public record AdapterConfig(InetAddress rtspBindAddress,
         int connections = range("maxConnections", maxConnections, 1, 1_000_000);
         int cache = range("accessCacheSeconds", accessCacheSeconds, 0, 86_400);
         int timeout = range("accessTimeoutMillis", accessTimeoutMillis, 1, 600_000);
-        return new AdapterConfig(address, p, root, connections, cache, timeout);
+        int rtp = range("rtpPort", rtpPort, 0, 65534);
+        if (rtp % 2 != 0) {
+            throw new InvalidConfigException("rtpPort", rtpPort, "must be even (RTCP uses the next port)");
+        }
+        int sessionTimeout = range("sessionTimeoutSeconds", sessionTimeoutSeconds, 5, 86_400);
+        int sessions = range("maxSessions", maxSessions, 1, 1_000_000);
+        int senders = range("senderThreads", senderThreads, 1, 64);
+        return new AdapterConfig(address, p, root, connections, cache, timeout, rtp, sessionTimeout, sessions, senders);
     }
 
     private static String require(String property, String value) throws InvalidConfigException {

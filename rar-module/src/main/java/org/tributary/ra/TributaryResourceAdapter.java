@@ -13,7 +13,12 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.tributary.api.AdapterStatus;
 import org.tributary.ra.inbound.AccessGate;
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
+import org.tributary.session.SessionRegistry;
+import org.tributary.transport.UdpEndpoint;
+import java.nio.file.Files;
 import org.tributary.server.RtspMethodHandler;
 import org.tributary.server.RtspServer;
 
@@ -60,7 +65,23 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "3000", description = "Milliseconds a request waits for an access decision before 503")
     private Integer accessTimeoutMillis = 3000;
 
+    @ConfigProperty(defaultValue = "6970", description = "UDP port RTP leaves from (even); RTCP uses the next port")
+    private Integer rtpPort = 6970;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds without a request or RTCP report before a session ends")
+    private Integer sessionTimeoutSeconds = 60;
+
+    @ConfigProperty(defaultValue = "10000", description = "RTSP sessions at once; more SETUPs are refused with 453")
+    private Integer maxSessions = 10000;
+
+    @ConfigProperty(defaultValue = "2", description = "Sender threads pacing every stream")
+    private Integer senderThreads = 2;
+
     private transient AdapterConfig config;
+    private transient UdpEndpoint udp;
+    private transient StreamingEngine engine;
+    private transient SessionRegistry sessions;
+    private transient volatile boolean running;
     private transient WorkManager workManager;
     private transient RtspServer rtspServer;
     private transient AccessGate accessGate;
@@ -70,27 +91,61 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                    accessTimeoutMillis);
+                    accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         }
         workManager = context.getWorkManager();
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
-        rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                config.maxConnections(), new RtspMethodHandler(accessGate), tasks, DecoderLimits.DEFAULTS,
-                SERVER_HEADER);
+        sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
+        MediaCatalog catalog = new MediaCatalog(config.mediaRoot());
+        if (!Files.isDirectory(config.mediaRoot())) {
+            LOG.warning("the media folder " + config.mediaRoot() + " does not exist: every DESCRIBE will get 404"
+                    + " (set tributary.media.root)");
+        }
+        running = true;
         try {
+            udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
+            engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
+            rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
+                    config.maxConnections(), new RtspMethodHandler(accessGate, catalog, sessions, engine, udp), tasks,
+                    DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
-            workManager.startWork(AdapterWork.longRunning("tributary-rtsp", rtspServer, rtspServer::close),
-                    WorkManager.INDEFINITE, null, null);
-        } catch (IOException | WorkException e) {
-            rtspServer.close();
+            startLongRunning("tributary-rtsp", rtspServer);
+            startLongRunning("tributary-rtcp", udp);
+            startLongRunning("tributary-housekeeping", this::housekeeping);
+        } catch (IOException | RuntimeException e) {
+            stop();
             throw new ResourceAdapterInternalException("Tributary could not start: " + e.getMessage(), e);
         }
         startedAt = Instant.now();
         LOG.info("Tributary " + VERSION + " started: RTSP on " + config.rtspBindAddress().getHostAddress() + ":"
                 + rtspServer.port() + ", media from " + config.mediaRoot());
+    }
+
+    private void startLongRunning(String name, Runnable loop) {
+        try {
+            workManager.startWork(AdapterWork.longRunning(name, loop, () -> { }), WorkManager.INDEFINITE, null, null);
+        } catch (WorkException e) {
+            throw new IllegalStateException("the WorkManager refused " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Once a second: end sessions whose clients went silent. */
+    private void housekeeping() {
+        Thread.currentThread().setName("tributary-housekeeping");
+        while (running) {
+            try {
+                Thread.sleep(1000);
+                sessions.reapExpired();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.SEVERE, "housekeeping failed; continuing", e);
+            }
+        }
     }
 
     private void runShortTask(Runnable task) {
@@ -103,8 +158,18 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void stop() {
+        running = false;
+        if (sessions != null) {
+            sessions.closeAll("server stopping");
+        }
         if (rtspServer != null) {
             rtspServer.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (udp != null) {
+            udp.close();
         }
         if (accessGate != null) {
             accessGate.clear();
@@ -139,7 +204,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             throw new IllegalStateException("the adapter is not started");
         }
         return new AdapterStatus(VERSION, server.bindHost(), server.port(), startedAt, server.openConnections(),
-                server.totalConnections(), 0, server.requestsHandled(), config.mediaRoot().toString());
+                server.totalConnections(), sessions.size(), server.requestsHandled(), config.mediaRoot().toString());
     }
 
     public AccessGate accessGate() {
@@ -194,6 +259,38 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         this.accessTimeoutMillis = accessTimeoutMillis;
     }
 
+    public Integer getRtpPort() {
+        return rtpPort;
+    }
+
+    public void setRtpPort(Integer rtpPort) {
+        this.rtpPort = rtpPort;
+    }
+
+    public Integer getSessionTimeoutSeconds() {
+        return sessionTimeoutSeconds;
+    }
+
+    public void setSessionTimeoutSeconds(Integer sessionTimeoutSeconds) {
+        this.sessionTimeoutSeconds = sessionTimeoutSeconds;
+    }
+
+    public Integer getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(Integer maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public Integer getSenderThreads() {
+        return senderThreads;
+    }
+
+    public void setSenderThreads(Integer senderThreads) {
+        this.senderThreads = senderThreads;
+    }
+
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
     @Override
     public boolean equals(Object o) {
@@ -206,12 +303,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         return Objects.equals(rtspBindAddress, other.rtspBindAddress) && Objects.equals(rtspPort, other.rtspPort)
                 && Objects.equals(mediaRoot, other.mediaRoot) && Objects.equals(maxConnections, other.maxConnections)
                 && Objects.equals(accessCacheSeconds, other.accessCacheSeconds)
-                && Objects.equals(accessTimeoutMillis, other.accessTimeoutMillis);
+                && Objects.equals(accessTimeoutMillis, other.accessTimeoutMillis) && Objects.equals(rtpPort, other.rtpPort)
+                && Objects.equals(sessionTimeoutSeconds, other.sessionTimeoutSeconds)
+                && Objects.equals(maxSessions, other.maxSessions) && Objects.equals(senderThreads, other.senderThreads);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                accessTimeoutMillis);
+                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads);
     }
 }

@@ -10,6 +10,8 @@ public final class RtspResponse {
     private final String reason;
     private final RtspHeaders headers = new RtspHeaders();
     private byte[] body = new byte[0];
+    private String protocol = "RTSP/1.0";
+    private Runnable afterSent;
 
     public RtspResponse(RtspStatus status) {
         this(status.code(), status.reason());
@@ -47,9 +49,25 @@ public final class RtspResponse {
         return body;
     }
 
+    /** Answers with an HTTP status line instead (the GET half of an RTSP-over-HTTP tunnel). */
+    public RtspResponse asHttp() {
+        this.protocol = "HTTP/1.0";
+        return this;
+    }
+
+    /** Something to do once the response is queued for the client, e.g. start sending RTP after PLAY. */
+    public RtspResponse afterSent(Runnable action) {
+        this.afterSent = action;
+        return this;
+    }
+
+    public Runnable afterSent() {
+        return afterSent;
+    }
+
     public byte[] encode() {
         StringBuilder head = new StringBuilder(256);
-        head.append("RTSP/1.0 ").append(code).append(' ').append(reason).append("\r\n");
+        head.append(protocol).append(' ').append(code).append(' ').append(reason).append("\r\n");
         for (Map.Entry<String, String> f : headers.entries()) {
             if (!f.getKey().equals("Content-Length")) {
                 head.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n");

@@ -45,6 +45,13 @@ public final class RtspConnection {
     private volatile boolean closed;
 
     private final Queue<ByteBuffer> outbound = new ArrayDeque<>();
+    /** Where responses go: this connection, or the GET half when this is the POST half of a tunnel. */
+    private volatile RtspConnection responseTarget = this;
+    /** Set on the POST half of a tunnel: what arrives is base64 text carrying RTSP requests. */
+    private Base64Stream base64;
+    private final java.util.Map<Integer, java.util.function.Consumer<byte[]>> channelReceivers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String tunnelCookie;
     private long outboundBytes;
     private final long maxOutboundBytes;
 
@@ -100,6 +107,13 @@ public final class RtspConnection {
             } finally {
                 readBuffer.compact();
             }
+            if (base64 != null && readBuffer.position() > 0) {
+                // Everything after the POST head is base64: decode it and parse the requests inside.
+                readBuffer.flip();
+                base64.decode(readBuffer);
+                readBuffer.clear();
+                decodeTunnelled();
+            }
         } catch (RtspParseException e) {
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
             RtspResponse response = new RtspResponse(e.status());
@@ -126,13 +140,61 @@ public final class RtspConnection {
 
     private void decodeAvailable() throws RtspParseException {
         Object message;
-        while (!closeAfterFlush && (message = decoder.decode(readBuffer)) != null) {
-            if (message instanceof RtspRequest request) {
-                enqueue(request);
-            } else if (message instanceof InterleavedFrame frame) {
-                server.interleavedFrameReceived(this, frame);
+        while (base64 == null && !closeAfterFlush && (message = decoder.decode(readBuffer)) != null) {
+            dispatch(message);
+        }
+    }
+
+    private void decodeTunnelled() throws RtspParseException {
+        ByteBuffer decoded = base64.decoded();
+        decoded.flip();
+        try {
+            Object message;
+            while (!closeAfterFlush && (message = decoder.decode(decoded)) != null) {
+                dispatch(message);
+            }
+        } finally {
+            decoded.compact();
+        }
+    }
+
+    private void dispatch(Object message) {
+        if (message instanceof RtspRequest request) {
+            if (request.method() == org.tributary.rtsp.RtspMethod.POST && request.version().startsWith("HTTP/")
+                    && request.header("x-sessioncookie") != null) {
+                // Switch at once: the bytes after this head are already base64.
+                base64 = new Base64Stream(limits.maxHeaderBytes() + limits.maxBodyBytes());
+            }
+            enqueue(request);
+        } else if (message instanceof InterleavedFrame frame) {
+            java.util.function.Consumer<byte[]> receiver = channelReceivers.get(frame.channel());
+            if (receiver != null) {
+                receiver.accept(frame.payload());
             }
         }
+    }
+
+    /** Receives what the client sends on an interleaved channel (its RTCP receiver reports). */
+    public void onChannel(int channel, java.util.function.Consumer<byte[]> receiver) {
+        channelReceivers.put(channel, receiver);
+    }
+
+    /** Makes this (POST) connection answer through the tunnel's GET connection. */
+    public void answerThrough(RtspConnection getHalf) {
+        this.responseTarget = getHalf;
+    }
+
+    /** The connection responses and interleaved packets for this client go to. */
+    public RtspConnection responseTarget() {
+        return responseTarget;
+    }
+
+    public void tunnelCookie(String cookie) {
+        this.tunnelCookie = cookie;
+    }
+
+    public String tunnelCookie() {
+        return tunnelCookie;
     }
 
     private void enqueue(RtspRequest request) {
@@ -189,7 +251,10 @@ public final class RtspConnection {
                 if (!response.headers().contains("Server")) {
                     response.header("Server", server.serverHeader());
                 }
-                send(response.encode());
+                responseTarget.send(response.encode());
+                if (response.afterSent() != null) {
+                    response.afterSent().run();
+                }
             }
         }
     }
@@ -299,5 +364,9 @@ public final class RtspConnection {
 
     SocketChannel channel() {
         return channel;
+    }
+
+    RtspServer server() {
+        return server;
     }
 }

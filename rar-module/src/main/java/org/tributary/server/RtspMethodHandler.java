@@ -8,6 +8,10 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.engine.StreamingEngine;
+import org.tributary.session.SessionRegistry;
+import org.tributary.transport.UdpEndpoint;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,21 +27,35 @@ public final class RtspMethodHandler implements RequestHandler {
     private static final Logger LOG = Logger.getLogger(RtspMethodHandler.class.getName());
 
     /** The methods this server answers; the Public header of OPTIONS lists them. */
-    private static final Set<RtspMethod> IMPLEMENTED = EnumSet.of(RtspMethod.OPTIONS);
+    private static final Set<RtspMethod> IMPLEMENTED = EnumSet.of(RtspMethod.OPTIONS, RtspMethod.DESCRIBE,
+            RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.PAUSE, RtspMethod.TEARDOWN, RtspMethod.GET_PARAMETER,
+            RtspMethod.SET_PARAMETER);
 
     private static final Set<RtspMethod> READ_METHODS = EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP,
             RtspMethod.PLAY);
     private static final Set<RtspMethod> WRITE_METHODS = EnumSet.of(RtspMethod.ANNOUNCE, RtspMethod.RECORD);
 
     private final AccessCheck accessCheck;
+    private final PlaybackMethods playback;
+    private final HttpTunnels tunnels = new HttpTunnels();
 
-    public RtspMethodHandler(AccessCheck accessCheck) {
+    public RtspMethodHandler(AccessCheck accessCheck, MediaCatalog catalog, SessionRegistry sessions,
+                             StreamingEngine engine, UdpEndpoint udp) {
         this.accessCheck = accessCheck;
+        this.playback = new PlaybackMethods(catalog, sessions, engine, udp);
+    }
+
+    @Override
+    public void connectionClosed(RtspConnection connection) {
+        playback.connectionClosed(connection);
     }
 
     @Override
     public RtspResponse handle(RtspRequest request, RtspConnection connection) {
         String cseq = request.cseq();
+        if (request.version().startsWith("HTTP/")) {
+            return tunnels.handle(request, connection);
+        }
         if (!"RTSP/1.0".equals(request.version())) {
             return answer(RtspStatus.VERSION_NOT_SUPPORTED, cseq);
         }
@@ -54,17 +72,39 @@ public final class RtspMethodHandler implements RequestHandler {
                 return refusal;
             }
         }
-        if (method == RtspMethod.OPTIONS) {
-            return answer(RtspStatus.OK, cseq).header("Public", publicMethods());
+        try {
+            return switch (method) {
+                case OPTIONS -> answer(RtspStatus.OK, cseq).header("Public", publicMethods());
+                case DESCRIBE -> playback.describe(request, connection, path(request));
+                case SETUP -> playback.setup(request, connection, path(request));
+                case PLAY -> playback.play(request, path(request));
+                case PAUSE -> playback.pause(request);
+                case TEARDOWN -> playback.teardown(request);
+                case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
+                default -> {
+                    LOG.fine(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
+                    yield answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
+                }
+            };
+        } catch (PlaybackMethods.Refusal refusal) {
+            LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + refusal.getMessage()
+                    + "; answering " + refusal.status.code());
+            return answer(refusal.status, cseq);
         }
-        LOG.fine(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
-        return answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
+    }
+
+    private static String path(RtspRequest request) throws PlaybackMethods.Refusal {
+        try {
+            return RtspUri.path(request.uri());
+        } catch (IllegalArgumentException e) {
+            throw new PlaybackMethods.Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     private RtspResponse checkAccess(RtspRequest request, RtspConnection connection, AccessAction action) {
         String path;
         try {
-            path = RtspUri.path(request.uri());
+            path = PlaybackMethods.Target.of(RtspUri.path(request.uri())).presentation();
         } catch (IllegalArgumentException e) {
             LOG.info(connection.logPrefix() + e.getMessage() + "; answering 400");
             return answer(RtspStatus.BAD_REQUEST, request.cseq());

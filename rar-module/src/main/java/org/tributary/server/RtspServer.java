@@ -1,7 +1,6 @@
 package org.tributary.server;
 
 import org.tributary.rtsp.DecoderLimits;
-import org.tributary.rtsp.InterleavedFrame;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,12 +46,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final AtomicLong nextConnectionId = new AtomicLong();
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong requestsHandled = new AtomicLong();
-    private volatile InterleavedListener interleavedListener = (c, f) -> { };
-
-    /** Receives RTP/RTCP packets that clients send on their RTSP connection. */
-    public interface InterleavedListener {
-        void frame(RtspConnection connection, InterleavedFrame frame);
-    }
+    private final Map<String, RtspConnection> tunnels = new ConcurrentHashMap<>();
 
     public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
                       Executor requestExecutor, DecoderLimits limits, String serverHeader) {
@@ -62,10 +56,6 @@ public final class RtspServer implements Runnable, AutoCloseable {
         this.requestExecutor = requestExecutor;
         this.limits = limits;
         this.serverHeader = serverHeader;
-    }
-
-    public void setInterleavedListener(InterleavedListener listener) {
-        this.interleavedListener = listener;
     }
 
     /** Opens the listening socket. */
@@ -201,6 +191,9 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     void connectionClosed(RtspConnection connection) {
         connections.remove(connection.id());
+        if (connection.tunnelCookie() != null) {
+            tunnels.remove(connection.tunnelCookie(), connection);
+        }
         LOG.fine(connection.logPrefix() + "closed");
     }
 
@@ -208,8 +201,14 @@ public final class RtspServer implements Runnable, AutoCloseable {
         requestsHandled.incrementAndGet();
     }
 
-    void interleavedFrameReceived(RtspConnection connection, InterleavedFrame frame) {
-        interleavedListener.frame(connection, frame);
+    /** Remembers the GET half of an RTSP-over-HTTP tunnel under its cookie. */
+    boolean registerTunnel(String cookie, RtspConnection getHalf) {
+        return tunnels.putIfAbsent(cookie, getHalf) == null;
+    }
+
+    /** The GET half waiting for this cookie's POST half, or null. */
+    RtspConnection tunnel(String cookie) {
+        return tunnels.get(cookie);
     }
 
     /** Stops the loop and closes the listener and every connection. */

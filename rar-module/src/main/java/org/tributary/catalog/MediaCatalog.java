@@ -1,0 +1,128 @@
+package org.tributary.catalog;
+
+import org.tributary.source.MediaSource;
+import org.tributary.source.UnsupportedMediaException;
+import org.tributary.source.file.FileSources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Finds and opens media under one root folder. A source is opened once and shared by every client of
+ * that file; each lookup checks the file's size and modification time, so a replaced file is re-opened
+ * and a deleted one is reported missing, with no restart.
+ */
+public final class MediaCatalog {
+
+    private static final Logger LOG = Logger.getLogger(MediaCatalog.class.getName());
+
+    /** Why a path cannot be served; each carries the status it is answered with. */
+    public static final class MediaNotFoundException extends Exception {
+        public MediaNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    public static final class MediaForbiddenException extends Exception {
+        public MediaForbiddenException(String message) {
+            super(message);
+        }
+    }
+
+    private record Entry(MediaSource source, long size, long modified) {
+    }
+
+    private final Path root;
+    private final Map<Path, Entry> open = new ConcurrentHashMap<>();
+
+    public MediaCatalog(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The file a request path names, checked to lie inside the root.
+     *
+     * @param requestPath a decoded path relative to the root, e.g. {@code movies/a.mp4}
+     */
+    public Path resolve(String requestPath) throws MediaNotFoundException, MediaForbiddenException {
+        if (requestPath.indexOf('\0') >= 0 || requestPath.indexOf('\\') >= 0) {
+            throw new MediaForbiddenException("illegal character in path '" + printable(requestPath) + "'");
+        }
+        for (String segment : requestPath.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new MediaForbiddenException("path '" + printable(requestPath) + "' leaves the media folder");
+            }
+        }
+        Path file = root.resolve(requestPath).normalize();
+        if (!file.startsWith(root)) {
+            throw new MediaForbiddenException("path '" + printable(requestPath) + "' leaves the media folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new MediaNotFoundException("no media file '" + printable(requestPath) + "'");
+        }
+        try {
+            // A symbolic link may point anywhere: follow it and check again.
+            Path real = file.toRealPath();
+            Path realRoot = root.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new MediaForbiddenException("'" + printable(requestPath) + "' links outside the media folder");
+            }
+        } catch (IOException e) {
+            throw new MediaNotFoundException("no media file '" + printable(requestPath) + "'");
+        }
+        return file;
+    }
+
+    /** The shared source for a request path, opened (or re-opened after a change) as needed. */
+    public MediaSource source(String requestPath)
+            throws MediaNotFoundException, MediaForbiddenException, UnsupportedMediaException {
+        Path file = resolve(requestPath);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            open.remove(file);
+            throw new MediaNotFoundException("no media file '" + requestPath + "'");
+        }
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        Entry entry = open.get(file);
+        if (entry != null && entry.size == size && entry.modified == modified) {
+            return entry.source;
+        }
+        synchronized (this) {
+            entry = open.get(file);
+            if (entry != null && entry.size == size && entry.modified == modified) {
+                return entry.source;
+            }
+            try {
+                MediaSource source = FileSources.open(file);
+                open.put(file, new Entry(source, size, modified));
+                LOG.info("opened " + root.relativize(file) + ": " + source.tracks().size() + " track(s), "
+                        + String.format("%.1f", source.durationSeconds()) + " s");
+                return source;
+            } catch (IOException e) {
+                throw new UnsupportedMediaException(requestPath + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Forgets sources whose files are gone. */
+    public void evictMissing() {
+        open.keySet().removeIf(path -> !Files.exists(path));
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

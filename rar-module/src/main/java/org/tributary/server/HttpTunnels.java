@@ -1,0 +1,59 @@
+package org.tributary.server;
+
+import org.tributary.rtsp.RtspMethod;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+
+import java.util.logging.Logger;
+
+/**
+ * RTSP over HTTP as QuickTime does it (Apple's tunnelling note): the client opens a GET that stays open
+ * for everything the server sends, and a POST whose body carries base64 requests; both carry the same
+ * {@code x-sessioncookie}. The GET is answered with an HTTP 200 and kept; the POST is never answered:
+ * its requests are answered through the GET.
+ */
+final class HttpTunnels {
+
+    private static final Logger LOG = Logger.getLogger(HttpTunnels.class.getName());
+
+    RtspResponse handle(RtspRequest request, RtspConnection connection) {
+        String cookie = request.header("x-sessioncookie");
+        if (cookie == null || cookie.isBlank() || cookie.length() > 128) {
+            LOG.info(connection.logPrefix() + "HTTP " + request.methodToken() + " without a valid x-sessioncookie; answering 400");
+            return http(400, "Bad Request", connection, true);
+        }
+        if (request.method() == RtspMethod.GET) {
+            if (!connection.server().registerTunnel(cookie, connection)) {
+                LOG.info(connection.logPrefix() + "tunnel cookie already in use; answering 400");
+                return http(400, "Bad Request", connection, true);
+            }
+            connection.tunnelCookie(cookie);
+            LOG.fine(connection.logPrefix() + "tunnel GET half open");
+            RtspResponse ok = http(200, "OK", connection, false);
+            ok.header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                    .header("Content-Type", "application/x-rtsp-tunnelled");
+            return ok;
+        }
+        if (request.method() == RtspMethod.POST) {
+            RtspConnection getHalf = connection.server().tunnel(cookie);
+            if (getHalf == null || getHalf.isClosed()) {
+                LOG.info(connection.logPrefix() + "tunnel POST for an unknown cookie; closing");
+                connection.closeAfterFlush();
+                return null;
+            }
+            connection.answerThrough(getHalf);
+            LOG.fine(connection.logPrefix() + "tunnel POST half joined " + getHalf.logPrefix().trim());
+            return null;
+        }
+        return http(405, "Method Not Allowed", connection, true);
+    }
+
+    private static RtspResponse http(int code, String reason, RtspConnection connection, boolean close) {
+        RtspResponse response = new RtspResponse(code, reason).asHttp();
+        if (close) {
+            response.header("Connection", "close");
+            response.afterSent(connection::closeAfterFlush);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,52 @@
+package org.tributary.server;
+
+import org.tributary.sdp.Attribute;
+import org.tributary.sdp.Bandwidth;
+import org.tributary.sdp.Connection;
+import org.tributary.sdp.MediaDescription;
+import org.tributary.sdp.Origin;
+import org.tributary.sdp.SdpWriter;
+import org.tributary.sdp.SessionDescription;
+import org.tributary.source.MediaSource;
+import org.tributary.source.SourceTrack;
+
+import java.util.Locale;
+
+/** The SDP of a DESCRIBE answer (RFC 4566), built from a source's tracks. */
+final class SdpBuilder {
+
+    private SdpBuilder() {
+    }
+
+    static String describe(MediaSource source, String serverAddress) {
+        String version = Long.toString(System.currentTimeMillis() / 1000);
+        SessionDescription.Builder sdp = SessionDescription.builder()
+                .origin(Origin.of(Long.toString(Math.abs((long) source.name().hashCode())), version, serverAddress))
+                .sessionName(source.name())
+                .connection(Connection.of("0.0.0.0"))
+                .attribute("tool", "Tributary")
+                .attribute("control", "*");
+        double duration = source.durationSeconds();
+        sdp.attribute("range", Double.isInfinite(duration) ? "npt=now-"
+                : "npt=0-" + String.format(Locale.ROOT, "%.3f", duration));
+        long total = 0;
+        for (SourceTrack track : source.tracks()) {
+            total += track.bitrateKbps();
+            MediaDescription.Builder media = MediaDescription.builder(track.media(), 0, "RTP/AVP",
+                    Integer.toString(track.payloadType()));
+            if (track.bitrateKbps() > 0) {
+                media.bandwidth(Bandwidth.as(track.bitrateKbps()));
+            }
+            for (String line : track.sdpAttributes()) {
+                int colon = line.indexOf(':');
+                media.attribute(colon < 0 ? Attribute.flag(line) : Attribute.of(line.substring(0, colon), line.substring(colon + 1)));
+            }
+            media.attribute("control", track.control());
+            sdp.media(media.build());
+        }
+        if (total > 0) {
+            sdp.bandwidth(Bandwidth.as(total));
+        }
+        return SdpWriter.write(sdp.build());
+    }
+}

@@ -1,0 +1,291 @@
+package org.tributary.session;
+
+import org.tributary.engine.StreamingEngine;
+import org.tributary.source.MediaSource;
+import org.tributary.source.SourceReader;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+/**
+ * One client's RTSP session: the presentation it set up, one {@link TrackOutput} per set-up track,
+ * its state and its current playback. Methods are called by RTSP worker threads and, for the end of the
+ * presentation, by a sender thread; all state changes happen under this object's lock.
+ */
+public final class RtspSession {
+
+    private static final Logger LOG = Logger.getLogger(RtspSession.class.getName());
+
+    /** What a PLAY answered: the range actually played and, per track, where RTP numbering stands. */
+    public record PlayStart(double startSeconds, double endSeconds, List<TrackStart> tracks) {
+    }
+
+    /** RTP-Info values of one track. */
+    public record TrackStart(int trackIndex, int sequence, long rtpTime) {
+    }
+
+    private final String id;
+    private final String presentationPath;
+    private final MediaSource source;
+    private final InetSocketAddress client;
+    private final String userAgent;
+    private final int timeoutSeconds;
+    private final Instant createdAt = Instant.now();
+    private final TrackOutput[] outputs;
+    private final SessionRegistry registry;
+    private final String logPrefix;
+
+    private SessionState state = SessionState.READY;
+    private SourceReader reader;
+    private SessionPlayer player;
+    private PlayStart lastPlay;
+    private long firstPlayNanos = -1;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile String endReason;
+    private Object owner;
+
+    RtspSession(String id, String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
+                int timeoutSeconds, SessionRegistry registry) {
+        this.id = id;
+        this.presentationPath = presentationPath;
+        this.source = source;
+        this.client = client;
+        this.userAgent = userAgent;
+        this.timeoutSeconds = timeoutSeconds;
+        this.registry = registry;
+        this.outputs = new TrackOutput[source.tracks().size()];
+        this.logPrefix = "[session " + id + "] ";
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String presentationPath() {
+        return presentationPath;
+    }
+
+    public MediaSource source() {
+        return source;
+    }
+
+    public InetSocketAddress client() {
+        return client;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String logPrefix() {
+        return logPrefix;
+    }
+
+    public synchronized SessionState state() {
+        return state;
+    }
+
+    /** The connection (or other object) whose end also ends this session, e.g. for interleaved transport. */
+    public synchronized void bindTo(Object owner) {
+        this.owner = owner;
+    }
+
+    public synchronized boolean isBoundTo(Object candidate) {
+        return owner != null && owner == candidate;
+    }
+
+    /** Any request or receiver report keeps the session alive. */
+    public void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    boolean expired(long nowNanos) {
+        return nowNanos - lastActivityNanos > timeoutSeconds * 1_000_000_000L;
+    }
+
+    public synchronized TrackOutput output(int trackIndex) {
+        return outputs[trackIndex];
+    }
+
+    public synchronized List<TrackOutput> outputs() {
+        List<TrackOutput> list = new ArrayList<>();
+        for (TrackOutput o : outputs) {
+            if (o != null) {
+                list.add(o);
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Adds (or replaces) the transport of one track.
+     *
+     * @throws IllegalStateException when the session is playing (answered with 455)
+     */
+    public synchronized void setUp(TrackOutput output) {
+        if (state == SessionState.PLAYING) {
+            throw new IllegalStateException("SETUP while playing");
+        }
+        outputs[output.trackIndex()] = Objects.requireNonNull(output);
+    }
+
+    public synchronized boolean hasTracks() {
+        for (TrackOutput o : outputs) {
+            if (o != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Starts (or resumes) playing.
+     *
+     * @param startSeconds where to start, or null to resume where the last PLAY or PAUSE left off
+     * @param endSeconds   where to stop, or null for the end of the presentation
+     */
+    public synchronized PlayStart play(Double startSeconds, Double endSeconds, StreamingEngine engine)
+            throws IOException {
+        if (state == SessionState.PLAYING && startSeconds == null && lastPlay != null) {
+            return lastPlay; // a PLAY while playing without a Range only keeps the session alive
+        }
+        stopPlayer();
+        if (reader == null) {
+            reader = source.openReader();
+        }
+        double start;
+        if (startSeconds != null) {
+            start = reader.seek(startSeconds);
+        } else if (reader.nextSendTimeMicros() == SourceReader.END) {
+            start = reader.seek(0); // PLAY after the end starts over
+        } else {
+            start = reader.nextSendTimeMicros() / 1_000_000.0;
+        }
+        double duration = source.durationSeconds();
+        double end = endSeconds != null ? Math.min(endSeconds, duration) : duration;
+        long now = System.nanoTime();
+        if (firstPlayNanos < 0) {
+            firstPlayNanos = now;
+        }
+        long startMicros = Math.round(start * 1_000_000);
+        long wallOffsetMicros = (now - firstPlayNanos) / 1000;
+        List<TrackStart> starts = new ArrayList<>();
+        for (TrackOutput output : outputs) {
+            if (output != null) {
+                long rtpTime = output.startRun(startMicros, wallOffsetMicros);
+                starts.add(new TrackStart(output.trackIndex(), output.nextSequence(), rtpTime));
+            }
+        }
+        long endMicros = Double.isInfinite(end) ? Long.MAX_VALUE - 1 : Math.round(end * 1_000_000);
+        player = new SessionPlayer(this, reader, outputs.clone(), now, startMicros, endMicros);
+        state = SessionState.PLAYING;
+        lastPlay = new PlayStart(start, end, starts);
+        return lastPlay;
+    }
+
+    /** The playback prepared by the last {@link #play}; schedule it once the PLAY response is on its way. */
+    public synchronized void startStreaming(StreamingEngine engine) {
+        if (player != null && state == SessionState.PLAYING) {
+            engine.schedule(player);
+        }
+    }
+
+    /** Stops sending and remembers the position; returns where it stopped, in seconds. */
+    public synchronized double pause() {
+        double at = reader == null || reader.nextSendTimeMicros() == SourceReader.END
+                ? 0 : reader.nextSendTimeMicros() / 1_000_000.0;
+        stopPlayer();
+        state = SessionState.READY;
+        return at;
+    }
+
+    /** Sender thread, under this lock: the presentation (or the played range) is over. */
+    void playbackEnded(SessionPlayer ended) {
+        if (ended != player) {
+            return;
+        }
+        for (TrackOutput output : outputs) {
+            if (output != null) {
+                output.sendBye("end of stream");
+            }
+        }
+        player = null;
+        state = SessionState.READY;
+        LOG.fine(logPrefix + "reached the end of " + presentationPath);
+    }
+
+    private void stopPlayer() {
+        if (player != null) {
+            player.cancel();
+            player = null;
+        }
+    }
+
+    /** Ends the session: stops sending, says BYE on every track, forgets the session. */
+    public void close(String reason) {
+        synchronized (this) {
+            if (endReason != null) {
+                return;
+            }
+            endReason = reason;
+            boolean wasPlaying = state == SessionState.PLAYING;
+            stopPlayer();
+            if (wasPlaying) {
+                for (TrackOutput output : outputs) {
+                    if (output != null) {
+                        output.sendBye(reason);
+                    }
+                }
+            }
+            if (reader != null) {
+                reader.close();
+            }
+            for (TrackOutput output : outputs) {
+                if (output != null) {
+                    output.channel().close();
+                }
+            }
+            state = SessionState.READY;
+        }
+        registry.removed(this);
+        LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress());
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public long bytesSent() {
+        long total = 0;
+        for (TrackOutput o : outputs()) {
+            total += o.octetsSent();
+        }
+        return total;
+    }
+
+    public long packetsSent() {
+        long total = 0;
+        for (TrackOutput o : outputs()) {
+            total += o.packetsSent();
+        }
+        return total;
+    }
+
+    public String transportKind() {
+        List<TrackOutput> list = outputs();
+        return list.isEmpty() ? "-" : list.get(0).channel().kind();
+    }
+}

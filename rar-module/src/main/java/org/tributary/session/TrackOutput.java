@@ -1,0 +1,174 @@
+package org.tributary.session;
+
+import org.tributary.rtp.RtpPacketWriter;
+import org.tributary.rtp.rtcp.Bye;
+import org.tributary.rtp.rtcp.ReceptionReport;
+import org.tributary.rtp.rtcp.RtcpCompound;
+import org.tributary.rtp.rtcp.RtcpParser;
+import org.tributary.rtp.rtcp.SenderReport;
+import org.tributary.transport.RtpChannel;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One set-up track of a session: where its packets go and the RTP state that must stay continuous for
+ * the whole session (SSRC, sequence numbers, timestamps across PAUSE and seeks), plus what the client
+ * reported about it.
+ */
+public final class TrackOutput {
+
+    private final int trackIndex;
+    private final int clockRate;
+    private final RtpChannel channel;
+    private final long ssrc;
+    private final long timestampBase;
+    private final String cname;
+    private final ByteBuffer packet = ByteBuffer.allocate(12 + 65535);
+    private final ByteBuffer rtcp = ByteBuffer.allocate(512);
+
+    private int sequence;
+    /** Added to a source timestamp to get the timestamp on the wire; set at every PLAY. */
+    private long timestampOffset;
+    private long packetsSent;
+    private long octetsSent;
+    private long packetsDropped;
+    private long lastRtpTimestamp;
+
+    private volatile int fractionLost;
+    private volatile long cumulativeLost;
+    private volatile long jitter;
+    private volatile long receiverReports;
+
+    public TrackOutput(int trackIndex, int clockRate, RtpChannel channel, String cname) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.trackIndex = trackIndex;
+        this.clockRate = clockRate;
+        this.channel = channel;
+        this.cname = cname;
+        this.ssrc = random.nextLong(1, 1L << 32);
+        this.sequence = random.nextInt(0, 1 << 16);
+        this.timestampBase = random.nextLong(0, 1L << 32);
+    }
+
+    public int trackIndex() {
+        return trackIndex;
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public RtpChannel channel() {
+        return channel;
+    }
+
+    public int clockRate() {
+        return clockRate;
+    }
+
+    /**
+     * Prepares a PLAY that starts at presentation time {@code startMicros}, {@code wallOffsetMicros}
+     * after the session's first PLAY: the wire timestamp keeps counting real time, so it never goes back.
+     *
+     * @return the RTP timestamp of {@code startMicros} on the wire (the RTP-Info rtptime)
+     */
+    synchronized long startRun(long startMicros, long wallOffsetMicros) {
+        long startTicks = startMicros * clockRate / 1_000_000L;
+        long wireStart = (timestampBase + wallOffsetMicros * clockRate / 1_000_000L) & 0xFFFFFFFFL;
+        timestampOffset = wireStart - startTicks;
+        return wireStart;
+    }
+
+    /** The sequence number the next packet carries (the RTP-Info seq). */
+    synchronized int nextSequence() {
+        return sequence;
+    }
+
+    /** Sender thread: adds the RTP header and sends. */
+    synchronized void send(ByteBuffer payload, boolean marker, long sourceTimestamp, int payloadType) {
+        long wireTimestamp = (sourceTimestamp + timestampOffset) & 0xFFFFFFFFL;
+        packet.clear();
+        RtpPacketWriter.writeHeader(packet, marker, payloadType, sequence, wireTimestamp, ssrc);
+        int length = payload.remaining();
+        packet.put(payload);
+        packet.flip();
+        sequence = (sequence + 1) & 0xFFFF;
+        lastRtpTimestamp = wireTimestamp;
+        if (channel.sendRtp(packet)) {
+            packetsSent++;
+            octetsSent += length;
+        } else {
+            packetsDropped++;
+        }
+    }
+
+    /** Sends an RTCP sender report for presentation time {@code nowMicros}. */
+    synchronized void sendSenderReport(long nowMicros) {
+        if (packetsSent == 0) {
+            return;
+        }
+        long rtpNow = (nowMicros * clockRate / 1_000_000L + timestampOffset) & 0xFFFFFFFFL;
+        rtcp.clear();
+        SenderReport.writeCompound(rtcp, ssrc, System.currentTimeMillis(), rtpNow, packetsSent, octetsSent, cname);
+        rtcp.flip();
+        channel.sendRtcp(rtcp);
+    }
+
+    synchronized void sendBye(String reason) {
+        rtcp.clear();
+        Bye.writeCompound(rtcp, ssrc, cname, reason);
+        rtcp.flip();
+        channel.sendRtcp(rtcp);
+    }
+
+    /** Any thread: an RTCP packet from the client. Returns true when it carried a report about us. */
+    public boolean rtcpReceived(ByteBuffer data) {
+        RtcpCompound compound;
+        try {
+            compound = RtcpParser.parse(data);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean ours = false;
+        for (ReceptionReport report : compound.receptionReports()) {
+            if (report.ssrc() == ssrc) {
+                fractionLost = report.fractionLost();
+                cumulativeLost = report.cumulativeLost();
+                jitter = report.jitter();
+                receiverReports++;
+                ours = true;
+            }
+        }
+        return ours || !compound.receptionReports().isEmpty() || !compound.cnames().isEmpty();
+    }
+
+    public synchronized long packetsSent() {
+        return packetsSent;
+    }
+
+    public synchronized long octetsSent() {
+        return octetsSent;
+    }
+
+    public synchronized long packetsDropped() {
+        return packetsDropped;
+    }
+
+    public long cumulativeLost() {
+        return cumulativeLost;
+    }
+
+    public int fractionLost() {
+        return fractionLost;
+    }
+
+    /** Interarrival jitter the client reported, in milliseconds. */
+    public double jitterMillis() {
+        return clockRate == 0 ? 0 : jitter * 1000.0 / clockRate;
+    }
+
+    public long receiverReports() {
+        return receiverReports;
+    }
+}

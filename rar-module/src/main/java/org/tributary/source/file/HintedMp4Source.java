@@ -1,0 +1,211 @@
+package org.tributary.source.file;
+
+import org.tributary.media.MediaFormatException;
+import org.tributary.media.mp4.HintPacket;
+import org.tributary.media.mp4.HintPacketAssembler;
+import org.tributary.media.mp4.Mp4File;
+import org.tributary.media.mp4.Mp4Track;
+import org.tributary.media.mp4.RtpHintSample;
+import org.tributary.media.mp4.SampleTable;
+import org.tributary.source.MediaSource;
+import org.tributary.source.PacketSink;
+import org.tributary.source.SourceReader;
+import org.tributary.source.SourceTrack;
+import org.tributary.source.UnsupportedMediaException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A QuickTime/MP4 file with RTP hint tracks, streamed exactly as the hint tracks say (as Darwin
+ * Streaming Server did): each hint sample lists its packets and how to build their payloads. The SDP
+ * lines come from the hint tracks too.
+ */
+final class HintedMp4Source implements MediaSource {
+
+    private final String name;
+    private final Mp4File file;
+    private final List<SourceTrack> tracks = new ArrayList<>();
+    private final List<Mp4Track> hintTracks = new ArrayList<>();
+
+    HintedMp4Source(String name, Mp4File file) throws UnsupportedMediaException {
+        this.name = name;
+        this.file = file;
+        for (Mp4Track track : file.tracks()) {
+            if (!track.isHintTrack() || track.samples().count() == 0) {
+                continue;
+            }
+            HintSdp sdp = HintSdp.parse(track.trackSdp());
+            if (sdp == null) {
+                continue;
+            }
+            int clockRate = track.rtpTimescale() != null ? track.rtpTimescale() : (int) track.mediaTimescale();
+            tracks.add(new SourceTrack(tracks.size(), sdp.media(), sdp.payloadType(), clockRate, sdp.codec(),
+                    sdp.bitrateKbps(), sdp.attributes()));
+            hintTracks.add(track);
+        }
+        if (tracks.isEmpty()) {
+            throw new UnsupportedMediaException(name + " has hint tracks but none with a usable SDP");
+        }
+    }
+
+    /** True when the file has at least one RTP hint track. */
+    static boolean isHinted(Mp4File file) {
+        return file.tracks().stream().anyMatch(Mp4Track::isHintTrack);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<SourceTrack> tracks() {
+        return tracks;
+    }
+
+    @Override
+    public double durationSeconds() {
+        return file.durationSeconds();
+    }
+
+    @Override
+    public boolean seekable() {
+        return true;
+    }
+
+    @Override
+    public SourceReader openReader() {
+        return new Reader();
+    }
+
+    private final class Reader implements SourceReader {
+        private final Cursor[] cursors;
+
+        Reader() {
+            cursors = new Cursor[tracks.size()];
+            for (int i = 0; i < cursors.length; i++) {
+                cursors[i] = new Cursor(i);
+            }
+        }
+
+        @Override
+        public double seek(double nptSeconds) {
+            long target = Math.max(0, Math.round(nptSeconds * 1_000_000));
+            for (Cursor c : cursors) {
+                long sync = c.keyFrameMicrosAtOrBefore(target);
+                if (sync >= 0) {
+                    target = sync;
+                    break;
+                }
+            }
+            for (Cursor c : cursors) {
+                c.positionAt(target);
+            }
+            return target / 1_000_000.0;
+        }
+
+        @Override
+        public long nextSendTimeMicros() {
+            long next = END;
+            for (Cursor c : cursors) {
+                next = Math.min(next, c.nextSendMicros());
+            }
+            return next;
+        }
+
+        @Override
+        public void emitNext(PacketSink sink) throws IOException {
+            Cursor earliest = null;
+            for (Cursor c : cursors) {
+                if (c.nextSendMicros() != SourceReader.END && (earliest == null || c.nextSendMicros() < earliest.nextSendMicros())) {
+                    earliest = c;
+                }
+            }
+            if (earliest != null) {
+                earliest.emit(sink);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final class Cursor {
+        private final int index;
+        private final Mp4Track hint;
+        private final SampleTable samples;
+        private final long clockRate;
+        private final ByteBuffer sampleBuffer;
+        private final ByteBuffer payload;
+        private int sample;
+
+        Cursor(int index) {
+            this.index = index;
+            this.hint = hintTracks.get(index);
+            this.samples = hint.samples();
+            this.clockRate = tracks.get(index).clockRate();
+            this.sampleBuffer = ByteBuffer.allocate(Math.max(64, samples.maxSampleSize()));
+            this.payload = ByteBuffer.allocate((int) Math.max(2048, hint.maxPacketSize()));
+        }
+
+        private long micros(int s) {
+            return Math.max(0, samples.decodeTime(s) - hint.mediaStartTime()) * 1_000_000L / hint.mediaTimescale();
+        }
+
+        long nextSendMicros() {
+            return sample < samples.count() ? micros(sample) : SourceReader.END;
+        }
+
+        /** The key frame time of the media track this hint track packetizes, or -1 when it has none. */
+        long keyFrameMicrosAtOrBefore(long target) {
+            int[] refs = hint.trackReferences("hint");
+            if (refs == null || refs.length == 0) {
+                return -1;
+            }
+            Mp4Track media = file.trackById(refs[0]);
+            if (media == null || media.samples().allSync()) {
+                return -1;
+            }
+            SampleTable m = media.samples();
+            int s = Math.max(0, m.sampleAtOrBefore(target * media.mediaTimescale() / 1_000_000L + media.mediaStartTime()));
+            int sync = Math.max(0, m.syncSampleAtOrBefore(s));
+            return Math.max(0, m.decodeTime(sync) - media.mediaStartTime()) * 1_000_000L / media.mediaTimescale();
+        }
+
+        void positionAt(long micros) {
+            int s = Math.max(0, samples.sampleAtOrBefore(micros * hint.mediaTimescale() / 1_000_000L + hint.mediaStartTime()));
+            while (s > 0 && micros(s - 1) >= micros) {
+                s--;
+            }
+            while (s < samples.count() && micros(s) < micros) {
+                s++;
+            }
+            sample = s;
+        }
+
+        void emit(PacketSink sink) throws IOException {
+            int s = sample++;
+            long sampleTicks = Math.max(0, samples.decodeTime(s) - hint.mediaStartTime()) * clockRate / hint.mediaTimescale();
+            sampleBuffer.clear();
+            file.readSample(hint, s, sampleBuffer);
+            sampleBuffer.flip();
+            RtpHintSample hintSample;
+            try {
+                hintSample = RtpHintSample.parse(sampleBuffer);
+            } catch (MediaFormatException e) {
+                return; // a damaged hint sample: skip it, the stream goes on
+            }
+            for (HintPacket packet : hintSample.packets()) {
+                payload.clear();
+                HintPacketAssembler.assemble(packet, file, hint, payload);
+                payload.flip();
+                sink.packet(index, payload, packet.marker(), sampleTicks + packet.rtpTimestampOffset(),
+                        packet.payloadType());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.tributary.transport;
+
+import org.tributary.server.RtspConnection;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Sends packets inside the client's RTSP connection ({@code $}, channel, length, packet; RFC 2326
+ * §10.12), or inside the GET half of an RTSP-over-HTTP tunnel. A client that reads too slowly has
+ * packets dropped, never the server blocked.
+ */
+public final class InterleavedRtpChannel implements RtpChannel {
+
+    private final RtspConnection connection;
+    private final int rtpChannel;
+    private final int rtcpChannel;
+    private final String kind;
+    private final ByteBuffer frame = ByteBuffer.allocate(4 + 65535);
+
+    public InterleavedRtpChannel(RtspConnection connection, int rtpChannel, int rtcpChannel, String kind) {
+        this.connection = connection;
+        this.rtpChannel = rtpChannel;
+        this.rtcpChannel = rtcpChannel;
+        this.kind = kind;
+    }
+
+    @Override
+    public boolean sendRtp(ByteBuffer packet) {
+        return send(rtpChannel, packet);
+    }
+
+    @Override
+    public boolean sendRtcp(ByteBuffer packet) {
+        return send(rtcpChannel, packet);
+    }
+
+    private synchronized boolean send(int channel, ByteBuffer packet) {
+        int length = packet.remaining();
+        if (length > 65535) {
+            return false;
+        }
+        frame.clear();
+        frame.put((byte) '$').put((byte) channel).putShort((short) length).put(packet);
+        frame.flip();
+        return connection.send(frame);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    public int rtpChannel() {
+        return rtpChannel;
+    }
+}
