@@ -24,7 +24,16 @@ make sample.mov "${video[@]}" -t 10 "${h264[@]}"
 make sample-hinted.mp4 "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
 make sample-hinted.mov "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
 make sample.mp3 -f lavfi -i "sine=frequency=440:sample_rate=44100" -t 10 -c:a libmp3lame -b:a 128k
-if ffmpeg -hide_banner -encoders 2>/dev/null | grep -q libopencore_amrnb; then
-    make sample.3gp -f lavfi -i "testsrc2=size=176x144:rate=15" -f lavfi -i "sine=frequency=440:sample_rate=8000" \
-        -t 10 -c:v mpeg4 -b:v 128k -c:a libopencore_amrnb -ar 8000 -ac 1 -b:a 12.2k
+# A 3GPP clip: MPEG-4 Part 2 video and AMR-NB audio. Debian's ffmpeg has no AMR encoder, so the speech
+# frames are made here (12.2 kbit/s frames of random bits: valid AMR that decodes as noise) and copied in.
+if [ ! -s "$out/sample.3gp" ]; then
+    amr=$(mktemp --suffix=.amr)
+    { printf '#!AMR\n'; for _ in $(seq 500); do printf '\x3c'; head -c 31 /dev/urandom; done; } > "$amr"
+    make sample.3gp -f lavfi -i "testsrc2=size=176x144:rate=15" -i "$amr" -t 10 -c:v mpeg4 -b:v 128k -c:a copy
+    rm -f "$amr"
 fi
+# Longer and smaller clips for the tests: seeking (30 s) and many clients at once (tiny frames).
+make long.mp4 -f lavfi -i "testsrc2=size=320x180:rate=25" -f lavfi -i "sine=frequency=660:sample_rate=48000" \
+    -t 30 -c:v libx264 -preset veryfast -pix_fmt yuv420p -g 25 -b:v 300k -c:a aac -b:a 64k -movflags +faststart
+make tiny.mp4 -f lavfi -i "testsrc2=size=160x96:rate=25" -f lavfi -i "sine=frequency=330:sample_rate=48000" \
+    -t 10 -c:v libx264 -preset veryfast -pix_fmt yuv420p -g 25 -b:v 100k -c:a aac -b:a 32k -movflags +faststart

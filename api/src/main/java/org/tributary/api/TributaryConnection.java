@@ -17,6 +17,16 @@ public interface TributaryConnection extends AutoCloseable {
      */
     void invalidateAccessCache() throws ResourceException;
 
+    /** The sessions alive now. */
+    java.util.List<SessionInfo> sessions() throws ResourceException;
+
+    /**
+     * Ends a session as an administrator would: streaming stops, the client gets an RTCP BYE.
+     *
+     * @return false when no such session exists
+     */
+    boolean closeSession(String sessionId) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

@@ -207,6 +207,22 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 server.totalConnections(), sessions.size(), server.requestsHandled(), config.mediaRoot().toString());
     }
 
+    /** The live sessions, for the outbound connection. */
+    public java.util.List<org.tributary.api.SessionInfo> sessionInfos() {
+        return sessions == null ? java.util.List.of()
+                : sessions.all().stream().map(org.tributary.session.SessionSnapshot::of).toList();
+    }
+
+    /** Ends a session on an administrator's request; false when there is no such session. */
+    public boolean closeSession(String id) {
+        org.tributary.session.RtspSession session = sessions == null ? null : sessions.get(id);
+        if (session == null) {
+            return false;
+        }
+        session.close("ended by an administrator");
+        return true;
+    }
+
     public AccessGate accessGate() {
         return accessGate;
     }

@@ -277,6 +277,21 @@ final class PlaybackMethods {
         return response;
     }
 
+    /** Any request naming a live session keeps it alive (OPTIONS is a common keep-alive). */
+    void touchSession(RtspRequest request) {
+        String header = request.header("Session");
+        if (header != null) {
+            try {
+                RtspSession session = sessions.get(Session.parse(header).id());
+                if (session != null) {
+                    session.touch();
+                }
+            } catch (HeaderParseException e) {
+                // a malformed Session header on OPTIONS is simply ignored
+            }
+        }
+    }
+
     /** The session the request names (kept alive by it), or null / 454 when it names none. */
     private RtspSession existingSession(RtspRequest request, boolean required) throws Refusal {
         String header = request.header("Session");

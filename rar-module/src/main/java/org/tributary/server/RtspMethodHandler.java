@@ -74,7 +74,10 @@ public final class RtspMethodHandler implements RequestHandler {
         }
         try {
             return switch (method) {
-                case OPTIONS -> answer(RtspStatus.OK, cseq).header("Public", publicMethods());
+                case OPTIONS -> {
+                    playback.touchSession(request);
+                    yield answer(RtspStatus.OK, cseq).header("Public", publicMethods());
+                }
                 case DESCRIBE -> playback.describe(request, connection, path(request));
                 case SETUP -> playback.setup(request, connection, path(request));
                 case PLAY -> playback.play(request, path(request));

@@ -29,6 +29,23 @@ public class AdapterClient {
         }
     }
 
+    public java.util.List<org.tributary.api.SessionInfo> sessions() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.sessions();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends a session; false when it does not exist. */
+    public boolean closeSession(String sessionId) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.closeSession(sessionId);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     public void invalidateAccessCache() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             connection.invalidateAccessCache();

@@ -51,6 +51,16 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.SessionInfo> sessions() throws ResourceException {
+        return checkValidity().adapter().sessionInfos();
+    }
+
+    @Override
+    public boolean closeSession(String sessionId) throws ResourceException {
+        return checkValidity().adapter().closeSession(sessionId);
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {

@@ -1,0 +1,34 @@
+package org.tributary.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One live RTSP session as the adapter sees it, for the console and the API.
+ *
+ * @param id              the RTSP session id
+ * @param clientAddress   the client's IP address
+ * @param path            the presentation played, relative to the media root
+ * @param transport       "udp", "tcp" (interleaved) or "http" (tunnel)
+ * @param state           "READY" or "PLAYING"
+ * @param userAgent       the client's User-Agent, or null
+ * @param startedAt       when the session was created
+ * @param bytesSent       RTP payload bytes sent
+ * @param packetsSent     RTP packets sent
+ * @param packetsLost     packets the client reported lost (RTCP receiver reports), summed over tracks
+ * @param jitterMillis    the highest interarrival jitter the client reported, in milliseconds
+ * @param receiverReports RTCP receiver reports received
+ */
+public record SessionInfo(String id,
+                          String clientAddress,
+                          String path,
+                          String transport,
+                          String state,
+                          String userAgent,
+                          Instant startedAt,
+                          long bytesSent,
+                          long packetsSent,
+                          long packetsLost,
+                          double jitterMillis,
+                          long receiverReports) implements Serializable {
+}

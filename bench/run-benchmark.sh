@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Tributary benchmark: runs the load tool at several session counts against a running Tributary
+# (optional) and against gst-rtsp-server serving the same clip, and writes a side-by-side table.
+#
+# Usage:
+#   bench/run-benchmark.sh [--tributary-url rtsp://127.0.0.1:8554/PATH --tributary-pid PID]
+#                          [--sessions "10 100 500 1000"] [--hold 30] [--rate 50]
+#                          (hold = seconds with every session set up, after the ramp)
+#                          [--transport udp|tcp] [--variant 200k|800k] [--clip FILE.mp4]
+#                          [--gst-port 8654] [--gst-shared] [--no-gst] [--out DIR] [--generate-only]
+#
+# Every option also reads from the environment: TRIBUTARY_URL, TRIBUTARY_PID, BENCH_SESSIONS,
+# BENCH_HOLD, BENCH_RATE, BENCH_TRANSPORT, BENCH_VARIANT, BENCH_CLIP, GST_PORT, BENCH_OUT.
+# Without --tributary-url only gst-rtsp-server is measured. Tributary is not started here: serve
+# the same clip from it (the script prints the path; --generate-only just makes the clips).
+#
+# Traffic goes to 127.0.0.1 only (other hosts are refused). Every run is bounded by `timeout`.
+# Needs: Java 17, ffmpeg, /usr/bin/python3 with python3-gi, gir1.2-gst-rtsp-server-1.0,
+# gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad, gstreamer1.0-libav.
+# UDP: each client socket asks for a 256 KiB receive buffer, which Linux caps at net.core.rmem_max
+# (often 208 KiB); at high N raise it (as root: sysctl -w net.core.rmem_max=4194304) if loss appears
+# on the client side.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="$root/load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar"
+python=/usr/bin/python3
+java_bin="${JAVA:-java}"
+
+tributary_url="${TRIBUTARY_URL:-}"
+tributary_pid="${TRIBUTARY_PID:-}"
+sessions="${BENCH_SESSIONS:-10 100 500 1000}"
+hold="${BENCH_HOLD:-30}"
+rate="${BENCH_RATE:-50}"
+transport="${BENCH_TRANSPORT:-udp}"
+variant="${BENCH_VARIANT:-200k}"
+clip="${BENCH_CLIP:-}"
+gst_port="${GST_PORT:-8654}"
+gst_shared=""
+run_gst=1
+generate_only=0
+out="${BENCH_OUT:-/tmp/tributary-bench/$(date +%Y%m%d-%H%M%S)}"
+
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --tributary-url) tributary_url="$2"; shift 2 ;;
+        --tributary-pid) tributary_pid="$2"; shift 2 ;;
+        --sessions) sessions="$2"; shift 2 ;;
+        --hold) hold="$2"; shift 2 ;;
+        --rate) rate="$2"; shift 2 ;;
+        --transport) transport="$2"; shift 2 ;;
+        --variant) variant="$2"; shift 2 ;;
+        --clip) clip="$2"; shift 2 ;;
+        --gst-port) gst_port="$2"; shift 2 ;;
+        --gst-shared) gst_shared="--shared"; shift ;;
+        --no-gst) run_gst=0; shift ;;
+        --out) out="$2"; shift 2 ;;
+        --generate-only) generate_only=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+log() { echo "[bench] $*"; }
+die() { echo "[bench] error: $*" >&2; exit 1; }
+
+# --- sanity: numbers, loopback only ------------------------------------------------------------
+[[ "$hold" =~ ^[0-9]+$ ]] || die "--hold must be whole seconds"
+[[ "$rate" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--rate must be a number"
+[[ "$transport" == udp || "$transport" == tcp ]] || die "--transport must be udp or tcp"
+n_count=0
+for n in $sessions; do
+    [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 20000 ] || die "bad session count: $n"
+    n_count=$((n_count + 1))
+done
+[ "$n_count" -ge 1 ] && [ "$n_count" -le 20 ] || die "give 1 to 20 session counts"
+if [ -n "$tributary_url" ]; then
+    host="$(echo "$tributary_url" | sed -E 's#^rtsp://([^@/]*@)?(\[[^]]*\]|[^:/]*).*#\2#')"
+    case "$host" in
+        127.*|localhost|"[::1]") ;;
+        *) die "refusing non-loopback Tributary host '$host': benchmarks only target 127.0.0.1" ;;
+    esac
+    [ -n "$tributary_pid" ] || log "no --tributary-pid: Tributary CPU/RSS will not be measured"
+    if [ -n "$tributary_pid" ] && [ ! -d "/proc/$tributary_pid" ]; then
+        die "no process $tributary_pid"
+    fi
+fi
+
+# --- limits ------------------------------------------------------------------------------------
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+log "open files limit: $(ulimit -n)"
+rmem_max="$(cat /proc/sys/net/core/rmem_max 2>/dev/null || echo unknown)"
+log "net.core.rmem_max = $rmem_max (UDP receive buffers are capped there; raise it for high N if needed)"
+
+mkdir -p "$out/json" "$out/logs" "$out/media"
+
+# --- clips -------------------------------------------------------------------------------------
+make_clip() { # $1 = video bitrate (200k/800k), $2 = output file
+    local vb="$1" file="$2"
+    [ -s "$file" ] && return 0
+    log "generating $file (60 s, 320x240 H.264 $vb + AAC 64k)"
+    timeout 300 ffmpeg -hide_banner -loglevel error -y \
+        -f lavfi -i "testsrc2=size=320x240:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=44100" \
+        -t 60 -c:v libx264 -preset veryfast -profile:v baseline -pix_fmt yuv420p -g 50 \
+        -b:v "$vb" -maxrate "$vb" -bufsize "$((2 * ${vb%k}))k" \
+        -c:a aac -b:a 64k -ac 2 -movflags +faststart "$file"
+}
+make_clip 200k "$out/media/clip-200k.mp4"
+make_clip 800k "$out/media/clip-800k.mp4"
+if [ -z "$clip" ]; then
+    clip="$out/media/clip-$variant.mp4"
+    [ -s "$clip" ] || die "unknown --variant $variant (200k or 800k)"
+fi
+[ -s "$clip" ] || die "no such clip: $clip"
+log "clip: $clip (serve the same file from Tributary for a fair comparison)"
+[ "$generate_only" -eq 1 ] && exit 0
+
+# --- load tool ---------------------------------------------------------------------------------
+if [ ! -s "$jar" ]; then
+    log "building the load tool"
+    mvn -q -f "$root/pom.xml" -pl load-tool -am -DskipTests package
+fi
+
+gst_pid=""
+cleanup() {
+    if [ -n "$gst_pid" ] && kill -0 "$gst_pid" 2>/dev/null; then
+        kill "$gst_pid" 2>/dev/null || true
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$gst_pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$gst_pid" 2>/dev/null || true
+    fi
+    gst_pid=""
+}
+trap cleanup EXIT INT TERM
+
+wait_for_port() { # $1 = port; up to 15 s
+    for _ in $(seq 1 30); do
+        if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; then return 0; fi
+        sleep 0.5
+    done
+    return 1
+}
+
+start_gst() { # fresh server per run, so its peak RSS belongs to that run
+    cleanup
+    "$python" "$here/gst-rtsp-server.py" "$clip" "$gst_port" $gst_shared >"$out/logs/gst-rtsp-server.log" 2>&1 &
+    gst_pid=$!
+    wait_for_port "$gst_port" || die "gst-rtsp-server did not listen on $gst_port (see $out/logs/gst-rtsp-server.log)"
+}
+
+run_load() { # $1 = server name, $2 = url, $3 = pid (may be empty), $4 = N
+    local name="$1" url="$2" pid="$3" n="$4"
+    local json="$out/json/$name-$transport-n$n.json"
+    local ramp=$(( (n + ${rate%.*} - 1) / ${rate%.*} ))
+    local bound=$(( ramp + hold + 120 + 60 ))   # ramp + setup timeout + hold + teardown
+    local args=(--url "$url" -n "$n" --rate "$rate" --duration "$hold" --transport "$transport"
+                --json "$json" --label "$name N=$n $transport" --report-interval 5)
+    [ -n "$pid" ] && args+=(--server-pid "$pid")
+    log "$name: N=$n ($transport, ramp ~${ramp}s, hold ${hold}s)"
+    if ! timeout "$bound" "$java_bin" -Xss512k -jar "$jar" "${args[@]}" >"$out/logs/$name-$transport-n$n.log" 2>&1; then
+        log "$name N=$n: load tool failed or timed out (see $out/logs/$name-$transport-n$n.log)"
+    fi
+    tail -n 20 "$out/logs/$name-$transport-n$n.log" | grep -E "^(sessions|packets|jitter|server|load tool|PLAY)" || true
+}
+
+for n in $sessions; do
+    if [ -n "$tributary_url" ]; then
+        run_load tributary "$tributary_url" "$tributary_pid" "$n"
+        sleep 3
+    fi
+    if [ "$run_gst" -eq 1 ]; then
+        start_gst
+        run_load gst-rtsp-server "rtsp://127.0.0.1:$gst_port/clip" "$gst_pid" "$n"
+        cleanup
+        sleep 2
+    fi
+done
+
+# --- table -------------------------------------------------------------------------------------
+results="$out/RESULTS.md"
+"$python" - "$out/json" "$results" "$clip" "$transport" "$hold" "$rate" <<'PY'
+import glob, json, os, platform, sys, time
+
+json_dir, results, clip, transport, hold, rate = sys.argv[1:7]
+rows = {}
+for path in sorted(glob.glob(os.path.join(json_dir, "*.json"))):
+    with open(path) as f:
+        d = json.load(f)
+    name = os.path.basename(path).split("-" + transport + "-n")[0]
+    n = d["sessions"]["requested"]
+    rows[(name, n)] = d
+
+def num(v, fmt):
+    return "n/a" if v is None else fmt % v
+
+def row(name, n, d):
+    s, p, srv, tool = d["sessions"], d["packets"], d["server"], d["loadTool"]
+    rss = srv.get("peakRssKb")
+    return "| %s | %d | %d/%d | %s | %s | %s | %s | %s | %s |" % (
+        name, n, s["ok"], s["requested"], num(p["lossPercent"], "%.3f"),
+        num(d["jitterMs"]["p99"], "%.2f"), num(d["firstPacketMs"]["p99"], "%.1f"),
+        num(srv.get("cpuMsPerStreamSecond"), "%.2f"),
+        "n/a" if rss is None or rss < 0 else "%.1f" % (rss / 1024.0),
+        num(tool.get("cpuSeconds"), "%.1f"))
+
+cpu = "unknown"
+try:
+    with open("/proc/cpuinfo") as f:
+        cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+except Exception:
+    pass
+lines = ["# Tributary benchmark results", "",
+         "- date: %s" % time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+         "- machine: %s, %d cores (%s), kernel %s" % (platform.node(), os.cpu_count(), cpu, platform.release()),
+         "- clip: %s; transport %s; hold %s s after a ramp of %s sessions/s" % (clip, transport, hold, rate),
+         "- load tool and server share the machine: the load tool's own CPU is listed to show that.", "",
+         "| server | N | sessions ok | loss % | jitter p99 ms | first-packet p99 ms | server CPU-ms per stream-s | server peak RSS MB | load-tool CPU s |",
+         "|---|---|---|---|---|---|---|---|---|"]
+for (name, n) in sorted(rows, key=lambda k: (k[1], k[0])):
+    lines.append(row(name, n, rows[(name, n)]))
+ns = sorted({n for (_, n) in rows})
+ratio_lines = []
+for n in ns:
+    t, g = rows.get(("tributary", n)), rows.get(("gst-rtsp-server", n))
+    if t and g:
+        def ratio(a, b):
+            return "n/a" if a is None or b in (None, 0) else "%.2f" % (a / b)
+        ratio_lines.append("| %d | %s | %s |" % (n,
+            ratio(t["server"].get("cpuMsPerStreamSecond"), g["server"].get("cpuMsPerStreamSecond")),
+            ratio(t["server"].get("peakRssKb"), g["server"].get("peakRssKb"))))
+if ratio_lines:
+    lines += ["", "Tributary / gst-rtsp-server (lower is better):", "",
+              "| N | CPU-ms per stream-s | peak RSS |", "|---|---|---|"] + ratio_lines
+lines += ["", "Per-run JSON summaries: %s" % json_dir, ""]
+with open(results, "w") as f:
+    f.write("\n".join(lines))
+print("\n".join(lines))
+PY
+log "results: $results"

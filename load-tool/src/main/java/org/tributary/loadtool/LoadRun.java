@@ -1,0 +1,193 @@
+package org.tributary.loadtool;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tributary.loadtool.report.Percentiles;
+import org.tributary.loadtool.report.ProcessMonitor;
+import org.tributary.loadtool.report.RunSummary;
+import org.tributary.loadtool.report.SessionOutcome;
+import org.tributary.loadtool.rtp.ReceiverLoop;
+import org.tributary.loadtool.rtp.TrackStats;
+import org.tributary.loadtool.rtp.UdpPortAllocator;
+import org.tributary.loadtool.rtsp.RtspUrl;
+
+/**
+ * One load run: ramps sessions up at the given rate on a pool of connect threads, hands playing
+ * sessions to a few receiver loops, holds for the given duration, tears everything down and
+ * computes the summary. Every wait is bounded.
+ */
+public final class LoadRun {
+    private final LoadToolOptions options;
+    private final PrintStream live;
+    private final List<LoadSession> sessions = new CopyOnWriteArrayList<>();
+    private final ErrorCounts errors = new ErrorCounts();
+    private volatile boolean stopping;
+
+    public LoadRun(LoadToolOptions options, PrintStream live) {
+        this.options = options;
+        this.live = live;
+    }
+
+    public RunSummary execute() throws InterruptedException {
+        String startedAt = Instant.now().toString();
+        UrlPicker picker = new UrlPicker(options.urls, options.urlOrder);
+        for (String u : options.urls) {
+            RtspUrl.parse(u);
+        }
+        UdpPortAllocator ports = new UdpPortAllocator(options.bindAddress, options.udpPortBase,
+                options.udpReceiveBuffer);
+        ProcessMonitor server = options.serverPid == null ? null : new ProcessMonitor(options.serverPid);
+        ProcessMonitor self = new ProcessMonitor("self");
+        List<ReceiverLoop> loops = new ArrayList<>();
+        for (int i = 0; i < options.receiverThreads; i++) {
+            ReceiverLoop loop = new ReceiverLoop("rtp-receiver-" + i);
+            loop.start();
+            loops.add(loop);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService connectors = Executors.newFixedThreadPool(options.connectThreads, r -> {
+            Thread t = new Thread(r, "rtsp-connect-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-reporter");
+            t.setDaemon(true);
+            return t;
+        });
+
+        long t0 = System.nanoTime();
+        if (server != null) {
+            server.begin();
+        }
+        self.begin();
+        sampler.scheduleAtFixedRate(() -> {
+            if (server != null) {
+                server.sample();
+            }
+            self.sample();
+        }, 1, 1, TimeUnit.SECONDS);
+        if (options.reportIntervalSeconds > 0 && !options.quiet) {
+            long every = (long) (options.reportIntervalSeconds * 1000);
+            sampler.scheduleAtFixedRate(() -> printLive(t0, server, self), every, every, TimeUnit.MILLISECONDS);
+        }
+
+        // Ramp: session i starts at t0 + i / rate; the hold starts once every handshake has ended.
+        CountDownLatch handshakes = new CountDownLatch(options.sessions);
+        for (int i = 0; i < options.sessions; i++) {
+            long due = t0 + (long) (i * 1e9 / options.rate);
+            sleepUntil(due);
+            RtspUrl url = RtspUrl.parse(picker.pick(i));
+            LoadSession session = new LoadSession(url, options, ports, errors, i);
+            sessions.add(session);
+            ReceiverLoop loop = loops.get(i % loops.size());
+            connectors.execute(() -> {
+                try {
+                    if (session.handshake(() -> stopping)) {
+                        session.startReceiving(loop);
+                    } else {
+                        session.closeAll();
+                    }
+                } finally {
+                    handshakes.countDown();
+                }
+            });
+        }
+        if (!handshakes.await((long) (options.setupTimeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
+            live.println("setup timeout: " + handshakes.getCount() + " handshakes still running; holding anyway");
+        }
+        long rampEnd = System.nanoTime();
+        sleepUntil(rampEnd + (long) (options.durationSeconds * 1e9));
+        long holdEnd = System.nanoTime();
+
+        stopping = true;
+        connectors.shutdown();
+        long handshakeBound = (long) (options.rtspTimeoutSeconds * 1000) * 2 + 1000;
+        if (!connectors.awaitTermination(handshakeBound, TimeUnit.MILLISECONDS)) {
+            connectors.shutdownNow();
+        }
+        long grace = (long) (options.teardownGraceSeconds * 1000);
+        for (ReceiverLoop loop : loops) {
+            loop.shutdown(grace);
+        }
+        for (ReceiverLoop loop : loops) {
+            loop.awaitTermination(grace + 2000);
+        }
+        if (server != null) {
+            server.end();
+        }
+        self.end();
+        sampler.shutdownNow();
+        long end = System.nanoTime();
+
+        List<SessionOutcome> outcomes = new ArrayList<>();
+        for (LoadSession s : sessions) {
+            s.markNoMedia();
+            outcomes.add(s.outcome(end));
+        }
+        RunSummary.RunInfo info = new RunSummary.RunInfo(options.label, options.urls,
+                options.transport.name().toLowerCase(Locale.ROOT), options.sessions, (rampEnd - t0) / 1e9,
+                (holdEnd - rampEnd) / 1e9, (end - t0) / 1e9, startedAt);
+        return RunSummary.compute(info, outcomes, errors.snapshot(), server, self);
+    }
+
+    private static void sleepUntil(long dueNanos) throws InterruptedException {
+        long wait;
+        while ((wait = dueNanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, 200_000_000L));
+        }
+    }
+
+    private void printLive(long t0, ProcessMonitor server, ProcessMonitor self) {
+        try {
+            int playing = 0;
+            int failed = 0;
+            long received = 0;
+            long lost = 0;
+            long expected = 0;
+            long bytes = 0;
+            List<Double> jitter = new ArrayList<>();
+            for (LoadSession s : sessions) {
+                if (s.isPlaying()) {
+                    playing++;
+                } else if (s.state() == LoadSession.State.FAILED) {
+                    failed++;
+                }
+                for (TrackStats t : s.trackStats()) {
+                    received += t.received();
+                    lost += t.lost();
+                    expected += t.expected();
+                    bytes += t.bytes();
+                    if (t.received() > 1) {
+                        jitter.add(t.jitterMs());
+                    }
+                }
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "[%6.1fs] sessions %d/%d playing %d failed %d | pkts %d lost %d (%.3f%%) | %.0f kbit/s avg"
+                            + " | jitter p50 %.2f p99 %.2f ms",
+                    elapsed, sessions.size(), options.sessions, playing, failed, received, lost,
+                    expected == 0 ? 0.0 : 100.0 * lost / expected, bytes * 8 / 1000.0 / Math.max(elapsed, 0.001),
+                    new Percentiles(jitter).p50(), new Percentiles(jitter).p99()));
+            if (server != null) {
+                line.append(String.format(Locale.ROOT, " | server cpu %.0f%% rss %d MB", server.recentCpuPercent(),
+                        server.peakRssKb() / 1024));
+            }
+            line.append(String.format(Locale.ROOT, " | tool cpu %.0f%%", self.recentCpuPercent()));
+            live.println(line);
+        } catch (RuntimeException e) {
+            live.println("live report failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.tributary.loadtool;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Command-line options of the load tool, with their defaults. */
+public final class LoadToolOptions {
+    public List<String> urls = new ArrayList<>();
+    public UrlOrder urlOrder = UrlOrder.ROUND_ROBIN;
+    public int sessions = 10;
+    public double rate = 20;
+    public double durationSeconds = 30;
+    public TransportMode transport = TransportMode.UDP;
+    public String keepAliveMethod = "GET_PARAMETER";
+    public double keepAliveSeconds = 0;
+    public double rrIntervalSeconds = 5;
+    public boolean sendOptions = true;
+    public double setupTimeoutSeconds = 120;
+    public int connectThreads = 64;
+    public int receiverThreads = 2;
+    public double rtspTimeoutSeconds = 10;
+    public double teardownGraceSeconds = 3;
+    public String bindAddress = "0.0.0.0";
+    public int udpPortBase = 20000;
+    public int udpReceiveBuffer = 256 * 1024;
+    public double reportIntervalSeconds = 5;
+    public Path jsonFile;
+    public String serverPid;
+    public String label;
+    public boolean quiet;
+    public boolean help;
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar tributary-load-tool.jar [options] --url rtsp://[user:pass@]host:port/path",
+            "",
+            "Opens N concurrent RTSP sessions (OPTIONS, DESCRIBE, SETUP every track, PLAY), keeps them",
+            "alive, sends RTCP receiver reports, and reports loss, jitter, latency, bitrate and server CPU/RSS.",
+            "",
+            "  --url URL               stream URL; repeat for several (credentials as user:pass@ in the URL)",
+            "  --urls-file FILE        one URL a line (# comments allowed)",
+            "  --url-order ORDER       round-robin (default) or random",
+            "  -n, --sessions N        concurrent sessions (default 10)",
+            "  --rate R                sessions started per second while ramping (default 20)",
+            "  --duration S            seconds to hold once every session is set up (default 30)",
+            "  --setup-timeout S       longest wait after the last start for handshakes to end (default 120)",
+            "  --transport udp|tcp     RTP over UDP client ports (default) or TCP interleaved",
+            "  --keepalive METHOD      get_parameter (default) or options; sent with Session",
+            "  --keepalive-interval S  seconds between keep-alives (default: session timeout / 2)",
+            "  --rr-interval S         seconds between RTCP receiver reports, randomised +-50% (default 5)",
+            "  --no-options            skip the initial OPTIONS request",
+            "  --connect-threads T     threads doing RTSP handshakes concurrently (default 64)",
+            "  --receiver-threads T    selector threads receiving RTP/RTCP (default 2)",
+            "  --rtsp-timeout S        per-request response timeout (default 10)",
+            "  --bind ADDR             local address for UDP sockets (default 0.0.0.0)",
+            "  --udp-port-base P       first client port tried, pairs even/odd (default 20000; 0 = any)",
+            "  --udp-rcvbuf BYTES      SO_RCVBUF per UDP socket (default 262144; capped by net.core.rmem_max)",
+            "  --report-interval S     seconds between live lines (default 5; 0 = none)",
+            "  --server-pid PID        sample the server's CPU (/proc/PID/stat) and RSS (/proc/PID/status)",
+            "  --json FILE             write the summary as JSON",
+            "  --label TEXT            a name for this run in the report",
+            "  -q, --quiet             no live lines",
+            "  -h, --help              this text",
+            "");
+
+    public static LoadToolOptions parse(String[] args) {
+        LoadToolOptions o = new LoadToolOptions();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "-h", "--help" -> o.help = true;
+                case "-q", "--quiet" -> o.quiet = true;
+                case "--no-options" -> o.sendOptions = false;
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("missing value for " + arg);
+                        }
+                        value = args[++i];
+                    }
+                    o.set(arg, value);
+                }
+            }
+        }
+        if (!o.help) {
+            o.validate();
+        }
+        return o;
+    }
+
+    private void set(String name, String value) {
+        switch (name) {
+            case "--url" -> urls.add(value);
+            case "--urls-file" -> urls.addAll(readUrls(Path.of(value)));
+            case "--url-order" -> urlOrder = value.toLowerCase(Locale.ROOT).startsWith("rand")
+                    ? UrlOrder.RANDOM : UrlOrder.ROUND_ROBIN;
+            case "-n", "--sessions" -> sessions = Integer.parseInt(value);
+            case "--rate" -> rate = Double.parseDouble(value);
+            case "--duration" -> durationSeconds = Double.parseDouble(value);
+            case "--setup-timeout" -> setupTimeoutSeconds = Double.parseDouble(value);
+            case "--transport" -> transport = TransportMode.valueOf(value.toUpperCase(Locale.ROOT));
+            case "--keepalive" -> keepAliveMethod = value.toUpperCase(Locale.ROOT).replace('-', '_');
+            case "--keepalive-interval" -> keepAliveSeconds = Double.parseDouble(value);
+            case "--rr-interval" -> rrIntervalSeconds = Double.parseDouble(value);
+            case "--connect-threads" -> connectThreads = Integer.parseInt(value);
+            case "--receiver-threads" -> receiverThreads = Integer.parseInt(value);
+            case "--rtsp-timeout" -> rtspTimeoutSeconds = Double.parseDouble(value);
+            case "--bind" -> bindAddress = value;
+            case "--udp-port-base" -> udpPortBase = Integer.parseInt(value);
+            case "--udp-rcvbuf" -> udpReceiveBuffer = Integer.parseInt(value);
+            case "--report-interval" -> reportIntervalSeconds = Double.parseDouble(value);
+            case "--server-pid" -> serverPid = value;
+            case "--json" -> jsonFile = Path.of(value);
+            case "--label" -> label = value;
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        }
+    }
+
+    private static List<String> readUrls(Path file) {
+        try {
+            List<String> result = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                String t = line.trim();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    result.add(t);
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    void validate() {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --url");
+        }
+        if (sessions < 1 || rate <= 0 || durationSeconds < 0 || connectThreads < 1 || receiverThreads < 1
+                || rtspTimeoutSeconds <= 0 || rrIntervalSeconds <= 0 || setupTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("sessions, rate, threads, timeouts must be positive");
+        }
+        if (!keepAliveMethod.equals("GET_PARAMETER") && !keepAliveMethod.equals("OPTIONS")) {
+            throw new IllegalArgumentException("--keepalive must be get_parameter or options");
+        }
+        if (serverPid != null && !serverPid.matches("\\d+")) {
+            throw new IllegalArgumentException("--server-pid must be a number");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.tributary.loadtool.rtsp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * The control connection of one RTSP session. It starts blocking, for the request/response
+ * handshake ({@link #exchange}), and can then be switched to non-blocking and driven by a selector
+ * thread ({@link #sendAsync}, {@link #onReadable}, {@link #onWritable}), which also carries
+ * interleaved RTP/RTCP when the session uses TCP transport. Requests carry CSeq, User-Agent, the
+ * Session id once known and, after a 401, an Authorization header.
+ */
+public final class RtspConnection implements Closeable {
+    private static final int MAX_AUTH_ATTEMPTS = 3;
+    private static final int READS_PER_WAKEUP = 16;
+
+    private final SocketChannel channel;
+    private final RtspAuthenticator authenticator;
+    private final String userAgent;
+    private final RtspMessageDecoder decoder = new RtspMessageDecoder();
+    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
+    private int nextCseq = 1;
+    private String sessionId;
+    private SelectionKey key;
+    private long bytesRead;
+
+    private RtspConnection(SocketChannel channel, RtspAuthenticator authenticator, String userAgent) {
+        this.channel = channel;
+        this.authenticator = authenticator;
+        this.userAgent = userAgent;
+    }
+
+    /** Connects (blocking) within the timeout. */
+    public static RtspConnection open(RtspUrl url, int timeoutMillis, String userAgent) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.socket().setTcpNoDelay(true);
+            channel.socket().connect(new InetSocketAddress(url.host(), url.port()), timeoutMillis);
+            return new RtspConnection(channel, new RtspAuthenticator(url.user(), url.password()), userAgent);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /**
+     * Sends a request and waits (blocking) for its response, answering up to two 401 challenges.
+     * Interleaved frames and other responses that arrive meanwhile go to {@code handler}.
+     *
+     * @throws SocketTimeoutException if no response arrives within the timeout
+     */
+    public RtspResponse exchange(String method, String uri, Map<String, String> headers,
+                                 RtspInboundHandler handler, int timeoutMillis) throws IOException {
+        RtspResponse response = null;
+        for (int attempt = 0; attempt < MAX_AUTH_ATTEMPTS; attempt++) {
+            int cseq = nextCseq++;
+            OutputStream out = channel.socket().getOutputStream();
+            out.write(encode(method, uri, cseq, headers));
+            out.flush();
+            response = await(cseq, handler, System.nanoTime() + timeoutMillis * 1_000_000L);
+            if (response.status() != 401 || !authenticator.onChallenge(response.headers("WWW-Authenticate"))) {
+                return response;
+            }
+        }
+        return response;
+    }
+
+    private RtspResponse await(int cseq, RtspInboundHandler handler, long deadlineNanos) throws IOException {
+        ResponseCatcher catcher = new ResponseCatcher(cseq, handler);
+        InputStream in = channel.socket().getInputStream();
+        while (true) {
+            decoder.decode(catcher);
+            if (catcher.caught != null) {
+                return catcher.caught;
+            }
+            long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000L;
+            if (remainingMillis <= 0) {
+                throw new SocketTimeoutException("no RTSP response to CSeq " + cseq);
+            }
+            channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+            ByteBuffer room = decoder.writable(16 * 1024);
+            int n = in.read(room.array(), room.arrayOffset() + room.position(), room.remaining());
+            if (n < 0) {
+                throw new IOException("connection closed by server");
+            }
+            bytesRead += n;
+            decoder.advance(n);
+        }
+    }
+
+    /** Switches to non-blocking mode and registers for reads; the attachment gets the key's events. */
+    public SelectionKey register(Selector selector, Object attachment) throws IOException {
+        channel.configureBlocking(false);
+        key = channel.register(selector, SelectionKey.OP_READ, attachment);
+        return key;
+    }
+
+    /** Queues a request on a registered (non-blocking) connection; returns its CSeq. */
+    public int sendAsync(String method, String uri, Map<String, String> headers) throws IOException {
+        int cseq = nextCseq++;
+        queue(ByteBuffer.wrap(encode(method, uri, cseq, headers)));
+        return cseq;
+    }
+
+    /** Queues one interleaved frame ({@code $}, channel, length, data). */
+    public void sendInterleaved(int interleavedChannel, ByteBuffer data) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(4 + data.remaining());
+        frame.put((byte) '$').put((byte) interleavedChannel).putShort((short) data.remaining()).put(data).flip();
+        queue(frame);
+    }
+
+    private void queue(ByteBuffer bytes) throws IOException {
+        outbound.addLast(bytes);
+        onWritable();
+    }
+
+    /** Writes what is queued; asks for OP_WRITE while something remains. */
+    public void onWritable() throws IOException {
+        while (!outbound.isEmpty()) {
+            ByteBuffer head = outbound.peekFirst();
+            channel.write(head);
+            if (head.hasRemaining()) {
+                break;
+            }
+            outbound.removeFirst();
+        }
+        if (key != null && key.isValid()) {
+            int ops = outbound.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
+            if (key.interestOps() != ops) {
+                key.interestOps(ops);
+            }
+        }
+    }
+
+    /**
+     * Reads what is available and delivers every complete message.
+     *
+     * @return false when the server closed the connection
+     */
+    public boolean onReadable(RtspInboundHandler handler) throws IOException {
+        for (int i = 0; i < READS_PER_WAKEUP; i++) {
+            ByteBuffer room = decoder.writable(16 * 1024);
+            int n = channel.read(room);
+            if (n < 0) {
+                decoder.decode(handler);
+                return false;
+            }
+            if (n == 0) {
+                break;
+            }
+            bytesRead += n;
+            decoder.advance(n);
+            decoder.decode(handler);
+        }
+        return true;
+    }
+
+    /** Delivers messages already buffered (e.g. media that followed the PLAY response). */
+    public void drainBuffered(RtspInboundHandler handler) {
+        decoder.decode(handler);
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    private byte[] encode(String method, String uri, int cseq, Map<String, String> headers) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(method).append(' ').append(uri).append(" RTSP/1.0\r\n");
+        sb.append("CSeq: ").append(cseq).append("\r\n");
+        sb.append("User-Agent: ").append(userAgent).append("\r\n");
+        if (sessionId != null && !headers.containsKey("Session")) {
+            sb.append("Session: ").append(sessionId).append("\r\n");
+        }
+        String authorization = authenticator.authorization(method, uri);
+        if (authorization != null) {
+            sb.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        }
+        sb.append("\r\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    /** Passes everything through and keeps the response with the awaited CSeq. */
+    private static final class ResponseCatcher implements RtspInboundHandler {
+        private final int cseq;
+        private final RtspInboundHandler next;
+        private RtspResponse caught;
+
+        ResponseCatcher(int cseq, RtspInboundHandler next) {
+            this.cseq = cseq;
+            this.next = next;
+        }
+
+        @Override
+        public void onResponse(RtspResponse response) {
+            // A response without CSeq is taken as the answer: some servers omit it on errors.
+            if (caught == null && (response.cseq() == cseq || response.cseq() < 0)) {
+                caught = response;
+            } else {
+                next.onResponse(response);
+            }
+        }
+
+        @Override
+        public void onInterleaved(int channel, ByteBuffer data, int offset, int length) {
+            next.onInterleaved(channel, data, offset, length);
+        }
+    }
+}
