@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class AccessDecisionIT {
 
     private static int describe(String path) throws Exception {
         try (RtspTestClient client = new RtspTestClient()) {
-            return client.request("DESCRIBE", "rtsp://127.0.0.1:8554/" + path, 2, "Accept: application/sdp").status();
+            return client.request("DESCRIBE", Endpoints.RTSP + path, 2, "Accept: application/sdp").status();
         }
     }
 
@@ -63,7 +64,7 @@ class AccessDecisionIT {
     void optionsNeedsNoDecision() throws Exception {
         accessService.putRule("it-private", false, "integration test");
         try (RtspTestClient client = new RtspTestClient()) {
-            assertEquals(200, client.request("OPTIONS", "rtsp://127.0.0.1:8554/it-private/clip.mp4", 1).status());
+            assertEquals(200, client.request("OPTIONS", Endpoints.RTSP + "it-private/clip.mp4", 1).status());
         }
     }
 }

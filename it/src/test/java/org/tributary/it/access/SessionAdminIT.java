@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.api.SessionInfo;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 
 import java.net.DatagramPacket;
@@ -35,7 +36,7 @@ class SessionAdminIT {
 
     @Test
     void aPlayingSessionIsListedAndCanBeEnded() throws Exception {
-        String url = "rtsp://127.0.0.1:8554/sample.mp4";
+        String url = Endpoints.RTSP + "sample.mp4";
         try (RtspTestClient client = new RtspTestClient(); DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int port = rtp.getLocalPort();
             RtspTestClient.Response setup = client.request("SETUP", url + "/trackID=1", 1,

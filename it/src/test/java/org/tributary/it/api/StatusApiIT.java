@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 
 import java.io.StringReader;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class StatusApiIT {
 
-    static final String BASE = "http://127.0.0.1:8080/tributary";
+    static final String BASE = Endpoints.HTTP;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -44,7 +45,7 @@ class StatusApiIT {
     @Test
     void reportsPortsAndCountsConnectionsLive() throws Exception {
         JsonObject before = getStatus();
-        assertEquals(8554, before.getInt("rtspPort"));
+        assertEquals(Endpoints.RTSP_PORT, before.getInt("rtspPort"));
         assertEquals("127.0.0.1", before.getString("rtspBindAddress"));
         assertTrue(before.getString("mediaRoot").endsWith("media"), before.getString("mediaRoot"));
         assertTrue(before.getJsonNumber("uptimeSeconds").longValue() >= 0);

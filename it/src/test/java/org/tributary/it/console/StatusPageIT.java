@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,13 +31,13 @@ class StatusPageIT {
     @Test
     void statusPageShowsTheRtspListener() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/tributary/")).GET().build(),
+                HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         String html = response.body();
         assertTrue(html.contains("Server status"), html);
-        assertTrue(html.contains("<td id=\"rtsp\">127.0.0.1:8554</td>"), html);
-        assertTrue(html.contains("rtsp://127.0.0.1:8554/"), html);
+        assertTrue(html.contains("<td id=\"rtsp\">127.0.0.1:" + Endpoints.RTSP_PORT + "</td>"), html);
+        assertTrue(html.contains(Endpoints.RTSP), html);
         assertFalse(html.contains("ui:composition"), "Faces did not process the page");
         assertFalse(html.contains("#{"), "unevaluated expressions in the page");
     }

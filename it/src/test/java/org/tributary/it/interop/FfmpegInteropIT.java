@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.Tools;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class FfmpegInteropIT {
 
-    static final String BASE = "rtsp://127.0.0.1:8554/";
+    static final String BASE = Endpoints.RTSP;
     /** sample.mp4: 10 s at 25 fps. */
     static final int VIDEO_FRAMES = 250;
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.Tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ class GstreamerInteropIT {
     void gstreamerPlaysTheClipToTheEnd(String protocol) throws Exception {
         // identity prints one "chain" line per decoded video frame; EOS ends the pipeline with exit 0.
         Tools.Result r = Tools.run(60, "gst-launch-1.0", "-v", "-e", "rtspsrc",
-                "location=rtsp://127.0.0.1:8554/sample.mp4", "protocols=" + protocol, "!",
+                "location=" + Endpoints.RTSP + "sample.mp4", "protocols=" + protocol, "!",
                 "rtph264depay", "!", "avdec_h264", "!", "identity", "silent=false", "!", "fakesink", "sync=false");
         assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
         assertTrue(r.stdout().contains("EOS") || r.stdout().contains("Got EOS"), "pipeline did not end with EOS");

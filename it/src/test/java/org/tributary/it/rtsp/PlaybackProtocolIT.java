@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 import org.tributary.it.support.RtspTestClient.Response;
 
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class PlaybackProtocolIT {
 
-    static final String URL = "rtsp://127.0.0.1:8554/sample.mp4";
+    static final String URL = Endpoints.RTSP + "sample.mp4";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -59,10 +60,10 @@ class PlaybackProtocolIT {
     void badRequestsGetSpecificStatuses() throws Exception {
         Files.writeString(Path.of(System.getProperty("it.media.dir")).resolve("notes.txt"), "not a movie");
         try (RtspTestClient client = new RtspTestClient()) {
-            assertEquals(404, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/no-such-file.mp4", 1).status());
-            assertEquals(415, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/notes.txt", 2).status());
-            assertEquals(403, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/a/../../etc/passwd.mp4", 3).status());
-            assertEquals(403, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/%2e%2e/%2e%2e/x.mp4", 4).status());
+            assertEquals(404, client.request("DESCRIBE", Endpoints.RTSP + "no-such-file.mp4", 1).status());
+            assertEquals(415, client.request("DESCRIBE", Endpoints.RTSP + "notes.txt", 2).status());
+            assertEquals(403, client.request("DESCRIBE", Endpoints.RTSP + "a/../../etc/passwd.mp4", 3).status());
+            assertEquals(403, client.request("DESCRIBE", Endpoints.RTSP + "%2e%2e/%2e%2e/x.mp4", 4).status());
             assertEquals(400, client.request("SETUP", URL + "/trackID=1", 5).status(), "SETUP without Transport");
             assertEquals(461, client.request("SETUP", URL + "/trackID=1", 6,
                     "Transport: RTP/AVP;multicast;destination=239.1.1.1").status());
@@ -183,11 +184,11 @@ class PlaybackProtocolIT {
         Path added = media.resolve("added-later.mp4");
         Files.deleteIfExists(added);
         try (RtspTestClient client = new RtspTestClient()) {
-            assertEquals(404, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/added-later.mp4", 1).status());
+            assertEquals(404, client.request("DESCRIBE", Endpoints.RTSP + "added-later.mp4", 1).status());
             Files.copy(media.resolve("tiny.mp4"), added, StandardCopyOption.REPLACE_EXISTING);
-            assertEquals(200, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/added-later.mp4", 2).status());
+            assertEquals(200, client.request("DESCRIBE", Endpoints.RTSP + "added-later.mp4", 2).status());
             Files.delete(added);
-            assertEquals(404, client.request("DESCRIBE", "rtsp://127.0.0.1:8554/added-later.mp4", 3).status());
+            assertEquals(404, client.request("DESCRIBE", Endpoints.RTSP + "added-later.mp4", 3).status());
         }
     }
 }

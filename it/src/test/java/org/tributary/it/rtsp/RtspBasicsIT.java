@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 import org.tributary.it.support.RtspTestClient.Response;
 
@@ -26,7 +27,7 @@ class RtspBasicsIT {
     @Test
     void optionsEchoesCSeqAndListsMethods() throws Exception {
         try (RtspTestClient client = new RtspTestClient()) {
-            Response r = client.request("OPTIONS", "rtsp://127.0.0.1:8554/", 7);
+            Response r = client.request("OPTIONS", Endpoints.RTSP, 7);
             assertEquals(200, r.status());
             assertEquals("OK", r.reason());
             assertEquals("7", r.header("CSeq"));
@@ -61,7 +62,7 @@ class RtspBasicsIT {
     @Test
     void unknownMethodGets501() throws Exception {
         try (RtspTestClient client = new RtspTestClient()) {
-            Response r = client.request("FROBNICATE", "rtsp://127.0.0.1:8554/x", 3);
+            Response r = client.request("FROBNICATE", Endpoints.RTSP + "x", 3);
             assertEquals(501, r.status());
             assertEquals("Not Implemented", r.reason());
             assertEquals("3", r.header("CSeq"));

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class RtspTestClient implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
-    public static final int PORT = 8554;
+    public static final int PORT = Endpoints.RTSP_PORT;
 
     private final Socket socket;
     private final InputStream in;
