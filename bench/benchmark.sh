@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# One command for the whole benchmark: builds Tributary and the load tool, provisions WildFly,
+# makes the clips, starts Tributary serving them, runs bench/run-benchmark.sh against Tributary and
+# gst-rtsp-server side by side, stops Tributary, and prints where RESULTS.md is.
+#
+#   bench/benchmark.sh [--sessions "10 100 500 1000"] [--hold 30] [--transport udp|tcp] [--variant 200k|800k] ...
+#
+# Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out="${BENCH_OUT:-/tmp/tributary-bench/$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$out/logs"
+log() { echo "[benchmark] $*"; }
+
+# Debian packages: the test tools plus gst-rtsp-server for the peer.
+bash scripts/install-tools.sh
+need=()
+for p in gir1.2-gst-rtsp-server-1.0 python3-gi; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+log "building Tributary, the load tool and the server"
+mvn -B -q package -DskipTests -pl load-tool,ear,server-config -am
+server="$(ls -d server-config/target/wildfly-*/ | head -1)"
+bash bench/run-benchmark.sh --generate-only --out "$out" >/dev/null
+
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+if ss -ltn 'sport = :8554' | grep -q 8554; then
+    echo "[benchmark] port 8554 is in use: stop the running server first" >&2
+    exit 1
+fi
+rm -f "$server"/standalone/deployments/tributary.ear*
+cp ear/target/tributary.ear "$server/standalone/deployments/"
+log "starting Tributary (log: $out/logs/tributary-server.log)"
+JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC" "$server/bin/standalone.sh" -c standalone.xml \
+    -Djboss.bind.address=127.0.0.1 -Dtributary.rtsp.bind-address=127.0.0.1 \
+    -Dtributary.media.root="$out/media" -Dtributary.session.max=20000 -Dtributary.rtsp.max-connections=20000 \
+    >"$out/logs/tributary-server.log" 2>&1 &
+stop_server() {
+    local pid
+    pid="$(ss -ltnpH 'sport = :8554' 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)"
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && sleep 3
+    rm -f "$server"/standalone/deployments/tributary.ear*
+}
+trap stop_server EXIT
+for _ in $(seq 1 120); do
+    sleep 1
+    if printf 'OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n' | timeout 2 bash -c 'cat > /dev/tcp/127.0.0.1/8554' 2>/dev/null; then
+        break
+    fi
+done
+pid="$(ss -ltnpH 'sport = :8554' | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)"
+[ -n "$pid" ] || { echo "[benchmark] Tributary did not come up; see $out/logs/tributary-server.log" >&2; exit 1; }
+log "Tributary is up (pid $pid)"
+variant=200k
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = "--variant" ] && variant="${args[$((i + 1))]}"; done
+bash bench/run-benchmark.sh --tributary-url "rtsp://127.0.0.1:8554/clip-$variant.mp4" --tributary-pid "$pid" \
+    --out "$out" "$@"
+log "results: $out/RESULTS.md"
