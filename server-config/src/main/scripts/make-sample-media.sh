@@ -24,6 +24,11 @@ make sample.mov "${video[@]}" -t 10 "${h264[@]}"
 make sample-hinted.mp4 "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
 make sample-hinted.mov "${video[@]}" -t 10 "${h264[@]}" -movflags +rtphint
 make sample.mp3 -f lavfi -i "sine=frequency=440:sample_rate=44100" -t 10 -c:a libmp3lame -b:a 128k
+encoders=$(ffmpeg -hide_banner -encoders 2>/dev/null || true)
+if [[ "$encoders" == *libx265* ]]; then
+    make sample-hevc.mp4 -f lavfi -i "testsrc2=size=320x180:rate=25" -f lavfi -i "sine=frequency=550:sample_rate=48000" \
+        -t 10 -c:v libx265 -preset ultrafast -x265-params log-level=error -g 25 -tag:v hvc1 -c:a aac -b:a 64k
+fi
 # A 3GPP clip: MPEG-4 Part 2 video and AMR-NB audio. Debian's ffmpeg has no AMR encoder, so the speech
 # frames are made here (12.2 kbit/s frames of random bits: valid AMR that decodes as noise) and copied in.
 if [ ! -s "$out/sample.3gp" ]; then

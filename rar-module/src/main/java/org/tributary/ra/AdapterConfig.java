@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param sessionTimeoutSeconds a session with no request and no RTCP for this long is ended
  * @param maxSessions          RTSP sessions at once; more SETUPs get 453
  * @param senderThreads        sender threads pacing every stream
+ * @param httpTunnelPort       a second port for RTSP and RTSP-over-HTTP tunnels (0 = none)
  */
 public record AdapterConfig(InetAddress rtspBindAddress,
                             int rtspPort,
@@ -28,7 +29,8 @@ public record AdapterConfig(InetAddress rtspBindAddress,
                             int rtpPort,
                             int sessionTimeoutSeconds,
                             int maxSessions,
-                            int senderThreads) {
+                            int senderThreads,
+                            int httpTunnelPort) {
 
     /** Thrown for a configuration value that cannot be used; the message names the property. */
     public static final class InvalidConfigException extends Exception {
@@ -39,7 +41,8 @@ public record AdapterConfig(InetAddress rtspBindAddress,
 
     public static AdapterConfig of(String bindAddress, Integer port, String mediaRoot, Integer maxConnections,
                                    Integer accessCacheSeconds, Integer accessTimeoutMillis, Integer rtpPort,
-                                   Integer sessionTimeoutSeconds, Integer maxSessions, Integer senderThreads)
+                                   Integer sessionTimeoutSeconds, Integer maxSessions, Integer senderThreads,
+                                   Integer httpTunnelPort)
             throws InvalidConfigException {
         InetAddress address;
         try {
@@ -59,7 +62,12 @@ public record AdapterConfig(InetAddress rtspBindAddress,
         int sessionTimeout = range("sessionTimeoutSeconds", sessionTimeoutSeconds, 5, 86_400);
         int sessions = range("maxSessions", maxSessions, 1, 1_000_000);
         int senders = range("senderThreads", senderThreads, 1, 64);
-        return new AdapterConfig(address, p, root, connections, cache, timeout, rtp, sessionTimeout, sessions, senders);
+        int tunnel = range("httpTunnelPort", httpTunnelPort, 0, 65535);
+        if (tunnel != 0 && tunnel == p) {
+            throw new InvalidConfigException("httpTunnelPort", httpTunnelPort, "must differ from rtspPort");
+        }
+        return new AdapterConfig(address, p, root, connections, cache, timeout, rtp, sessionTimeout, sessions, senders,
+                tunnel);
     }
 
     private static String require(String property, String value) throws InvalidConfigException {

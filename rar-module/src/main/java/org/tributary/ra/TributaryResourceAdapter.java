@@ -77,6 +77,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "2", description = "Sender threads pacing every stream")
     private Integer senderThreads = 2;
 
+    @ConfigProperty(defaultValue = "0", description = "A second port answering RTSP and RTSP-over-HTTP tunnels (0 = none)")
+    private Integer httpTunnelPort = 0;
+
+    private transient RtspServer tunnelServer;
     private transient AdapterConfig config;
     private transient UdpEndpoint udp;
     private transient StreamingEngine engine;
@@ -91,7 +95,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                    accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads);
+                    accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         }
@@ -108,11 +112,18 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
+            RtspMethodHandler handler = new RtspMethodHandler(accessGate, catalog, sessions, engine, udp);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                    config.maxConnections(), new RtspMethodHandler(accessGate, catalog, sessions, engine, udp), tasks,
-                    DecoderLimits.DEFAULTS, SERVER_HEADER);
+                    config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
             startLongRunning("tributary-rtsp", rtspServer);
+            if (config.httpTunnelPort() != 0) {
+                // QuickTime-style clients reach the server through HTTP proxies on a port of their own.
+                tunnelServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.httpTunnelPort()),
+                        config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                tunnelServer.bind();
+                startLongRunning("tributary-rtsp-http", tunnelServer);
+            }
             startLongRunning("tributary-rtcp", udp);
             startLongRunning("tributary-housekeeping", this::housekeeping);
         } catch (IOException | RuntimeException e) {
@@ -164,6 +175,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         }
         if (rtspServer != null) {
             rtspServer.close();
+        }
+        if (tunnelServer != null) {
+            tunnelServer.close();
         }
         if (engine != null) {
             engine.close();
@@ -307,6 +321,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         this.senderThreads = senderThreads;
     }
 
+    public Integer getHttpTunnelPort() {
+        return httpTunnelPort;
+    }
+
+    public void setHttpTunnelPort(Integer httpTunnelPort) {
+        this.httpTunnelPort = httpTunnelPort;
+    }
+
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
     @Override
     public boolean equals(Object o) {
@@ -321,12 +343,13 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 && Objects.equals(accessCacheSeconds, other.accessCacheSeconds)
                 && Objects.equals(accessTimeoutMillis, other.accessTimeoutMillis) && Objects.equals(rtpPort, other.rtpPort)
                 && Objects.equals(sessionTimeoutSeconds, other.sessionTimeoutSeconds)
-                && Objects.equals(maxSessions, other.maxSessions) && Objects.equals(senderThreads, other.senderThreads);
+                && Objects.equals(maxSessions, other.maxSessions) && Objects.equals(senderThreads, other.senderThreads)
+                && Objects.equals(httpTunnelPort, other.httpTunnelPort);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads);
+                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
     }
 }

@@ -139,6 +139,10 @@ public final class RtspSession {
         if (state == SessionState.PLAYING) {
             throw new IllegalStateException("SETUP while playing");
         }
+        TrackOutput previous = outputs[output.trackIndex()];
+        if (previous != null && previous != output) {
+            previous.channel().close(); // a second SETUP of the same track replaces its transport
+        }
         outputs[output.trackIndex()] = Objects.requireNonNull(output);
     }
 

@@ -10,7 +10,7 @@ class AdapterConfigTest {
 
     @Test
     void validValuesAreAccepted() throws Exception {
-        AdapterConfig c = AdapterConfig.of("127.0.0.1", 8554, "media", 10, 5, 1000, 6970, 60, 100, 2);
+        AdapterConfig c = AdapterConfig.of("127.0.0.1", 8554, "media", 10, 5, 1000, 6970, 60, 100, 2, 0);
         assertEquals(8554, c.rtspPort());
         assertTrue(c.mediaRoot().isAbsolute());
     }
@@ -18,16 +18,16 @@ class AdapterConfigTest {
     @Test
     void badValuesNameTheProperty() {
         assertTrue(assertThrows(AdapterConfig.InvalidConfigException.class,
-                () -> AdapterConfig.of("127.0.0.1", 70000, "media", 10, 5, 1000, 6970, 60, 100, 2)).getMessage().contains("rtspPort"));
+                () -> AdapterConfig.of("127.0.0.1", 70000, "media", 10, 5, 1000, 6970, 60, 100, 2, 0)).getMessage().contains("rtspPort"));
         assertTrue(assertThrows(AdapterConfig.InvalidConfigException.class,
-                () -> AdapterConfig.of("no such host.invalid", 8554, "media", 10, 5, 1000, 6970, 60, 100, 2)).getMessage()
+                () -> AdapterConfig.of("no such host.invalid", 8554, "media", 10, 5, 1000, 6970, 60, 100, 2, 0)).getMessage()
                 .contains("rtspBindAddress"));
         assertTrue(assertThrows(AdapterConfig.InvalidConfigException.class,
-                () -> AdapterConfig.of("127.0.0.1", 8554, " ", 10, 5, 1000, 6970, 60, 100, 2)).getMessage().contains("mediaRoot"));
+                () -> AdapterConfig.of("127.0.0.1", 8554, " ", 10, 5, 1000, 6970, 60, 100, 2, 0)).getMessage().contains("mediaRoot"));
         assertTrue(assertThrows(AdapterConfig.InvalidConfigException.class,
-                () -> AdapterConfig.of("127.0.0.1", 8554, "m", 0, 5, 1000, 6970, 60, 100, 2)).getMessage().contains("maxConnections"));
+                () -> AdapterConfig.of("127.0.0.1", 8554, "m", 0, 5, 1000, 6970, 60, 100, 2, 0)).getMessage().contains("maxConnections"));
         assertTrue(assertThrows(AdapterConfig.InvalidConfigException.class,
-                () -> AdapterConfig.of("127.0.0.1", 8554, "m", 1, 5, 1000, 6971, 60, 100, 2)).getMessage().contains("rtpPort"));
+                () -> AdapterConfig.of("127.0.0.1", 8554, "m", 1, 5, 1000, 6971, 60, 100, 2, 0)).getMessage().contains("rtpPort"));
     }
 
     @Test
@@ -46,5 +46,6 @@ class AdapterConfigTest {
         assertTrue(xml.contains("${tributary.session.timeout-seconds:" + ra.getSessionTimeoutSeconds() + "}"));
         assertTrue(xml.contains("${tributary.session.max:" + ra.getMaxSessions() + "}"));
         assertTrue(xml.contains("${tributary.engine.sender-threads:" + ra.getSenderThreads() + "}"));
+        assertTrue(xml.contains("${tributary.rtsp.http-tunnel-port:" + ra.getHttpTunnelPort() + "}"));
     }
 }

@@ -43,6 +43,7 @@ class FfmpegInteropIT {
             "sample-hinted.mp4, h264,  aac",
             "sample-hinted.mov, h264,  aac",
             "sample.3gp,        mpeg4, amr_nb",
+            "sample-hevc.mp4,   hevc,  aac",
             "sample.mp3,        ,      mp3"})
     void ffprobeReportsCodecsAndDuration(String file, String video, String audio) throws Exception {
         Tools.Result r = Tools.run(30, "ffprobe", "-hide_banner", "-loglevel", "error", "-show_entries",
@@ -67,6 +68,25 @@ class FfmpegInteropIT {
                 + " video frames decoded; " + r.stderr());
         assertTrue(frames[1] >= 440, transport + ": " + frames[1] + " audio frames decoded");
         assertTrue(r.millis() >= 9_000, "frames are paced in real time, not burst: took " + r.millis() + " ms");
+    }
+
+    @Test
+    void theTunnelPortCarriesRtspOverHttp() throws Exception {
+        String url = "rtsp://127.0.0.1:" + Endpoints.TUNNEL_PORT + "/sample.mp4";
+        Tools.Result r = Tools.run(40, Tools.ffmpegDecode("http", url).toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        int decoded = Tools.framesPerStream(r)[0];
+        assertTrue(decoded >= VIDEO_FRAMES * 95 / 100, "over the tunnel port: " + decoded + " frames");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sample-hevc.mp4", "sample.3gp", "sample-hinted.mov"})
+    void otherCodecsAndHintedFilesDecodeCompletely(String file) throws Exception {
+        Tools.Result r = Tools.run(40, Tools.ffmpegDecode("udp", BASE + file, "-max_delay", "500000").toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        int expected = file.endsWith(".3gp") ? 150 : VIDEO_FRAMES;
+        int decoded = Tools.framesPerStream(r)[0];
+        assertTrue(decoded >= expected * 95 / 100, file + ": " + decoded + " of " + expected + " video frames");
     }
 
     @Test

@@ -139,6 +139,9 @@ class PlaybackProtocolIT {
 
             long[] first = receive(rtp, 2000);
             assertTrue(first[0] > 20, "packets flow after PLAY: " + first[0]);
+            double mediaSeconds = ((first[4] - first[3]) & 0xFFFFFFFFL) / 90000.0;
+            assertTrue(mediaSeconds > 1.2 && mediaSeconds < 2.6,
+                    "2 s of receiving carried " + mediaSeconds + " s of video: paced, not burst");
             assertEquals(announcedSeq, first[1], "the first packet carries the RTP-Info seq");
 
             Response pause = client.request("PAUSE", URL, 4, "Session: " + session);
@@ -159,6 +162,60 @@ class PlaybackProtocolIT {
             assertTrue(((second[3] - first[4]) & 0xFFFFFFFFL) < 0x7FFFFFFFL, "timestamps go forward across PAUSE");
             assertEquals(200, client.request("TEARDOWN", URL, 6, "Session: " + session).status());
             assertEquals(454, client.request("PLAY", URL, 7, "Session: " + session).status(), "gone after TEARDOWN");
+        }
+    }
+
+    @Test
+    void playAfterTheEndStartsOverAndTheEndSendsRtcpBye() throws Exception {
+        try (RtspTestClient client = new RtspTestClient(); DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket rtcp = new DatagramSocket(rtp.getLocalPort() + 1, InetAddress.getLoopbackAddress())) {
+            String session = setup(client, rtp.getLocalPort());
+            Response play = client.request("PLAY", URL, 3, "Session: " + session, "Range: npt=9.5-");
+            assertEquals(200, play.status());
+            double start = Double.parseDouble(play.header("Range").replaceAll("npt=([0-9.]+)-.*", "$1"));
+            assertTrue(start <= 9.5 && start >= 8.4, "starts at the key frame before 9.5 s: " + play.header("Range"));
+            // The end of the presentation: an RTCP BYE (packet type 203) arrives on the RTCP port.
+            rtcp.setSoTimeout(4000);
+            boolean bye = false;
+            byte[] buffer = new byte[1500];
+            long end = System.currentTimeMillis() + 4000;
+            while (!bye && System.currentTimeMillis() < end) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                rtcp.receive(packet);
+                for (int off = 0; off + 4 <= packet.getLength(); ) {
+                    int type = buffer[off + 1] & 0xFF;
+                    bye |= type == 203;
+                    off += 4 * ((((buffer[off + 2] & 0xFF) << 8) | (buffer[off + 3] & 0xFF)) + 1);
+                }
+            }
+            assertTrue(bye, "RTCP BYE at the end of the presentation");
+            Response again = client.request("PLAY", URL, 4, "Session: " + session);
+            assertEquals(200, again.status());
+            assertEquals("npt=0.000-10.000", again.header("Range"), "PLAY after the end starts over");
+            assertTrue(receive(rtp, 1000)[0] > 10);
+            assertEquals(200, client.request("TEARDOWN", URL, 5, "Session: " + session).status());
+        }
+    }
+
+    @Test
+    void binaryGarbageGets400AndTheServerStaysHealthy() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 5; round++) {
+            byte[] junk = new byte[8192];
+            random.nextBytes(junk);
+            junk[0] = 'X';
+            try (RtspTestClient client = new RtspTestClient()) {
+                client.sendRaw(new String(junk, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n\r\n");
+                try {
+                    Response r = client.readResponse();
+                    assertTrue(r.status() == 400 || r.status() == 413, "status " + r.status());
+                } catch (java.io.IOException closed) {
+                    // the server may close before the client finishes writing: also a clear refusal
+                }
+            }
+        }
+        try (RtspTestClient client = new RtspTestClient()) {
+            assertEquals(200, client.request("DESCRIBE", URL, 1).status(), "still serving after garbage");
         }
     }
 
