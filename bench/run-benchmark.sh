@@ -70,7 +70,7 @@ die() { echo "[bench] error: $*" >&2; exit 1; }
 # --- sanity: numbers, loopback only ------------------------------------------------------------
 [[ "$hold" =~ ^[0-9]+$ ]] || die "--hold must be whole seconds"
 [[ "$rate" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--rate must be a number"
-[[ "$transport" == udp || "$transport" == tcp ]] || die "--transport must be udp or tcp"
+[[ "$transport" == udp || "$transport" == tcp || "$transport" == http ]] || die "--transport must be udp, tcp or http"
 n_count=0
 for n in $sessions; do
     [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 20000 ] || die "bad session count: $n"

@@ -20,6 +20,7 @@ import org.tributary.loadtool.rtp.ReceiverLoop;
 import org.tributary.loadtool.rtp.TrackReceiver;
 import org.tributary.loadtool.rtp.TrackStats;
 import org.tributary.loadtool.rtp.UdpPortAllocator;
+import org.tributary.loadtool.rtsp.HttpTunnel;
 import org.tributary.loadtool.rtsp.RtspConnection;
 import org.tributary.loadtool.rtsp.RtspInboundHandler;
 import org.tributary.loadtool.rtsp.RtspResponse;
@@ -28,6 +29,7 @@ import org.tributary.loadtool.rtsp.SdpDescription;
 import org.tributary.loadtool.rtsp.SdpTrack;
 import org.tributary.loadtool.rtsp.SessionHeader;
 import org.tributary.loadtool.rtsp.TransportHeader;
+import org.tributary.loadtool.rtsp.TunnelRefusedException;
 
 /**
  * One simulated client. A connect thread runs {@link #handshake} (blocking: OPTIONS, DESCRIBE,
@@ -37,6 +39,7 @@ import org.tributary.loadtool.rtsp.TransportHeader;
 final class LoadSession implements LoopSession, RtspInboundHandler {
     private static final int NOT_SENT = -1;
     private static final long TEARDOWN_WAIT_NANOS = 2_000_000_000L;
+    private static final String USER_AGENT = "TributaryLoadTool/0.1";
 
     enum State { NEW, HANDSHAKE, PLAYING, TEARING_DOWN, DONE, FAILED }
 
@@ -82,10 +85,12 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
     boolean handshake(BooleanSupplier stopping) {
         state = State.HANDSHAKE;
         int timeout = (int) (options.rtspTimeoutSeconds * 1000);
-        String step = "CONNECT";
+        boolean tunnelled = options.transport == TransportMode.HTTP;
+        String step = tunnelled ? "TUNNEL" : "CONNECT";
         try {
             connectNanos = System.nanoTime();
-            connection = RtspConnection.open(url, timeout, "TributaryLoadTool/0.1");
+            connection = tunnelled ? HttpTunnel.open(url, timeout, USER_AGENT)
+                    : RtspConnection.open(url, timeout, USER_AGENT);
             String requestUri = url.requestUri();
             if (options.sendOptions) {
                 step = "OPTIONS";
@@ -134,6 +139,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             return true;
         } catch (SocketTimeoutException e) {
             return fail(step + ":timeout");
+        } catch (TunnelRefusedException e) {
+            return fail("TUNNEL:" + e.status());
         } catch (IOException e) {
             return fail(step + ":io");
         } catch (RuntimeException e) {
@@ -343,7 +350,10 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         }
     }
 
-    /** Reads the RTSP connection: responses and, for TCP transport, the media. */
+    /**
+     * Reads the RTSP connection: responses and, for TCP and HTTP transport, the media. With HTTP it
+     * also serves the tunnel's POST socket, which is only ever registered for writes.
+     */
     private final class ControlHandler implements ChannelHandler {
         @Override
         public void onReady(SelectionKey key, long nowNanos, ByteBuffer scratch) throws IOException {

@@ -6,7 +6,7 @@ import org.tributary.loadtool.rtp.UdpPortPair;
 
 /**
  * One SETUP track of a session: its receiver and where its RTCP goes (the server's RTCP port for
- * UDP, or the interleaved RTCP channel for TCP).
+ * UDP, or the interleaved RTCP channel for TCP and HTTP).
  */
 final class MediaTrack {
     final TrackReceiver receiver;

@@ -1,6 +1,9 @@
 package org.tributary.loadtool;
 
-/** How RTP reaches the tool: UDP to client ports, or interleaved on the RTSP connection. */
+/**
+ * How RTP reaches the tool: UDP to client ports, interleaved on the RTSP connection, or interleaved
+ * on an RTSP-over-HTTP tunnel (QuickTime's GET/POST pair, requests base64 on the POST).
+ */
 public enum TransportMode {
-    UDP, TCP
+    UDP, TCP, HTTP
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,9 @@ import org.tributary.loadtool.rtsp.AuthChallenge;
  * video track (90 kHz) and an audio track (8 kHz). On PLAY it sends the video packets of a
  * {@link VideoPlan} (sequence numbers, deliberate drops, one swapped pair, timing offsets) and a
  * steady audio stream, over UDP or interleaved TCP as the client asked. It records the requests,
- * keep-alives and RTCP receiver reports it gets. Optionally it demands Digest authentication.
+ * keep-alives and RTCP receiver reports it gets. Optionally it demands Digest authentication. It
+ * also accepts RTSP over HTTP tunnels (QuickTime's GET/POST pair, see {@link #serveTunnelHalf}),
+ * checking the heads and recording anything amiss in {@link #tunnelProblems}.
  */
 final class FakeRtspServer implements AutoCloseable {
     static final long VIDEO_SSRC = 0x11223344L;
@@ -62,6 +65,12 @@ final class FakeRtspServer implements AutoCloseable {
     final ConcurrentLinkedQueue<ReceptionReport> videoReports = new ConcurrentLinkedQueue<>();
     final AtomicInteger unauthorized = new AtomicInteger();
     final AtomicInteger keepAlivesWithSession = new AtomicInteger();
+    final AtomicInteger tunnelGets = new AtomicInteger();
+    final AtomicInteger tunnelPosts = new AtomicInteger();
+    final ConcurrentLinkedQueue<String> tunnelProblems = new ConcurrentLinkedQueue<>();
+    /** Answers tunnel GETs with 403. */
+    volatile boolean refuseTunnels;
+    private final Map<String, Connection> tunnels = new ConcurrentHashMap<>();
 
     FakeRtspServer(VideoPlan plan, int audioPackets, String user, String password) throws IOException {
         this.plan = plan;
@@ -126,25 +135,88 @@ final class FakeRtspServer implements AutoCloseable {
         try (socket) {
             Connection c = new Connection(socket);
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            while (!closed) {
-                int first = in.read();
-                if (first < 0) {
-                    return;
-                }
-                if (first == '$') {
-                    int channel = in.read();
-                    int length = (in.read() << 8) | in.read();
-                    byte[] data = in.readNBytes(length);
-                    if (channel == 1) {
-                        recordRtcp(data);
-                    }
-                    continue;
-                }
-                String head = (char) first + readHead(in);
-                handle(c, head);
+            String firstHead = readHead(in);
+            if (firstHead.split("\r\n", 2)[0].endsWith(" HTTP/1.0")) {
+                serveTunnelHalf(c, firstHead, in);
+            } else {
+                handle(c, firstHead);
+                serveRtsp(c, in);
             }
         } catch (IOException e) {
             // connection ended
+        }
+    }
+
+    /**
+     * One half of an RTSP-over-HTTP tunnel. The GET is answered with 200 and then carries every
+     * answer and packet (its thread just waits for the client to close it; the client must send
+     * nothing more on it). The POST is never answered: what follows its head is base64 text whose
+     * decoded requests and {@code $} frames are served as on a plain connection, answered on the GET.
+     */
+    private void serveTunnelHalf(Connection c, String head, InputStream in) throws IOException {
+        String[] lines = head.split("\r\n");
+        String method = lines[0].split(" ")[0];
+        Map<String, String> headers = headers(lines);
+        String cookie = headers.get("x-sessioncookie");
+        if (cookie == null || cookie.length() < 8) {
+            tunnelProblems.add(method + " without a usable x-sessioncookie");
+            return;
+        }
+        if (method.equals("GET") && refuseTunnels) {
+            c.write("HTTP/1.0 403 Forbidden\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        } else if (method.equals("GET")) {
+            expect(headers, "accept", "application/x-rtsp-tunnelled");
+            expect(headers, "pragma", "no-cache");
+            expect(headers, "cache-control", "no-cache");
+            if (tunnels.putIfAbsent(cookie, c) != null) {
+                tunnelProblems.add("cookie used twice");
+            }
+            tunnelGets.incrementAndGet();
+            c.write(("HTTP/1.0 200 OK\r\nContent-Type: application/x-rtsp-tunnelled\r\nCache-Control: no-store\r\n"
+                    + "Pragma: no-cache\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            while (in.read() >= 0) {
+                tunnelProblems.add("client wrote on the GET after its head");
+            }
+        } else if (method.equals("POST")) {
+            expect(headers, "content-type", "application/x-rtsp-tunnelled");
+            expect(headers, "content-length", "32767");
+            expect(headers, "expires", "Sun, 9 Jan 1972 00:00:00 GMT");
+            Connection get = tunnels.get(cookie);
+            if (get == null) {
+                tunnelProblems.add("POST before its GET, or with another cookie");
+                return;
+            }
+            tunnelPosts.incrementAndGet();
+            serveRtsp(get, new Base64QuadStream(in));
+        } else {
+            tunnelProblems.add("HTTP " + method);
+        }
+    }
+
+    private void expect(Map<String, String> headers, String name, String value) {
+        if (!value.equals(headers.get(name))) {
+            tunnelProblems.add(name + ": " + headers.get(name));
+        }
+    }
+
+    /** Serves requests and {@code $} frames read from {@code in}, answering on {@code c}. */
+    private void serveRtsp(Connection c, InputStream in) throws IOException {
+        while (!closed) {
+            int first = in.read();
+            if (first < 0) {
+                return;
+            }
+            if (first == '$') {
+                int channel = in.read();
+                int length = (in.read() << 8) | in.read();
+                byte[] data = in.readNBytes(length);
+                if (channel == 1) {
+                    recordRtcp(data);
+                }
+                continue;
+            }
+            String head = (char) first + readHead(in);
+            handle(c, head);
         }
     }
 
@@ -169,14 +241,7 @@ final class FakeRtspServer implements AutoCloseable {
         String[] requestLine = lines[0].split(" ");
         String method = requestLine[0];
         String uri = requestLine[1];
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
+        Map<String, String> headers = headers(lines);
         String cseq = headers.getOrDefault("cseq", "0");
         requests.add(method);
         if (user != null && !authorized(method, uri, headers.get("authorization"))) {
@@ -212,6 +277,19 @@ final class FakeRtspServer implements AutoCloseable {
             }
             default -> reply(c, cseq, "501 Not Implemented", "", "");
         }
+    }
+
+    /** Header names lower-cased; {@code lines[0]} is the request line. */
+    private static Map<String, String> headers(String[] lines) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+        }
+        return headers;
     }
 
     private void setup(Connection c, String cseq, String uri, String transport) throws IOException {

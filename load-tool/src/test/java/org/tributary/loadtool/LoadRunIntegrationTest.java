@@ -72,6 +72,37 @@ class LoadRunIntegrationTest {
         }
     }
 
+    @Test
+    @Timeout(30)
+    void countsTheSameOverAnHttpTunnelAsOverTcp() throws Exception {
+        try (FakeRtspServer server = new FakeRtspServer(PLAN, 50, null, null)) {
+            RunSummary summary = run(options(server.url(), TransportMode.HTTP, 1, 3.0));
+            assertEquals(List.of(), new ArrayList<>(server.tunnelProblems), "tunnel heads as QuickTime sends them");
+            assertEquals(1, server.tunnelGets.get(), "one GET half");
+            assertEquals(1, server.tunnelPosts.get(), "one POST half, paired by the cookie");
+            assertFalse(server.requests.contains("GET") || server.requests.contains("POST"),
+                    "the HTTP heads are not taken for RTSP requests");
+            // Same figures as countsLossReorderAndJitterOverTcpInterleaved: 7 of 1000 video lost, and
+            // receiver reports (base64 $ frames on the POST) reaching the server.
+            assertSingleSessionFigures(summary, server);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void reportsARefusedTunnel() throws Exception {
+        FakeRtspServer.VideoPlan clean = new FakeRtspServer.VideoPlan(0, 10, Set.of(), -10, 3000,
+                2_000_000L, 0);
+        try (FakeRtspServer server = new FakeRtspServer(clean, 0, null, null)) {
+            server.refuseTunnels = true;
+            RunSummary summary = run(options(server.url(), TransportMode.HTTP, 1, 0.5));
+            Map<String, Object> sessions = summary.section("sessions");
+            assertEquals(0, sessions.get("ok"), () -> summary.toText());
+            assertEquals(Map.of("TUNNEL:403", 1L), sessions.get("errors"), () -> summary.toText());
+            assertEquals(0, server.tunnelPosts.get(), "no POST after a refused GET");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static void assertSingleSessionFigures(RunSummary summary, FakeRtspServer server) {
         Map<String, Object> sessions = summary.section("sessions");

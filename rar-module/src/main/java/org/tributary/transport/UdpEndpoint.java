@@ -29,6 +29,12 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
 
     private final DatagramChannel rtp;
     private final DatagramChannel rtcp;
+    /**
+     * Extra RTP sockets on the same port (SO_REUSEPORT), one per sending thread: a DatagramChannel
+     * serializes its senders on a lock, so sender threads sharing one socket would take turns.
+     */
+    private final java.util.List<DatagramChannel> rtpSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<DatagramChannel> senderSocket = new ThreadLocal<>();
     private final Map<SocketAddress, RtcpListener> listeners = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -37,6 +43,9 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         rtcp = DatagramChannel.open();
         try {
             rtp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (rtp.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                rtp.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             rtp.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
             rtp.bind(new InetSocketAddress(bindAddress, rtpPort));
             rtp.configureBlocking(false);
@@ -52,6 +61,31 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
 
     public int rtpPort() {
         return ((InetSocketAddress) socketAddress(rtp)).getPort();
+    }
+
+    /** The RTP socket of the calling thread: its own when the platform allows several on one port. */
+    private DatagramChannel rtpSocketForThisThread() {
+        DatagramChannel mine = senderSocket.get();
+        if (mine != null) {
+            return mine;
+        }
+        mine = rtp;
+        if (rtp.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            try {
+                DatagramChannel extra = DatagramChannel.open();
+                extra.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                extra.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                extra.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
+                extra.bind(socketAddress(rtp));
+                extra.configureBlocking(false);
+                rtpSenders.add(extra);
+                mine = extra;
+            } catch (IOException e) {
+                LOG.fine("no per-thread RTP socket (" + e.getMessage() + "); sharing the main one");
+            }
+        }
+        senderSocket.set(mine);
+        return mine;
     }
 
     public int rtcpPort() {
@@ -102,6 +136,13 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        for (DatagramChannel extra : rtpSenders) {
+            try {
+                extra.close();
+            } catch (IOException e) {
+                LOG.fine("closing RTP socket: " + e.getMessage());
+            }
+        }
         try {
             rtp.close();
         } catch (IOException e) {
@@ -126,7 +167,7 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         @Override
         public boolean sendRtp(ByteBuffer packet) {
             try {
-                return rtp.send(packet, clientRtp) > 0;
+                return rtpSocketForThisThread().send(packet, clientRtp) > 0;
             } catch (IOException e) {
                 return false;
             }

@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -20,12 +21,19 @@ import java.util.Map;
  * thread ({@link #sendAsync}, {@link #onReadable}, {@link #onWritable}), which also carries
  * interleaved RTP/RTCP when the session uses TCP transport. Requests carry CSeq, User-Agent, the
  * Session id once known and, after a 401, an Authorization header.
+ *
+ * <p>When tunnelled over HTTP ({@link HttpTunnel}) the connection has two sockets: everything is
+ * read from the GET one, exactly as from a plain RTSP connection, and everything sent (requests and
+ * interleaved RTCP) goes base64-encoded, one message at a time, on the POST one.
  */
 public final class RtspConnection implements Closeable {
     private static final int MAX_AUTH_ATTEMPTS = 3;
     private static final int READS_PER_WAKEUP = 16;
 
     private final SocketChannel channel;
+    /** Where requests go: {@link #channel} itself, or a tunnel's POST connection. */
+    private final SocketChannel writeChannel;
+    private final boolean base64Out;
     private final RtspAuthenticator authenticator;
     private final String userAgent;
     private final RtspMessageDecoder decoder = new RtspMessageDecoder();
@@ -33,21 +41,42 @@ public final class RtspConnection implements Closeable {
     private int nextCseq = 1;
     private String sessionId;
     private SelectionKey key;
+    private SelectionKey writeKey;
     private long bytesRead;
 
-    private RtspConnection(SocketChannel channel, RtspAuthenticator authenticator, String userAgent) {
+    private RtspConnection(SocketChannel channel, SocketChannel writeChannel, boolean base64Out, RtspUrl url,
+                           String userAgent) {
         this.channel = channel;
-        this.authenticator = authenticator;
+        this.writeChannel = writeChannel;
+        this.base64Out = base64Out;
+        this.authenticator = new RtspAuthenticator(url.user(), url.password());
         this.userAgent = userAgent;
     }
 
     /** Connects (blocking) within the timeout. */
     public static RtspConnection open(RtspUrl url, int timeoutMillis, String userAgent) throws IOException {
+        SocketChannel channel = connect(url, timeoutMillis);
+        return new RtspConnection(channel, channel, false, url, userAgent);
+    }
+
+    /**
+     * An HTTP tunnel whose GET half has been answered: reads from {@code get}, writes base64 to
+     * {@code post}. {@code alreadyRead} holds what followed the GET's HTTP head, if anything.
+     */
+    static RtspConnection tunnelled(SocketChannel get, SocketChannel post, RtspUrl url, String userAgent,
+                                    byte[] alreadyRead) {
+        RtspConnection connection = new RtspConnection(get, post, true, url, userAgent);
+        connection.decoder.feed(alreadyRead, 0, alreadyRead.length);
+        return connection;
+    }
+
+    /** Opens a TCP connection (blocking, no Nagle) to the URL's host and port within the timeout. */
+    static SocketChannel connect(RtspUrl url, int timeoutMillis) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.socket().setTcpNoDelay(true);
             channel.socket().connect(new InetSocketAddress(url.host(), url.port()), timeoutMillis);
-            return new RtspConnection(channel, new RtspAuthenticator(url.user(), url.password()), userAgent);
+            return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -73,8 +102,9 @@ public final class RtspConnection implements Closeable {
         RtspResponse response = null;
         for (int attempt = 0; attempt < MAX_AUTH_ATTEMPTS; attempt++) {
             int cseq = nextCseq++;
-            OutputStream out = channel.socket().getOutputStream();
-            out.write(encode(method, uri, cseq, headers));
+            OutputStream out = writeChannel.socket().getOutputStream();
+            ByteBuffer request = onWire(encode(method, uri, cseq, headers));
+            out.write(request.array(), request.arrayOffset() + request.position(), request.remaining());
             out.flush();
             response = await(cseq, handler, System.nanoTime() + timeoutMillis * 1_000_000L);
             if (response.status() != 401 || !authenticator.onChallenge(response.headers("WWW-Authenticate"))) {
@@ -107,25 +137,38 @@ public final class RtspConnection implements Closeable {
         }
     }
 
-    /** Switches to non-blocking mode and registers for reads; the attachment gets the key's events. */
+    /**
+     * Switches to non-blocking mode and registers for reads; the attachment gets the key's events. A
+     * tunnel's POST socket is registered too, with the same attachment, only ever for writes.
+     */
     public SelectionKey register(Selector selector, Object attachment) throws IOException {
         channel.configureBlocking(false);
         key = channel.register(selector, SelectionKey.OP_READ, attachment);
+        writeKey = key;
+        if (writeChannel != channel) {
+            writeChannel.configureBlocking(false);
+            writeKey = writeChannel.register(selector, 0, attachment);
+        }
         return key;
     }
 
     /** Queues a request on a registered (non-blocking) connection; returns its CSeq. */
     public int sendAsync(String method, String uri, Map<String, String> headers) throws IOException {
         int cseq = nextCseq++;
-        queue(ByteBuffer.wrap(encode(method, uri, cseq, headers)));
+        queue(onWire(encode(method, uri, cseq, headers)));
         return cseq;
     }
 
     /** Queues one interleaved frame ({@code $}, channel, length, data). */
     public void sendInterleaved(int interleavedChannel, ByteBuffer data) throws IOException {
         ByteBuffer frame = ByteBuffer.allocate(4 + data.remaining());
-        frame.put((byte) '$').put((byte) interleavedChannel).putShort((short) data.remaining()).put(data).flip();
-        queue(frame);
+        frame.put((byte) '$').put((byte) interleavedChannel).putShort((short) data.remaining()).put(data);
+        queue(onWire(frame.array()));
+    }
+
+    /** The bytes as sent: unchanged, or base64 when tunnelled (each message encoded on its own). */
+    private ByteBuffer onWire(byte[] message) {
+        return ByteBuffer.wrap(base64Out ? Base64.getEncoder().encode(message) : message);
     }
 
     private void queue(ByteBuffer bytes) throws IOException {
@@ -137,16 +180,17 @@ public final class RtspConnection implements Closeable {
     public void onWritable() throws IOException {
         while (!outbound.isEmpty()) {
             ByteBuffer head = outbound.peekFirst();
-            channel.write(head);
+            writeChannel.write(head);
             if (head.hasRemaining()) {
                 break;
             }
             outbound.removeFirst();
         }
-        if (key != null && key.isValid()) {
-            int ops = outbound.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
-            if (key.interestOps() != ops) {
-                key.interestOps(ops);
+        if (writeKey != null && writeKey.isValid()) {
+            int readOps = writeKey == key ? SelectionKey.OP_READ : 0;
+            int ops = outbound.isEmpty() ? readOps : readOps | SelectionKey.OP_WRITE;
+            if (writeKey.interestOps() != ops) {
+                writeKey.interestOps(ops);
             }
         }
     }
@@ -204,8 +248,16 @@ public final class RtspConnection implements Closeable {
 
     @Override
     public void close() {
+        closeQuietly(channel);
+        closeQuietly(writeChannel);
+    }
+
+    static void closeQuietly(SocketChannel socket) {
+        if (socket == null) {
+            return;
+        }
         try {
-            channel.close();
+            socket.close();
         } catch (IOException ignored) {
             // closing anyway
         }

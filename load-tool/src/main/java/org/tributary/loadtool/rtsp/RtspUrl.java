@@ -63,6 +63,16 @@ public final class RtspUrl {
         return "rtsp://" + hostForUri() + ":" + port + pathAndQuery;
     }
 
+    /** The path and query alone, as on an HTTP request line (an RTSP-over-HTTP tunnel's GET and POST). */
+    public String path() {
+        return pathAndQuery;
+    }
+
+    /** {@code host:port} as in an HTTP Host header. */
+    public String hostAndPort() {
+        return hostForUri() + ":" + port;
+    }
+
     private String hostForUri() {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
