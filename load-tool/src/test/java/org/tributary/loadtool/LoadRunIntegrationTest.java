@@ -126,7 +126,9 @@ class LoadRunIntegrationTest {
         assertEquals(50L, audio.get("received"));
         assertEquals(0L, audio.get("lost"));
         double videoJitter = (Double) video.get("p50");
-        assertTrue(videoJitter > 0.5 && videoJitter < 2.5, "video jitter about 1 ms, was " + videoJitter);
+        // The sender delays every other packet by 1 ms; scheduling noise on a loaded machine only adds to it
+        // (the estimator itself is checked exactly in JitterEstimatorTest).
+        assertTrue(videoJitter > 0.5 && videoJitter < 8, "video jitter about 1 ms, was " + videoJitter);
 
         assertEquals(1, ((Map<String, Object>) summary.asMap().get("firstPacketMs")).get("count"));
         assertTrue((Double) summary.asMap().get("streamSeconds") > 2.0);
