@@ -132,7 +132,7 @@ public final class RtspMethodHandler implements RequestHandler {
                         + verdict.reason() + "; answering 401");
                 RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq());
                 for (WwwAuthenticate c : verdict.challenges()) {
-                    challenge.header(WwwAuthenticate.HEADER, c.format());
+                    challenge.headers().add(WwwAuthenticate.HEADER, c.format());
                 }
                 return challenge;
             }

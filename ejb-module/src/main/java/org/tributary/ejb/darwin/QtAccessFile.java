@@ -30,6 +30,7 @@ public record QtAccessFile(String authName, AuthScheme scheme, String userFile, 
         Requirements write = new Requirements();
         List<Requirements> current = List.of(read);
         boolean inLimit = false;
+        int limitLine = 0;
         String authName = null;
         AuthScheme scheme = null;
         String userFile = null;
@@ -70,6 +71,7 @@ public record QtAccessFile(String authName, AuthScheme scheme, String userFile, 
                         }
                         List<Requirements> limited = limit(fileName, number, line, read, write, problems);
                         inLimit = true;
+                        limitLine = number;
                         current = limited;
                     } else {
                         problems.add(new ParseProblem(fileName, number, "unknown directive '" + words[0] + "'"));
@@ -78,7 +80,7 @@ public record QtAccessFile(String authName, AuthScheme scheme, String userFile, 
             }
         }
         if (inLimit) {
-            problems.add(new ParseProblem(fileName, number, "<Limit> is not closed"));
+            problems.add(new ParseProblem(fileName, limitLine, "<Limit> is not closed"));
         }
         return new QtAccessFile(authName, scheme, userFile, groupFile, read.toPermission(), write.toPermission(),
                 List.copyOf(problems));

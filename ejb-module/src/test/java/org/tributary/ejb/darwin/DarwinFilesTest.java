@@ -90,7 +90,7 @@ class DarwinFilesTest {
                         "a/qtaccess:5: </Limit> without <Limit>",
                         "a/qtaccess:6: <Limit> takes READ and/or WRITE, not 'DELETE'",
                         "a/qtaccess:7: <Limit> inside <Limit>",
-                        "a/qtaccess:8: <Limit> is not closed"),
+                        "a/qtaccess:7: <Limit> is not closed"),
                 bad.problems().stream().map(ParseProblem::toString).toList());
     }
 
