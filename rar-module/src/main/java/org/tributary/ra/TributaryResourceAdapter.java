@@ -13,6 +13,8 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.tributary.api.AdapterStatus;
 import org.tributary.ra.inbound.AccessGate;
+import org.tributary.auth.AccessGuard;
+import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
@@ -81,7 +83,27 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private Integer httpTunnelPort = 0;
 
     private transient RtspServer tunnelServer;
+
+    @ConfigProperty(defaultValue = "digest,basic", description = "Schemes a 401 offers where no folder rule names one, preferred first")
+    private String authSchemes = "digest,basic";
+
+    @ConfigProperty(defaultValue = "300", description = "Seconds a Digest nonce is valid; older ones get stale=true")
+    private Integer authNonceSeconds = 300;
+
+    @ConfigProperty(defaultValue = "3", description = "Failed logins from one address before each further failure is slowed")
+    private Integer authFailuresBeforeDelay = 3;
+
+    @ConfigProperty(defaultValue = "250", description = "Milliseconds added to the answer per failure past that point (at most 2000 in all)")
+    private Integer authDelayMillisPerFailure = 250;
+
+    @ConfigProperty(defaultValue = "10", description = "Failed logins from one address before it is refused with 403")
+    private Integer authFailuresBeforeLockout = 10;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds an address stays refused; failures older than this are forgotten")
+    private Integer authLockoutSeconds = 60;
+
     private transient AdapterConfig config;
+    private transient AuthSettings authSettings;
     private transient UdpEndpoint udp;
     private transient StreamingEngine engine;
     private transient SessionRegistry sessions;
@@ -96,8 +118,12 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                     accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
+            authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
+                    authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ResourceAdapterInternalException("invalid adapter property " + e.getMessage(), e);
         }
         workManager = context.getWorkManager();
         Executor tasks = this::runShortTask;
@@ -112,7 +138,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
-            RtspMethodHandler handler = new RtspMethodHandler(accessGate, catalog, sessions, engine, udp);
+            RtspMethodHandler handler = new RtspMethodHandler(AccessGuard.standard(accessGate, authSettings), catalog,
+                    sessions, engine, udp);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
                     config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
@@ -329,6 +356,54 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         this.httpTunnelPort = httpTunnelPort;
     }
 
+    public String getAuthSchemes() {
+        return authSchemes;
+    }
+
+    public void setAuthSchemes(String authSchemes) {
+        this.authSchemes = authSchemes;
+    }
+
+    public Integer getAuthNonceSeconds() {
+        return authNonceSeconds;
+    }
+
+    public void setAuthNonceSeconds(Integer authNonceSeconds) {
+        this.authNonceSeconds = authNonceSeconds;
+    }
+
+    public Integer getAuthFailuresBeforeDelay() {
+        return authFailuresBeforeDelay;
+    }
+
+    public void setAuthFailuresBeforeDelay(Integer authFailuresBeforeDelay) {
+        this.authFailuresBeforeDelay = authFailuresBeforeDelay;
+    }
+
+    public Integer getAuthDelayMillisPerFailure() {
+        return authDelayMillisPerFailure;
+    }
+
+    public void setAuthDelayMillisPerFailure(Integer authDelayMillisPerFailure) {
+        this.authDelayMillisPerFailure = authDelayMillisPerFailure;
+    }
+
+    public Integer getAuthFailuresBeforeLockout() {
+        return authFailuresBeforeLockout;
+    }
+
+    public void setAuthFailuresBeforeLockout(Integer authFailuresBeforeLockout) {
+        this.authFailuresBeforeLockout = authFailuresBeforeLockout;
+    }
+
+    public Integer getAuthLockoutSeconds() {
+        return authLockoutSeconds;
+    }
+
+    public void setAuthLockoutSeconds(Integer authLockoutSeconds) {
+        this.authLockoutSeconds = authLockoutSeconds;
+    }
+
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
     @Override
     public boolean equals(Object o) {
@@ -344,12 +419,19 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 && Objects.equals(accessTimeoutMillis, other.accessTimeoutMillis) && Objects.equals(rtpPort, other.rtpPort)
                 && Objects.equals(sessionTimeoutSeconds, other.sessionTimeoutSeconds)
                 && Objects.equals(maxSessions, other.maxSessions) && Objects.equals(senderThreads, other.senderThreads)
-                && Objects.equals(httpTunnelPort, other.httpTunnelPort);
+                && Objects.equals(httpTunnelPort, other.httpTunnelPort)
+                && Objects.equals(authSchemes, other.authSchemes) && Objects.equals(authNonceSeconds, other.authNonceSeconds)
+                && Objects.equals(authFailuresBeforeDelay, other.authFailuresBeforeDelay)
+                && Objects.equals(authDelayMillisPerFailure, other.authDelayMillisPerFailure)
+                && Objects.equals(authFailuresBeforeLockout, other.authFailuresBeforeLockout)
+                && Objects.equals(authLockoutSeconds, other.authLockoutSeconds);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
+                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort, authSchemes,
+                authNonceSeconds, authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout,
+                authLockoutSeconds);
     }
 }

@@ -1,8 +1,12 @@
 package org.tributary.server;
 
 import org.tributary.api.access.AccessAction;
-import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.Credentials;
+import org.tributary.auth.AccessGuard;
+import org.tributary.auth.AuthorizationReader;
+import org.tributary.auth.Verdict;
+import org.tributary.rtsp.header.WwwAuthenticate;
 import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
@@ -35,13 +39,13 @@ public final class RtspMethodHandler implements RequestHandler {
             RtspMethod.PLAY);
     private static final Set<RtspMethod> WRITE_METHODS = EnumSet.of(RtspMethod.ANNOUNCE, RtspMethod.RECORD);
 
-    private final AccessCheck accessCheck;
+    private final AccessGuard accessGuard;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
 
-    public RtspMethodHandler(AccessCheck accessCheck, MediaCatalog catalog, SessionRegistry sessions,
+    public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp) {
-        this.accessCheck = accessCheck;
+        this.accessGuard = accessGuard;
         this.playback = new PlaybackMethods(catalog, sessions, engine, udp);
     }
 
@@ -106,26 +110,40 @@ public final class RtspMethodHandler implements RequestHandler {
 
     private RtspResponse checkAccess(RtspRequest request, RtspConnection connection, AccessAction action) {
         String path;
+        Credentials credentials;
         try {
             path = PlaybackMethods.Target.of(RtspUri.path(request.uri())).presentation();
+            credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
         } catch (IllegalArgumentException e) {
             LOG.info(connection.logPrefix() + e.getMessage() + "; answering 400");
             return answer(RtspStatus.BAD_REQUEST, request.cseq());
         }
         String client = connection.remoteAddress().getAddress().getHostAddress();
-        AccessRequest accessRequest = new AccessRequest("rtsp", action, path, client, request.header("User-Agent"));
-        try {
-            AccessDecision decision = accessCheck.check(accessRequest);
-            if (!decision.allowed()) {
-                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + " for "
-                        + client + ": " + decision.reason());
-                return answer(RtspStatus.FORBIDDEN, request.cseq());
-            }
+        String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
+        Verdict verdict = accessGuard.check(new AccessRequest(protocol, action, path, client,
+                request.header("User-Agent"), credentials), request.uri());
+        if (verdict.kind() == Verdict.Kind.ALLOWED) {
             return null;
-        } catch (AccessCheck.AccessUnavailableException e) {
-            LOG.severe(connection.logPrefix() + "no access decision for " + path + ": " + e.getMessage()
-                    + "; answering 503");
-            return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
+        }
+        String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
+        switch (verdict.kind()) {
+            case UNAUTHORIZED: {
+                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
+                        + verdict.reason() + "; answering 401");
+                RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq());
+                for (WwwAuthenticate c : verdict.challenges()) {
+                    challenge.headers().add(WwwAuthenticate.HEADER, c.format());
+                }
+                return challenge;
+            }
+            case FORBIDDEN:
+                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
+                        + verdict.reason() + "; answering 403");
+                return answer(RtspStatus.FORBIDDEN, request.cseq());
+            default:
+                LOG.severe(connection.logPrefix() + "no access decision for " + path + ": " + verdict.reason()
+                        + "; answering 503");
+                return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
         }
     }
 

@@ -4,21 +4,19 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.adapter.AdapterClient;
+import org.tributary.ejb.users.UserService;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
+import java.util.Set;
 
-/** Decides access from the stored rules, and changes the rules. */
+/** Decides access from the stored rules and users, and changes rules and broadcaster accounts. */
 @Stateless
 public class AccessService {
-
-    private static final Logger LOG = Logger.getLogger(AccessService.class.getName());
 
     @PersistenceContext(unitName = "tributary")
     private EntityManager em;
@@ -26,46 +24,92 @@ public class AccessService {
     @EJB
     private AdapterClient adapter;
 
-    public AccessDecision decide(AccessRequest request) {
-        if (request.action() == AccessAction.WRITE) {
-            return AccessDecision.deny("publishing is not enabled on this server");
-        }
-        Optional<AccessRule> rule = mostSpecificRule(rules(), request.path());
-        if (rule.isEmpty()) {
-            return AccessDecision.allow("no rule covers " + request.path());
-        }
-        AccessRule r = rule.get();
-        String because = "rule '" + r.getPathPrefix() + "'" + (r.getNote() == null ? "" : " (" + r.getNote() + ")");
-        return r.isAllowRead() ? AccessDecision.allow(because) : AccessDecision.deny(because);
-    }
+    @EJB
+    private UserService users;
 
-    static Optional<AccessRule> mostSpecificRule(List<AccessRule> rules, String path) {
-        return rules.stream().filter(r -> r.covers(path))
-                .max(Comparator.comparingInt(r -> r.getPathPrefix().length()));
+    public AccessDecision decide(AccessRequest request) {
+        return AccessPolicy.decide(request, rules(), new Directory() {
+            @Override
+            public UserHashes hashes(String user) {
+                return users.hashes(user);
+            }
+
+            @Override
+            public Set<String> groupsOf(String user) {
+                return users.groupsOf(user);
+            }
+
+            @Override
+            public boolean broadcasts(String user, String path) {
+                return broadcasters().stream().anyMatch(b -> b.getUserName().equals(user) && b.covers(path));
+            }
+        });
     }
 
     public List<AccessRule> rules() {
         return em.createNamedQuery(AccessRule.ALL, AccessRule.class).getResultList();
     }
 
-    /** Stores a rule (replacing any rule on the same prefix) and makes the adapter forget old decisions. */
-    public AccessRule putRule(String pathPrefix, boolean allowRead, String note) {
+    public Optional<AccessRule> rule(String pathPrefix) {
         String prefix = normalizePrefix(pathPrefix);
-        rules().stream().filter(r -> r.getPathPrefix().equals(prefix)).forEach(em::remove);
-        em.flush();
-        AccessRule rule = new AccessRule(prefix, allowRead, note);
-        em.persist(rule);
-        afterChange();
+        return rules().stream().filter(r -> r.getPathPrefix().equals(prefix)).findFirst();
+    }
+
+    /** Stores a rule that lets anyone or nobody read (replacing any rule on the same prefix). */
+    public AccessRule putRule(String pathPrefix, boolean allowRead, String note) {
+        return putRule(new RuleSpec(pathPrefix, null, null, Permission.of(allowRead ? Audience.ANYONE : Audience.NOBODY),
+                Permission.of(Audience.NOBODY), List.of(), List.of(), note));
+    }
+
+    /** Creates or replaces the rule on the spec's prefix and makes the adapter forget old decisions. */
+    public AccessRule putRule(RuleSpec spec) {
+        String prefix = normalizePrefix(spec.pathPrefix());
+        AccessRule rule = rule(prefix).orElseGet(() -> {
+            AccessRule created = new AccessRule(prefix, spec.read(), spec.write());
+            em.persist(created);
+            return created;
+        });
+        rule.setRealm(spec.realm() == null || spec.realm().isBlank() ? null : spec.realm().trim());
+        rule.setScheme(spec.scheme());
+        rule.setRead(spec.read());
+        rule.setWrite(spec.write());
+        rule.setAddressBlocks(spec.allowFrom(), spec.denyFrom());
+        rule.setNote(spec.note());
+        adapter.invalidateAccessCacheQuietly();
         return rule;
     }
 
     public boolean removeRule(String pathPrefix) {
-        String prefix = normalizePrefix(pathPrefix);
-        List<AccessRule> matching = rules().stream().filter(r -> r.getPathPrefix().equals(prefix)).toList();
-        matching.forEach(em::remove);
-        if (!matching.isEmpty()) {
-            afterChange();
+        Optional<AccessRule> rule = rule(pathPrefix);
+        rule.ifPresent(em::remove);
+        if (rule.isPresent()) {
+            adapter.invalidateAccessCacheQuietly();
         }
+        return rule.isPresent();
+    }
+
+    public List<BroadcasterAccount> broadcasters() {
+        return em.createNamedQuery(BroadcasterAccount.ALL, BroadcasterAccount.class).getResultList();
+    }
+
+    /** Lets a user publish under the given prefixes (replacing the account's prefixes). */
+    public BroadcasterAccount putBroadcaster(String user, List<String> pathPrefixes) {
+        List<String> prefixes = pathPrefixes.stream().map(AccessService::normalizePrefix).toList();
+        BroadcasterAccount account = broadcasters().stream().filter(b -> b.getUserName().equals(user)).findFirst()
+                .orElseGet(() -> {
+                    BroadcasterAccount created = new BroadcasterAccount(user, prefixes);
+                    em.persist(created);
+                    return created;
+                });
+        account.setPathPrefixes(prefixes);
+        adapter.invalidateAccessCacheQuietly();
+        return account;
+    }
+
+    public boolean removeBroadcaster(String user) {
+        List<BroadcasterAccount> matching = broadcasters().stream().filter(b -> b.getUserName().equals(user)).toList();
+        matching.forEach(em::remove);
+        adapter.invalidateAccessCacheQuietly();
         return !matching.isEmpty();
     }
 
@@ -78,13 +122,5 @@ public class AccessService {
             p = p.substring(0, p.length() - 1);
         }
         return p;
-    }
-
-    private void afterChange() {
-        try {
-            adapter.invalidateAccessCache();
-        } catch (AdapterClient.AdapterUnavailableException e) {
-            LOG.warning("access rules changed but the adapter's cache could not be cleared: " + e.getMessage());
-        }
     }
 }

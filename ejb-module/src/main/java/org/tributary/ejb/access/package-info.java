@@ -1,6 +1,7 @@
 /**
- * Who may read or publish which path. Rules are JPA entities; {@link org.tributary.ejb.access.AccessMdb}
- * answers the adapter's questions through {@link org.tributary.ejb.access.AccessService}, and every
- * change to the rules clears the adapter's decision cache.
+ * Who may read or publish which path: folder rules (realm, scheme, read and write audiences, CIDR address
+ * blocks) and broadcaster accounts as JPA entities, the database-free {@link org.tributary.ejb.access.AccessPolicy}
+ * that decides, and {@link org.tributary.ejb.access.AccessMdb}, which answers the adapter's questions.
+ * Every change clears the adapter's decision cache.
  */
 package org.tributary.ejb.access;

@@ -46,6 +46,21 @@ public class AdapterClient {
         }
     }
 
+    /**
+     * Clears the adapter's access cache; when the adapter cannot be reached (not started yet, being
+     * redeployed) logs it and returns false: its cache is then empty anyway or expires within seconds.
+     */
+    public boolean invalidateAccessCacheQuietly() {
+        try {
+            invalidateAccessCache();
+            return true;
+        } catch (AdapterUnavailableException e) {
+            java.util.logging.Logger.getLogger(AdapterClient.class.getName()).warning(
+                    "access data changed but the adapter's cache could not be cleared: " + e.getMessage());
+            return false;
+        }
+    }
+
     public void invalidateAccessCache() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             connection.invalidateAccessCache();

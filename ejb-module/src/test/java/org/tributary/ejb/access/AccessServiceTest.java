@@ -14,9 +14,9 @@ class AccessServiceTest {
     void deeperFolderRuleOverridesTheOneAbove() {
         List<AccessRule> rules = List.of(new AccessRule("", true, null), new AccessRule("private", false, null),
                 new AccessRule("private/public", true, null));
-        assertTrue(AccessService.mostSpecificRule(rules, "a.mp4").get().isAllowRead());
-        assertFalse(AccessService.mostSpecificRule(rules, "private/b.mp4").get().isAllowRead());
-        assertTrue(AccessService.mostSpecificRule(rules, "private/public/c.mp4").get().isAllowRead());
+        assertTrue(AccessPolicy.mostSpecificRule(rules, "a.mp4").get().isAllowRead());
+        assertFalse(AccessPolicy.mostSpecificRule(rules, "private/b.mp4").get().isAllowRead());
+        assertTrue(AccessPolicy.mostSpecificRule(rules, "private/public/c.mp4").get().isAllowRead());
     }
 
     @Test

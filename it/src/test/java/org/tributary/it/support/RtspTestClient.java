@@ -37,6 +37,12 @@ public final class RtspTestClient implements AutoCloseable {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
+        /** Every value of a header that may repeat, in the order received. */
+        public java.util.List<String> headerValues(String name) {
+            String joined = header(name);
+            return joined == null ? java.util.List.of() : java.util.List.of(joined.split("\n"));
+        }
+
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -71,7 +77,9 @@ public final class RtspTestClient implements AutoCloseable {
         String line;
         while ((line = readLine()) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            // A repeated header (several WWW-Authenticate challenges) keeps every value, one per line.
+            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+                    (first, next) -> first + "\n" + next);
         }
         int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
         byte[] body = in.readNBytes(length);

@@ -6,6 +6,10 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessListener;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.AccessAction;
+import org.tributary.api.access.AuthScheme;
+import org.tributary.api.access.Credentials;
+import org.tributary.api.access.DigestMath;
 import org.tributary.server.AccessCheck;
 
 import java.util.Map;
@@ -21,7 +25,12 @@ import java.util.logging.Logger;
  * Access decisions for the RTSP server, made by the EJB side's {@link AccessListener} MDB. Answers are
  * cached for a configurable time so repeated requests never reach the database, and a call that does
  * not answer within the timeout fails with {@link AccessCheck.AccessUnavailableException} (a 503), never
- * a hang. The EJB side clears the cache through the outbound connection when rules change.
+ * a hang. The EJB side clears the cache through the outbound connection when rules or users change.
+ *
+ * <p>The cache key holds the claimed user but never the credentials; a cached decision for a user is
+ * only reused after the request's credentials verify against that user's HA1 values, which came with the
+ * decision. Decisions on wrong credentials are never cached, so no wrong password can ride on a cached
+ * answer.
  */
 public final class AccessGate implements AccessCheck {
 
@@ -31,10 +40,20 @@ public final class AccessGate implements AccessCheck {
     private record Cached(AccessDecision decision, long expiresAtNanos) {
     }
 
+    /** What a decision depends on: everything in the request except the user agent and the proof. */
+    private record Key(String protocol, AccessAction action, String path, String clientAddress, AuthScheme scheme,
+                       String user) {
+        static Key of(AccessRequest r) {
+            Credentials c = r.credentials();
+            return new Key(r.protocol(), r.action(), r.path(), r.clientAddress(), c == null ? null : c.scheme(),
+                    c == null ? null : c.user());
+        }
+    }
+
     private final Executor executor;
     private final long cacheNanos;
     private final long timeoutMillis;
-    private final Map<AccessRequest, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
     private volatile MessageEndpointFactory endpointFactory;
     private volatile boolean warnedNoPolicy;
 
@@ -74,8 +93,9 @@ public final class AccessGate implements AccessCheck {
     @Override
     public AccessDecision check(AccessRequest request) throws AccessUnavailableException {
         long now = System.nanoTime();
-        Cached cached = cache.get(request);
-        if (cached != null && cached.expiresAtNanos - now > 0) {
+        Key key = Key.of(request);
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expiresAtNanos - now > 0 && provenBy(request, cached.decision)) {
             return cached.decision;
         }
         MessageEndpointFactory factory = endpointFactory;
@@ -87,13 +107,28 @@ public final class AccessGate implements AccessCheck {
             return AccessDecision.allow("no access policy deployed");
         }
         AccessDecision decision = askEndpoint(factory, request);
-        if (cacheNanos > 0) {
+        if (cacheNanos > 0 && cacheable(request, decision)) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
-            cache.put(request, new Cached(decision, now + cacheNanos));
+            cache.put(key, new Cached(decision, now + cacheNanos));
         }
         return decision;
+    }
+
+    /** Whether a cached decision may answer this request: anonymous, open to anyone, or the proof verifies. */
+    private static boolean provenBy(AccessRequest request, AccessDecision cached) {
+        Credentials credentials = request.credentials();
+        if (credentials == null || cached.user() == null && cached.allowed()) {
+            return true;
+        }
+        return cached.hashes() != null && DigestMath.verify(credentials, cached.hashes());
+    }
+
+    /** Anonymous answers, answers on a path open to anyone, and answers for a verified user. */
+    private static boolean cacheable(AccessRequest request, AccessDecision decision) {
+        return request.credentials() == null || decision.hashes() != null
+                || decision.user() == null && decision.allowed();
     }
 
     private AccessDecision askEndpoint(MessageEndpointFactory factory, AccessRequest request)
