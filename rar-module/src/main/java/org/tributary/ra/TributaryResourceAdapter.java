@@ -12,7 +12,11 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.tributary.api.AdapterStatus;
+import org.tributary.api.event.SessionEventListener;
 import org.tributary.ra.inbound.AccessGate;
+import org.tributary.ra.inbound.EventDispatcher;
+import org.tributary.server.RefusalReporter;
+import org.tributary.session.AccessRecords;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
@@ -46,6 +50,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private static final Logger LOG = Logger.getLogger(TributaryResourceAdapter.class.getName());
     public static final String VERSION = "0.1.0";
     static final String SERVER_HEADER = "Tributary/" + VERSION;
+    /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
+    private static final int EVENT_QUEUE_CAPACITY = 10_000;
 
     @ConfigProperty(defaultValue = "0.0.0.0", description = "Address the RTSP listener binds")
     private String rtspBindAddress = "0.0.0.0";
@@ -85,6 +91,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private transient WorkManager workManager;
     private transient RtspServer rtspServer;
     private transient AccessGate accessGate;
+    private transient EventDispatcher events;
     private transient volatile Instant startedAt;
 
     @Override
@@ -99,6 +106,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
         sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
+        events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
+        SessionRegistry registry = sessions;
+        sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
+        AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         MediaCatalog catalog = new MediaCatalog(config.mediaRoot());
         if (!Files.isDirectory(config.mediaRoot())) {
             LOG.warning("the media folder " + config.mediaRoot() + " does not exist: every DESCRIBE will get 404"
@@ -108,9 +119,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
+            RtspMethodHandler handler = new RtspMethodHandler(accessGate, catalog, sessions, engine, udp);
+            handler.onRefusal(new RefusalReporter(sessions, events::publish));
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                    config.maxConnections(), new RtspMethodHandler(accessGate, catalog, sessions, engine, udp), tasks,
-                    DecoderLimits.DEFAULTS, SERVER_HEADER);
+                    config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
             startLongRunning("tributary-rtsp", rtspServer);
             startLongRunning("tributary-rtcp", udp);
@@ -182,14 +194,32 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         if (accessGate == null) {
             throw new ResourceException("the adapter is not started");
         }
-        accessGate.activate(factory);
+        if (receivesAccessRecords(factory)) {
+            events.activate(factory);
+        } else {
+            accessGate.activate(factory);
+        }
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        if (accessGate != null) {
+        if (events != null && receivesAccessRecords(factory)) {
+            // The log bean goes away before stop() runs: end the sessions now so their lines are written.
+            sessions.closeAll("server stopping");
+            events.deactivate(factory, 5000);
+        } else if (accessGate != null) {
             accessGate.deactivate(factory);
         }
+    }
+
+    private static boolean receivesAccessRecords(MessageEndpointFactory factory) {
+        Class<?> c = factory.getEndpointClass();
+        return c != null && SessionEventListener.class.isAssignableFrom(c);
+    }
+
+    /** The access-record queue, for the outbound connection's statistics. */
+    public EventDispatcher events() {
+        return events;
     }
 
     @Override

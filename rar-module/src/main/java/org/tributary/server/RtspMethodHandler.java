@@ -38,11 +38,17 @@ public final class RtspMethodHandler implements RequestHandler {
     private final AccessCheck accessCheck;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
+    private volatile RefusalListener refusals = RefusalListener.NONE;
 
     public RtspMethodHandler(AccessCheck accessCheck, MediaCatalog catalog, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp) {
         this.accessCheck = accessCheck;
         this.playback = new PlaybackMethods(catalog, sessions, engine, udp);
+    }
+
+    /** Who hears about refused requests (the access log). */
+    public void onRefusal(RefusalListener listener) {
+        this.refusals = listener;
     }
 
     @Override
@@ -57,6 +63,7 @@ public final class RtspMethodHandler implements RequestHandler {
             return tunnels.handle(request, connection);
         }
         if (!"RTSP/1.0".equals(request.version())) {
+            LOG.info(connection.logPrefix() + "version " + request.version() + " is not supported; answering 505");
             return answer(RtspStatus.VERSION_NOT_SUPPORTED, cseq);
         }
         if (cseq == null || !cseq.trim().matches("\\d{1,10}")) {
@@ -85,13 +92,14 @@ public final class RtspMethodHandler implements RequestHandler {
                 case TEARDOWN -> playback.teardown(request);
                 case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
                 default -> {
-                    LOG.fine(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
+                    LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
                     yield answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
                 }
             };
         } catch (PlaybackMethods.Refusal refusal) {
             LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + refusal.getMessage()
                     + "; answering " + refusal.status.code());
+            refusals.refused(request, connection, refusal.status, refusal.getMessage());
             return answer(refusal.status, cseq);
         }
     }
@@ -119,12 +127,14 @@ public final class RtspMethodHandler implements RequestHandler {
             if (!decision.allowed()) {
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + " for "
                         + client + ": " + decision.reason());
+                refusals.refused(request, connection, RtspStatus.FORBIDDEN, decision.reason());
                 return answer(RtspStatus.FORBIDDEN, request.cseq());
             }
             return null;
         } catch (AccessCheck.AccessUnavailableException e) {
             LOG.severe(connection.logPrefix() + "no access decision for " + path + ": " + e.getMessage()
                     + "; answering 503");
+            refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, e.getMessage());
             return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
         }
     }
