@@ -204,9 +204,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         if (events != null && receivesAccessRecords(factory)) {
-            // The log bean goes away before stop() runs: end the sessions now so their lines are written.
-            sessions.closeAll("server stopping");
-            events.deactivate(factory, 5000);
+            // Records wait in the queue from now on; the EJB side takes them when it stops
+            // (endSessionsAndTakeRecords), because WildFly refuses calls to a stopping bean.
+            events.deactivate(factory);
         } else if (accessGate != null) {
             accessGate.deactivate(factory);
         }
@@ -217,9 +217,13 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         return c != null && SessionEventListener.class.isAssignableFrom(c);
     }
 
-    /** The access-record queue, for the outbound connection's statistics. */
-    public EventDispatcher events() {
-        return events;
+    /** Ends every session and returns the access records still queued, theirs included. */
+    public java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason) {
+        if (sessions == null || events == null) {
+            return java.util.List.of();
+        }
+        sessions.closeAll(reason);
+        return events.takeAll();
     }
 
     @Override

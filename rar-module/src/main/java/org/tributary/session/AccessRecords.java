@@ -40,9 +40,9 @@ public final class AccessRecords {
             SourceTrack track = tracks.get(output.trackIndex());
             bitrateKbps = track.bitrateKbps() <= 0 || bitrateKbps < 0 ? -1 : bitrateKbps + track.bitrateKbps();
             if ("audio".equals(track.media()) && audio == null) {
-                audio = track.codec();
+                audio = payloadName(track);
             } else if ("video".equals(track.media()) && video == null) {
-                video = track.codec();
+                video = payloadName(track);
             }
         }
         double duration = session.source().durationSeconds();
@@ -84,6 +84,20 @@ public final class AccessRecords {
             case "timeout" -> 504;
             default -> 500;
         };
+    }
+
+    /** The rtpmap encoding name (what Darwin logged as the codec), else the codec's common name. */
+    static String payloadName(SourceTrack track) {
+        for (String attribute : track.sdpAttributes()) {
+            if (attribute.startsWith("rtpmap:")) {
+                int space = attribute.indexOf(' ');
+                int slash = attribute.indexOf('/', space + 1);
+                if (space > 0) {
+                    return attribute.substring(space + 1, slash > space ? slash : attribute.length());
+                }
+            }
+        }
+        return track.codec();
     }
 
     /** UDP if any track goes over UDP (as Darwin), else TCP or HTTP (tunnel). */

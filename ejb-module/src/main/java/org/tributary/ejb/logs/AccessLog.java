@@ -9,7 +9,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.EJB;
 import org.tributary.api.event.AccessRecord;
+import org.tributary.ejb.adapter.AdapterClient;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +32,12 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger(AccessLog.class.getName());
     static final String SOFTWARE = "Tributary/0.1.0";
+
+    @EJB
+    private AdapterClient adapter;
+
+    @EJB
+    private HistoryRecorder history;
 
     private W3cAccessLogFormat format;
     private RollingLogFile file;
@@ -98,8 +106,20 @@ public class AccessLog {
         }
     }
 
+    /**
+     * The application stops: the record bean has already stopped, so the sessions still open are ended
+     * here and their records (and any not delivered yet) are written before the SHUTDOWN remark.
+     */
     @PreDestroy
     void close() {
+        try {
+            for (AccessRecord record : adapter.endSessionsAndTakeRecords("server stopping")) {
+                write(record);
+                history.record(record);
+            }
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            LOG.warning("cannot collect the last access records: " + e.getMessage());
+        }
         if (file == null) {
             return;
         }

@@ -6,11 +6,10 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.event.SessionEventListener;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -26,7 +25,7 @@ public final class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
 
-    private final BlockingQueue<AccessRecord> queue;
+    private final BlockingDeque<AccessRecord> queue;
     private final Executor executor;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
@@ -35,7 +34,7 @@ public final class EventDispatcher {
 
     public EventDispatcher(Executor executor, int capacity) {
         this.executor = executor;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingDeque<>(capacity);
     }
 
     /** Registers a message-driven bean if it implements {@link SessionEventListener}. */
@@ -45,13 +44,20 @@ public final class EventDispatcher {
         scheduleDrain();
     }
 
-    /** Delivers what is queued (waiting at most {@code maxWaitMillis} for a running drain), then forgets the bean. */
-    public void deactivate(MessageEndpointFactory factory, long maxWaitMillis) {
-        if (endpointFactory != factory) {
-            return;
+    /** Forgets the bean; records published from now on wait in the queue (see {@link #takeAll}). */
+    public void deactivate(MessageEndpointFactory factory) {
+        if (endpointFactory == factory) {
+            endpointFactory = null;
         }
-        flush(maxWaitMillis);
-        endpointFactory = null;
+    }
+
+    /** Empties the queue into the returned list (for a caller that writes them itself), after any running drain. */
+    public java.util.List<AccessRecord> takeAll() {
+        synchronized (deliveryLock) {
+            java.util.List<AccessRecord> taken = new java.util.ArrayList<>();
+            queue.drainTo(taken);
+            return taken;
+        }
     }
 
     /** Any thread, never blocks. */
@@ -68,20 +74,6 @@ public final class EventDispatcher {
 
     public long droppedTotal() {
         return dropped.get();
-    }
-
-    /** Delivers everything queued on the calling thread (used when the bean is about to go away). */
-    public void flush(long maxWaitMillis) {
-        try {
-            // A drain task may be delivering right now; wait for it rather than deliver out of order.
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
-            while (drainScheduled.get() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        drain();
     }
 
     private void scheduleDrain() {
@@ -109,7 +101,10 @@ public final class EventDispatcher {
             MessageEndpointFactory factory = endpointFactory;
             AccessRecord record;
             while (factory != null && (record = queue.poll()) != null) {
-                deliver(factory, record);
+                if (!deliver(factory, record) && endpointFactory != factory) {
+                    queue.offerFirst(record); // the bean is stopping: keep it for takeAll()
+                    break;
+                }
             }
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
@@ -119,17 +114,22 @@ public final class EventDispatcher {
         }
     }
 
-    private static void deliver(MessageEndpointFactory factory, AccessRecord record) {
+    private boolean deliver(MessageEndpointFactory factory, AccessRecord record) {
         try {
             MessageEndpoint endpoint = factory.createEndpoint(null);
             try {
                 ((SessionEventListener) endpoint).accessRecorded(record);
+                return true;
             } finally {
                 endpoint.release();
             }
         } catch (ResourceException | RuntimeException e) {
+            if (endpointFactory != factory) {
+                return false;
+            }
             // The record says everything the line would have said: keep it in the error log.
             LOG.log(Level.SEVERE, "could not deliver the access record " + record, e);
+            return false;
         }
     }
 
