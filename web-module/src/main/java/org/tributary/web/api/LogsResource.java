@@ -64,7 +64,7 @@ public class LogsResource {
 
     @GET
     @Path("sessions")
-    @Produces(CSV)
+    @Produces(CSV + ";qs=0.5") // JSON stays the answer when the client accepts anything
     public Response sessionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("path") String path, @QueryParam("user") String user,
                                 @QueryParam("client") String client, @QueryParam("status") Integer status) {
