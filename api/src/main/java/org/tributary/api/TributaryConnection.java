@@ -27,6 +27,12 @@ public interface TributaryConnection extends AutoCloseable {
      */
     boolean closeSession(String sessionId) throws ResourceException;
 
+    /**
+     * For the EJB side going away (its message-driven bean already stopped): ends every session and hands
+     * over the access records not yet delivered, theirs included, so a stop loses no log line.
+     */
+    java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

@@ -12,9 +12,13 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import org.tributary.api.AdapterStatus;
+import org.tributary.api.event.SessionEventListener;
 import org.tributary.ra.inbound.AccessGate;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
+import org.tributary.ra.inbound.EventDispatcher;
+import org.tributary.server.RefusalReporter;
+import org.tributary.session.AccessRecords;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
@@ -48,6 +52,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private static final Logger LOG = Logger.getLogger(TributaryResourceAdapter.class.getName());
     public static final String VERSION = "0.1.0";
     static final String SERVER_HEADER = "Tributary/" + VERSION;
+    /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
+    private static final int EVENT_QUEUE_CAPACITY = 10_000;
 
     @ConfigProperty(defaultValue = "0.0.0.0", description = "Address the RTSP listener binds")
     private String rtspBindAddress = "0.0.0.0";
@@ -111,6 +117,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private transient WorkManager workManager;
     private transient RtspServer rtspServer;
     private transient AccessGate accessGate;
+    private transient EventDispatcher events;
     private transient volatile Instant startedAt;
 
     @Override
@@ -129,6 +136,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
         sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
+        events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
+        SessionRegistry registry = sessions;
+        sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
+        AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         MediaCatalog catalog = new MediaCatalog(config.mediaRoot());
         if (!Files.isDirectory(config.mediaRoot())) {
             LOG.warning("the media folder " + config.mediaRoot() + " does not exist: every DESCRIBE will get 404"
@@ -140,6 +151,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
             RtspMethodHandler handler = new RtspMethodHandler(AccessGuard.standard(accessGate, authSettings), catalog,
                     sessions, engine, udp);
+            handler.onRefusal(new RefusalReporter(sessions, events::publish));
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
                     config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
@@ -223,14 +235,36 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         if (accessGate == null) {
             throw new ResourceException("the adapter is not started");
         }
-        accessGate.activate(factory);
+        if (receivesAccessRecords(factory)) {
+            events.activate(factory);
+        } else {
+            accessGate.activate(factory);
+        }
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        if (accessGate != null) {
+        if (events != null && receivesAccessRecords(factory)) {
+            // Records wait in the queue from now on; the EJB side takes them when it stops
+            // (endSessionsAndTakeRecords), because WildFly refuses calls to a stopping bean.
+            events.deactivate(factory);
+        } else if (accessGate != null) {
             accessGate.deactivate(factory);
         }
+    }
+
+    private static boolean receivesAccessRecords(MessageEndpointFactory factory) {
+        Class<?> c = factory.getEndpointClass();
+        return c != null && SessionEventListener.class.isAssignableFrom(c);
+    }
+
+    /** Ends every session and returns the access records still queued, theirs included. */
+    public java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason) {
+        if (sessions == null || events == null) {
+            return java.util.List.of();
+        }
+        sessions.closeAll(reason);
+        return events.takeAll();
     }
 
     @Override

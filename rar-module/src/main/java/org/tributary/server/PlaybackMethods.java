@@ -124,6 +124,7 @@ final class PlaybackMethods {
             if (session == null) {
                 throw new Refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, "the session limit is reached");
             }
+            session.origin(request.uri(), connection.localAddress());
             created = true;
         }
         if (session.state() == SessionState.PLAYING) {

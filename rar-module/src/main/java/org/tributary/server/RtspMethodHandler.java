@@ -42,11 +42,17 @@ public final class RtspMethodHandler implements RequestHandler {
     private final AccessGuard accessGuard;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
+    private volatile RefusalListener refusals = RefusalListener.NONE;
 
     public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp) {
         this.accessGuard = accessGuard;
         this.playback = new PlaybackMethods(catalog, sessions, engine, udp);
+    }
+
+    /** Who hears about refused requests (the access log). */
+    public void onRefusal(RefusalListener listener) {
+        this.refusals = listener;
     }
 
     @Override
@@ -61,6 +67,7 @@ public final class RtspMethodHandler implements RequestHandler {
             return tunnels.handle(request, connection);
         }
         if (!"RTSP/1.0".equals(request.version())) {
+            LOG.info(connection.logPrefix() + "version " + request.version() + " is not supported; answering 505");
             return answer(RtspStatus.VERSION_NOT_SUPPORTED, cseq);
         }
         if (cseq == null || !cseq.trim().matches("\\d{1,10}")) {
@@ -89,13 +96,14 @@ public final class RtspMethodHandler implements RequestHandler {
                 case TEARDOWN -> playback.teardown(request);
                 case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
                 default -> {
-                    LOG.fine(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
+                    LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
                     yield answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
                 }
             };
         } catch (PlaybackMethods.Refusal refusal) {
             LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + refusal.getMessage()
                     + "; answering " + refusal.status.code());
+            refusals.refused(request, connection, refusal.status, refusal.getMessage());
             return answer(refusal.status, cseq);
         }
     }
@@ -130,6 +138,7 @@ public final class RtspMethodHandler implements RequestHandler {
             case UNAUTHORIZED: {
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
                         + verdict.reason() + "; answering 401");
+                refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
                 RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq());
                 for (WwwAuthenticate c : verdict.challenges()) {
                     challenge.headers().add(WwwAuthenticate.HEADER, c.format());
@@ -139,10 +148,12 @@ public final class RtspMethodHandler implements RequestHandler {
             case FORBIDDEN:
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
                         + verdict.reason() + "; answering 403");
+                refusals.refused(request, connection, RtspStatus.FORBIDDEN, verdict.reason());
                 return answer(RtspStatus.FORBIDDEN, request.cseq());
             default:
                 LOG.severe(connection.logPrefix() + "no access decision for " + path + ": " + verdict.reason()
                         + "; answering 503");
+                refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
                 return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
         }
     }

@@ -36,6 +36,7 @@ public final class RtspSession {
     private final String userAgent;
     private final int timeoutSeconds;
     private final Instant createdAt = Instant.now();
+    private final long createdNanos = System.nanoTime();
     private final TrackOutput[] outputs;
     private final SessionRegistry registry;
     private final String logPrefix;
@@ -48,6 +49,11 @@ public final class RtspSession {
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile String endReason;
     private Object owner;
+    /** For the access log: the URI of the SETUP that created the session, the server address it reached. */
+    private volatile String requestUri;
+    private volatile InetSocketAddress serverAddress;
+    /** For the access log: the last status a request of this session was answered with (Darwin's c-status). */
+    private volatile int lastStatus = 200;
 
     RtspSession(String id, String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
                 int timeoutSeconds, SessionRegistry registry) {
@@ -270,6 +276,34 @@ public final class RtspSession {
 
     public String endReason() {
         return endReason;
+    }
+
+    /** Remembers where the session came from, for its access-log line. */
+    public void origin(String uri, InetSocketAddress server) {
+        this.requestUri = uri;
+        this.serverAddress = server;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public InetSocketAddress serverAddress() {
+        return serverAddress;
+    }
+
+    /** A request of this session was refused with this status. */
+    public void lastStatus(int status) {
+        this.lastStatus = status;
+    }
+
+    public int lastStatus() {
+        return lastStatus;
+    }
+
+    /** Seconds from creation to the first PLAY, or -1 when the session never played. */
+    public synchronized double secondsToFirstPlay() {
+        return firstPlayNanos < 0 ? -1 : (firstPlayNanos - createdNanos) / 1e9;
     }
 
     public long bytesSent() {

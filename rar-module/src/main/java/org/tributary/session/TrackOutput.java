@@ -39,6 +39,7 @@ public final class TrackOutput {
     private volatile long cumulativeLost;
     private volatile long jitter;
     private volatile long receiverReports;
+    private final java.util.concurrent.atomic.AtomicLong rtcpBytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
     public TrackOutput(int trackIndex, int clockRate, RtpChannel channel, String cname) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -124,6 +125,7 @@ public final class TrackOutput {
 
     /** Any thread: an RTCP packet from the client. Returns true when it carried a report about us. */
     public boolean rtcpReceived(ByteBuffer data) {
+        rtcpBytesReceived.addAndGet(data.remaining());
         RtcpCompound compound;
         try {
             compound = RtcpParser.parse(data);
@@ -170,5 +172,10 @@ public final class TrackOutput {
 
     public long receiverReports() {
         return receiverReports;
+    }
+
+    /** RTCP bytes the client sent about this track (the access log's cs-bytes). */
+    public long rtcpBytesReceived() {
+        return rtcpBytesReceived.get();
     }
 }

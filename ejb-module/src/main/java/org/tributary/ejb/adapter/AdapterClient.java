@@ -61,6 +61,16 @@ public class AdapterClient {
         }
     }
 
+    /** Ends every session and takes the access records the adapter could not deliver yet. */
+    public java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason)
+            throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.endSessionsAndTakeRecords(reason);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     public void invalidateAccessCache() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             connection.invalidateAccessCache();

@@ -61,6 +61,12 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason)
+            throws ResourceException {
+        return checkValidity().adapter().endSessionsAndTakeRecords(reason);
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {

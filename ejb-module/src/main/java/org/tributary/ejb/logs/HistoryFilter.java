@@ -1,0 +1,18 @@
+package org.tributary.ejb.logs;
+
+import java.time.Instant;
+
+/**
+ * What the history is filtered by; every part may be null (no filter).
+ *
+ * @param from   sessions that ended at or after this instant
+ * @param to     sessions that ended before this instant
+ * @param path   the path contains this text
+ * @param user   exactly this user name
+ * @param client exactly this client address
+ * @param status exactly this status
+ */
+public record HistoryFilter(Instant from, Instant to, String path, String user, String client, Integer status) {
+
+    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, null);
+}

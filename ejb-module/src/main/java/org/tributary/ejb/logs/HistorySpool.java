@@ -1,0 +1,95 @@
+package org.tributary.ejb.logs;
+
+import org.tributary.api.event.AccessRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * History rows the database could not take yet, one file per record in a directory. A record is written
+ * to a temporary file, forced to disk and renamed, so the spool never holds half a record, and it stays
+ * until the row is stored.
+ */
+public final class HistorySpool {
+
+    private static final String SUFFIX = ".record";
+    private static final ObjectInputFilter ONLY_RECORDS = ObjectInputFilter.Config.createFilter(
+            "org.tributary.api.event.*;java.time.*;java.lang.*;maxdepth=5;!*");
+
+    private final Path dir;
+
+    public HistorySpool(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public void put(AccessRecord record) throws IOException {
+        Files.createDirectories(dir);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(record);
+        }
+        Path tmp = dir.resolve(record.eventId() + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(tmp, dir.resolve(record.eventId() + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The spooled files, oldest first. */
+    public List<Path> pending() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            stream.forEach(files::add);
+        }
+        files.sort((a, b) -> {
+            try {
+                return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
+            } catch (IOException e) {
+                return a.compareTo(b);
+            }
+        });
+        return files;
+    }
+
+    public int size() throws IOException {
+        return pending().size();
+    }
+
+    public AccessRecord read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
+            objects.setObjectInputFilter(ONLY_RECORDS);
+            return (AccessRecord) objects.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException("not a spooled access record: " + file, e);
+        }
+    }
+
+    public void remove(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+}

@@ -1,0 +1,140 @@
+package org.tributary.ra.inbound;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import org.tributary.api.event.AccessRecord;
+import org.tributary.api.event.SessionEventListener;
+
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers access records to the {@link SessionEventListener} bean without ever making the caller wait:
+ * {@link #publish} only offers to a bounded queue, and one WorkManager task at a time drains it in
+ * order. A full queue drops the record and counts it; the count is logged once per drain ("dropped N").
+ * Records published before a bean is activated wait in the queue.
+ */
+public final class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+
+    private final BlockingDeque<AccessRecord> queue;
+    private final Executor executor;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Object deliveryLock = new Object();
+    private volatile MessageEndpointFactory endpointFactory;
+
+    public EventDispatcher(Executor executor, int capacity) {
+        this.executor = executor;
+        this.queue = new LinkedBlockingDeque<>(capacity);
+    }
+
+    /** Registers a message-driven bean if it implements {@link SessionEventListener}. */
+    public void activate(MessageEndpointFactory factory) {
+        endpointFactory = factory;
+        LOG.info("access records now go to " + simpleName(factory));
+        scheduleDrain();
+    }
+
+    /** Forgets the bean; records published from now on wait in the queue (see {@link #takeAll}). */
+    public void deactivate(MessageEndpointFactory factory) {
+        if (endpointFactory == factory) {
+            endpointFactory = null;
+        }
+    }
+
+    /** Empties the queue into the returned list (for a caller that writes them itself), after any running drain. */
+    public java.util.List<AccessRecord> takeAll() {
+        synchronized (deliveryLock) {
+            java.util.List<AccessRecord> taken = new java.util.ArrayList<>();
+            queue.drainTo(taken);
+            return taken;
+        }
+    }
+
+    /** Any thread, never blocks. */
+    public void publish(AccessRecord record) {
+        if (!queue.offer(record)) {
+            dropped.incrementAndGet();
+        }
+        scheduleDrain();
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    public long droppedTotal() {
+        return dropped.get();
+    }
+
+    private void scheduleDrain() {
+        if (endpointFactory == null || queue.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    drain();
+                } finally {
+                    drainScheduled.set(false);
+                }
+                scheduleDrain(); // records published while the flag was still set
+            });
+        } catch (RejectedExecutionException e) {
+            drainScheduled.set(false);
+            LOG.warning("cannot schedule the delivery of " + queue.size() + " access records now: " + e.getMessage()
+                    + "; retrying with the next record");
+        }
+    }
+
+    private void drain() {
+        synchronized (deliveryLock) {
+            MessageEndpointFactory factory = endpointFactory;
+            AccessRecord record;
+            while (factory != null && (record = queue.poll()) != null) {
+                if (!deliver(factory, record) && endpointFactory != factory) {
+                    queue.offerFirst(record); // the bean is stopping: keep it for takeAll()
+                    break;
+                }
+            }
+            long lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                LOG.warning("dropped " + lost + " access records: the queue of " + (queue.size() + queue.remainingCapacity())
+                        + " was full (the log and history writer is too slow or stopped)");
+            }
+        }
+    }
+
+    private boolean deliver(MessageEndpointFactory factory, AccessRecord record) {
+        try {
+            MessageEndpoint endpoint = factory.createEndpoint(null);
+            try {
+                ((SessionEventListener) endpoint).accessRecorded(record);
+                return true;
+            } finally {
+                endpoint.release();
+            }
+        } catch (ResourceException | RuntimeException e) {
+            if (endpointFactory != factory) {
+                return false;
+            }
+            // The record says everything the line would have said: keep it in the error log.
+            LOG.log(Level.SEVERE, "could not deliver the access record " + record, e);
+            return false;
+        }
+    }
+
+    private static String simpleName(MessageEndpointFactory factory) {
+        Class<?> c = factory.getEndpointClass();
+        return c == null ? "an endpoint" : c.getSimpleName();
+    }
+}

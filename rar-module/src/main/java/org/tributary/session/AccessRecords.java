@@ -1,0 +1,160 @@
+package org.tributary.session;
+
+import org.tributary.api.event.AccessRecord;
+import org.tributary.source.SourceTrack;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns an ended session (or a refused request) into the {@link AccessRecord} the access log and the
+ * session history are written from, with Darwin's meanings (docs: reference §7.1).
+ */
+public final class AccessRecords {
+
+    private static volatile String serverHostName;
+
+    private AccessRecords() {
+    }
+
+    /** The record of a session that has just ended; {@code openSessions} is how many are still open. */
+    public static AccessRecord ofEndedSession(RtspSession session, int openSessions) {
+        List<TrackOutput> outputs = session.outputs();
+        List<SourceTrack> tracks = session.source().tracks();
+        long lost = 0;
+        long reports = 0;
+        long rtcpBytes = 0;
+        long bitrateKbps = 0;
+        String audio = null;
+        String video = null;
+        for (TrackOutput output : outputs) {
+            lost += Math.max(0, output.cumulativeLost());
+            reports += output.receiverReports();
+            rtcpBytes += output.rtcpBytesReceived();
+            SourceTrack track = tracks.get(output.trackIndex());
+            bitrateKbps = track.bitrateKbps() <= 0 || bitrateKbps < 0 ? -1 : bitrateKbps + track.bitrateKbps();
+            if ("audio".equals(track.media()) && audio == null) {
+                audio = payloadName(track);
+            } else if ("video".equals(track.media()) && video == null) {
+                video = payloadName(track);
+            }
+        }
+        double duration = session.source().durationSeconds();
+        boolean finite = !Double.isInfinite(duration) && duration > 0;
+        long averageBitrate = outputs.isEmpty() || bitrateKbps <= 0 ? -1 : bitrateKbps * 1000;
+        long mediaBytes = averageBitrate > 0 && finite ? Math.round(averageBitrate / 8.0 * duration) : -1;
+        String uri = session.requestUri();
+        InetSocketAddress server = session.serverAddress();
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.SESSION, session.id(),
+                session.client().getAddress().getHostAddress(), host(uri), session.createdAt(), Instant.now(),
+                session.secondsToFirstPlay(), "/" + session.presentationPath(), query(uri),
+                statusAtEnd(session.endReason(), session.lastStatus()), session.endReason(), session.userAgent(),
+                finite ? duration : -1, mediaBytes, averageBitrate, transport(outputs), audio, video,
+                session.bytesSent(), rtcpBytes, session.packetsSent(), reports > 0 ? lost : -1,
+                server == null ? null : server.getAddress().getHostAddress(), serverHostName(), openSessions,
+                cpuPercent(), null, null);
+    }
+
+    /** The record of a request refused outside any live session. */
+    public static AccessRecord ofRefusal(String uri, String path, int status, String reason, InetSocketAddress client,
+                                         InetSocketAddress server, String userAgent, int openSessions) {
+        Instant now = Instant.now();
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.REFUSAL, null,
+                client.getAddress().getHostAddress(), host(uri), now, now, -1, "/" + path, query(uri), status, reason,
+                userAgent, -1, -1, -1, null, null, null, 0, 0, 0, -1,
+                server.getAddress().getHostAddress(), serverHostName(), openSessions, cpuPercent(), null, null);
+    }
+
+    /**
+     * Darwin's c-status: the last status the session's requests got, except when the server ended a
+     * session that was going well: timeout 504, other server-side ends 500.
+     */
+    static int statusAtEnd(String endReason, int lastStatus) {
+        if (lastStatus != 200 || endReason == null) {
+            return lastStatus;
+        }
+        return switch (endReason) {
+            case "teardown", "connection closed" -> 200;
+            case "timeout" -> 504;
+            default -> 500;
+        };
+    }
+
+    /** The rtpmap encoding name (what Darwin logged as the codec), else the codec's common name. */
+    static String payloadName(SourceTrack track) {
+        for (String attribute : track.sdpAttributes()) {
+            if (attribute.startsWith("rtpmap:")) {
+                int space = attribute.indexOf(' ');
+                int slash = attribute.indexOf('/', space + 1);
+                if (space > 0) {
+                    return attribute.substring(space + 1, slash > space ? slash : attribute.length());
+                }
+            }
+        }
+        return track.codec();
+    }
+
+    /** UDP if any track goes over UDP (as Darwin), else TCP or HTTP (tunnel). */
+    private static String transport(List<TrackOutput> outputs) {
+        String kind = null;
+        for (TrackOutput output : outputs) {
+            String k = output.channel().kind();
+            if ("udp".equals(k)) {
+                return "UDP";
+            }
+            kind = k;
+        }
+        return kind == null ? null : kind.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String host(String uri) {
+        URI parsed = parse(uri);
+        return parsed == null ? null : parsed.getHost();
+    }
+
+    static String query(String uri) {
+        URI parsed = parse(uri);
+        return parsed == null ? null : parsed.getRawQuery();
+    }
+
+    private static URI parse(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return new URI(uri);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** s-dns: this machine's host name, looked up once (null when unknown). */
+    public static String serverHostName() {
+        String name = serverHostName;
+        if (name == null) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                name = "-";
+            }
+            serverHostName = name;
+        }
+        return "-".equals(name) ? null : name;
+    }
+
+    private static int cpuPercent() {
+        try {
+            var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+            double load = os == null ? -1 : os.getProcessCpuLoad();
+            return load < 0 ? -1 : (int) Math.round(load * 100);
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // the JDK's extended bean is not visible here
+        }
+    }
+}
