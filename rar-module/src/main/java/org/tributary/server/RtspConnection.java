@@ -41,6 +41,8 @@ public final class RtspConnection {
     private ByteBuffer readBuffer = ByteBuffer.allocate(4096);
     private final Queue<RtspRequest> pending = new ArrayDeque<>();
     private boolean processing;
+    /** The client closed its side: answer what it already sent (often a TEARDOWN), then close. */
+    private boolean inputEnded;
     private boolean closeAfterFlush;
     private volatile boolean closed;
 
@@ -90,16 +92,22 @@ public final class RtspConnection {
         return closed;
     }
 
-    /** Selector thread: bytes are readable. */
-    void onReadable() {
+    /** Selector thread: bytes are readable. Returns false when reading must stop (the client closed). */
+    boolean onReadable() {
         try {
             if (!readBuffer.hasRemaining()) {
                 growReadBuffer();
             }
             int n = channel.read(readBuffer);
             if (n < 0) {
+                synchronized (pending) {
+                    inputEnded = true;
+                    if (processing || !pending.isEmpty()) {
+                        return false; // processPending closes once the last request is answered
+                    }
+                }
                 close();
-                return;
+                return false;
             }
             readBuffer.flip();
             try {
@@ -125,6 +133,7 @@ public final class RtspConnection {
             LOG.fine(logPrefix + "read failed: " + e.getMessage());
             close();
         }
+        return true;
     }
 
     private void growReadBuffer() throws RtspParseException {
@@ -233,8 +242,14 @@ public final class RtspConnection {
                 request = pending.poll();
                 if (request == null || closed) {
                     processing = false;
-                    return;
+                    if (!inputEnded || closed) {
+                        return;
+                    }
                 }
+            }
+            if (request == null) {
+                close();
+                return;
             }
             RtspResponse response;
             try {

@@ -136,11 +136,11 @@ public final class RtspServer implements Runnable, AutoCloseable {
             return;
         }
         RtspConnection connection = (RtspConnection) key.attachment();
-        if (key.isReadable()) {
-            connection.onReadable();
+        if (key.isReadable() && !connection.onReadable() && key.isValid()) {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
         }
         if (key.isValid() && key.isWritable() && connection.onWritable()) {
-            key.interestOps(SelectionKey.OP_READ);
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         }
     }
 
@@ -178,7 +178,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
         selectorTasks.add(() -> {
             SelectionKey key = connection.channel().keyFor(selector);
             if (key != null && key.isValid()) {
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
             }
         });
         selector.wakeup();

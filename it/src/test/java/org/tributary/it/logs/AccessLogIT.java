@@ -157,7 +157,7 @@ class AccessLogIT {
         // The error log says why each was refused.
         String errorLog = Files.readString(Path.of(System.getProperty("jboss.server.log.dir"), "tributary-error.log"));
         assertTrue(errorLog.lines().anyMatch(l -> l.contains(": WARNING: ") && l.contains("refused DESCRIBE it-logs-denied/sample.mp4")
-                && l.contains("access log test")), "the 403 is in the error log with its reason");
+                && l.contains("rule 'it-logs-denied'") && l.contains("answering 403")), "the 403 is in the error log with its reason");
         assertTrue(errorLog.lines().anyMatch(l -> l.contains(": INFO: ") && l.contains("no-such-" + RUN + ".mp4")
                 && l.contains("answering 404")), "the 404 is in the error log");
 
