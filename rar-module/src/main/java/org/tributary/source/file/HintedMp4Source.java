@@ -7,7 +7,6 @@ import org.tributary.media.mp4.Mp4File;
 import org.tributary.media.mp4.Mp4Track;
 import org.tributary.media.mp4.RtpHintSample;
 import org.tributary.media.mp4.SampleTable;
-import org.tributary.source.MediaSource;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;
@@ -23,15 +22,13 @@ import java.util.List;
  * Streaming Server did): each hint sample lists its packets and how to build their payloads. The SDP
  * lines come from the hint tracks too.
  */
-final class HintedMp4Source implements MediaSource {
+final class HintedMp4Source extends FileSource {
 
-    private final String name;
     private final Mp4File file;
-    private final List<SourceTrack> tracks = new ArrayList<>();
     private final List<Mp4Track> hintTracks = new ArrayList<>();
 
     HintedMp4Source(String name, Mp4File file) throws UnsupportedMediaException {
-        this.name = name;
+        super(name);
         this.file = file;
         for (Mp4Track track : file.tracks()) {
             if (!track.isHintTrack() || track.samples().count() == 0) {
@@ -57,84 +54,20 @@ final class HintedMp4Source implements MediaSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<SourceTrack> tracks() {
-        return tracks;
-    }
-
-    @Override
     public double durationSeconds() {
         return file.durationSeconds();
     }
 
     @Override
-    public boolean seekable() {
-        return true;
-    }
-
-    @Override
     public SourceReader openReader() {
-        return new Reader();
+        TrackMergingReader.TrackCursor[] cursors = new TrackMergingReader.TrackCursor[tracks.size()];
+        for (int i = 0; i < cursors.length; i++) {
+            cursors[i] = new Cursor(i);
+        }
+        return new TrackMergingReader(cursors);
     }
 
-    private final class Reader implements SourceReader {
-        private final Cursor[] cursors;
-
-        Reader() {
-            cursors = new Cursor[tracks.size()];
-            for (int i = 0; i < cursors.length; i++) {
-                cursors[i] = new Cursor(i);
-            }
-        }
-
-        @Override
-        public double seek(double nptSeconds) {
-            long target = Math.max(0, Math.round(nptSeconds * 1_000_000));
-            for (Cursor c : cursors) {
-                long sync = c.keyFrameMicrosAtOrBefore(target);
-                if (sync >= 0) {
-                    target = sync;
-                    break;
-                }
-            }
-            for (Cursor c : cursors) {
-                c.positionAt(target);
-            }
-            return target / 1_000_000.0;
-        }
-
-        @Override
-        public long nextSendTimeMicros() {
-            long next = END;
-            for (Cursor c : cursors) {
-                next = Math.min(next, c.nextSendMicros());
-            }
-            return next;
-        }
-
-        @Override
-        public void emitNext(PacketSink sink) throws IOException {
-            Cursor earliest = null;
-            for (Cursor c : cursors) {
-                if (c.nextSendMicros() != SourceReader.END && (earliest == null || c.nextSendMicros() < earliest.nextSendMicros())) {
-                    earliest = c;
-                }
-            }
-            if (earliest != null) {
-                earliest.emit(sink);
-            }
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private final class Cursor {
+    private final class Cursor implements TrackMergingReader.TrackCursor {
         private final int index;
         private final Mp4Track hint;
         private final SampleTable samples;
@@ -156,12 +89,14 @@ final class HintedMp4Source implements MediaSource {
             return Math.max(0, samples.decodeTime(s) - hint.mediaStartTime()) * 1_000_000L / hint.mediaTimescale();
         }
 
-        long nextSendMicros() {
+        @Override
+        public long nextSendMicros() {
             return sample < samples.count() ? micros(sample) : SourceReader.END;
         }
 
         /** The key frame time of the media track this hint track packetizes, or -1 when it has none. */
-        long keyFrameMicrosAtOrBefore(long target) {
+        @Override
+        public long keyFrameMicrosAtOrBefore(long target) {
             int[] refs = hint.trackReferences("hint");
             if (refs == null || refs.length == 0) {
                 return -1;
@@ -176,7 +111,8 @@ final class HintedMp4Source implements MediaSource {
             return Math.max(0, m.decodeTime(sync) - media.mediaStartTime()) * 1_000_000L / media.mediaTimescale();
         }
 
-        void positionAt(long micros) {
+        @Override
+        public void positionAt(long micros) {
             int s = Math.max(0, samples.sampleAtOrBefore(micros * hint.mediaTimescale() / 1_000_000L + hint.mediaStartTime()));
             while (s > 0 && micros(s - 1) >= micros) {
                 s--;
@@ -187,7 +123,8 @@ final class HintedMp4Source implements MediaSource {
             sample = s;
         }
 
-        void emit(PacketSink sink) throws IOException {
+        @Override
+        public void emit(PacketSink sink) throws IOException {
             int s = sample++;
             long sampleTicks = Math.max(0, samples.decodeTime(s) - hint.mediaStartTime()) * clockRate / hint.mediaTimescale();
             sampleBuffer.clear();

@@ -5,7 +5,6 @@ import org.tributary.rtp.payload.PayloadFormat;
 import org.tributary.rtp.payload.PayloadSink;
 import org.tributary.rtp.payload.mpegaudio.MpegAudioFormat;
 import org.tributary.rtp.payload.mpegaudio.MpegAudioPacketizer;
-import org.tributary.source.MediaSource;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;
@@ -15,40 +14,23 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /** An MP3 file streamed over RTP as MPEG audio (RFC 2250, payload type 14, 90 kHz clock). */
-final class Mp3Source implements MediaSource {
+final class Mp3Source extends FileSource {
 
-    private final String name;
     private final Mp3File file;
     private final FileBytes bytes;
-    private final List<SourceTrack> tracks;
 
     Mp3Source(String name, Mp3File file, FileBytes bytes) {
-        this.name = name;
+        super(name);
         this.file = file;
         this.bytes = bytes;
         PayloadFormat format = MpegAudioFormat.format();
-        this.tracks = List.of(new SourceTrack(0, "audio", format.payloadType(), format.clockRate(), "MPA",
+        tracks.add(new SourceTrack(0, "audio", format.payloadType(), format.clockRate(), "MPA",
                 file.bitrate() / 1000, List.of(format.rtpmapLine().substring(2))));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<SourceTrack> tracks() {
-        return tracks;
     }
 
     @Override
     public double durationSeconds() {
         return file.durationSeconds();
-    }
-
-    @Override
-    public boolean seekable() {
-        return true;
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.tributary.media.mp4.SampleTable;
 import org.tributary.rtp.payload.Packetizer;
 import org.tributary.rtp.payload.PayloadSink;
 import org.tributary.rtp.payload.amr.AmrPacketizer;
-import org.tributary.source.MediaSource;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;
@@ -21,17 +20,15 @@ import java.util.List;
  * An MP4/QuickTime/3GP file without hint tracks, packetized by Tributary: one RTP stream per video or
  * audio track whose codec has a payload format. Sample tables and the mapped file are shared by readers.
  */
-final class Mp4PacketizedSource implements MediaSource {
+final class Mp4PacketizedSource extends FileSource {
 
-    private final String name;
     private final Mp4File file;
     private final FileBytes bytes;
-    private final List<SourceTrack> tracks = new ArrayList<>();
     private final List<Mp4Track> mediaTracks = new ArrayList<>();
     private final List<TrackPacketizers.Plan> plans = new ArrayList<>();
 
     Mp4PacketizedSource(String name, Mp4File file, FileBytes bytes) throws UnsupportedMediaException {
-        this.name = name;
+        super(name);
         this.file = file;
         this.bytes = bytes;
         int payloadType = 96;
@@ -72,28 +69,17 @@ final class Mp4PacketizedSource implements MediaSource {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<SourceTrack> tracks() {
-        return tracks;
-    }
-
-    @Override
     public double durationSeconds() {
         return file.durationSeconds();
     }
 
     @Override
-    public boolean seekable() {
-        return true;
-    }
-
-    @Override
     public SourceReader openReader() {
-        return new Reader();
+        TrackMergingReader.TrackCursor[] cursors = new TrackMergingReader.TrackCursor[tracks.size()];
+        for (int i = 0; i < cursors.length; i++) {
+            cursors[i] = new Cursor(i);
+        }
+        return new TrackMergingReader(cursors);
     }
 
     /** Presentation time of a sample's decoding, in microseconds (edit list start removed). */
@@ -102,63 +88,8 @@ final class Mp4PacketizedSource implements MediaSource {
         return Math.max(0, t) * 1_000_000L / track.mediaTimescale();
     }
 
-    private final class Reader implements SourceReader {
-
-        private final Cursor[] cursors;
-
-        Reader() {
-            cursors = new Cursor[tracks.size()];
-            for (int i = 0; i < cursors.length; i++) {
-                cursors[i] = new Cursor(i);
-            }
-        }
-
-        @Override
-        public double seek(double nptSeconds) {
-            long target = Math.max(0, Math.round(nptSeconds * 1_000_000));
-            // Start at the key frame of the first video track, then line the other tracks up with it.
-            for (Cursor c : cursors) {
-                if (!c.track.samples().allSync()) {
-                    target = c.syncMicrosAtOrBefore(target);
-                    break;
-                }
-            }
-            for (Cursor c : cursors) {
-                c.positionAt(target);
-            }
-            return target / 1_000_000.0;
-        }
-
-        @Override
-        public long nextSendTimeMicros() {
-            long next = END;
-            for (Cursor c : cursors) {
-                next = Math.min(next, c.nextSendMicros());
-            }
-            return next;
-        }
-
-        @Override
-        public void emitNext(PacketSink sink) throws IOException {
-            Cursor earliest = null;
-            for (Cursor c : cursors) {
-                if (c.nextSendMicros() != SourceReader.END && (earliest == null || c.nextSendMicros() < earliest.nextSendMicros())) {
-                    earliest = c;
-                }
-            }
-            if (earliest != null) {
-                earliest.emit(sink);
-            }
-        }
-
-        @Override
-        public void close() {
-            // Nothing to release: the file and its mapping belong to the source.
-        }
-    }
-
     /** One track's position in one reader; forwards its packetizer's payloads to the engine's sink. */
-    private final class Cursor implements PayloadSink {
+    private final class Cursor implements PayloadSink, TrackMergingReader.TrackCursor {
         private final int index;
         private final Mp4Track track;
         private final SampleTable samples;
@@ -179,18 +110,24 @@ final class Mp4PacketizedSource implements MediaSource {
             this.clockRate = tracks.get(index).clockRate();
         }
 
-        long nextSendMicros() {
+        @Override
+        public long nextSendMicros() {
             return sample < samples.count() ? sendMicros(track, sample) : SourceReader.END;
         }
 
-        long syncMicrosAtOrBefore(long micros) {
+        @Override
+        public long keyFrameMicrosAtOrBefore(long micros) {
+            if (samples.allSync()) {
+                return -1;
+            }
             int s = samples.sampleAtOrBefore(micros * track.mediaTimescale() / 1_000_000L + track.mediaStartTime());
             int sync = samples.syncSampleAtOrBefore(Math.max(0, s));
             return sendMicros(track, Math.max(0, sync));
         }
 
         /** Moves to the first sample due at or after {@code micros} (several samples may share a time). */
-        void positionAt(long micros) {
+        @Override
+        public void positionAt(long micros) {
             int s = Math.max(0, samples.sampleAtOrBefore(micros * track.mediaTimescale() / 1_000_000L
                     + track.mediaStartTime()));
             while (s > 0 && sendMicros(track, s - 1) >= micros) {
@@ -202,7 +139,8 @@ final class Mp4PacketizedSource implements MediaSource {
             sample = s;
         }
 
-        void emit(PacketSink sink) throws IOException {
+        @Override
+        public void emit(PacketSink sink) throws IOException {
             long composition = samples.decodeTime(sample) + samples.compositionOffset(sample) - track.mediaStartTime();
             timestamp = Math.max(0, composition) * clockRate / track.mediaTimescale();
             target = sink;
