@@ -24,7 +24,8 @@ public final class TrackOutput {
     private final long ssrc;
     private final long timestampBase;
     private final String cname;
-    private final ByteBuffer packet = ByteBuffer.allocate(12 + 65535);
+    /** Sized for an Ethernet-MTU packet; grows once if a source sends larger payloads (hint tracks may). */
+    private ByteBuffer packet = ByteBuffer.allocate(2048);
     private final ByteBuffer rtcp = ByteBuffer.allocate(512);
 
     private int sequence;
@@ -89,6 +90,9 @@ public final class TrackOutput {
     /** Sender thread: adds the RTP header and sends. */
     synchronized void send(ByteBuffer payload, boolean marker, long sourceTimestamp, int payloadType) {
         long wireTimestamp = (sourceTimestamp + timestampOffset) & 0xFFFFFFFFL;
+        if (payload.remaining() + 12 > packet.capacity()) {
+            packet = ByteBuffer.allocate(Math.min(12 + 65535, Math.max(payload.remaining() + 12, 2 * packet.capacity())));
+        }
         packet.clear();
         RtpPacketWriter.writeHeader(packet, marker, payloadType, sequence, wireTimestamp, ssrc);
         int length = payload.remaining();

@@ -15,7 +15,7 @@ public final class InterleavedRtpChannel implements RtpChannel {
     private final int rtpChannel;
     private final int rtcpChannel;
     private final String kind;
-    private final ByteBuffer frame = ByteBuffer.allocate(4 + 65535);
+    private ByteBuffer frame = ByteBuffer.allocate(2048);
 
     public InterleavedRtpChannel(RtspConnection connection, int rtpChannel, int rtcpChannel, String kind) {
         this.connection = connection;
@@ -38,6 +38,9 @@ public final class InterleavedRtpChannel implements RtpChannel {
         int length = packet.remaining();
         if (length > 65535) {
             return false;
+        }
+        if (4 + length > frame.capacity()) {
+            frame = ByteBuffer.allocate(4 + Math.max(length, 2 * frame.capacity()));
         }
         frame.clear();
         frame.put((byte) '$').put((byte) channel).putShort((short) length).put(packet);
