@@ -28,7 +28,7 @@ public final class Deployments {
         EnterpriseArchive ear = ear();
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
         war.addClasses(classes);
-        war.addClasses(Endpoints.class, RtspTestClient.class, RtspTestClient.Response.class);
+        war.addClasses(Endpoints.class, ConsoleApi.class, RtspTestClient.class, RtspTestClient.Response.class);
         ear.delete(WAR);
         ear.addAsModule(war);
         return ear;
