@@ -55,6 +55,11 @@ public class AccessService {
         return rules().stream().filter(r -> r.getPathPrefix().equals(prefix)).findFirst();
     }
 
+    /** The rule with this id, if there is one. */
+    public Optional<AccessRule> rule(long id) {
+        return Optional.ofNullable(em.find(AccessRule.class, id));
+    }
+
     /** Stores a rule that lets anyone or nobody read (replacing any rule on the same prefix). */
     public AccessRule putRule(String pathPrefix, boolean allowRead, String note) {
         return putRule(new RuleSpec(pathPrefix, null, null, Permission.of(allowRead ? Audience.ANYONE : Audience.NOBODY),

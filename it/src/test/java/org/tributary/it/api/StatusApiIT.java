@@ -8,6 +8,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
@@ -21,7 +22,7 @@ import java.net.http.HttpResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /api/status} reports the adapter's live state, read through EJB → connection factory → adapter. */
+/** {@code GET /api/status} (public: no credentials) reports the adapter's live state, read through EJB → connection factory → adapter. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class StatusApiIT {
@@ -64,9 +65,7 @@ class StatusApiIT {
 
     @Test
     void unknownApiPathIs404() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(BASE + "/api/nothing-here")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ConsoleApi.admin().get("/api/nothing-here");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("\"status\":404"), response.body());
     }

@@ -6,6 +6,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
 
@@ -31,7 +32,8 @@ class StatusPageIT {
     @Test
     void statusPageShowsTheRtspListener() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
-                HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/")).GET().build(),
+                HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/"))
+                        .header("Authorization", ConsoleApi.basic(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         String html = response.body();
@@ -40,5 +42,15 @@ class StatusPageIT {
         assertTrue(html.contains(Endpoints.RTSP), html);
         assertFalse(html.contains("ui:composition"), "Faces did not process the page");
         assertFalse(html.contains("#{"), "unevaluated expressions in the page");
+    }
+
+    @Test
+    void thePageNeedsAConsoleLogin() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/index.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertFalse(response.body().contains("Server status"));
     }
 }

@@ -22,6 +22,7 @@ import org.tributary.ejb.logs.SessionHistoryStore;
 import org.tributary.ejb.logs.W3cAccessLogFormat;
 import org.tributary.ejb.logs.W3cLogParser;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 import org.tributary.it.support.Tools;
@@ -265,8 +266,8 @@ class AccessLogIT {
     @Order(5)
     void theHistoryApiFiltersPagesAndExportsCsv() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String base = Endpoints.HTTP + "/api/logs/sessions";
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(base + "?path=sample.mp4&client=127.0.0.1&size=1"))
+        String base = "/api/logs/sessions";
+        HttpResponse<String> json = http.send(ConsoleApi.admin().request(base + "?path=sample.mp4&client=127.0.0.1&size=1")
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, json.statusCode(), json.body());
         JsonObject page = Json.createReader(new StringReader(json.body())).readObject();
@@ -274,25 +275,25 @@ class AccessLogIT {
         assertEquals(1, page.getJsonArray("items").size(), "paged");
         assertTrue(page.getJsonArray("items").getJsonObject(0).getString("path").endsWith("sample.mp4"), page.toString());
 
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "?path=no-such-" + RUN)).build(),
+        HttpResponse<String> missing = http.send(ConsoleApi.admin().request(base + "?path=no-such-" + RUN).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonObject one = Json.createReader(new StringReader(missing.body())).readObject();
         assertEquals(1, one.getInt("total"));
         assertEquals(404, one.getJsonArray("items").getJsonObject(0).getInt("status"));
         assertEquals(UA + "missing", one.getJsonArray("items").getJsonObject(0).getString("userAgent"));
 
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "?path=outage-" + RUN))
+        HttpResponse<String> csv = http.send(ConsoleApi.admin().request(base + "?path=outage-" + RUN)
                 .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();
         assertTrue(rows.get(0).startsWith("id,kind,sessionId,startedAt,endedAt"), rows.get(0));
         assertEquals(4, rows.size(), "header and the three outage rows: " + rows);
-        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(base + ".csv?path=outage-" + RUN + "&status=404"))
+        HttpResponse<String> file = http.send(ConsoleApi.admin().request(base + ".csv?path=outage-" + RUN + "&status=404")
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(csv.body().lines().count(), file.body().lines().count(), "sessions.csv is the same export");
 
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "?from=yesterday")).build(),
+        HttpResponse<String> bad = http.send(ConsoleApi.admin().request(base + "?from=yesterday").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("from must be an ISO date"), bad.body());

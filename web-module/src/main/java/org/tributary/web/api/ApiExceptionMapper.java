@@ -1,23 +1,31 @@
 package org.tributary.web.api;
 
+import jakarta.ejb.EJBException;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.tributary.ejb.console.AccountConflictException;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns every failure into a JSON body {@code {"status": 503, "error": "..."}}; no stack trace leaves. */
+/**
+ * Turns every failure into a JSON body {@code {"status": 503, "error": "..."}} (plus "fields" or
+ * "problems" where the failure has them); no stack trace leaves. A service's refusal of a bad value
+ * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409.
+ */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
     @Override
-    public Response toResponse(Throwable failure) {
+    public Response toResponse(Throwable thrown) {
+        Throwable failure = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         int status;
         String message;
         if (failure instanceof ApiException api) {
@@ -25,17 +33,25 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             message = api.getMessage();
         } else if (failure instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
-            message = web.getMessage();
+            message = status == 403 ? "your console role may not do this" : web.getMessage();
+        } else if (failure instanceof IllegalArgumentException) {
+            status = 400;
+            message = failure.getMessage();
+        } else if (failure instanceof AccountConflictException) {
+            status = 409;
+            message = failure.getMessage();
         } else {
             status = 500;
             message = "internal error; see the server log";
-            LOG.log(Level.SEVERE, "API request failed", failure);
+            LOG.log(Level.SEVERE, "API request failed", thrown);
         }
         if (status < 500 || failure instanceof ApiException) {
             LOG.fine("API answered " + status + ": " + message);
         }
-        String body = Json.createObjectBuilder().add("status", status).add("error", message == null ? "" : message)
-                .build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", message == null ? "" : message);
+        if (failure instanceof ApiException api && api.details() != null) {
+            api.details().forEach(body::add);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,6 +34,7 @@ import java.util.List;
  * The same with {@code Accept: text/csv}, or {@code /api/logs/sessions.csv}, exports every match as CSV.
  */
 @Path("logs")
+@RolesAllowed("viewer")
 public class LogsResource {
 
     static final String CSV = "text/csv";

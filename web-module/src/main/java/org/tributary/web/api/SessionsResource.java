@@ -1,18 +1,26 @@
 package org.tributary.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.tributary.api.SessionInfo;
 import org.tributary.ejb.adapter.AdapterClient;
 
-/** {@code GET /api/sessions}: the RTSP sessions alive now. */
+/**
+ * {@code GET /api/sessions}: the RTSP sessions alive now (viewers); {@code DELETE /api/sessions/{id}} ends
+ * one through the adapter's connection (operators and admins).
+ */
 @Path("sessions")
+@RolesAllowed("viewer")
 public class SessionsResource {
 
     @EJB
@@ -39,6 +47,20 @@ public class SessionsResource {
                         .add("receiverReports", s.receiverReports()));
             }
             return list.build();
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new ApiException(503, e.getMessage());
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("operator")
+    public Response end(@PathParam("id") String id) {
+        try {
+            if (!adapter.closeSession(id)) {
+                throw ApiException.notFound("session '" + id + "'");
+            }
+            return Response.noContent().build();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }

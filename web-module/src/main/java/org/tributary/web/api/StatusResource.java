@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,8 +13,9 @@ import org.tributary.ejb.adapter.AdapterClient;
 
 import java.time.Instant;
 
-/** {@code GET /api/status}: the adapter's live status. */
+/** {@code GET /api/status}: the adapter's live status; public (ports, uptime and counts, nothing about who). */
 @Path("status")
+@PermitAll
 public class StatusResource {
 
     @EJB

@@ -1,0 +1,104 @@
+package org.tributary.ejb.console;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Creates, changes, removes and authenticates console accounts. At least one admin always remains. */
+@Stateless
+public class ConsoleAccountService {
+
+    /** Account names: 1 to 64 letters, digits, '.', '_', '-' or '@'. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** Shortest password accepted for a console account. */
+    public static final int MIN_PASSWORD = 8;
+
+    @PersistenceContext(unitName = "tributary")
+    private EntityManager em;
+
+    @EJB
+    private LoginCache logins;
+
+    public List<ConsoleAccount> accounts() {
+        return em.createNamedQuery(ConsoleAccount.ALL, ConsoleAccount.class).getResultList();
+    }
+
+    public Optional<ConsoleAccount> account(String name) {
+        return em.createNamedQuery(ConsoleAccount.BY_NAME, ConsoleAccount.class).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    public long count(ConsoleRole role) {
+        return em.createNamedQuery(ConsoleAccount.COUNT_ROLE, Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    public ConsoleAccount create(String name, ConsoleRole role, String password) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: 1 to 64 letters, digits, '.', '_', '-' or '@'");
+        }
+        checkPassword(password);
+        if (account(name).isPresent()) {
+            throw new AccountConflictException("console account '" + name + "' exists");
+        }
+        ConsoleAccount account = new ConsoleAccount(name, role, PasswordHash.hash(password));
+        em.persist(account);
+        return account;
+    }
+
+    /** Changes the role and/or the password (null = keep); empty when there is no such account. */
+    public Optional<ConsoleAccount> update(String name, ConsoleRole role, String password) {
+        Optional<ConsoleAccount> found = account(name);
+        logins.forget(name);
+        found.ifPresent(account -> {
+            if (role != null && role != account.getRole()) {
+                if (account.getRole() == ConsoleRole.ADMIN && count(ConsoleRole.ADMIN) <= 1) {
+                    throw new AccountConflictException("'" + name + "' is the last admin and stays one");
+                }
+                account.setRole(role);
+            }
+            if (password != null) {
+                checkPassword(password);
+                account.setPasswordHash(PasswordHash.hash(password));
+            }
+        });
+        return found;
+    }
+
+    public boolean remove(String name) {
+        Optional<ConsoleAccount> found = account(name);
+        if (found.isPresent()) {
+            if (found.get().getRole() == ConsoleRole.ADMIN && count(ConsoleRole.ADMIN) <= 1) {
+                throw new AccountConflictException("'" + name + "' is the last admin and cannot be removed");
+            }
+            em.remove(found.get());
+        }
+        logins.forget(name);
+        return found.isPresent();
+    }
+
+    /** The account's role when the password matches its stored hash; empty otherwise. */
+    public Optional<ConsoleRole> authenticate(String name, String password) {
+        if (name == null || password == null) {
+            return Optional.empty();
+        }
+        ConsoleRole cached = logins.lookup(name, password);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ConsoleRole> role = account(name).filter(a -> PasswordHash.verify(password, a.getPasswordHash()))
+                .map(ConsoleAccount::getRole);
+        role.ifPresent(r -> logins.remember(name, password, r));
+        return role;
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 255) {
+            throw new IllegalArgumentException("password: " + MIN_PASSWORD + " to 255 characters");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.tributary.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tributary.ejb.access.AccessService;
+import org.tributary.ejb.access.BroadcasterAccount;
+import org.tributary.ejb.users.UserService;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /api/broadcasters}: streaming users allowed to publish live streams under given paths. */
+@Path("broadcasters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("viewer")
+public class BroadcastersResource {
+
+    @EJB
+    private AccessService access;
+
+    @EJB
+    private UserService users;
+
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        access.broadcasters().forEach(b -> out.add(json(b)));
+        return out.build();
+    }
+
+    @GET
+    @Path("{user}")
+    public JsonObject get(@PathParam("user") String user) {
+        return json(find(user).orElseThrow(() -> ApiException.notFound("broadcaster account '" + user + "'")));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response create(String body) {
+        JsonBody in = JsonBody.parse(body);
+        String user = in.name("user");
+        List<String> paths = paths(in);
+        if (user != null && users.user(user).isEmpty()) {
+            in.problem("user", "no streaming user '" + user + "'");
+        }
+        in.check();
+        if (find(user).isPresent()) {
+            throw ApiException.conflict("broadcaster account '" + user + "' exists");
+        }
+        return Response.created(URI.create("broadcasters/" + user)).entity(json(access.putBroadcaster(user, paths))).build();
+    }
+
+    @PUT
+    @Path("{user}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public JsonObject update(@PathParam("user") String user, String body) {
+        JsonBody in = JsonBody.parse(body);
+        List<String> paths = paths(in);
+        in.check();
+        find(user).orElseThrow(() -> ApiException.notFound("broadcaster account '" + user + "'"));
+        return json(access.putBroadcaster(user, paths));
+    }
+
+    @DELETE
+    @Path("{user}")
+    @RolesAllowed("admin")
+    public Response delete(@PathParam("user") String user) {
+        if (!access.removeBroadcaster(user)) {
+            throw ApiException.notFound("broadcaster account '" + user + "'");
+        }
+        return Response.noContent().build();
+    }
+
+    private static List<String> paths(JsonBody in) {
+        List<String> paths = in.strings("paths");
+        if (paths.isEmpty()) {
+            in.problem("paths", "at least one path prefix is needed");
+        }
+        return paths;
+    }
+
+    private Optional<BroadcasterAccount> find(String user) {
+        return access.broadcasters().stream().filter(b -> b.getUserName().equals(user)).findFirst();
+    }
+
+    private static JsonObject json(BroadcasterAccount b) {
+        return Json.createObjectBuilder().add("user", b.getUserName())
+                .add("paths", Json.createArrayBuilder(b.getPathPrefixes())).build();
+    }
+}

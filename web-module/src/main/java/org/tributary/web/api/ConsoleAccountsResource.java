@@ -1,0 +1,108 @@
+package org.tributary.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tributary.ejb.console.ConsoleAccount;
+import org.tributary.ejb.console.ConsoleAccountService;
+import org.tributary.ejb.console.ConsoleRole;
+
+import java.net.URI;
+
+/** {@code /api/console-accounts}: who may use the console and the API, with which role (admins only). */
+@Path("console-accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class ConsoleAccountsResource {
+
+    @EJB
+    private ConsoleAccountService accounts;
+
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        accounts.accounts().forEach(a -> out.add(json(a)));
+        return out.build();
+    }
+
+    @GET
+    @Path("{name}")
+    public JsonObject get(@PathParam("name") String name) {
+        return json(accounts.account(name).orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonBody in = JsonBody.parse(body);
+        String name = in.string("name", true);
+        if (name != null && !ConsoleAccountService.NAME.matcher(name).matches()) {
+            in.problem("name", "1 to 64 letters, digits, '.', '_', '-' or '@'");
+        }
+        ConsoleRole role = role(in, true);
+        String password = password(in, true);
+        in.check();
+        return Response.created(URI.create("console-accounts/" + name))
+                .entity(json(accounts.create(name, role, password))).build();
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject update(@PathParam("name") String name, String body) {
+        JsonBody in = JsonBody.parse(body);
+        ConsoleRole role = role(in, false);
+        String password = password(in, false);
+        in.check();
+        return json(accounts.update(name, role, password)
+                .orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name) {
+        if (!accounts.remove(name)) {
+            throw ApiException.notFound("console account '" + name + "'");
+        }
+        return Response.noContent().build();
+    }
+
+    private static ConsoleRole role(JsonBody in, boolean required) {
+        String text = in.string("role", required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ConsoleRole.parse(text);
+        } catch (IllegalArgumentException e) {
+            in.problem("role", "admin, operator or viewer");
+            return null;
+        }
+    }
+
+    private static String password(JsonBody in, boolean required) {
+        String password = in.string("password", required);
+        if (password != null && (password.length() < ConsoleAccountService.MIN_PASSWORD || password.length() > 255)) {
+            in.problem("password", ConsoleAccountService.MIN_PASSWORD + " to 255 characters");
+        }
+        return password;
+    }
+
+    private static JsonObject json(ConsoleAccount a) {
+        return Json.createObjectBuilder().add("name", a.getName()).add("role", a.getRole().roleName())
+                .add("createdAt", a.getCreatedAt().toString()).build();
+    }
+}

@@ -1,0 +1,122 @@
+package org.tributary.web.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.tributary.ejb.darwin.DarwinExport;
+import org.tributary.ejb.darwin.DarwinFiles;
+import org.tributary.ejb.darwin.DarwinImportService;
+import org.tributary.ejb.darwin.ImportReport;
+import org.tributary.ejb.users.UserService;
+
+import java.util.Map;
+
+/**
+ * {@code /api/darwin/qtusers|qtgroups|qtaccess}: Darwin Streaming Server's files. POST a file's text to
+ * import it (a bad line anywhere stores nothing: 400 with {@code "problems": ["qtusers:3: ..."]});
+ * GET exports what is stored in the same format. qtaccess takes {@code ?folder=} (default: media root).
+ */
+@Path("darwin")
+@RolesAllowed("viewer")
+public class DarwinResource {
+
+    @EJB
+    private DarwinImportService importer;
+
+    @EJB
+    private DarwinExport export;
+
+    @POST
+    @Path("qtusers")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public JsonObject importUsers(String text) {
+        return report(importer.importFiles(new DarwinFiles(required(text), null, Map.of())));
+    }
+
+    @POST
+    @Path("qtgroups")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public JsonObject importGroups(String text) {
+        return report(importer.importFiles(new DarwinFiles(null, required(text), Map.of())));
+    }
+
+    @POST
+    @Path("qtaccess")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public JsonObject importAccess(@QueryParam("folder") @DefaultValue("") String folder, String text) {
+        if (folder.contains("..") || folder.contains("\\")) {
+            throw new ApiException(400, "folder: a folder under the media root, no '..'");
+        }
+        return report(importer.importFiles(new DarwinFiles(null, null, Map.of(trim(folder), required(text)))));
+    }
+
+    @GET
+    @Path("qtusers")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String exportUsers(@QueryParam("realm") @DefaultValue(UserService.DEFAULT_REALM) String realm) {
+        return export.qtusers(realm);
+    }
+
+    @GET
+    @Path("qtgroups")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String exportGroups() {
+        return export.qtgroups();
+    }
+
+    @GET
+    @Path("qtaccess")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String exportAccess(@QueryParam("folder") @DefaultValue("") String folder) {
+        String text = export.qtaccess().get(trim(folder));
+        if (text == null) {
+            throw ApiException.notFound("a rule for the folder '" + trim(folder) + "'");
+        }
+        return text;
+    }
+
+    private static String required(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiException(400, "the file's text is needed as the request body");
+        }
+        return text;
+    }
+
+    private static String trim(String folder) {
+        String f = folder.trim();
+        while (f.startsWith("/")) {
+            f = f.substring(1);
+        }
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
+    }
+
+    private static JsonObject report(ImportReport report) {
+        if (!report.stored()) {
+            JsonArrayBuilder problems = Json.createArrayBuilder();
+            report.problems().forEach(p -> problems.add(p.toString()));
+            throw new ApiException(400, report.problems().size() + " bad line(s); nothing was stored",
+                    Json.createObjectBuilder().add("problems", problems).build());
+        }
+        return Json.createObjectBuilder().add("users", report.users()).add("groups", report.groups())
+                .add("rules", report.rules()).build();
+    }
+}

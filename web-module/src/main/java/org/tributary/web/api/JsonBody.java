@@ -1,0 +1,126 @@
+package org.tributary.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A JSON request body read field by field. Each problem is noted against its field; {@link #check()}
+ * then fails with 400 and {@code "fields": {"name": "message", ...}} when there were any.
+ */
+final class JsonBody {
+
+    /** Names of streaming users, groups: as in Darwin's files, no ':' and no white space. */
+    static final Pattern NAME = Pattern.compile("[^:\\s]{1,255}");
+
+    private final JsonObject json;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    private JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    static JsonBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiException(400, "a JSON object is needed as the request body");
+        }
+        try {
+            return new JsonBody(Json.createReader(new StringReader(text)).readObject());
+        } catch (JsonParsingException | ClassCastException e) {
+            throw new ApiException(400, "the request body is not a JSON object: " + e.getMessage());
+        } catch (JsonException e) {
+            throw new ApiException(400, "the request body is not a JSON object");
+        }
+    }
+
+    boolean has(String field) {
+        return json.containsKey(field) && json.get(field).getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    /** A string field; null when absent (noted as a problem when required). */
+    String string(String field, boolean required) {
+        if (!has(field)) {
+            if (required) {
+                problem(field, "is required");
+            }
+            return null;
+        }
+        if (!(json.get(field) instanceof JsonString s)) {
+            problem(field, "must be a string");
+            return null;
+        }
+        return s.getString();
+    }
+
+    /** A required name field matching {@link #NAME}. */
+    String name(String field) {
+        String value = string(field, true);
+        if (value != null && !NAME.matcher(value).matches()) {
+            problem(field, "1 to 255 characters, no ':' and no spaces");
+        }
+        return value;
+    }
+
+    /** A list of strings; empty when absent. */
+    List<String> strings(String field) {
+        List<String> out = new ArrayList<>();
+        if (!has(field)) {
+            return out;
+        }
+        if (!(json.get(field) instanceof JsonArray array)) {
+            problem(field, "must be a list of strings");
+            return out;
+        }
+        for (JsonValue v : array) {
+            if (v instanceof JsonString s) {
+                out.add(s.getString());
+            } else {
+                problem(field, "must be a list of strings");
+            }
+        }
+        return out;
+    }
+
+    /** A nested object, or null when absent. */
+    JsonBody object(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        if (!(json.get(field) instanceof JsonObject o)) {
+            problem(field, "must be an object");
+            return null;
+        }
+        return new JsonBody(o);
+    }
+
+    void problem(String field, String message) {
+        problems.putIfAbsent(field, message);
+    }
+
+    /** Takes the problems of a nested body under "outer.inner" names. */
+    void absorb(String prefix, JsonBody nested) {
+        nested.problems.forEach((f, m) -> problem(prefix + "." + f, m));
+    }
+
+    void check() {
+        if (!problems.isEmpty()) {
+            JsonObjectBuilder fields = Json.createObjectBuilder();
+            problems.forEach(fields::add);
+            String summary = problems.entrySet().iterator().next().getKey() + ": " + problems.values().iterator().next();
+            throw new ApiException(400, "invalid request: " + summary,
+                    Json.createObjectBuilder().add("fields", fields).build());
+        }
+    }
+}
