@@ -104,6 +104,31 @@ class FfmpegInteropIT {
     }
 
     @Test
+    void audioAndVideoStayInSyncAfterASeek() throws Exception {
+        Tools.Result r = Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-noaccurate_seek", "-ss", "12",
+                "-rtsp_transport", "udp", "-i", BASE + "long.mp4", "-copyts", "-t", "3", "-f", "framemd5", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        double[] timeBase = new double[2];
+        double[] first = {-1, -1};
+        for (String line : r.lines()) {
+            if (line.startsWith("#tb ")) {
+                String[] parts = line.substring(4).split(":\\s*");
+                String[] fraction = parts[1].trim().split("/");
+                timeBase[Integer.parseInt(parts[0].trim())] = Double.parseDouble(fraction[0]) / Double.parseDouble(fraction[1]);
+            } else if (!line.startsWith("#") && !line.isBlank()) {
+                String[] fields = line.split(",");
+                int stream = Integer.parseInt(fields[0].trim());
+                if (first[stream] < 0) {
+                    first[stream] = Long.parseLong(fields[2].trim()) * timeBase[stream];
+                }
+            }
+        }
+        assertTrue(first[0] >= 11.0 && first[0] <= 12.1, "video starts at the key frame before 12 s: " + first[0]);
+        assertEquals(first[0], first[1], 0.1, "audio and video start together (video " + first[0] + " s, audio "
+                + first[1] + " s)");
+    }
+
+    @Test
     void fiftyClientsAtOnceAllDecodeTheirFrames() throws Exception {
         int clients = 50;
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -64,6 +64,14 @@ class PlaybackProtocolIT {
             assertEquals(415, client.request("DESCRIBE", Endpoints.RTSP + "notes.txt", 2).status());
             assertEquals(403, client.request("DESCRIBE", Endpoints.RTSP + "a/../../etc/passwd.mp4", 3).status());
             assertEquals(403, client.request("DESCRIBE", Endpoints.RTSP + "%2e%2e/%2e%2e/x.mp4", 4).status());
+            Path media = Path.of(System.getProperty("it.media.dir"));
+            Path outside = media.getParent().resolve("outside-the-media-root.mp4");
+            Files.copy(media.resolve("tiny.mp4"), outside, StandardCopyOption.REPLACE_EXISTING);
+            Path link = media.resolve("escape-link.mp4");
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, outside);
+            assertEquals(403, client.request("DESCRIBE", Endpoints.RTSP + "escape-link.mp4", 40).status(),
+                    "a symbolic link out of the media root");
             assertEquals(400, client.request("SETUP", URL + "/trackID=1", 5).status(), "SETUP without Transport");
             assertEquals(461, client.request("SETUP", URL + "/trackID=1", 6,
                     "Transport: RTP/AVP;multicast;destination=239.1.1.1").status());
