@@ -19,9 +19,6 @@ public final class SampleEntry {
     private final byte[] decoderSpecificInfo;
     private final long maxBitrate;
     private final long avgBitrate;
-    private final AvcConfig avcConfig;
-    private final HevcConfig hevcConfig;
-    private final AudioSpecificConfig audioSpecificConfig;
     private final Integer rtpTimescale;
     private final Integer rtpTimestampOffset;
     private final Integer rtpSequenceOffset;
@@ -40,9 +37,6 @@ public final class SampleEntry {
         decoderSpecificInfo = b.decoderSpecificInfo;
         maxBitrate = b.maxBitrate;
         avgBitrate = b.avgBitrate;
-        avcConfig = b.avcConfig;
-        hevcConfig = b.hevcConfig;
-        audioSpecificConfig = b.audioSpecificConfig;
         rtpTimescale = b.rtpTimescale;
         rtpTimestampOffset = b.rtpTimestampOffset;
         rtpSequenceOffset = b.rtpSequenceOffset;
@@ -79,7 +73,7 @@ public final class SampleEntry {
         return channelCount;
     }
 
-    /** Sample rate from the entry itself; for AAC prefer {@link #audioSpecificConfig()}. */
+    /** Sample rate from the entry itself; for AAC the AudioSpecificConfig in {@link #decoderSpecificInfo()} is exact. */
     public int sampleRate() {
         return sampleRate;
     }
@@ -112,21 +106,6 @@ public final class SampleEntry {
     /** esds avgBitrate in bits/s, 0 when absent. */
     public long avgBitrate() {
         return avgBitrate;
-    }
-
-    /** Parsed avcC, or null when absent or unparseable. */
-    public AvcConfig avcConfig() {
-        return avcConfig;
-    }
-
-    /** Parsed hvcC, or null when absent or unparseable. */
-    public HevcConfig hevcConfig() {
-        return hevcConfig;
-    }
-
-    /** Parsed AudioSpecificConfig for MPEG-4 audio (objectTypeIndication 0x40), else null. */
-    public AudioSpecificConfig audioSpecificConfig() {
-        return audioSpecificConfig;
     }
 
     /** 'rtp ' entry: RTP clock rate from 'tims', or null. */
@@ -169,9 +148,6 @@ public final class SampleEntry {
         byte[] decoderSpecificInfo;
         long maxBitrate;
         long avgBitrate;
-        AvcConfig avcConfig;
-        HevcConfig hevcConfig;
-        AudioSpecificConfig audioSpecificConfig;
         Integer rtpTimescale;
         Integer rtpTimestampOffset;
         Integer rtpSequenceOffset;

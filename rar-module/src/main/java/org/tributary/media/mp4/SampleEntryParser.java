@@ -73,12 +73,10 @@ final class SampleEntryParser {
         Box avcC = Box.find(children, "avcC");
         if (avcC != null) {
             e.avcC = bytes(avcC);
-            e.avcConfig = tryParse(() -> AvcConfig.parse(e.avcC));
         }
         Box hvcC = Box.find(children, "hvcC");
         if (hvcC != null) {
             e.hvcC = bytes(hvcC);
-            e.hevcConfig = tryParse(() -> HevcConfig.parse(e.hvcC));
         }
         applyEsds(findEsds(children, depth + 1), e);
     }
@@ -105,9 +103,6 @@ final class SampleEntryParser {
         List<Box> boxes = Box.children(c.position(children), entry.type(), depth, ctx);
         EsDescriptor esds = findEsds(boxes, depth + 1);
         applyEsds(esds, e);
-        if (esds != null && esds.objectTypeIndication() == 0x40 && esds.decoderSpecificInfo().length > 0) {
-            e.audioSpecificConfig = tryParse(() -> AudioSpecificConfig.parse(esds.decoderSpecificInfo()));
-        }
     }
 
     private void parseRtpHint(Box entry, SampleEntry.Builder e, int depth) throws MediaFormatException {
@@ -158,14 +153,5 @@ final class SampleEntryParser {
         byte[] out = new byte[b.size()];
         b.data().get(out);
         return out;
-    }
-
-    /** Decoder configs are informative: a broken one leaves the parsed view null, raw bytes stay. */
-    private static <T> T tryParse(ParseContext.Step<T> step) {
-        try {
-            return step.run();
-        } catch (MediaFormatException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -67,9 +67,11 @@ class Mp4FileCraftedTest {
             assertEquals("avc1", e.fourcc());
             assertEquals(320, e.width());
             assertEquals(240, e.height());
-            assertEquals(4, e.avcConfig().nalLengthSize());
-            assertArrayEquals(u8(0x67, 0x64, 0, 0x1F), e.avcConfig().sps().get(0));
-            assertArrayEquals(u8(0x68, 0xEE, 0x3C), e.avcConfig().pps().get(0));
+            org.tributary.rtp.payload.h264.AvcDecoderConfig avc =
+                    org.tributary.rtp.payload.h264.AvcDecoderConfig.parse(e.avcC());
+            assertEquals(4, avc.nalLengthSize());
+            assertArrayEquals(u8(0x67, 0x64, 0, 0x1F), avc.sps().get(0));
+            assertArrayEquals(u8(0x68, 0xEE, 0x3C), avc.pps().get(0));
             assertNull(f.movieSdp());
         }
     }

@@ -1,5 +1,8 @@
 package org.tributary.media.mp4;
 
+import org.tributary.rtp.payload.h264.AvcDecoderConfig;
+import org.tributary.rtp.payload.mpeg4audio.AudioSpecificConfig;
+
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,7 +41,7 @@ class Mp4FileFfmpegTest {
         assertEquals("avc1", v.sampleEntry().fourcc());
         assertEquals(320, v.sampleEntry().width());
         assertEquals(240, v.sampleEntry().height());
-        AvcConfig avc = v.sampleEntry().avcConfig();
+        AvcDecoderConfig avc = AvcDecoderConfig.parse(v.sampleEntry().avcC());
         assertEquals(4, avc.nalLengthSize());
         assertFalse(avc.sps().isEmpty());
         assertTrue(avc.sps().get(0).length > 3);
@@ -56,8 +59,8 @@ class Mp4FileFfmpegTest {
 
         assertEquals("mp4a", a.sampleEntry().fourcc());
         assertEquals(0x40, a.sampleEntry().objectTypeIndication());
-        AudioSpecificConfig asc = a.sampleEntry().audioSpecificConfig();
-        assertEquals(2, asc.objectType());
+        AudioSpecificConfig asc = AudioSpecificConfig.parse(a.sampleEntry().decoderSpecificInfo());
+        assertEquals(2, asc.audioObjectType());
         assertEquals(48000, asc.samplingFrequency());
         assertEquals(1, asc.channelConfiguration());
         assertEquals(48000, a.mediaTimescale());

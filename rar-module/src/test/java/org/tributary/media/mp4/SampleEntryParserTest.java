@@ -1,5 +1,9 @@
 package org.tributary.media.mp4;
 
+import org.tributary.rtp.payload.h264.AvcDecoderConfig;
+import org.tributary.rtp.payload.h265.HevcDecoderConfig;
+import org.tributary.rtp.payload.mpeg4audio.AudioSpecificConfig;
+
 import static org.junit.jupiter.api.Assertions.*;
 import static org.tributary.media.mp4.BoxWriter.*;
 
@@ -27,7 +31,7 @@ class SampleEntryParserTest {
         assertEquals(128000, e.maxBitrate());
         assertEquals(96000, e.avgBitrate());
         assertArrayEquals(u8(0x11, 0x90), e.decoderSpecificInfo());
-        assertEquals(new AudioSpecificConfig(2, 48000, 2), e.audioSpecificConfig());
+        assertEquals(new AudioSpecificConfig(2, 48000, 2), AudioSpecificConfig.parse(e.decoderSpecificInfo()));
     }
 
     @Test
@@ -94,14 +98,14 @@ class SampleEntryParserTest {
                 u8(0x20), u16(1), u16(2), u8(0x40, 0x01),
                 u8(0x21), u16(1), u16(2), u8(0x42, 0x01),
                 u8(0x22), u16(1), u16(2), u8(0x44, 0x01));
-        HevcConfig c = HevcConfig.parse(hvcC);
+        HevcDecoderConfig c = HevcDecoderConfig.parse(hvcC);
         assertEquals(1, c.profileIdc());
         assertEquals(93, c.levelIdc());
         assertEquals(4, c.nalLengthSize());
         assertArrayEquals(u8(0x40, 0x01), c.vps().get(0));
         assertArrayEquals(u8(0x42, 0x01), c.sps().get(0));
         assertArrayEquals(u8(0x44, 0x01), c.pps().get(0));
-        assertThrows(MediaFormatException.class, () -> HevcConfig.parse(java.util.Arrays.copyOf(hvcC, 30)));
+        assertThrows(IllegalArgumentException.class, () -> HevcDecoderConfig.parse(java.util.Arrays.copyOf(hvcC, 30)));
     }
 
     @Test
@@ -110,7 +114,7 @@ class SampleEntryParserTest {
         // explicit 24-bit frequency (index 15)
         assertEquals(new AudioSpecificConfig(2, 50000, 1),
                 AudioSpecificConfig.parse(u8(0x17, 0x80, 0x61, 0xA8, 0x08)));
-        assertThrows(MediaFormatException.class, () -> AudioSpecificConfig.parse(u8(0x12)));
-        assertThrows(MediaFormatException.class, () -> AvcConfig.parse(u8(1, 0x64, 0, 0x1F, 0xFF, 0xE1, 0, 9)));
+        assertThrows(RuntimeException.class, () -> AudioSpecificConfig.parse(u8(0x12)));
+        assertThrows(IllegalArgumentException.class, () -> AvcDecoderConfig.parse(u8(1, 0x64, 0, 0x1F, 0xFF, 0xE1, 0, 9)));
     }
 }
