@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tributary.rtp.payload.Packetizer;
+import org.tributary.rtp.payload.LengthPrefixedNals;
 import org.tributary.rtp.payload.PayloadSink;
 
 /**
@@ -120,18 +121,7 @@ public final class H265Packetizer implements Packetizer {
     }
 
     private int nalLength(ByteBuffer sample, int pos, int end) {
-        if (end - pos < nalLengthSize) {
-            throw new IllegalArgumentException("truncated NAL length prefix at offset " + pos);
-        }
-        long len = 0;
-        for (int i = 0; i < nalLengthSize; i++) {
-            len = (len << 8) | (sample.get(pos + i) & 0xFF);
-        }
-        if (len > end - pos - nalLengthSize) {
-            throw new IllegalArgumentException("NAL length " + len + " at offset " + pos
-                    + " runs past the end of the sample");
-        }
-        return (int) len;
+        return LengthPrefixedNals.length(sample, pos, end, nalLengthSize);
     }
 
     private void sendParameterSets(PayloadSink sink) {
