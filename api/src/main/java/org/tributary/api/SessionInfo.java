@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param packetsLost     packets the client reported lost (RTCP receiver reports), summed over tracks
  * @param jitterMillis    the highest interarrival jitter the client reported, in milliseconds
  * @param receiverReports RTCP receiver reports received
+ * @param userName        the user the client authenticated as, or null when anonymous
+ * @param bitsPerSecond   the session's outgoing RTP rate over the last second
  */
 public record SessionInfo(String id,
                           String clientAddress,
@@ -30,5 +32,7 @@ public record SessionInfo(String id,
                           long packetsSent,
                           long packetsLost,
                           double jitterMillis,
-                          long receiverReports) implements Serializable {
+                          long receiverReports,
+                          String userName,
+                          long bitsPerSecond) implements Serializable {
 }

@@ -33,6 +33,25 @@ public interface TributaryConnection extends AutoCloseable {
      */
     java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason) throws ResourceException;
 
+    /** Cumulative traffic counters and live counts, for the console's statistics sampler. */
+    AdapterStatistics statistics() throws ResourceException;
+
+    /** Every file under the media root, with its tracks and whether (or why not) it can be streamed. */
+    java.util.List<MediaFileInfo> mediaCatalogue() throws ResourceException;
+
+    /** The settings the deployment configured and those in effect now. */
+    AdapterSettings settings() throws ResourceException;
+
+    /**
+     * Applies new settings. Limits, timeouts, the media folder and authentication change at once; the
+     * RTSP and tunnel ports are rebound (open connections stay); the bind address and the RTP port pair
+     * change only at {@code startup} (no session can be using them yet), otherwise they are reported as
+     * needing a restart.
+     *
+     * @param startup true when the EJB side pushes its stored settings as the application starts
+     */
+    SettingsOutcome applySettings(RuntimeSettings wanted, boolean startup) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

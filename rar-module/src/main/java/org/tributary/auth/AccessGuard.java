@@ -25,6 +25,8 @@ public final class AccessGuard {
     private final FailedLogins failedLogins;
     private final Challenges challenges;
     private final LongConsumer pause;
+    /** The settings' default schemes, replaceable while running (the console's Settings page). */
+    private volatile List<AuthScheme> defaultSchemes;
 
     public AccessGuard(AccessCheck decisions, AuthSettings settings, NonceIssuer nonces, NonceCounts nonceCounts,
                        FailedLogins failedLogins, LongConsumer pause) {
@@ -35,6 +37,19 @@ public final class AccessGuard {
         this.failedLogins = failedLogins;
         this.challenges = new Challenges(nonces);
         this.pause = pause;
+        this.defaultSchemes = settings.defaultSchemes();
+    }
+
+    /** Schemes offered where a folder's rule names none, from now on. */
+    public void defaultSchemes(List<AuthScheme> schemes) {
+        if (schemes.isEmpty()) {
+            throw new IllegalArgumentException("at least one authentication scheme");
+        }
+        this.defaultSchemes = List.copyOf(schemes);
+    }
+
+    public List<AuthScheme> defaultSchemes() {
+        return defaultSchemes;
     }
 
     /** With the system clock, pausing the calling thread to slow repeated failures. */
@@ -67,7 +82,7 @@ public final class AccessGuard {
         } catch (AccessCheck.AccessUnavailableException e) {
             return Verdict.unavailable(e.getMessage());
         }
-        List<AuthScheme> schemes = decision.schemes().isEmpty() ? settings.defaultSchemes() : decision.schemes();
+        List<AuthScheme> schemes = decision.schemes().isEmpty() ? defaultSchemes : decision.schemes();
         String realm = decision.realm() == null ? FALLBACK_REALM : decision.realm();
         boolean authenticated = decision.user() != null;
         if (authenticated && !schemes.contains(credentials.scheme())) {

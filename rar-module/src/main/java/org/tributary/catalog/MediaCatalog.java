@@ -38,7 +38,7 @@ public final class MediaCatalog {
     private record Entry(MediaSource source, long size, long modified) {
     }
 
-    private final Path root;
+    private volatile Path root;
     private final Map<Path, Entry> open = new ConcurrentHashMap<>();
 
     public MediaCatalog(Path root) {
@@ -50,11 +50,21 @@ public final class MediaCatalog {
     }
 
     /**
+     * Serves another folder from now on. Sessions already playing keep their open source; files of the
+     * old folder are no longer found.
+     */
+    public synchronized void reroot(Path newRoot) {
+        root = newRoot.toAbsolutePath().normalize();
+        open.clear();
+    }
+
+    /**
      * The file a request path names, checked to lie inside the root.
      *
      * @param requestPath a decoded path relative to the root, e.g. {@code movies/a.mp4}
      */
     public Path resolve(String requestPath) throws MediaNotFoundException, MediaForbiddenException {
+        Path root = this.root;
         if (requestPath.indexOf('\0') >= 0 || requestPath.indexOf('\\') >= 0) {
             throw new MediaForbiddenException("illegal character in path '" + printable(requestPath) + "'");
         }
@@ -108,7 +118,7 @@ public final class MediaCatalog {
             try {
                 MediaSource source = FileSources.open(file);
                 open.put(file, new Entry(source, size, modified));
-                LOG.info("opened " + root.relativize(file) + ": " + source.tracks().size() + " track(s), "
+                LOG.info("opened " + requestPath + ": " + source.tracks().size() + " track(s), "
                         + String.format("%.1f", source.durationSeconds()) + " s");
                 return source;
             } catch (IOException e) {

@@ -19,7 +19,10 @@ import org.tributary.auth.AuthSettings;
 import org.tributary.ra.inbound.EventDispatcher;
 import org.tributary.server.RefusalReporter;
 import org.tributary.session.AccessRecords;
+import org.tributary.catalog.CatalogueScanner;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.server.BandwidthLimit;
+import org.tributary.session.TrafficMeter;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
 import org.tributary.session.SessionRegistry;
@@ -88,7 +91,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "0", description = "A second port answering RTSP and RTSP-over-HTTP tunnels (0 = none)")
     private Integer httpTunnelPort = 0;
 
-    private transient RtspServer tunnelServer;
+    private transient volatile RtspServer tunnelServer;
+
+    @ConfigProperty(defaultValue = "0", description = "Outgoing RTP bandwidth in kbit/s past which new streams get 453 (0 = no limit)")
+    private Integer maxBandwidthKbps = 0;
 
     @ConfigProperty(defaultValue = "digest,basic", description = "Schemes a 401 offers where no folder rule names one, preferred first")
     private String authSchemes = "digest,basic";
@@ -110,7 +116,6 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     private transient AdapterConfig config;
     private transient AuthSettings authSettings;
-    private transient UdpEndpoint udp;
     private transient StreamingEngine engine;
     private transient SessionRegistry sessions;
     private transient volatile boolean running;
@@ -119,6 +124,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private transient AccessGate accessGate;
     private transient EventDispatcher events;
     private transient volatile Instant startedAt;
+    private transient volatile UdpEndpoint udpEndpoint;
+    private transient RtspMethodHandler handler;
+    private transient AccessGuard accessGuard;
+    private transient MediaCatalog catalog;
+    private transient CatalogueScanner scanner;
+    private transient TrafficMeter meter;
+    private transient BandwidthLimit bandwidth;
+    private transient LiveSettings liveSettings;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -140,17 +153,25 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         SessionRegistry registry = sessions;
         sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
-        MediaCatalog catalog = new MediaCatalog(config.mediaRoot());
+        catalog = new MediaCatalog(config.mediaRoot());
+        scanner = new CatalogueScanner(catalog);
+        meter = new TrafficMeter();
+        if (maxBandwidthKbps == null || maxBandwidthKbps < 0) {
+            throw new ResourceAdapterInternalException("invalid adapter property maxBandwidthKbps='" + maxBandwidthKbps
+                    + "': must be 0 (no limit) or more");
+        }
+        bandwidth = new BandwidthLimit(meter, maxBandwidthKbps);
         if (!Files.isDirectory(config.mediaRoot())) {
             LOG.warning("the media folder " + config.mediaRoot() + " does not exist: every DESCRIBE will get 404"
                     + " (set tributary.media.root)");
         }
         running = true;
         try {
-            udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
+            UdpEndpoint udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
+            udpEndpoint = udp;
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
-            RtspMethodHandler handler = new RtspMethodHandler(AccessGuard.standard(accessGate, authSettings), catalog,
-                    sessions, engine, udp);
+            accessGuard = AccessGuard.standard(accessGate, authSettings);
+            handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
             handler.onRefusal(new RefusalReporter(sessions, events::publish));
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
                     config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
@@ -169,6 +190,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             stop();
             throw new ResourceAdapterInternalException("Tributary could not start: " + e.getMessage(), e);
         }
+        liveSettings = new LiveSettings(this, configuredSettings());
         startedAt = Instant.now();
         LOG.info("Tributary " + VERSION + " started: RTSP on " + config.rtspBindAddress().getHostAddress() + ":"
                 + rtspServer.port() + ", media from " + config.mediaRoot());
@@ -189,6 +211,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             try {
                 Thread.sleep(1000);
                 sessions.reapExpired();
+                long now = System.nanoTime();
+                meter.sample(now);
+                sessions.sampleRates();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -221,8 +246,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         if (engine != null) {
             engine.close();
         }
-        if (udp != null) {
-            udp.close();
+        UdpEndpoint currentUdp = udpEndpoint;
+        if (currentUdp != null) {
+            currentUdp.close();
         }
         if (accessGate != null) {
             accessGate.clear();
@@ -300,6 +326,119 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public AccessGate accessGate() {
         return accessGate;
+    }
+
+    /** Traffic counters and live counts, for the outbound connection. */
+    public org.tributary.api.AdapterStatistics statistics() {
+        if (startedAt == null) {
+            throw new IllegalStateException("the adapter is not started");
+        }
+        java.util.Map<String, Integer> byTransport = new java.util.TreeMap<>();
+        for (org.tributary.session.RtspSession session : sessions.all()) {
+            byTransport.merge(session.transportKind(), 1, Integer::sum);
+        }
+        RtspServer tunnel = tunnelServer;
+        int connections = rtspServer.openConnections() + (tunnel == null ? 0 : tunnel.openConnections());
+        return new org.tributary.api.AdapterStatistics(Instant.now(), meter.bytesSent(), meter.packetsSent(),
+                connections, sessions.size(), byTransport, meter.bitsPerSecond(), processCpuLoad());
+    }
+
+    private static double processCpuLoad() {
+        try {
+            var os = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.OperatingSystemMXBean.class);
+            return os == null ? -1 : os.getProcessCpuLoad();
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // the JDK's extended bean is not visible here
+        }
+    }
+
+    /** Every file of the media folder, for the outbound connection. */
+    public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws IOException {
+        if (scanner == null) {
+            throw new IllegalStateException("the adapter is not started");
+        }
+        return scanner.scan();
+    }
+
+    /** What the deployment configured and what runs now. */
+    public org.tributary.api.AdapterSettings settings() {
+        LiveSettings live = liveSettings;
+        if (live == null) {
+            throw new IllegalStateException("the adapter is not started");
+        }
+        return new org.tributary.api.AdapterSettings(live.configured(), live.running());
+    }
+
+    /** Applies an administrator's settings; see {@link LiveSettings}. */
+    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.RuntimeSettings wanted, boolean startup) {
+        LiveSettings live = liveSettings;
+        if (live == null) {
+            throw new IllegalStateException("the adapter is not started");
+        }
+        return live.apply(wanted, startup);
+    }
+
+    /** The settings as the deployment's properties gave them (the actual port when 0 was configured). */
+    private org.tributary.api.RuntimeSettings configuredSettings() {
+        return new org.tributary.api.RuntimeSettings(config.rtspBindAddress().getHostAddress(), rtspServer.port(),
+                config.rtpPort(), config.httpTunnelPort(), config.mediaRoot().toString(), config.maxConnections(),
+                config.maxSessions(), maxBandwidthKbps, config.sessionTimeoutSeconds(),
+                LiveSettings.schemeText(authSettings.defaultSchemes()),
+                config.accessCacheSeconds());
+    }
+
+    // The parts LiveSettings changes; package-private so that only it reaches into the running adapter.
+    RtspServer rtspServer() {
+        return rtspServer;
+    }
+
+    RtspServer tunnelServer() {
+        return tunnelServer;
+    }
+
+    /** Starts the tunnel listener on a socket opened by {@link RtspServer#openListener}. */
+    void startTunnelServer(java.nio.channels.ServerSocketChannel opened, int maxConnectionsNow) throws IOException {
+        RtspServer tunnel = new RtspServer((InetSocketAddress) opened.getLocalAddress(), maxConnectionsNow, handler,
+                this::runShortTask, DecoderLimits.DEFAULTS, SERVER_HEADER);
+        tunnel.bind(opened);
+        startLongRunning("tributary-rtsp-http", tunnel);
+        tunnelServer = tunnel;
+    }
+
+    /** Moves RTP to a new port pair; only done at startup, when no session uses the old one. */
+    void replaceUdpEndpoint(UdpEndpoint next) {
+        UdpEndpoint previous = udpEndpoint;
+        startLongRunning("tributary-rtcp", next);
+        handler.udp(next);
+        udpEndpoint = next;
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    SessionRegistry sessionRegistry() {
+        return sessions;
+    }
+
+    AccessGuard accessGuard() {
+        return accessGuard;
+    }
+
+    MediaCatalog catalog() {
+        return catalog;
+    }
+
+    BandwidthLimit bandwidthLimit() {
+        return bandwidth;
+    }
+
+    public Integer getMaxBandwidthKbps() {
+        return maxBandwidthKbps;
+    }
+
+    public void setMaxBandwidthKbps(Integer maxBandwidthKbps) {
+        this.maxBandwidthKbps = maxBandwidthKbps;
     }
 
     public String getRtspBindAddress() {
@@ -454,6 +593,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 && Objects.equals(sessionTimeoutSeconds, other.sessionTimeoutSeconds)
                 && Objects.equals(maxSessions, other.maxSessions) && Objects.equals(senderThreads, other.senderThreads)
                 && Objects.equals(httpTunnelPort, other.httpTunnelPort)
+                && Objects.equals(maxBandwidthKbps, other.maxBandwidthKbps)
                 && Objects.equals(authSchemes, other.authSchemes) && Objects.equals(authNonceSeconds, other.authNonceSeconds)
                 && Objects.equals(authFailuresBeforeDelay, other.authFailuresBeforeDelay)
                 && Objects.equals(authDelayMillisPerFailure, other.authDelayMillisPerFailure)
@@ -464,7 +604,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public int hashCode() {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
-                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort, authSchemes,
+                accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort, maxBandwidthKbps, authSchemes,
                 authNonceSeconds, authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout,
                 authLockoutSeconds);
     }

@@ -18,6 +18,7 @@ import org.tributary.session.RtspSession;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.SessionState;
 import org.tributary.session.TrackOutput;
+import org.tributary.session.TrafficMeter;
 import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 import org.tributary.transport.InterleavedRtpChannel;
@@ -44,13 +45,23 @@ final class PlaybackMethods {
     private final MediaCatalog catalog;
     private final SessionRegistry sessions;
     private final StreamingEngine engine;
-    private final UdpEndpoint udp;
+    /** Replaced when the RTP port pair is rebound at startup; a session keeps the endpoint it was set up on. */
+    private volatile UdpEndpoint udp;
+    private final TrafficMeter meter;
+    private final BandwidthLimit bandwidth;
 
-    PlaybackMethods(MediaCatalog catalog, SessionRegistry sessions, StreamingEngine engine, UdpEndpoint udp) {
+    PlaybackMethods(MediaCatalog catalog, SessionRegistry sessions, StreamingEngine engine, UdpEndpoint udp,
+                    TrafficMeter meter, BandwidthLimit bandwidth) {
         this.catalog = catalog;
         this.sessions = sessions;
         this.engine = engine;
         this.udp = udp;
+        this.meter = meter;
+        this.bandwidth = bandwidth;
+    }
+
+    void udp(UdpEndpoint endpoint) {
+        this.udp = endpoint;
     }
 
     /** A failure with the status it is answered with. */
@@ -104,7 +115,8 @@ final class PlaybackMethods {
                 .body("application/sdp", sdp);
     }
 
-    RtspResponse setup(RtspRequest request, RtspConnection connection, String path) throws Refusal {
+    /** @param user the user the access check authenticated, or null */
+    RtspResponse setup(RtspRequest request, RtspConnection connection, String path, String user) throws Refusal {
         Target target = Target.of(path);
         RtspSession session = existingSession(request, false);
         MediaSource source = session != null ? session.source() : source(target.presentation());
@@ -119,8 +131,9 @@ final class PlaybackMethods {
         TransportSpec spec = chooseTransport(request);
         boolean created = false;
         if (session == null) {
+            refuseWithoutBandwidth(source);
             session = sessions.create(target.presentation(), source, connection.remoteAddress(),
-                    request.header("User-Agent"));
+                    request.header("User-Agent"), user);
             if (session == null) {
                 throw new Refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, "the session limit is reached");
             }
@@ -140,7 +153,7 @@ final class PlaybackMethods {
             int rtcpChannel = channels.isSingle() ? channels.first() + 1 : channels.last();
             boolean tunnel = carrier != connection;
             RtpChannel channel = new InterleavedRtpChannel(carrier, channels.first(), rtcpChannel, tunnel ? "http" : "tcp");
-            output = new TrackOutput(track, clockRate, channel, cname);
+            output = new TrackOutput(track, clockRate, channel, cname, meter);
             TrackOutput receiving = output;
             RtspSession owner = session;
             connection.onChannel(rtcpChannel, packet -> {
@@ -160,7 +173,7 @@ final class PlaybackMethods {
             output = new TrackOutput(track, clockRate, udp.channelTo(clientRtp, clientRtcp, packet -> {
                 owner.touch();
                 receiving[0].rtcpReceived(packet);
-            }), cname);
+            }), cname, meter);
             receiving[0] = output;
             transport = "RTP/AVP;unicast;client_port=" + ports.first() + "-" + rtcpPort + ";server_port="
                     + udp.rtpPort() + "-" + udp.rtcpPort() + ";ssrc=" + hex(output.ssrc());
@@ -210,6 +223,9 @@ final class PlaybackMethods {
         }
         if (!session.hasTracks()) {
             throw new Refusal(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "PLAY before any SETUP");
+        }
+        if (session.state() != SessionState.PLAYING) {
+            refuseWithoutBandwidth(session.source());
         }
         Double start = null;
         Double end = null;
@@ -314,6 +330,13 @@ final class PlaybackMethods {
         }
         session.touch();
         return session;
+    }
+
+    private void refuseWithoutBandwidth(MediaSource source) throws Refusal {
+        String why = bandwidth.refusal(source);
+        if (why != null) {
+            throw new Refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, why);
+        }
     }
 
     private String sessionHeader(RtspSession session) {

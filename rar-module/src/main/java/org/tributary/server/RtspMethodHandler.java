@@ -15,6 +15,7 @@ import org.tributary.rtsp.RtspUri;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.session.SessionRegistry;
+import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
 
 import java.util.EnumSet;
@@ -45,9 +46,14 @@ public final class RtspMethodHandler implements RequestHandler {
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
     public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
-                             StreamingEngine engine, UdpEndpoint udp) {
+                             StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
-        this.playback = new PlaybackMethods(catalog, sessions, engine, udp);
+        this.playback = new PlaybackMethods(catalog, sessions, engine, udp, meter, bandwidth);
+    }
+
+    /** New UDP sessions use this RTP port pair from now on. */
+    public void udp(UdpEndpoint endpoint) {
+        playback.udp(endpoint);
     }
 
     /** Who hears about refused requests (the access log). */
@@ -77,11 +83,13 @@ public final class RtspMethodHandler implements RequestHandler {
         RtspMethod method = request.method();
         AccessAction action = READ_METHODS.contains(method) ? AccessAction.READ
                 : WRITE_METHODS.contains(method) ? AccessAction.WRITE : null;
+        String user = null;
         if (action != null) {
-            RtspResponse refusal = checkAccess(request, connection, action);
-            if (refusal != null) {
-                return refusal;
+            Verdict verdict = checkAccess(request, connection, action);
+            if (verdict.kind() != Verdict.Kind.ALLOWED) {
+                return refusalOf(verdict, request, connection);
             }
+            user = verdict.user();
         }
         try {
             return switch (method) {
@@ -90,7 +98,7 @@ public final class RtspMethodHandler implements RequestHandler {
                     yield answer(RtspStatus.OK, cseq).header("Public", publicMethods());
                 }
                 case DESCRIBE -> playback.describe(request, connection, path(request));
-                case SETUP -> playback.setup(request, connection, path(request));
+                case SETUP -> playback.setup(request, connection, path(request), user);
                 case PLAY -> playback.play(request, path(request));
                 case PAUSE -> playback.pause(request);
                 case TEARDOWN -> playback.teardown(request);
@@ -116,7 +124,10 @@ public final class RtspMethodHandler implements RequestHandler {
         }
     }
 
-    private RtspResponse checkAccess(RtspRequest request, RtspConnection connection, AccessAction action) {
+    /** A malformed path or Authorization header: answered 400 before any access decision. */
+    private static final Verdict MALFORMED = new Verdict(Verdict.Kind.UNAVAILABLE, "malformed", null, java.util.List.of());
+
+    private Verdict checkAccess(RtspRequest request, RtspConnection connection, AccessAction action) {
         String path;
         Credentials credentials;
         try {
@@ -124,15 +135,20 @@ public final class RtspMethodHandler implements RequestHandler {
             credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
         } catch (IllegalArgumentException e) {
             LOG.info(connection.logPrefix() + e.getMessage() + "; answering 400");
-            return answer(RtspStatus.BAD_REQUEST, request.cseq());
+            return MALFORMED;
         }
         String client = connection.remoteAddress().getAddress().getHostAddress();
         String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
-        Verdict verdict = accessGuard.check(new AccessRequest(protocol, action, path, client,
+        return accessGuard.check(new AccessRequest(protocol, action, path, client,
                 request.header("User-Agent"), credentials), request.uri());
-        if (verdict.kind() == Verdict.Kind.ALLOWED) {
-            return null;
+    }
+
+    private RtspResponse refusalOf(Verdict verdict, RtspRequest request, RtspConnection connection) {
+        if (verdict == MALFORMED) {
+            return answer(RtspStatus.BAD_REQUEST, request.cseq());
         }
+        String path = pathForLog(request);
+        String client = connection.remoteAddress().getAddress().getHostAddress();
         String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
         switch (verdict.kind()) {
             case UNAUTHORIZED: {
@@ -155,6 +171,14 @@ public final class RtspMethodHandler implements RequestHandler {
                         + "; answering 503");
                 refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
                 return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
+        }
+    }
+
+    private static String pathForLog(RtspRequest request) {
+        try {
+            return PlaybackMethods.Target.of(RtspUri.path(request.uri())).presentation();
+        } catch (IllegalArgumentException e) {
+            return request.uri();
         }
     }
 

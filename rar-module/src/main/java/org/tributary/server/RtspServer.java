@@ -30,15 +30,15 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RtspServer.class.getName());
 
-    private final InetSocketAddress bindAddress;
-    private final int maxConnections;
+    private volatile InetSocketAddress bindAddress;
+    private volatile int maxConnections;
     private final RequestHandler handler;
     private final Executor requestExecutor;
     private final DecoderLimits limits;
     private final String serverHeader;
 
     private Selector selector;
-    private ServerSocketChannel listener;
+    private volatile ServerSocketChannel listener;
     private volatile boolean running;
 
     private final Map<Long, RtspConnection> connections = new ConcurrentHashMap<>();
@@ -60,20 +60,84 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     /** Opens the listening socket. */
     public void bind() throws IOException {
-        selector = Selector.open();
-        listener = ServerSocketChannel.open();
-        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        bind(openListener(bindAddress));
+    }
+
+    /** Starts with a listening socket already opened by {@link #openListener}. */
+    public void bind(ServerSocketChannel opened) throws IOException {
         try {
-            listener.bind(bindAddress, 256);
+            selector = Selector.open();
         } catch (IOException e) {
-            listener.close();
-            selector.close();
-            throw new IOException("cannot listen for RTSP on " + bindAddress + ": " + e.getMessage(), e);
+            opened.close();
+            throw e;
         }
-        listener.configureBlocking(false);
+        listener = opened;
         listener.register(selector, SelectionKey.OP_ACCEPT);
         running = true;
         LOG.info("RTSP listening on " + listener.getLocalAddress());
+    }
+
+    /**
+     * A bound, non-blocking listening socket, for {@link #bind()} and for moving a running server to
+     * another port: opening it first lets the caller find out that the port is taken before anything changes.
+     */
+    public static ServerSocketChannel openListener(InetSocketAddress address) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, 256);
+            channel.configureBlocking(false);
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot listen for RTSP on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Accepts on {@code next} (from {@link #openListener}) instead of the current socket, which is closed;
+     * null stops accepting. Connections already open are untouched: they live on the same selector, not on
+     * the listener.
+     */
+    public void switchListener(ServerSocketChannel next) throws IOException {
+        InetSocketAddress address = next == null ? bindAddress : (InetSocketAddress) next.getLocalAddress();
+        java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
+        selectorTasks.add(() -> {
+            ServerSocketChannel previous = listener;
+            try {
+                if (previous != null) {
+                    SelectionKey key = previous.keyFor(selector);
+                    if (key != null) {
+                        key.cancel();
+                    }
+                    previous.close();
+                }
+                listener = next;
+                if (next != null) {
+                    next.register(selector, SelectionKey.OP_ACCEPT);
+                    bindAddress = address;
+                    LOG.info("RTSP now listening on " + address);
+                } else {
+                    LOG.info("RTSP no longer accepting on " + address + "; open connections stay");
+                }
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "could not switch the RTSP listener to " + address, e);
+            } finally {
+                switched.countDown();
+            }
+        });
+        selector.wakeup();
+        try {
+            // Wait so that a status read right after a settings change shows the new port.
+            switched.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The connection limit from now on; connections above a lowered limit stay open. */
+    public void maxConnections(int max) {
+        this.maxConnections = max;
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
@@ -132,7 +196,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
             return;
         }
         if (key.isAcceptable()) {
-            accept();
+            accept((ServerSocketChannel) key.channel());
             return;
         }
         RtspConnection connection = (RtspConnection) key.attachment();
@@ -144,9 +208,9 @@ public final class RtspServer implements Runnable, AutoCloseable {
         }
     }
 
-    private void accept() throws IOException {
+    private void accept(ServerSocketChannel acceptor) throws IOException {
         SocketChannel channel;
-        while ((channel = listener.accept()) != null) {
+        while ((channel = acceptor.accept()) != null) {
             if (connections.size() >= maxConnections) {
                 LOG.warning("refusing connection from " + channel.getRemoteAddress() + ": the limit of "
                         + maxConnections + " RTSP connections is reached (tributary.rtsp.max-connections)");
@@ -216,8 +280,9 @@ public final class RtspServer implements Runnable, AutoCloseable {
     public void close() {
         running = false;
         try {
-            if (listener != null) {
-                listener.close();
+            ServerSocketChannel current = listener;
+            if (current != null) {
+                current.close();
             }
         } catch (IOException e) {
             LOG.fine("closing RTSP listener: " + e.getMessage());

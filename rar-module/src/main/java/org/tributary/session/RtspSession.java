@@ -34,6 +34,7 @@ public final class RtspSession {
     private final MediaSource source;
     private final InetSocketAddress client;
     private final String userAgent;
+    private final String userName;
     private final int timeoutSeconds;
     private final Instant createdAt = Instant.now();
     private final long createdNanos = System.nanoTime();
@@ -54,14 +55,19 @@ public final class RtspSession {
     private volatile InetSocketAddress serverAddress;
     /** For the access log: the last status a request of this session was answered with (Darwin's c-status). */
     private volatile int lastStatus = 200;
+    /** Outgoing rate over the last sampling interval, and the counters it was computed from. */
+    private volatile long bitsPerSecond;
+    private long rateBytes;
+    private long rateNanos = System.nanoTime();
 
     RtspSession(String id, String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
-                int timeoutSeconds, SessionRegistry registry) {
+                String userName, int timeoutSeconds, SessionRegistry registry) {
         this.id = id;
         this.presentationPath = presentationPath;
         this.source = source;
         this.client = client;
         this.userAgent = userAgent;
+        this.userName = userName;
         this.timeoutSeconds = timeoutSeconds;
         this.registry = registry;
         this.outputs = new TrackOutput[source.tracks().size()];
@@ -86,6 +92,26 @@ public final class RtspSession {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    /** The user the client authenticated as when it set the session up, or null. */
+    public String userName() {
+        return userName;
+    }
+
+    /** Housekeeping thread only: recomputes the recent rate from the bytes sent since the last call. */
+    void sampleRate(long nowNanos) {
+        long bytes = bytesSent();
+        long elapsed = nowNanos - rateNanos;
+        if (elapsed > 0) {
+            bitsPerSecond = Math.max(0, Math.round((bytes - rateBytes) * 8e9 / elapsed));
+        }
+        rateBytes = bytes;
+        rateNanos = nowNanos;
+    }
+
+    public long bitsPerSecond() {
+        return bitsPerSecond;
     }
 
     public int timeoutSeconds() {

@@ -16,8 +16,8 @@ public final class SessionRegistry {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
-    private final int timeoutSeconds;
-    private final int maxSessions;
+    private volatile int timeoutSeconds;
+    private volatile int maxSessions;
     private volatile Consumer<RtspSession> endListener = s -> { };
 
     public SessionRegistry(int timeoutSeconds, int maxSessions) {
@@ -33,8 +33,35 @@ public final class SessionRegistry {
         return timeoutSeconds;
     }
 
-    /** A new session, or null when the configured maximum is reached. */
-    public RtspSession create(String presentationPath, MediaSource source, InetSocketAddress client, String userAgent) {
+    /** The timeout of sessions created from now on; live ones keep the one their client was told. */
+    public void timeoutSeconds(int seconds) {
+        this.timeoutSeconds = seconds;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** The session limit from now on; sessions above a lowered limit are not ended. */
+    public void maxSessions(int max) {
+        this.maxSessions = max;
+    }
+
+    /** Once a second: every session's recent outgoing rate. */
+    public void sampleRates() {
+        long now = System.nanoTime();
+        for (RtspSession session : sessions.values()) {
+            session.sampleRate(now);
+        }
+    }
+
+    /**
+     * A new session, or null when the configured maximum is reached.
+     *
+     * @param userName the user the client authenticated as, or null
+     */
+    public RtspSession create(String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
+                              String userName) {
         if (sessions.size() >= maxSessions) {
             return null;
         }
@@ -42,7 +69,8 @@ public final class SessionRegistry {
             byte[] bytes = new byte[8];
             random.nextBytes(bytes);
             String id = HexFormat.of().withUpperCase().formatHex(bytes);
-            RtspSession session = new RtspSession(id, presentationPath, source, client, userAgent, timeoutSeconds, this);
+            RtspSession session = new RtspSession(id, presentationPath, source, client, userAgent, userName,
+                    timeoutSeconds, this);
             if (sessions.putIfAbsent(id, session) == null) {
                 return session;
             }

@@ -24,6 +24,7 @@ public final class TrackOutput {
     private final long ssrc;
     private final long timestampBase;
     private final String cname;
+    private final TrafficMeter meter;
     /** Sized for an Ethernet-MTU packet; grows once if a source sends larger payloads (hint tracks may). */
     private ByteBuffer packet = ByteBuffer.allocate(2048);
     private final ByteBuffer rtcp = ByteBuffer.allocate(512);
@@ -43,6 +44,12 @@ public final class TrackOutput {
     private final java.util.concurrent.atomic.AtomicLong rtcpBytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
     public TrackOutput(int trackIndex, int clockRate, RtpChannel channel, String cname) {
+        this(trackIndex, clockRate, channel, cname, TrafficMeter.NONE);
+    }
+
+    /** @param meter the adapter-wide counters every sent packet is added to */
+    public TrackOutput(int trackIndex, int clockRate, RtpChannel channel, String cname, TrafficMeter meter) {
+        this.meter = meter;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.trackIndex = trackIndex;
         this.clockRate = clockRate;
@@ -103,6 +110,7 @@ public final class TrackOutput {
         if (channel.sendRtp(packet)) {
             packetsSent++;
             octetsSent += length;
+            meter.sent(length);
         } else {
             packetsDropped++;
         }

@@ -71,6 +71,43 @@ public class AdapterClient {
         }
     }
 
+    /** Cumulative traffic counters and live counts. */
+    public org.tributary.api.AdapterStatistics statistics() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.statistics();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file of the media folder with its tracks and playability. */
+    public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.mediaCatalogue();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured and the running settings. */
+    public org.tributary.api.AdapterSettings settings() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.settings();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands new settings to the adapter; see {@link TributaryConnection#applySettings}. */
+    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.RuntimeSettings wanted, boolean startup)
+            throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.applySettings(wanted, startup);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     public void invalidateAccessCache() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             connection.invalidateAccessCache();

@@ -51,7 +51,7 @@ public final class AccessGate implements AccessCheck {
     }
 
     private final Executor executor;
-    private final long cacheNanos;
+    private volatile long cacheNanos;
     private final long timeoutMillis;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
     private volatile MessageEndpointFactory endpointFactory;
@@ -79,6 +79,12 @@ public final class AccessGate implements AccessCheck {
             endpointFactory = null;
             clear();
         }
+    }
+
+    /** Changes how long decisions are reused; forgets the cached ones, which were made under the old rule. */
+    public void cacheSeconds(int seconds) {
+        cacheNanos = TimeUnit.SECONDS.toNanos(seconds);
+        clear();
     }
 
     /** Forgets every cached decision. */

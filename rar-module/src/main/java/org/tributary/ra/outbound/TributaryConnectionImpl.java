@@ -67,6 +67,43 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public org.tributary.api.AdapterStatistics statistics() throws ResourceException {
+        try {
+            return checkValidity().adapter().statistics();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws ResourceException {
+        try {
+            return checkValidity().adapter().mediaCatalogue();
+        } catch (IllegalStateException | java.io.IOException e) {
+            throw new ResourceException("cannot list the media folder: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.AdapterSettings settings() throws ResourceException {
+        try {
+            return checkValidity().adapter().settings();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.RuntimeSettings wanted, boolean startup)
+            throws ResourceException {
+        try {
+            return checkValidity().adapter().applySettings(wanted, startup);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {

@@ -1,0 +1,63 @@
+package org.tributary.ejb.media;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import org.tributary.api.MediaFileInfo;
+import org.tributary.ejb.adapter.AdapterClient;
+import org.tributary.ejb.adapter.AdapterOfflineException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/** The media library as the adapter's catalogue sees it, and the rtsp:// URLs players open. */
+@Stateless
+public class MediaLibraryService {
+
+    @EJB
+    private AdapterClient adapter;
+
+    /** Every file under the media root, sorted by path. */
+    public List<MediaEntry> entries() {
+        try {
+            return adapter.mediaCatalogue().stream().map(MediaLibraryService::entry).toList();
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new AdapterOfflineException(e.getMessage(), e);
+        }
+    }
+
+    /** The entry for one path, or null when the catalogue has no such file. */
+    public MediaEntry entry(String path) {
+        return entries().stream().filter(e -> e.path().equals(path)).findFirst().orElse(null);
+    }
+
+    /**
+     * The URL a player opens for this entry on {@code host} (as the browser reached the console), on the
+     * RTSP port the adapter listens on now.
+     */
+    public String rtspUrl(MediaEntry entry, String host) {
+        int port;
+        try {
+            port = adapter.status().rtspPort();
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new AdapterOfflineException(e.getMessage(), e);
+        }
+        return rtspUrl(host, port, entry.path());
+    }
+
+    /** rtsp://host:port/path with the path's characters escaped as a URI needs. */
+    static String rtspUrl(String host, int port, String path) {
+        String h = host == null || host.isBlank() ? "localhost" : host.trim();
+        try {
+            // The URI constructor brackets an IPv6 literal and escapes the path.
+            return new URI("rtsp", null, h, port, "/" + path, null, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a host name: " + host, e);
+        }
+    }
+
+    private static MediaEntry entry(MediaFileInfo f) {
+        return new MediaEntry(f.path(), f.sizeBytes(), f.modified(), f.durationSeconds(), f.hinted(), f.playable(),
+                f.problem(), f.tracks().stream().map(t -> new MediaTrack(t.kind(), t.codec(), t.details())).toList());
+    }
+}
