@@ -37,6 +37,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         } else if (failure instanceof IllegalArgumentException) {
             status = 400;
             message = failure.getMessage();
+        } else if (failure instanceof org.tributary.ejb.adapter.AdapterOfflineException) {
+            status = 503;
+            message = failure.getMessage();
         } else if (failure instanceof AccountConflictException) {
             status = 409;
             message = failure.getMessage();

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 @Path("darwin")
 @RolesAllowed("viewer")
+@Tag(name = "darwin")
 public class DarwinResource {
 
     @EJB

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -26,6 +27,7 @@ import java.util.List;
 @Path("groups")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
+@Tag(name = "groups")
 public class GroupsResource {
 
     @EJB

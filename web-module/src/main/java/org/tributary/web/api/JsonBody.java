@@ -73,6 +73,28 @@ final class JsonBody {
         return value;
     }
 
+    /** A whole-number field; {@code fallback} when absent (noted as a problem when it is not a whole number). */
+    int integer(String field, int fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        if (!(json.get(field) instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
+            problem(field, "must be a whole number");
+            return fallback;
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            problem(field, "is too large");
+            return fallback;
+        }
+    }
+
+    /** The names of the body's members that are not in {@code known}. */
+    List<String> unknownFields(java.util.Collection<String> known) {
+        return json.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+    }
+
     /** A list of strings; empty when absent. */
     List<String> strings(String field) {
         List<String> out = new ArrayList<>();

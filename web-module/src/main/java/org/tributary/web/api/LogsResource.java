@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -35,6 +36,7 @@ import java.util.List;
  */
 @Path("logs")
 @RolesAllowed("viewer")
+@Tag(name = "logs")
 public class LogsResource {
 
     static final String CSV = "text/csv";

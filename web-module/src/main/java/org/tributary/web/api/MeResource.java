@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -17,6 +18,7 @@ import java.util.List;
 /** {@code GET /api/me}: the logged-in console account and its roles (what the console shows and hides). */
 @Path("me")
 @RolesAllowed("viewer")
+@Tag(name = "console-accounts")
 public class MeResource {
 
     @GET

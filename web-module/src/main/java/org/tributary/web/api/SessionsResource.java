@@ -1,10 +1,12 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.tributary.ejb.adapter.AdapterClient;
  */
 @Path("sessions")
 @RolesAllowed("viewer")
+@Tag(name = "sessions")
 public class SessionsResource {
 
     @EJB
@@ -44,7 +47,9 @@ public class SessionsResource {
                         .add("packetsSent", s.packetsSent())
                         .add("packetsLost", s.packetsLost())
                         .add("jitterMillis", s.jitterMillis())
-                        .add("receiverReports", s.receiverReports()));
+                        .add("receiverReports", s.receiverReports())
+                        .add("userName", s.userName() == null ? JsonValue.NULL : Json.createValue(s.userName()))
+                        .add("bitsPerSecond", s.bitsPerSecond()));
             }
             return list.build();
         } catch (AdapterClient.AdapterUnavailableException e) {

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -16,6 +17,7 @@ import java.time.Instant;
 /** {@code GET /api/status}: the adapter's live status; public (ports, uptime and counts, nothing about who). */
 @Path("status")
 @PermitAll
+@Tag(name = "status")
 public class StatusResource {
 
     @EJB

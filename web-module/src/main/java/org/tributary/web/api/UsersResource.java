@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -28,6 +29,7 @@ import java.net.URI;
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
+@Tag(name = "users")
 public class UsersResource {
 
     @EJB
