@@ -17,6 +17,8 @@ import org.tributary.ra.inbound.AccessGate;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
 import org.tributary.ra.inbound.EventDispatcher;
+import org.tributary.mp3http.Mp3HttpService;
+import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.server.RefusalReporter;
 import org.tributary.session.AccessRecords;
 import org.tributary.catalog.CatalogueScanner;
@@ -114,7 +116,21 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "60", description = "Seconds an address stays refused; failures older than this are forgotten")
     private Integer authLockoutSeconds = 60;
 
+    @ConfigProperty(defaultValue = "1000", description = "MP3-over-HTTP streams at once; more get 503 (0 = MP3 over HTTP off)")
+    private Integer mp3MaxStreams = 1000;
+
+    @ConfigProperty(defaultValue = "3", description = "Seconds of audio an MP3-over-HTTP stream sends at once before pacing")
+    private Integer mp3BurstSeconds = 3;
+
+    @ConfigProperty(defaultValue = "16000", description = "Audio bytes between two ICY metadata blocks (icy-metaint)")
+    private Integer mp3IcyMetaint = 16000;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds an MP3-over-HTTP listener may take no bytes before it is dropped")
+    private Integer mp3StallSeconds = 60;
+
     private transient AdapterConfig config;
+    private transient Mp3HttpSettings mp3Settings;
+    private transient Mp3HttpService mp3Http;
     private transient AuthSettings authSettings;
     private transient StreamingEngine engine;
     private transient SessionRegistry sessions;
@@ -140,6 +156,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                     accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
             authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
                     authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds);
+            mp3Settings = new Mp3HttpSettings(mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -170,9 +187,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             UdpEndpoint udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
             udpEndpoint = udp;
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
+            // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
             accessGuard = AccessGuard.standard(accessGate, authSettings);
             handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
-            handler.onRefusal(new RefusalReporter(sessions, events::publish));
+            RefusalReporter refusals = new RefusalReporter(sessions, events::publish);
+            handler.onRefusal(refusals);
+            mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, events::publish);
+            mp3Http.onRefusal(refusals);
+            handler.plainHttp(mp3Http);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
                     config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
@@ -237,6 +259,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         if (sessions != null) {
             sessions.closeAll("server stopping");
         }
+        if (mp3Http != null) {
+            mp3Http.closeAll("server stopping");
+        }
         if (rtspServer != null) {
             rtspServer.close();
         }
@@ -290,6 +315,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             return java.util.List.of();
         }
         sessions.closeAll(reason);
+        if (mp3Http != null) {
+            mp3Http.closeAll(reason);
+        }
         return events.takeAll();
     }
 
@@ -577,6 +605,38 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         this.authLockoutSeconds = authLockoutSeconds;
     }
 
+    public Integer getMp3MaxStreams() {
+        return mp3MaxStreams;
+    }
+
+    public void setMp3MaxStreams(Integer mp3MaxStreams) {
+        this.mp3MaxStreams = mp3MaxStreams;
+    }
+
+    public Integer getMp3BurstSeconds() {
+        return mp3BurstSeconds;
+    }
+
+    public void setMp3BurstSeconds(Integer mp3BurstSeconds) {
+        this.mp3BurstSeconds = mp3BurstSeconds;
+    }
+
+    public Integer getMp3IcyMetaint() {
+        return mp3IcyMetaint;
+    }
+
+    public void setMp3IcyMetaint(Integer mp3IcyMetaint) {
+        this.mp3IcyMetaint = mp3IcyMetaint;
+    }
+
+    public Integer getMp3StallSeconds() {
+        return mp3StallSeconds;
+    }
+
+    public void setMp3StallSeconds(Integer mp3StallSeconds) {
+        this.mp3StallSeconds = mp3StallSeconds;
+    }
+
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
     @Override
     public boolean equals(Object o) {
@@ -598,7 +658,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 && Objects.equals(authFailuresBeforeDelay, other.authFailuresBeforeDelay)
                 && Objects.equals(authDelayMillisPerFailure, other.authDelayMillisPerFailure)
                 && Objects.equals(authFailuresBeforeLockout, other.authFailuresBeforeLockout)
-                && Objects.equals(authLockoutSeconds, other.authLockoutSeconds);
+                && Objects.equals(authLockoutSeconds, other.authLockoutSeconds)
+                && Objects.equals(mp3MaxStreams, other.mp3MaxStreams) && Objects.equals(mp3BurstSeconds, other.mp3BurstSeconds)
+                && Objects.equals(mp3IcyMetaint, other.mp3IcyMetaint) && Objects.equals(mp3StallSeconds, other.mp3StallSeconds);
     }
 
     @Override
@@ -606,6 +668,6 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                 accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort, maxBandwidthKbps, authSchemes,
                 authNonceSeconds, authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout,
-                authLockoutSeconds);
+                authLockoutSeconds, mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
     }
 }

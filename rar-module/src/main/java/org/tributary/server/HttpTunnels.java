@@ -16,6 +16,22 @@ final class HttpTunnels {
 
     private static final Logger LOG = Logger.getLogger(HttpTunnels.class.getName());
 
+    /**
+     * Whether an HTTP request opens half of a tunnel: it carries the session cookie, or names
+     * {@code application/x-rtsp-tunnelled} (Accept of the GET half, Content-Type of the POST half).
+     * Anything else is a plain HTTP request.
+     */
+    static boolean isTunnelHalf(RtspRequest request) {
+        if (request.header("x-sessioncookie") != null) {
+            return true;
+        }
+        return tunnelled(request.header("Accept")) || tunnelled(request.header("Content-Type"));
+    }
+
+    private static boolean tunnelled(String mediaTypes) {
+        return mediaTypes != null && mediaTypes.toLowerCase(java.util.Locale.ROOT).contains("application/x-rtsp-tunnelled");
+    }
+
     RtspResponse handle(RtspRequest request, RtspConnection connection) {
         String cookie = request.header("x-sessioncookie");
         if (cookie == null || cookie.isBlank() || cookie.length() > 128) {

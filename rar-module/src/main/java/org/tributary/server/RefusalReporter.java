@@ -39,8 +39,10 @@ public final class RefusalReporter implements RefusalListener {
         } catch (IllegalArgumentException e) {
             path = "";
         }
+        // A request with an HTTP request line (MP3 over HTTP, a tunnel half) is logged as HTTP; RTSP, tunnelled or not, as RTP.
+        String protocol = request.version().startsWith("HTTP/") ? AccessRecord.HTTP : AccessRecord.RTP;
         sink.accept(AccessRecords.ofRefusal(request.uri(), path, status.code(), why, connection.remoteAddress(),
-                connection.localAddress(), request.header("User-Agent"), sessions.size()));
+                connection.localAddress(), request.header("User-Agent"), sessions.size(), protocol));
     }
 
     private RtspSession liveSession(String header) {

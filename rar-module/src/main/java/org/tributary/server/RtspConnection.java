@@ -45,6 +45,8 @@ public final class RtspConnection {
     private boolean inputEnded;
     private boolean closeAfterFlush;
     private volatile boolean closed;
+    /** Set once a response takes over the connection (an HTTP MP3 stream): later input is read and dropped. */
+    private volatile boolean discardInput;
 
     private final Queue<ByteBuffer> outbound = new ArrayDeque<>();
     /** Where responses go: this connection, or the GET half when this is the POST half of a tunnel. */
@@ -108,6 +110,10 @@ public final class RtspConnection {
                 }
                 close();
                 return false;
+            }
+            if (discardInput) {
+                readBuffer.clear(); // still read, so a client closing its side is noticed
+                return true;
             }
             readBuffer.flip();
             try {
@@ -206,8 +212,22 @@ public final class RtspConnection {
         return tunnelCookie;
     }
 
+    /**
+     * This connection answers no further request: what the client sends from now on is read and dropped,
+     * and requests already waiting are forgotten (an HTTP response body is being streamed on it).
+     */
+    public void stopReading() {
+        synchronized (pending) {
+            discardInput = true;
+            pending.clear();
+        }
+    }
+
     private void enqueue(RtspRequest request) {
         synchronized (pending) {
+            if (discardInput) {
+                return;
+            }
             if (pending.size() >= 32) {
                 LOG.warning(logPrefix + "more than 32 pipelined requests waiting; closing");
                 close();
@@ -336,6 +356,13 @@ public final class RtspConnection {
             close();
         }
         return true;
+    }
+
+    /** Bytes queued for the client and not yet taken by the socket (how far a slow reader is behind). */
+    public long pendingBytes() {
+        synchronized (outbound) {
+            return outboundBytes;
+        }
     }
 
     boolean hasPendingWrites() {

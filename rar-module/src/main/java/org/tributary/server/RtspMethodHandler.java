@@ -18,6 +18,7 @@ import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -40,9 +41,15 @@ public final class RtspMethodHandler implements RequestHandler {
             RtspMethod.PLAY);
     private static final Set<RtspMethod> WRITE_METHODS = EnumSet.of(RtspMethod.ANNOUNCE, RtspMethod.RECORD);
 
+    /** The body of the 501 that answers an allowed ANNOUNCE or RECORD. */
+    static final String PUBLISHING_NOT_AVAILABLE = "Publishing live streams (ANNOUNCE/RECORD) is not available in"
+            + " this version of Tributary: the request passed the access check, but no live reflector takes streams yet.";
+
     private final AccessGuard accessGuard;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
+    /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
+    private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
     public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
@@ -61,16 +68,27 @@ public final class RtspMethodHandler implements RequestHandler {
         this.refusals = listener;
     }
 
+    /** Who answers a plain HTTP request (no tunnel markers) on an RTSP port: the MP3-over-HTTP service. */
+    public void plainHttp(RequestHandler handler) {
+        this.plainHttp = handler;
+    }
+
     @Override
     public void connectionClosed(RtspConnection connection) {
         playback.connectionClosed(connection);
+        RequestHandler http = plainHttp;
+        if (http != null) {
+            http.connectionClosed(connection);
+        }
     }
 
     @Override
     public RtspResponse handle(RtspRequest request, RtspConnection connection) {
         String cseq = request.cseq();
         if (request.version().startsWith("HTTP/")) {
-            return tunnels.handle(request, connection);
+            RequestHandler http = plainHttp;
+            return http == null || HttpTunnels.isTunnelHalf(request) ? tunnels.handle(request, connection)
+                    : http.handle(request, connection);
         }
         if (!"RTSP/1.0".equals(request.version())) {
             LOG.info(connection.logPrefix() + "version " + request.version() + " is not supported; answering 505");
@@ -103,6 +121,7 @@ public final class RtspMethodHandler implements RequestHandler {
                 case PAUSE -> playback.pause(request);
                 case TEARDOWN -> playback.teardown(request);
                 case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
+                case ANNOUNCE, RECORD -> publishingNotAvailable(request, connection);
                 default -> {
                     LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
                     yield answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
@@ -114,6 +133,19 @@ public final class RtspMethodHandler implements RequestHandler {
             refusals.refused(request, connection, refusal.status, refusal.getMessage());
             return answer(refusal.status, cseq);
         }
+    }
+
+    /**
+     * ANNOUNCE and RECORD have passed the write check (credentials, write audience or broadcaster account),
+     * but this version has no live reflector to take the stream: an honest 501, never a fake success.
+     */
+    private RtspResponse publishingNotAvailable(RtspRequest request, RtspConnection connection) {
+        String why = "publishing live streams (" + request.methodToken() + ") is not available in this version;"
+                + " the client was allowed to publish here";
+        LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + why + "; answering 501");
+        refusals.refused(request, connection, RtspStatus.NOT_IMPLEMENTED, why);
+        return answer(RtspStatus.NOT_IMPLEMENTED, request.cseq()).header("Public", publicMethods())
+                .body("text/plain; charset=utf-8", (PUBLISHING_NOT_AVAILABLE + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String path(RtspRequest request) throws PlaybackMethods.Refusal {

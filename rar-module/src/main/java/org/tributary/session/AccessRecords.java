@@ -64,11 +64,17 @@ public final class AccessRecords {
     /** The record of a request refused outside any live session. */
     public static AccessRecord ofRefusal(String uri, String path, int status, String reason, InetSocketAddress client,
                                          InetSocketAddress server, String userAgent, int openSessions) {
+        return ofRefusal(uri, path, status, reason, client, server, userAgent, openSessions, AccessRecord.RTP);
+    }
+
+    /** The record of a request refused outside any live session, made with the given protocol (RTP or HTTP). */
+    public static AccessRecord ofRefusal(String uri, String path, int status, String reason, InetSocketAddress client,
+                                         InetSocketAddress server, String userAgent, int openSessions, String protocol) {
         Instant now = Instant.now();
         return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.REFUSAL, null,
                 client.getAddress().getHostAddress(), host(uri), now, now, -1, "/" + path, query(uri), status, reason,
                 userAgent, -1, -1, -1, null, null, null, 0, 0, 0, -1,
-                server.getAddress().getHostAddress(), serverHostName(), openSessions, cpuPercent(), null, null);
+                server.getAddress().getHostAddress(), serverHostName(), openSessions, cpuPercent(), null, null, protocol);
     }
 
     /**
@@ -113,12 +119,14 @@ public final class AccessRecords {
         return kind == null ? null : kind.toUpperCase(java.util.Locale.ROOT);
     }
 
-    static String host(String uri) {
+    /** c-dns: the host named in a request URI, or null. */
+    public static String host(String uri) {
         URI parsed = parse(uri);
         return parsed == null ? null : parsed.getHost();
     }
 
-    static String query(String uri) {
+    /** cs-uri-query: the query of a request URI, or null. */
+    public static String query(String uri) {
         URI parsed = parse(uri);
         return parsed == null ? null : parsed.getRawQuery();
     }
@@ -148,7 +156,8 @@ public final class AccessRecords {
         return "-".equals(name) ? null : name;
     }
 
-    private static int cpuPercent() {
+    /** s-cpu-util: this process's CPU use in percent, -1 when unknown. */
+    public static int cpuPercent() {
         try {
             var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
             double load = os == null ? -1 : os.getProcessCpuLoad();

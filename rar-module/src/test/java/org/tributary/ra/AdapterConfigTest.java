@@ -47,5 +47,9 @@ class AdapterConfigTest {
         assertTrue(xml.contains("${tributary.session.max:" + ra.getMaxSessions() + "}"));
         assertTrue(xml.contains("${tributary.engine.sender-threads:" + ra.getSenderThreads() + "}"));
         assertTrue(xml.contains("${tributary.rtsp.http-tunnel-port:" + ra.getHttpTunnelPort() + "}"));
+        assertTrue(xml.contains("${tributary.mp3.max-streams:" + ra.getMp3MaxStreams() + "}"));
+        assertTrue(xml.contains("${tributary.mp3.burst-seconds:" + ra.getMp3BurstSeconds() + "}"));
+        assertTrue(xml.contains("${tributary.mp3.icy-metaint:" + ra.getMp3IcyMetaint() + "}"));
+        assertTrue(xml.contains("${tributary.mp3.stall-seconds:" + ra.getMp3StallSeconds() + "}"));
     }
 }

@@ -38,6 +38,7 @@ import java.util.Objects;
  * @param cpuPercent       s-cpu-util: process CPU use in percent, -1 when unknown
  * @param username         c-username, or null (no authentication)
  * @param realm            sc(Realm), or null
+ * @param protocol         protocol: "RTP" for RTSP sessions (Darwin's only value), "HTTP" for MP3 over HTTP
  */
 public record AccessRecord(String eventId,
                            Kind kind,
@@ -67,7 +68,13 @@ public record AccessRecord(String eventId,
                            int totalClients,
                            int cpuPercent,
                            String username,
-                           String realm) implements Serializable {
+                           String realm,
+                           String protocol) implements Serializable {
+
+    /** Streams over RTP, the protocol of every RTSP session. */
+    public static final String RTP = "RTP";
+    /** MP3 streamed in an HTTP response body. */
+    public static final String HTTP = "HTTP";
 
     /** Whether the record is about a whole session or about one refused request. */
     public enum Kind {
@@ -79,6 +86,20 @@ public record AccessRecord(String eventId,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(endedAt, "endedAt");
+        protocol = protocol == null ? RTP : protocol;
+    }
+
+    /** A record of an RTSP session or request (protocol RTP). */
+    public AccessRecord(String eventId, Kind kind, String sessionId, String clientAddress, String requestHost,
+                        Instant startedAt, Instant endedAt, double secondsToPlay, String uriStem, String uriQuery,
+                        int status, String endReason, String userAgent, double durationSeconds, long mediaBytes,
+                        long averageBitrate, String transport, String audioCodec, String videoCodec, long bytesSent,
+                        long rtcpBytesReceived, long packetsSent, long packetsLost, String serverAddress,
+                        String serverHost, int totalClients, int cpuPercent, String username, String realm) {
+        this(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt, secondsToPlay, uriStem, uriQuery,
+                status, endReason, userAgent, durationSeconds, mediaBytes, averageBitrate, transport, audioCodec,
+                videoCodec, bytesSent, rtcpBytesReceived, packetsSent, packetsLost, serverAddress, serverHost,
+                totalClients, cpuPercent, username, realm, RTP);
     }
 
     /** x-duration: whole seconds the session lasted. */
@@ -91,6 +112,6 @@ public record AccessRecord(String eventId,
         return new AccessRecord(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt,
                 secondsToPlay, uriStem, uriQuery, status, endReason, userAgent, durationSeconds, mediaBytes,
                 averageBitrate, transport, audioCodec, videoCodec, bytesSent, rtcpBytesReceived, packetsSent,
-                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm);
+                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm, protocol);
     }
 }

@@ -1,11 +1,14 @@
 package org.tributary.ejb.access;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.AuthScheme;
+import org.tributary.api.access.Credentials;
 import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.users.UserService;
@@ -13,10 +16,13 @@ import org.tributary.ejb.users.UserService;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** Decides access from the stored rules and users, and changes rules and broadcaster accounts. */
 @Stateless
 public class AccessService {
+
+    private static final Logger LOG = Logger.getLogger(AccessService.class.getName());
 
     @PersistenceContext(unitName = "tributary")
     private EntityManager em;
@@ -28,7 +34,7 @@ public class AccessService {
     private UserService users;
 
     public AccessDecision decide(AccessRequest request) {
-        return AccessPolicy.decide(request, rules(), new Directory() {
+        AccessDecision decision = AccessPolicy.decide(request, rules(), new Directory() {
             @Override
             public UserHashes hashes(String user) {
                 return users.hashes(user);
@@ -44,6 +50,32 @@ public class AccessService {
                 return broadcasters().stream().anyMatch(b -> b.getUserName().equals(user) && b.covers(path));
             }
         });
+        return withCompletedHashes(request, decision);
+    }
+
+    /**
+     * A user imported from qtusers has only the MD5 HA1. When such a user logs in with Basic, the
+     * password is known for a moment: the SHA-256 HA1 is stored too, and the decision carries it, so
+     * Digest SHA-256 works for that user from then on.
+     */
+    private AccessDecision withCompletedHashes(AccessRequest request, AccessDecision decision) {
+        Credentials credentials = request.credentials();
+        UserHashes verified = decision.hashes();
+        if (credentials == null || credentials.scheme() != AuthScheme.BASIC || verified == null
+                || verified.ha1Sha256() != null || verified.ha1Md5() == null) {
+            return decision;
+        }
+        try {
+            UserHashes completed = users.completeHashes(verified, credentials.password());
+            if (completed == null) {
+                return decision;
+            }
+            LOG.info("stored the SHA-256 Digest hash of user '" + completed.user() + "' after a Basic login");
+            return decision.forUser(completed);
+        } catch (EJBException e) {
+            LOG.warning("could not store the SHA-256 Digest hash of user '" + verified.user() + "': " + e.getMessage());
+            return decision;
+        }
     }
 
     public List<AccessRule> rules() {

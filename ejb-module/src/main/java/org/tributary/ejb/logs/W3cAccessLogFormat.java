@@ -87,7 +87,7 @@ public final class W3cAccessLogFormat {
         v.add(r.durationSeconds() < 0 ? "-" : Long.toString(Math.round(r.durationSeconds())));
         v.add(number(r.mediaBytes()));
         v.add(number(r.averageBitrate()));
-        v.add("RTP");
+        v.add(text(r.protocol()));
         v.add(text(r.transport()));
         v.add(text(r.audioCodec()));
         v.add(text(r.videoCodec()));

@@ -2,6 +2,8 @@ package org.tributary.ejb.users;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tributary.api.access.DigestAlgorithmName;
@@ -61,6 +63,33 @@ public class UserService {
         boolean same = realm.equals(user.getRealm()) && ha1Md5.equals(user.getHa1Md5());
         user.setHashes(realm, ha1Md5, same ? user.getHa1Sha256() : null, darwinCrypt);
         return user;
+    }
+
+    /**
+     * Adds the SHA-256 HA1 to a user who has only the MD5 one (imported from qtusers), once a Basic login
+     * has revealed the password: Digest with SHA-256 then works for that user too. Runs in its own
+     * transaction so a failure to store it never costs the login that triggered it.
+     *
+     * @param verified the hashes the password was just verified against
+     * @return the user's hashes now, or null when the user changed meanwhile or the password is not theirs
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public UserHashes completeHashes(UserHashes verified, String password) {
+        User user = user(verified.user()).orElse(null);
+        if (user == null || user.getHa1Md5() == null || !user.getRealm().equals(verified.realm())) {
+            return null;
+        }
+        // Checked again against the stored row: only the password behind the stored MD5 HA1 may add a hash.
+        String md5 = DigestMath.ha1(DigestAlgorithmName.MD5, user.getName(), user.getRealm(), password);
+        if (!md5.equals(user.getHa1Md5())) {
+            return null;
+        }
+        if (user.getHa1Sha256() == null) {
+            user.setHashes(user.getRealm(), user.getHa1Md5(),
+                    DigestMath.ha1(DigestAlgorithmName.SHA_256, user.getName(), user.getRealm(), password),
+                    user.getDarwinCrypt());
+        }
+        return user.hashes();
     }
 
     public boolean removeUser(String name) {

@@ -16,6 +16,9 @@ import org.tributary.ejb.darwin.DarwinImportService;
 import org.tributary.ejb.darwin.ImportReport;
 import org.tributary.ejb.users.UserService;
 import org.tributary.it.support.Deployments;
+import org.tributary.it.support.DigestAuth;
+import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
 import org.tributary.it.support.Tools;
 
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +41,7 @@ class DarwinImportIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTestClasses(DarwinImportIT.class, AuthenticationIT.class, Tools.class);
+        return Deployments.earWithTestClasses(DarwinImportIT.class, AuthenticationIT.class, Tools.class, DigestAuth.class);
     }
 
     @EJB
@@ -94,6 +98,33 @@ class DarwinImportIT {
 
         assertTrue(export.qtusers(REALM).contains(line("qt-bob", "bob-pw")), export.qtusers(REALM));
         assertTrue(export.qtaccess().get("it-qt/bob").contains("require user qt-bob"), export.qtaccess().toString());
+    }
+
+    /** DESCRIBE answered with Digest SHA-256: first the 401 challenge, then the answer to it. */
+    static int describeWithDigestSha256(String folder, String user, String password) throws Exception {
+        String uri = Endpoints.RTSP + folder + "/sample.mp4";
+        RtspTestClient.Response challenged = AuthenticationIT.describe(folder);
+        assertEquals(401, challenged.status());
+        String challenge = DigestAuth.challenge(challenged.headerValues("WWW-Authenticate"), "SHA-256");
+        return AuthenticationIT.describe(folder, DigestAuth.authorization(challenge, "DESCRIBE", uri, user, password))
+                .status();
+    }
+
+    @Test
+    void aBasicLoginGivesAnImportedUserTheSha256Hash() throws Exception {
+        AuthenticationIT.mediaFolder("it-qt");
+        ImportReport report = importer.importFiles(new DarwinFiles("realm " + REALM + "\n" + line("qt-alice", "alice-pw"),
+                "", Map.of("it-qt", "require user qt-alice\n")));
+        assertTrue(report.stored(), report.problems().toString());
+        assertNull(users.user("qt-alice").orElseThrow().getHa1Sha256(), "qtusers holds only the MD5 HA1");
+        assertEquals(401, describeWithDigestSha256("it-qt", "qt-alice", "alice-pw"), "no SHA-256 HA1 yet");
+
+        assertEquals(200, AuthenticationIT.describe("it-qt", AuthenticationIT.basic("qt-alice", "alice-pw")).status());
+
+        assertEquals(DigestMath.ha1(DigestAlgorithmName.SHA_256, "qt-alice", REALM, "alice-pw"),
+                users.user("qt-alice").orElseThrow().getHa1Sha256(), "stored after the Basic login");
+        assertEquals(200, describeWithDigestSha256("it-qt", "qt-alice", "alice-pw"), "Digest SHA-256 works now");
+        assertEquals(401, describeWithDigestSha256("it-qt", "qt-alice", "not-her-pw"));
     }
 
     @Test

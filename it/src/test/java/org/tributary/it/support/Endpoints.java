@@ -12,7 +12,8 @@ public final class Endpoints {
             Integer.getInteger("jboss.socket.binding.port-offset", 0));
     public static final String RTSP = "rtsp://127.0.0.1:" + RTSP_PORT + "/";
     /** The second port, for RTSP-over-HTTP tunnels. */
-    public static final int TUNNEL_PORT = Integer.getInteger("it.tunnel.port", 8001);
+    public static final int TUNNEL_PORT = Integer.getInteger("it.tunnel.port",
+            Integer.getInteger("tributary.rtsp.http-tunnel-port", 8001));
     public static final String HTTP = "http://127.0.0.1:" + HTTP_PORT + "/tributary";
 
     private Endpoints() {

@@ -1,0 +1,54 @@
+package org.tributary.mp3http;
+
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspUri;
+
+import java.util.Locale;
+
+/**
+ * An HTTP request for an MP3 file, checked: GET or HEAD (else 405), HTTP/1.0 or 1.1 (else 400), a
+ * Request-URI with a path (else 400) naming an {@code .mp3} file (else 415).
+ *
+ * @param head          HEAD: headers only
+ * @param path          the decoded path relative to the media root, without leading slash
+ * @param wantsMetadata the player sent {@code Icy-MetaData: 1}
+ * @param userAgent     the User-Agent, or null
+ * @param authorization the Authorization header, or null
+ */
+public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, String userAgent,
+                             String authorization) {
+
+    /** The methods answered: the Allow header of a 405. */
+    static final String ALLOWED_METHODS = "GET, HEAD";
+
+    static Mp3HttpRequest parse(RtspRequest request) throws HttpRefusal {
+        String method = request.methodToken();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw HttpRefusal.methodNotAllowed(method + " is not allowed on an MP3 file; use GET or HEAD");
+        }
+        if (!request.version().equals("HTTP/1.0") && !request.version().equals("HTTP/1.1")) {
+            throw HttpRefusal.badRequest("unsupported protocol version " + request.version());
+        }
+        String path;
+        try {
+            path = RtspUri.path(request.uri());
+        } catch (IllegalArgumentException e) {
+            throw HttpRefusal.badRequest(e.getMessage());
+        }
+        if (path.isEmpty() || path.endsWith("/")) {
+            throw HttpRefusal.notFound("no file named in '" + printable(request.uri()) + "'");
+        }
+        if (!path.toLowerCase(Locale.ROOT).endsWith(".mp3")) {
+            throw HttpRefusal.unsupportedMediaType("only .mp3 files are served over HTTP; play '" + printable(path)
+                    + "' with rtsp://");
+        }
+        String icy = request.header("Icy-MetaData");
+        return new Mp3HttpRequest(method.equals("HEAD"), path, icy != null && icy.trim().equals("1"),
+                request.header("User-Agent"), request.header("Authorization"));
+    }
+
+    static String printable(String s) {
+        String p = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return p.length() > 200 ? p.substring(0, 200) + "..." : p;
+    }
+}

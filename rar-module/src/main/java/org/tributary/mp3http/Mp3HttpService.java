@@ -1,0 +1,273 @@
+package org.tributary.mp3http;
+
+import org.tributary.api.access.AccessAction;
+import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.Credentials;
+import org.tributary.api.event.AccessRecord;
+import org.tributary.auth.AccessGuard;
+import org.tributary.auth.AuthorizationReader;
+import org.tributary.auth.Verdict;
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.engine.StreamingEngine;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+import org.tributary.rtsp.RtspStatus;
+import org.tributary.rtsp.header.WwwAuthenticate;
+import org.tributary.server.RefusalListener;
+import org.tributary.server.RequestHandler;
+import org.tributary.server.RtspConnection;
+import org.tributary.session.AccessRecords;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Answers a plain HTTP GET or HEAD for an MP3 file (one that is not half of an RTSP-over-HTTP tunnel):
+ * checks the request, asks the same {@link AccessGuard} as RTSP (protocol {@value #PROTOCOL}), finds the
+ * file through the media catalogue, and answers 200 with the stream, or an HTTP error with a JSON body.
+ * A connection carries one such request and is closed after its answer (HTTP/1.0 style).
+ */
+public final class Mp3HttpService implements RequestHandler {
+
+    /** The protocol named in access requests, so rules and logs can tell MP3 over HTTP apart. */
+    public static final String PROTOCOL = "http-mp3";
+
+    private static final Logger LOG = Logger.getLogger(Mp3HttpService.class.getName());
+
+    private final AccessGuard guard;
+    private final Mp3Library library;
+    private final StreamingEngine engine;
+    private final Mp3HttpSettings settings;
+    private final Consumer<AccessRecord> records;
+    private final Map<Long, Mp3HttpStream> streams = new ConcurrentHashMap<>();
+    private volatile RefusalListener refusals = RefusalListener.NONE;
+
+    public Mp3HttpService(AccessGuard guard, MediaCatalog catalog, StreamingEngine engine, Mp3HttpSettings settings,
+                          Consumer<AccessRecord> records) {
+        this.guard = guard;
+        this.library = new Mp3Library(catalog);
+        this.engine = engine;
+        this.settings = settings;
+        this.records = records;
+    }
+
+    /** Who hears about refused requests (the access log). */
+    public void onRefusal(RefusalListener listener) {
+        this.refusals = listener;
+    }
+
+    /** Streams running now. */
+    public int activeStreams() {
+        return streams.size();
+    }
+
+    @Override
+    public RtspResponse handle(RtspRequest request, RtspConnection connection) {
+        connection.stopReading(); // one request per connection: the answer ends it
+        try {
+            Mp3HttpRequest mp3 = Mp3HttpRequest.parse(request);
+            Access access = checkAccess(request, mp3, connection);
+            if (access.refusal() != null) {
+                return access.refusal();
+            }
+            Mp3Library.Track track = library.track(mp3.path());
+            if (streams.size() >= settings.maxStreams()) {
+                throw HttpRefusal.unavailable(settings.maxStreams() == 0 ? "MP3 over HTTP is switched off"
+                        + " (tributary.mp3.max-streams=0)" : "the limit of " + settings.maxStreams()
+                        + " MP3 streams is reached (tributary.mp3.max-streams)");
+            }
+            return ok(request, mp3, track, connection, access.user());
+        } catch (HttpRefusal e) {
+            LOG.info(connection.logPrefix() + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": "
+                    + e.getMessage() + "; answering " + e.status());
+            refusals.refused(request, connection, statusFor(e.status()), e.getMessage());
+            RtspResponse error = error(e.status(), e.reason(), e.getMessage(), request, connection);
+            if (e.status() == 405) {
+                error.header("Allow", Mp3HttpRequest.ALLOWED_METHODS);
+            }
+            if (e.status() == 503) {
+                error.header("Retry-After", "30");
+            }
+            return error;
+        }
+    }
+
+    private RtspResponse ok(RtspRequest request, Mp3HttpRequest mp3, Mp3Library.Track track, RtspConnection connection,
+                            String user) {
+        RtspResponse ok = new RtspResponse(200, "OK").asHttp()
+                .header("Content-Type", "audio/mpeg")
+                .header("Cache-Control", "no-cache, no-store")
+                .header("Pragma", "no-cache")
+                .header("Accept-Ranges", "none")
+                .header("Connection", "close")
+                .header("icy-name", headerText(track.title()))
+                .header("icy-br", Integer.toString(Math.max(1, track.file().bitrate() / 1000)));
+        if (mp3.wantsMetadata()) {
+            ok.header("icy-metaint", Integer.toString(settings.icyMetaint()));
+        }
+        if (mp3.head()) {
+            return ok.afterSent(connection::closeAfterFlush);
+        }
+        IcyInterleaver icy = mp3.wantsMetadata() ? new IcyInterleaver(settings.icyMetaint(), track.title()) : null;
+        Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, settings.burstSeconds(),
+                settings.stallSeconds(), ended -> streamEnded(ended, request, mp3, user));
+        streams.put(connection.id(), stream);
+        LOG.fine(connection.logPrefix() + "MP3 stream of " + mp3.path() + " starts" + (icy == null ? "" : " with ICY metadata"));
+        return ok.afterSent(() -> engine.schedule(stream));
+    }
+
+    /** The guard's answer: a 401/403/503 refusal, or null and the authenticated user (null: anonymous). */
+    private record Access(RtspResponse refusal, String user) {
+    }
+
+    private Access checkAccess(RtspRequest request, Mp3HttpRequest mp3, RtspConnection connection)
+            throws HttpRefusal {
+        Credentials credentials;
+        try {
+            credentials = AuthorizationReader.read(mp3.authorization(), request.methodToken());
+        } catch (IllegalArgumentException e) {
+            throw HttpRefusal.badRequest(e.getMessage());
+        }
+        String client = connection.remoteAddress().getAddress().getHostAddress();
+        Verdict verdict = guard.check(new AccessRequest(PROTOCOL, AccessAction.READ, mp3.path(), client,
+                mp3.userAgent(), credentials), request.uri());
+        if (verdict.kind() == Verdict.Kind.ALLOWED) {
+            return new Access(null, verdict.user());
+        }
+        String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
+        switch (verdict.kind()) {
+            case UNAUTHORIZED: {
+                LOG.warning(connection.logPrefix() + "refused GET " + mp3.path() + who + ": " + verdict.reason()
+                        + "; answering 401");
+                refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
+                RtspResponse challenge = error(401, "Unauthorized", "credentials are needed: " + verdict.reason(),
+                        request, connection);
+                for (WwwAuthenticate c : verdict.challenges()) {
+                    challenge.headers().add(WwwAuthenticate.HEADER, c.format());
+                }
+                return new Access(challenge, null);
+            }
+            case FORBIDDEN:
+                LOG.warning(connection.logPrefix() + "refused GET " + mp3.path() + who + ": " + verdict.reason()
+                        + "; answering 403");
+                refusals.refused(request, connection, RtspStatus.FORBIDDEN, verdict.reason());
+                return new Access(error(403, "Forbidden", verdict.reason(), request, connection), null);
+            default:
+                LOG.severe(connection.logPrefix() + "no access decision for " + mp3.path() + ": " + verdict.reason()
+                        + "; answering 503");
+                refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
+                return new Access(error(503, "Service Unavailable", "no access decision: " + verdict.reason(), request,
+                        connection).header("Retry-After", "5"), null);
+        }
+    }
+
+    private void streamEnded(Mp3HttpStream stream, RtspRequest request, Mp3HttpRequest mp3, String user) {
+        RtspConnection connection = stream.connection();
+        streams.remove(connection.id(), stream);
+        LOG.fine(connection.logPrefix() + "MP3 stream ended (" + stream.endReason() + ") after "
+                + stream.audioBytesSent() + " bytes");
+        records.accept(record(stream, request, mp3, user));
+    }
+
+    private AccessRecord record(Mp3HttpStream stream, RtspRequest request, Mp3HttpRequest mp3, String user) {
+        RtspConnection connection = stream.connection();
+        Mp3Library.Track track = stream.track();
+        long bitrate = track.file().bitrate();
+        double duration = track.file().durationSeconds();
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.SESSION, null,
+                connection.remoteAddress().getAddress().getHostAddress(), hostOf(request.header("Host")),
+                stream.startedAt(), stream.endedAt(), 0, "/" + mp3.path(),
+                AccessRecords.query(request.uri()), statusAtEnd(stream.endReason()), stream.endReason(),
+                request.header("User-Agent"), duration, Math.round(bitrate / 8.0 * duration), bitrate, "TCP", "MPA",
+                null, stream.audioBytesSent(), 0, stream.framesSent(), -1,
+                connection.localAddress().getAddress().getHostAddress(), AccessRecords.serverHostName(), streams.size(),
+                AccessRecords.cpuPercent(), user, null, AccessRecord.HTTP);
+    }
+
+    /** Darwin's meaning of c-status for a stream the server ended: 504 for a stalled client, 500 otherwise. */
+    static int statusAtEnd(String reason) {
+        return switch (reason) {
+            case "end of file", "client gone" -> 200;
+            case "client stalled" -> 504;
+            default -> 500;
+        };
+    }
+
+    @Override
+    public void connectionClosed(RtspConnection connection) {
+        Mp3HttpStream stream = streams.get(connection.id());
+        if (stream != null) {
+            stream.end("client gone");
+        }
+    }
+
+    /** Ends every stream (adapter stop); their records are published before this returns. */
+    public void closeAll(String reason) {
+        for (Mp3HttpStream stream : new ArrayList<>(streams.values())) {
+            stream.end(reason);
+            stream.connection().close();
+        }
+    }
+
+    private static RtspResponse error(int status, String reason, String message, RtspRequest request,
+                                      RtspConnection connection) {
+        RtspResponse response = new RtspResponse(status, reason).asHttp().header("Connection", "close")
+                .header("Cache-Control", "no-store");
+        if (!"HEAD".equals(request.methodToken())) {
+            response.body("application/json", ("{\"status\":" + status + ",\"error\":\"" + json(message) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return response.afterSent(connection::closeAfterFlush);
+    }
+
+    private static RtspStatus statusFor(int code) {
+        for (RtspStatus s : RtspStatus.values()) {
+            if (s.code() == code) {
+                return s;
+            }
+        }
+        return RtspStatus.BAD_REQUEST;
+    }
+
+    /** c-dns: the Host header without its port. */
+    static String hostOf(String host) {
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        String h = host.trim();
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 ? h.substring(1, end) : h;
+        }
+        int colon = h.indexOf(':');
+        return colon >= 0 ? h.substring(0, colon) : h;
+    }
+
+    /** A header value in printable ASCII (titles may hold anything). */
+    static String headerText(String s) {
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    static String json(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

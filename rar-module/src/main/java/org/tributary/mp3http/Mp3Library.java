@@ -1,0 +1,98 @@
+package org.tributary.mp3http;
+
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.media.mp3.Id3Title;
+import org.tributary.media.mp3.Mp3File;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The MP3 files streamed over HTTP, each indexed once and shared by all its listeners (an index is a
+ * frame table; frames are read with positioned reads). Paths go through the media catalogue, so a path
+ * leaving the media folder is refused exactly as for RTSP; a file replaced on disk is indexed again.
+ */
+final class Mp3Library {
+
+    private static final Logger LOG = Logger.getLogger(Mp3Library.class.getName());
+    private static final int MAX_OPEN = 1000;
+
+    /** One indexed file and the title its listeners see. */
+    record Track(Mp3File file, String title, long size, long modified) {
+    }
+
+    private final MediaCatalog catalog;
+    private final Map<Path, Track> open = new ConcurrentHashMap<>();
+
+    Mp3Library(MediaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The file a request path names: 403 outside the media folder, 404 missing, 415 not MPEG audio. */
+    Track track(String path) throws HttpRefusal {
+        Path file;
+        try {
+            file = catalog.resolve(path);
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            throw HttpRefusal.forbidden(e.getMessage());
+        } catch (MediaCatalog.MediaNotFoundException e) {
+            throw HttpRefusal.notFound(e.getMessage());
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(path) + "'");
+        }
+        Track known = open.get(file);
+        if (known != null && known.size == attributes.size() && known.modified == attributes.lastModifiedTime().toMillis()) {
+            return known;
+        }
+        synchronized (this) {
+            known = open.get(file);
+            if (known != null && known.size == attributes.size()
+                    && known.modified == attributes.lastModifiedTime().toMillis()) {
+                return known;
+            }
+            Track track = index(path, file, attributes);
+            if (open.size() >= MAX_OPEN) {
+                open.clear(); // listeners keep their own reference; only the sharing is lost
+            }
+            open.put(file, track);
+            return track;
+        }
+    }
+
+    private static Track index(String path, Path file, BasicFileAttributes attributes) throws HttpRefusal {
+        Mp3File mp3;
+        try {
+            mp3 = Mp3File.open(file);
+        } catch (IOException e) {
+            throw HttpRefusal.unsupportedMediaType("'" + Mp3HttpRequest.printable(path) + "' is not MPEG audio: "
+                    + e.getMessage());
+        }
+        String title;
+        try {
+            title = Id3Title.read(file);
+        } catch (IOException e) {
+            title = null;
+        }
+        if (title == null) {
+            String name = file.getFileName().toString();
+            title = name.substring(0, name.length() - ".mp3".length());
+        }
+        LOG.info("indexed " + path + " for HTTP: " + mp3.frameCount() + " frames, " + mp3.bitrate() / 1000 + " kbit/s, '"
+                + title + "'");
+        return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis());
+    }
+
+    /** Files indexed now (for tests and status). */
+    int size() {
+        return open.size();
+    }
+}
