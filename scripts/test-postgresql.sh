@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The access-control and log integration tests once more, against PostgreSQL instead of the embedded H2:
+# one WildFly boot, no unit tests. The database is the one named by TRIBUTARY_PG_URL (with
+# TRIBUTARY_PG_USER / TRIBUTARY_PG_PASSWORD, default tributary/tributary), else the local Debian cluster,
+# which this script starts and prepares itself (role "tributary", a fresh database "tributary_it") when it
+# runs as root or may use sudo without a password. Without either, it says why and skips (exit 0).
+# Extra arguments go to Maven, before this script's own (e.g. the -Dit.* port settings).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TESTS=AccessDecisionIT,AuthenticationIT,DarwinImportIT,AccessSurvivesRedeployIT,AccessLogIT,Mp3OverHttpIT,PublishAccessIT
+DATABASE=tributary_it
+
+say() { echo "[postgresql-pass] $*"; }
+skip() { say "SKIPPED: $*"; exit 0; }
+
+for arg in "$@"; do
+    case "$arg" in
+        -DskipITs|-DskipITs=true|-DskipTests|-DskipTests=true) skip "integration tests are switched off ($arg)" ;;
+    esac
+done
+
+if [ -n "${TRIBUTARY_PG_URL:-}" ]; then
+    url=$TRIBUTARY_PG_URL
+    user=${TRIBUTARY_PG_USER:-tributary}
+    password=${TRIBUTARY_PG_PASSWORD:-tributary}
+    say "using the PostgreSQL server of TRIBUTARY_PG_URL: $url (user $user)"
+else
+    command -v pg_ctlcluster >/dev/null 2>&1 || skip "no TRIBUTARY_PG_URL given and no local PostgreSQL (pg_ctlcluster not found)"
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+        as_postgres=(runuser -u postgres --)
+    elif sudo -n true 2>/dev/null; then
+        as_root=(sudo -n)
+        as_postgres=(sudo -n -u postgres)
+    else
+        skip "a local PostgreSQL exists, but this user is not root and cannot use sudo without a password (or set TRIBUTARY_PG_URL)"
+    fi
+    # The newest cluster: version, name, port, status.
+    cluster=$(pg_lsclusters --no-header 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$cluster" ] || skip "pg_ctlcluster exists but no PostgreSQL cluster is set up (pg_createcluster)"
+    read -r version name port status _ <<<"$cluster"
+    if [ "$status" != online ]; then
+        say "starting PostgreSQL cluster $version/$name"
+        "${as_root[@]}" pg_ctlcluster "$version" "$name" start
+    fi
+    user=tributary
+    password=tributary
+    # A role for the server and an empty database for this pass (run from /tmp: postgres cannot read every cwd).
+    (cd /tmp && "${as_postgres[@]}" psql -p "$port" -v ON_ERROR_STOP=1 -q) <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$user') THEN
+    CREATE ROLE $user LOGIN PASSWORD '$password';
+  END IF;
+END \$\$;
+DROP DATABASE IF EXISTS $DATABASE;
+CREATE DATABASE $DATABASE OWNER $user;
+SQL
+    url=jdbc:postgresql://127.0.0.1:$port/$DATABASE
+    say "using the local cluster $version/$name: $url"
+fi
+
+status=0
+mvn -B verify "$@" -pl it -am -Dtributary.db=postgresql "-Dtributary.db.url=$url" "-Dtributary.db.user=$user" \
+    "-Dtributary.db.password=$password" "-Dit.test=$TESTS" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false || status=$?
+# Put the provisioned server back on H2, as every other build expects it.
+mvn -B -q -pl server-config compile || say "could not switch the provisioned server back to H2"
+if [ "$status" -ne 0 ]; then
+    say "FAILED against PostgreSQL"
+else
+    say "passed against PostgreSQL ($TESTS)"
+fi
+exit "$status"
