@@ -2,8 +2,9 @@
 # The access-control and log integration tests once more, against PostgreSQL instead of the embedded H2:
 # one WildFly boot, no unit tests. The database is the one named by TRIBUTARY_PG_URL (with
 # TRIBUTARY_PG_USER / TRIBUTARY_PG_PASSWORD, default tributary/tributary), else the local Debian cluster,
-# which this script starts and prepares itself (role "tributary", a fresh database "tributary_it") when it
-# runs as root or may use sudo without a password. Without either, it says why and skips (exit 0).
+# which this script starts and prepares itself (role "tributary" with password "tributary", created or
+# reset, and a fresh database "tributary_it") when it runs as root or may use sudo without a password.
+# Without either, it says why and skips (exit 0).
 # Extra arguments go to Maven, before this script's own (e.g. the -Dit.* port settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,13 +48,18 @@ else
     user=tributary
     password=tributary
     # A role for the server and an empty database for this pass (run from /tmp: postgres cannot read every cwd).
+    # FORCE (PostgreSQL 13+) also ends connections a server killed mid-run may have left behind.
+    force=""
+    [ "${version%%.*}" -ge 13 ] && force="WITH (FORCE)"
     (cd /tmp && "${as_postgres[@]}" psql -p "$port" -v ON_ERROR_STOP=1 -q) <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$user') THEN
     CREATE ROLE $user LOGIN PASSWORD '$password';
+  ELSE
+    ALTER ROLE $user LOGIN PASSWORD '$password';
   END IF;
 END \$\$;
-DROP DATABASE IF EXISTS $DATABASE;
+DROP DATABASE IF EXISTS $DATABASE $force;
 CREATE DATABASE $DATABASE OWNER $user;
 SQL
     url=jdbc:postgresql://127.0.0.1:$port/$DATABASE
