@@ -90,9 +90,4 @@ final class Mp3Library {
                 + title + "'");
         return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis());
     }
-
-    /** Files indexed now (for tests and status). */
-    int size() {
-        return open.size();
-    }
 }

@@ -90,6 +90,23 @@ class W3cAccessLogFormatTest {
     }
 
     @Test
+    void anMp3OverHttpStreamIsLoggedWithProtocolHttpAndItsUser() throws Exception {
+        Instant start = Instant.parse("2025-03-04T11:00:00Z");
+        AccessRecord http = new AccessRecord("id-1", AccessRecord.Kind.SESSION, null, "192.0.2.9", "radio.example.org",
+                start, start.plusSeconds(30), 0, "/music/song.mp3", null, 200, "end of file", "mpg123/1.31.2", 30.0,
+                480_000, 128_000, "TCP", "MPA", null, 480_000, 0, 1150, -1, "198.51.100.1", "tributary-host", 1, 5,
+                "carol", null, AccessRecord.HTTP);
+        List<String> lines = new ArrayList<>(format.header(Instant.now()));
+        lines.add(format.line(http));
+        W3cLogParser.Entry e = W3cLogParser.parse(lines).entries().get(0);
+        assertEquals("HTTP", e.get("protocol"));
+        assertEquals("TCP", e.get("transport"));
+        assertEquals("carol", e.get("c-username"));
+        assertEquals(480_000, e.number("sc-bytes"));
+        assertEquals(AccessRecord.RTP, Records.session("/a.mp4", null, 1, 1, 0).protocol(), "RTSP records default to RTP");
+    }
+
+    @Test
     void aRefusalLineHasDashesForWhatNothingWasSentAbout() throws Exception {
         List<String> lines = new ArrayList<>(format.header(Instant.now()));
         lines.add(format.line(Records.refusal("/missing.mp4", 404)));
