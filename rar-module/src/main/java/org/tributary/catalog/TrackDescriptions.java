@@ -4,6 +4,7 @@ import org.tributary.api.MediaTrackInfo;
 import org.tributary.media.mp3.Mp3File;
 import org.tributary.media.mp4.Mp4Track;
 import org.tributary.media.mp4.SampleEntry;
+import org.tributary.rtp.payload.mpeg4audio.AudioSpecificConfig;
 
 import java.util.Locale;
 
@@ -74,7 +75,20 @@ final class TrackDescriptions {
         if (entry == null || entry.sampleRate() <= 0) {
             return "";
         }
-        return entry.sampleRate() + " Hz " + entry.channelCount() + " ch";
+        int rate = entry.sampleRate();
+        int channels = entry.channelCount();
+        byte[] asc = entry.decoderSpecificInfo();
+        if ("mp4a".equals(entry.fourcc()) && asc != null && asc.length >= 2) {
+            // Muxers write 2 channels into every 'mp4a' entry; the AAC config says what the stream holds.
+            try {
+                AudioSpecificConfig config = AudioSpecificConfig.parse(asc);
+                rate = config.samplingFrequency();
+                channels = config.channelCount() > 0 ? config.channelCount() : channels;
+            } catch (RuntimeException e) {
+                // a malformed config: keep the sample entry's values
+            }
+        }
+        return rate + " Hz " + channels + " ch";
     }
 
     private static String hintDetails(Mp4Track track) {

@@ -27,16 +27,26 @@ final class ErrorLogParser {
      * @throws IllegalArgumentException for a word that is no level
      */
     static String level(String text) {
-        String upper = text.trim().toUpperCase(Locale.ROOT);
-        if (upper.equals("WARNING")) {
-            upper = "WARN";
-        } else if (upper.equals("SEVERE")) {
-            upper = "ERROR";
-        }
+        String upper = canonical(text.trim().toUpperCase(Locale.ROOT));
         if (!LEVELS.contains(upper)) {
             throw new IllegalArgumentException("level '" + text + "' is not one of " + String.join(", ", LEVELS));
         }
         return upper;
+    }
+
+    /**
+     * The log manager writes java.util.logging's names for records logged through it (WARNING, SEVERE,
+     * FINE); the console shows one vocabulary.
+     */
+    static String canonical(String level) {
+        return switch (level) {
+            case "WARNING" -> "WARN";
+            case "SEVERE" -> "ERROR";
+            case "CONFIG" -> "INFO";
+            case "FINE" -> "DEBUG";
+            case "FINER", "FINEST" -> "TRACE";
+            default -> level;
+        };
     }
 
     /** The last {@code maxLines} entries at {@code minLevel} or above, oldest first. */
@@ -49,7 +59,7 @@ final class ErrorLogParser {
             Matcher m = ENTRY.matcher(line);
             if (m.matches()) {
                 keep(kept, current, continuation, min, maxLines);
-                current = new ErrorLogLine(m.group(1), m.group(2), m.group(3));
+                current = new ErrorLogLine(m.group(1), canonical(m.group(2)), m.group(3));
                 continuation.setLength(0);
             } else if (current != null) {
                 continuation.append('\n').append(line);

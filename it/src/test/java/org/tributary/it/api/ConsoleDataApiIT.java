@@ -114,7 +114,8 @@ class ConsoleDataApiIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < deadline) {
                 stats = object(VIEWER.get("/api/stats"));
-                if (stats.getInt("sessions") >= 1 && stats.getJsonNumber("bitsPerSecond").longValue() > 0
+                // The first seconds of a stream may be slower than its nominal 364 kbit/s.
+                if (stats.getInt("sessions") >= 1 && stats.getJsonNumber("bitsPerSecond").longValue() > 50_000
                         && stats.getJsonArray("topFiles").toString().contains("long.mp4")) {
                     break;
                 }
@@ -182,13 +183,14 @@ class ConsoleDataApiIT {
         assertEquals(200, response.statusCode(), response.body());
         JsonObject document = Json.createReader(new StringReader(response.body())).readObject();
         assertEquals("Tributary API", document.getJsonObject("info").getString("title"));
+        // Paths carry the web module's context root (WildFly lists every deployment's API in one document).
         Set<String> paths = document.getJsonObject("paths").keySet();
         for (String path : List.of("/api/status", "/api/stats", "/api/stats/history", "/api/media", "/api/media/{path}",
                 "/api/settings", "/api/logs/errors", "/api/logs/sessions", "/api/sessions", "/api/sessions/{id}",
                 "/api/users", "/api/groups", "/api/rules", "/api/broadcasters", "/api/console-accounts")) {
-            assertTrue(paths.contains(path), path + " is not described: " + paths);
+            assertTrue(paths.contains("/tributary" + path), path + " is not described: " + paths);
         }
-        JsonObject put = document.getJsonObject("paths").getJsonObject("/api/settings").getJsonObject("put");
+        JsonObject put = document.getJsonObject("paths").getJsonObject("/tributary/api/settings").getJsonObject("put");
         assertTrue(put.getJsonObject("responses").containsKey("400"), put.toString());
         assertTrue(document.getJsonObject("components").getJsonObject("securitySchemes").containsKey("console"));
     }
