@@ -94,30 +94,46 @@ final class LiveSettings {
         boolean moveTunnel = wanted.httpTunnelPort() != now.httpTunnelPort()
                 || (startup && addressChanged && wanted.httpTunnelPort() != 0);
         boolean moveUdp = startup && (wanted.rtpPort() != now.rtpPort() || addressChanged);
+        // A port held on one address cannot be bound on the wildcard address (nor the other way round):
+        // moving to another address on the same port at startup releases the port first, and takes it back
+        // if the change fails.
+        List<Runnable> undo = new ArrayList<>();
+        InetAddress oldAddress = resolve(now.rtspBindAddress(), new LinkedHashMap<>());
+        if (startup && addressChanged && moveRtsp && wanted.rtspPort() == now.rtspPort()) {
+            release(adapter.rtspServer(), new InetSocketAddress(oldAddress, now.rtspPort()), undo);
+        }
+        RtspServer runningTunnel = adapter.tunnelServer();
+        if (startup && addressChanged && moveTunnel && runningTunnel != null
+                && wanted.httpTunnelPort() == now.httpTunnelPort()) {
+            release(runningTunnel, new InetSocketAddress(oldAddress, now.httpTunnelPort()), undo);
+        }
+        String rtspField = wanted.rtspPort() != now.rtspPort() ? "rtspPort" : "rtspBindAddress";
+        String tunnelField = wanted.httpTunnelPort() != now.httpTunnelPort() ? "httpTunnelPort" : "rtspBindAddress";
         Opened opened = new Opened();
         try {
             if (moveRtsp) {
                 opened.rtsp = RtspServer.openListener(new InetSocketAddress(listenOn, wanted.rtspPort()));
             }
         } catch (IOException e) {
-            rejected.put("rtspPort", e.getMessage());
+            rejected.put(rtspField, e.getMessage());
         }
         try {
             if (moveTunnel && wanted.httpTunnelPort() != 0) {
                 opened.tunnel = RtspServer.openListener(new InetSocketAddress(listenOn, wanted.httpTunnelPort()));
             }
         } catch (IOException e) {
-            rejected.put("httpTunnelPort", e.getMessage());
+            rejected.putIfAbsent(tunnelField, e.getMessage());
         }
         try {
             if (moveUdp) {
                 opened.udp = new UdpEndpoint(address, wanted.rtpPort(), wanted.rtpPort() + 1);
             }
         } catch (IOException e) {
-            rejected.put("rtpPort", e.getMessage());
+            rejected.putIfAbsent(wanted.rtpPort() != now.rtpPort() ? "rtpPort" : "rtspBindAddress", e.getMessage());
         }
         if (!rejected.isEmpty()) {
             opened.closeAll();
+            undo.forEach(Runnable::run);
             return new SettingsOutcome(List.of(), List.of(), rejected);
         }
         List<String> live = new ArrayList<>();
@@ -145,6 +161,23 @@ final class LiveSettings {
                     + (restart.isEmpty() ? "" : "; after a restart " + restart));
         }
         return new SettingsOutcome(live, restart, Map.of());
+    }
+
+    /** Stops a listener accepting, remembering how to listen again where it did. */
+    private static void release(RtspServer server, InetSocketAddress was, List<Runnable> undo) {
+        try {
+            server.switchListener(null);
+        } catch (IOException e) {
+            LOG.warning("could not release " + was + ": " + e.getMessage());
+            return;
+        }
+        undo.add(() -> {
+            try {
+                server.switchListener(RtspServer.openListener(was));
+            } catch (IOException e) {
+                LOG.severe("could not listen on " + was + " again: " + e.getMessage());
+            }
+        });
     }
 
     private void switchSockets(RuntimeSettings wanted, Opened opened, List<String> live) throws IOException {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * TRIBUTARY_ERROR formatter writes them). A line that does not start an entry (a stack trace) belongs to
  * the entry before it.
  */
-final class ErrorLogParser {
+public final class ErrorLogParser {
 
     /** Severity order; a filter level keeps its own and the more severe ones. */
     static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
@@ -26,7 +26,7 @@ final class ErrorLogParser {
      *
      * @throws IllegalArgumentException for a word that is no level
      */
-    static String level(String text) {
+    public static String level(String text) {
         String upper = canonical(text.trim().toUpperCase(Locale.ROOT));
         if (!LEVELS.contains(upper)) {
             throw new IllegalArgumentException("level '" + text + "' is not one of " + String.join(", ", LEVELS));

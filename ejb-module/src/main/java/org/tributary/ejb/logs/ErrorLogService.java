@@ -40,17 +40,8 @@ public class ErrorLogService {
         return ErrorLogParser.tail(lastLines(file), maxLines, level);
     }
 
-    /**
-     * A level as the log spells it ("warning" → WARN), for callers that check input before calling.
-     *
-     * @throws IllegalArgumentException for a word that is no level
-     */
-    public static String level(String text) {
-        return ErrorLogParser.level(text);
-    }
-
     /** Where the error log is. */
-    public static Path file() {
+    private Path file() {
         return Path.of(System.getProperty("jboss.server.log.dir", "log"), "tributary-error.log");
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -146,6 +147,36 @@ class ConsoleDataApiIT {
         } finally {
             ffmpeg.destroy();
             ffmpeg.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSessionShowsTheUserItLoggedInAs() throws Exception {
+        ConsoleApiIT.mediaFolder("it-data-user");
+        ConsoleApi admin = ConsoleApi.admin();
+        assertEquals(201, admin.postJson("/api/users", "{\"name\":\"it-data-erin\",\"password\":\"erin pw 1\"}")
+                .statusCode());
+        HttpResponse<String> rule = admin.postJson("/api/rules", "{\"path\":\"it-data-user\",\"scheme\":\"basic\","
+                + "\"read\":{\"audience\":\"listed\",\"users\":[\"it-data-erin\"]}}");
+        assertEquals(201, rule.statusCode(), rule.body());
+        String url = Endpoints.RTSP + "it-data-user/sample.mp4";
+        try (RtspTestClient client = new RtspTestClient(); java.net.DatagramSocket rtp = new java.net.DatagramSocket(0)) {
+            int port = rtp.getLocalPort();
+            RtspTestClient.Response setup = client.request("SETUP", url + "/trackID=1", 1,
+                    "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1),
+                    "Authorization: " + ConsoleApi.basic("it-data-erin", "erin pw 1"));
+            assertEquals(200, setup.status(), setup.reason());
+            String id = setup.header("Session").split(";")[0];
+            JsonObject session = array(VIEWER.get("/api/sessions")).getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
+            assertEquals("it-data-erin", session.getString("userName"));
+            assertEquals("it-data-user/sample.mp4", session.getString("path"));
+            assertEquals(0, session.getJsonNumber("bitsPerSecond").longValue(), "set up, not playing");
+            client.request("TEARDOWN", url, 2, "Session: " + id,
+                    "Authorization: " + ConsoleApi.basic("it-data-erin", "erin pw 1"));
+        } finally {
+            admin.delete("/api/rules/" + object(rule).getJsonNumber("id").longValue());
+            admin.delete("/api/users/it-data-erin");
         }
     }
 

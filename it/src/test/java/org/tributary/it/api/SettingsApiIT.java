@@ -234,6 +234,32 @@ class SettingsApiIT {
     }
 
     @Test
+    void theDefaultAuthenticationSchemesChangeTheChallengesAtOnce() throws Exception {
+        ConsoleApiIT.mediaFolder("it-settings-auth");
+        HttpResponse<String> rule = ADMIN.postJson("/api/rules", "{\"path\":\"it-settings-auth\","
+                + "\"read\":{\"audience\":\"any-user\"}}");
+        assertEquals(201, rule.statusCode(), rule.body());
+        try {
+            assertEquals(Set.of("Digest", "Basic"), challengeSchemes());
+            assertEquals(Set.of("authSchemes"), names(saved("{\"authSchemes\": \"Basic\"}"), "appliedLive"));
+            assertEquals("basic", object(ADMIN.get("/api/settings")).getJsonObject("settings").getString("authSchemes"));
+            assertEquals(Set.of("Basic"), challengeSchemes());
+        } finally {
+            ADMIN.delete("/api/rules/" + object(rule).getJsonNumber("id").longValue());
+        }
+    }
+
+    /** The schemes of the 401's WWW-Authenticate challenges for the protected folder. */
+    private static Set<String> challengeSchemes() throws Exception {
+        try (RtspTestClient client = new RtspTestClient()) {
+            RtspTestClient.Response refused = client.request("DESCRIBE", Endpoints.RTSP + "it-settings-auth/sample.mp4", 1);
+            assertEquals(401, refused.status());
+            return java.util.Arrays.stream(refused.header("WWW-Authenticate").split("\n"))
+                    .map(c -> c.split(" ")[0]).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void theRtspPortIsReboundLiveWhileOpenConnectionsStay() throws Exception {
         int newPort;
         try (ServerSocket probe = new ServerSocket(0)) {

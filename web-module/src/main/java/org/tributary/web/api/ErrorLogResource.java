@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.ejb.logs.ErrorLogLine;
+import org.tributary.ejb.logs.ErrorLogParser;
 import org.tributary.ejb.logs.ErrorLogService;
 
 /** {@code GET /api/logs/errors?lines=200&level=WARN}: the tail of the error log, oldest first. Viewers and up. */
@@ -48,7 +49,7 @@ public class ErrorLogResource {
         }
         if (level != null && !level.isBlank()) {
             try {
-                ErrorLogService.level(level);
+                ErrorLogParser.level(level);
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, e.getMessage());
             }
