@@ -51,7 +51,9 @@ final class LiveSettings {
     /** The new sockets a change needs, opened before anything is switched. */
     private static final class Opened {
         ServerSocketChannel rtsp;
+        InetSocketAddress rtspAt;
         ServerSocketChannel tunnel;
+        InetSocketAddress tunnelAt;
         UdpEndpoint udp;
 
         void closeAll() {
@@ -112,14 +114,16 @@ final class LiveSettings {
         Opened opened = new Opened();
         try {
             if (moveRtsp) {
-                opened.rtsp = RtspServer.openListener(new InetSocketAddress(listenOn, wanted.rtspPort()));
+                opened.rtspAt = new InetSocketAddress(listenOn, wanted.rtspPort());
+                opened.rtsp = RtspServer.openListener(opened.rtspAt);
             }
         } catch (IOException e) {
             rejected.put(rtspField, e.getMessage());
         }
         try {
             if (moveTunnel && wanted.httpTunnelPort() != 0) {
-                opened.tunnel = RtspServer.openListener(new InetSocketAddress(listenOn, wanted.httpTunnelPort()));
+                opened.tunnelAt = new InetSocketAddress(listenOn, wanted.httpTunnelPort());
+                opened.tunnel = RtspServer.openListener(opened.tunnelAt);
             }
         } catch (IOException e) {
             rejected.putIfAbsent(tunnelField, e.getMessage());
@@ -166,14 +170,14 @@ final class LiveSettings {
     /** Stops a listener accepting, remembering how to listen again where it did. */
     private static void release(RtspServer server, InetSocketAddress was, List<Runnable> undo) {
         try {
-            server.switchListener(null);
-        } catch (IOException e) {
+            server.switchListener(null, was);
+        } catch (RuntimeException e) {
             LOG.warning("could not release " + was + ": " + e.getMessage());
             return;
         }
         undo.add(() -> {
             try {
-                server.switchListener(RtspServer.openListener(was));
+                server.switchListener(RtspServer.openListener(was), was);
             } catch (IOException e) {
                 LOG.severe("could not listen on " + was + " again: " + e.getMessage());
             }
@@ -182,7 +186,7 @@ final class LiveSettings {
 
     private void switchSockets(RuntimeSettings wanted, Opened opened, List<String> live) throws IOException {
         if (opened.rtsp != null) {
-            adapter.rtspServer().switchListener(opened.rtsp);
+            adapter.rtspServer().switchListener(opened.rtsp, opened.rtspAt);
             opened.rtsp = null;
             live.add("rtspPort");
         }
@@ -190,17 +194,17 @@ final class LiveSettings {
         if (wanted.httpTunnelPort() != running.httpTunnelPort()) {
             if (opened.tunnel == null) {
                 if (tunnel != null) {
-                    tunnel.switchListener(null); // port 0: no tunnel listener; open tunnels finish normally
+                    tunnel.switchListener(null, null); // port 0: no tunnel listener; open tunnels finish normally
                 }
             } else if (tunnel == null) {
-                adapter.startTunnelServer(opened.tunnel, wanted.maxConnections());
+                adapter.startTunnelServer(opened.tunnel, opened.tunnelAt, wanted.maxConnections());
             } else {
-                tunnel.switchListener(opened.tunnel);
+                tunnel.switchListener(opened.tunnel, opened.tunnelAt);
             }
             opened.tunnel = null;
             live.add("httpTunnelPort");
         } else if (opened.tunnel != null) {
-            tunnel.switchListener(opened.tunnel); // same port, new address (startup)
+            tunnel.switchListener(opened.tunnel, opened.tunnelAt); // same port, new address (startup)
             opened.tunnel = null;
         }
         if (opened.udp != null) {

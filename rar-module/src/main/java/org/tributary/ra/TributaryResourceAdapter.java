@@ -426,8 +426,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     /** Starts the tunnel listener on a socket opened by {@link RtspServer#openListener}. */
-    void startTunnelServer(java.nio.channels.ServerSocketChannel opened, int maxConnectionsNow) throws IOException {
-        RtspServer tunnel = new RtspServer((InetSocketAddress) opened.getLocalAddress(), maxConnectionsNow, handler,
+    void startTunnelServer(java.nio.channels.ServerSocketChannel opened, InetSocketAddress address, int maxConnectionsNow)
+            throws IOException {
+        RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler,
                 this::runShortTask, DecoderLimits.DEFAULTS, SERVER_HEADER);
         tunnel.bind(opened);
         startLongRunning("tributary-rtsp-http", tunnel);

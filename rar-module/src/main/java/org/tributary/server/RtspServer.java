@@ -98,9 +98,12 @@ public final class RtspServer implements Runnable, AutoCloseable {
      * Accepts on {@code next} (from {@link #openListener}) instead of the current socket, which is closed;
      * null stops accepting. Connections already open are untouched: they live on the same selector, not on
      * the listener.
+     *
+     * @param address what {@code next} was opened on, as configured (a socket bound to the IPv4 wildcard
+     *                reports "::" as its local address; status pages show what the administrator set);
+     *                ignored when {@code next} is null
      */
-    public void switchListener(ServerSocketChannel next) throws IOException {
-        InetSocketAddress address = next == null ? bindAddress : (InetSocketAddress) next.getLocalAddress();
+    public void switchListener(ServerSocketChannel next, InetSocketAddress address) {
         java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
         selectorTasks.add(() -> {
             ServerSocketChannel previous = listener;
@@ -111,6 +114,9 @@ public final class RtspServer implements Runnable, AutoCloseable {
                         key.cancel();
                     }
                     previous.close();
+                    // A closed channel keeps its port until its key is flushed by a selection: flush it
+                    // now, so that whoever waits for this switch can bind the port at once.
+                    selector.selectNow();
                 }
                 listener = next;
                 if (next != null) {
@@ -118,7 +124,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
                     bindAddress = address;
                     LOG.info("RTSP now listening on " + address);
                 } else {
-                    LOG.info("RTSP no longer accepting on " + address + "; open connections stay");
+                    LOG.info("RTSP no longer accepting on " + bindAddress + "; open connections stay");
                 }
             } catch (IOException e) {
                 LOG.log(Level.SEVERE, "could not switch the RTSP listener to " + address, e);

@@ -279,6 +279,29 @@ class SettingsApiIT {
         // The @AfterEach reset moves it back; the rest of the suite connects to the usual port.
     }
 
+    @Test
+    void theTunnelPortMovesTurnsOffAndComesBackLive() throws Exception {
+        int newPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            newPort = probe.getLocalPort();
+        }
+        try (RtspTestClient open = new RtspTestClient(RtspTestClient.HOST, Endpoints.TUNNEL_PORT)) {
+            assertEquals(200, open.request("OPTIONS", "*", 1).status());
+            assertEquals(Set.of("httpTunnelPort"), names(saved("{\"httpTunnelPort\": " + newPort + "}"), "appliedLive"));
+            assertThrowsConnect(Endpoints.TUNNEL_PORT);
+            try (RtspTestClient moved = new RtspTestClient(RtspTestClient.HOST, newPort)) {
+                assertEquals(200, moved.request("OPTIONS", "*", 1).status());
+            }
+            assertEquals(Set.of("httpTunnelPort"), names(saved("{\"httpTunnelPort\": 0}"), "appliedLive"));
+            assertThrowsConnect(newPort);
+            assertEquals(200, open.request("OPTIONS", "*", 2).status(), "a connection made before stays");
+        }
+        saved("{\"httpTunnelPort\": " + Endpoints.TUNNEL_PORT + "}");
+        try (RtspTestClient back = new RtspTestClient(RtspTestClient.HOST, Endpoints.TUNNEL_PORT)) {
+            assertEquals(200, back.request("OPTIONS", "*", 1).status());
+        }
+    }
+
     private static void assertThrowsConnect(int port) {
         try (RtspTestClient refused = new RtspTestClient(RtspTestClient.HOST, port)) {
             throw new AssertionError("port " + port + " still accepts connections");
