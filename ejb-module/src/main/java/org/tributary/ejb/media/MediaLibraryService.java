@@ -36,13 +36,25 @@ public class MediaLibraryService {
      * RTSP port the adapter listens on now.
      */
     public String rtspUrl(MediaEntry entry, String host) {
-        int port;
+        return rtspUrl(host, rtspPort(), entry.path());
+    }
+
+    /** Every entry with its URL, asking the adapter for its port once. */
+    public java.util.Map<MediaEntry, String> entriesWithUrls(String host) {
+        int port = rtspPort();
+        java.util.Map<MediaEntry, String> out = new java.util.LinkedHashMap<>();
+        for (MediaEntry entry : entries()) {
+            out.put(entry, rtspUrl(host, port, entry.path()));
+        }
+        return out;
+    }
+
+    private int rtspPort() {
         try {
-            port = adapter.status().rtspPort();
+            return adapter.status().rtspPort();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
-        return rtspUrl(host, port, entry.path());
     }
 
     /** rtsp://host:port/path with the path's characters escaped as a URI needs. */

@@ -207,6 +207,20 @@ class ConsoleDataApiIT {
     }
 
     @Test
+    void unknownPathsAndMethodsGetJsonErrors() throws Exception {
+        HttpResponse<String> unknown = VIEWER.get("/api/no-such-resource");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals(404, object(unknown).getInt("status"));
+        HttpResponse<String> method = VIEWER.delete("/api/stats");
+        assertEquals(405, method.statusCode(), method.body());
+        assertEquals(405, object(method).getInt("status"));
+        HttpResponse<String> viewerEnds = VIEWER.delete("/api/sessions/NO-SUCH-SESSION");
+        assertEquals(403, viewerEnds.statusCode(), "ending sessions is for operators");
+        HttpResponse<String> gone = ConsoleApiIT.OPERATOR.delete("/api/sessions/NO-SUCH-SESSION");
+        assertEquals(404, gone.statusCode(), gone.body());
+    }
+
+    @Test
     void theServerServesAnOpenApiDocumentDescribingTheWholeApi() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Endpoints.HTTP_PORT + "/openapi"))
                 .header("Accept", "application/json").GET().build();

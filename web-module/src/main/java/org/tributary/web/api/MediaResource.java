@@ -44,10 +44,7 @@ public class MediaResource {
             + "hinted, playable, problem (why not playable), tracks [{kind, codec, details}], rtspUrl")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
-        String host = uri.getBaseUri().getHost();
-        for (MediaEntry e : library.entries()) {
-            out.add(json(e, library.rtspUrl(e, host)));
-        }
+        library.entriesWithUrls(uri.getBaseUri().getHost()).forEach((entry, url) -> out.add(json(entry, url)));
         return out.build();
     }
 
