@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,6 +41,7 @@ public class BroadcastersResource {
     private UserService users;
 
     @GET
+    @Operation(summary = "Broadcaster accounts and the paths each may publish to")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         access.broadcasters().forEach(b -> out.add(json(b)));
@@ -47,6 +50,7 @@ public class BroadcastersResource {
 
     @GET
     @Path("{user}")
+    @Operation(summary = "One broadcaster account")
     public JsonObject get(@PathParam("user") String user) {
         return json(find(user).orElseThrow(() -> ApiException.notFound("broadcaster account '" + user + "'")));
     }
@@ -54,6 +58,8 @@ public class BroadcastersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Let a streaming user broadcast (admin)")
+    @RequestBody(description = "{\"user\": \"name\", \"paths\": [\"live/\"]}")
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String user = in.name("user");
@@ -72,6 +78,8 @@ public class BroadcastersResource {
     @Path("{user}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Change a broadcaster's paths (admin)")
+    @RequestBody(description = "{\"paths\": [\"live/\"]}")
     public JsonObject update(@PathParam("user") String user, String body) {
         JsonBody in = JsonBody.parse(body);
         List<String> paths = paths(in);
@@ -83,6 +91,7 @@ public class BroadcastersResource {
     @DELETE
     @Path("{user}")
     @RolesAllowed("admin")
+    @Operation(summary = "Stop a user broadcasting (admin)")
     public Response delete(@PathParam("user") String user) {
         if (!access.removeBroadcaster(user)) {
             throw ApiException.notFound("broadcaster account '" + user + "'");

@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -34,6 +36,7 @@ public class ConsoleAccountsResource {
     private ConsoleAccountService accounts;
 
     @GET
+    @Operation(summary = "Console accounts and their roles")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         accounts.accounts().forEach(a -> out.add(json(a)));
@@ -42,12 +45,15 @@ public class ConsoleAccountsResource {
 
     @GET
     @Path("{name}")
+    @Operation(summary = "One console account")
     public JsonObject get(@PathParam("name") String name) {
         return json(accounts.account(name).orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a console account (admin)")
+    @RequestBody(description = "{\"name\": \"ann\", \"role\": \"viewer|operator|admin\", \"password\": \"...\"}")
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.string("name", true);
@@ -64,6 +70,8 @@ public class ConsoleAccountsResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an account's role or password (admin)")
+    @RequestBody(description = "{\"role\"?: \"operator\", \"password\"?: \"...\"}")
     public JsonObject update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         ConsoleRole role = role(in, false);
@@ -75,6 +83,7 @@ public class ConsoleAccountsResource {
 
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Remove a console account (admin; never the last admin)")
     public Response delete(@PathParam("name") String name) {
         if (!accounts.remove(name)) {
             throw ApiException.notFound("console account '" + name + "'");

@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -43,6 +45,8 @@ public class DarwinResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Import a Darwin qtusers file (admin); nothing is stored if a line is bad")
+    @RequestBody(description = "the qtusers file as text/plain")
     public JsonObject importUsers(String text) {
         return report(importer.importFiles(new DarwinFiles(required(text), null, Map.of())));
     }
@@ -52,6 +56,8 @@ public class DarwinResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Import a Darwin qtgroups file (admin)")
+    @RequestBody(description = "the qtgroups file as text/plain")
     public JsonObject importGroups(String text) {
         return report(importer.importFiles(new DarwinFiles(null, required(text), Map.of())));
     }
@@ -61,6 +67,8 @@ public class DarwinResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Import a Darwin qtaccess file as the rule of ?folder= (admin)")
+    @RequestBody(description = "the qtaccess file as text/plain")
     public JsonObject importAccess(@QueryParam("folder") @DefaultValue("") String folder, String text) {
         if (folder.contains("..") || folder.contains("\\")) {
             throw new ApiException(400, "folder: a folder under the media root, no '..'");
@@ -71,6 +79,7 @@ public class DarwinResource {
     @GET
     @Path("qtusers")
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Export the streaming users as a qtusers file (?realm=)")
     public String exportUsers(@QueryParam("realm") @DefaultValue(UserService.DEFAULT_REALM) String realm) {
         return export.qtusers(realm);
     }
@@ -78,6 +87,7 @@ public class DarwinResource {
     @GET
     @Path("qtgroups")
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Export the groups as a qtgroups file")
     public String exportGroups() {
         return export.qtgroups();
     }
@@ -85,6 +95,7 @@ public class DarwinResource {
     @GET
     @Path("qtaccess")
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Export a folder's rule as a qtaccess file (?folder=)")
     public String exportAccess(@QueryParam("folder") @DefaultValue("") String folder) {
         String text = export.qtaccess().get(trim(folder));
         if (text == null) {

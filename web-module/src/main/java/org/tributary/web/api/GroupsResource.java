@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -34,6 +36,7 @@ public class GroupsResource {
     private UserService users;
 
     @GET
+    @Operation(summary = "Groups of streaming users")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         users.groups().forEach(g -> out.add(json(g)));
@@ -42,6 +45,7 @@ public class GroupsResource {
 
     @GET
     @Path("{name}")
+    @Operation(summary = "One group")
     public JsonObject get(@PathParam("name") String name) {
         return json(users.group(name).orElseThrow(() -> ApiException.notFound("group '" + name + "'")));
     }
@@ -49,6 +53,8 @@ public class GroupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Create a group (admin)")
+    @RequestBody(description = "{\"name\": \"staff\", \"members\": [\"carol\"]}")
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.name("name");
@@ -64,6 +70,8 @@ public class GroupsResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Replace a group's members (admin)")
+    @RequestBody(description = "{\"members\": [\"carol\", \"dave\"]}")
     public JsonObject update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         List<String> members = members(in);
@@ -75,6 +83,7 @@ public class GroupsResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed("admin")
+    @Operation(summary = "Remove a group (admin)")
     public Response delete(@PathParam("name") String name) {
         if (!users.removeGroup(name)) {
             throw ApiException.notFound("group '" + name + "'");

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -49,6 +50,7 @@ public class LogsResource {
     @GET
     @Path("sessions")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The session history, newest first, filtered and paged (JSON)")
     public JsonObject sessions(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("path") String path, @QueryParam("user") String user,
                                @QueryParam("client") String client, @QueryParam("status") Integer status,
@@ -69,6 +71,7 @@ public class LogsResource {
     @GET
     @Path("sessions")
     @Produces(CSV + ";qs=0.5") // JSON stays the answer when the client accepts anything
+    @Operation(summary = "The session history as CSV (Accept: text/csv)")
     public Response sessionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("path") String path, @QueryParam("user") String user,
                                 @QueryParam("client") String client, @QueryParam("status") Integer status) {
@@ -94,6 +97,7 @@ public class LogsResource {
     @GET
     @Path("sessions.csv")
     @Produces(CSV)
+    @Operation(summary = "The session history as a CSV download")
     public Response sessionsCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("path") String path, @QueryParam("user") String user,
                                     @QueryParam("client") String client, @QueryParam("status") Integer status) {

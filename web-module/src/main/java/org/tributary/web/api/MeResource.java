@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
@@ -23,6 +24,7 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The logged-in console account and its roles")
     public JsonObject me(@Context SecurityContext security) {
         JsonArrayBuilder roles = Json.createArrayBuilder();
         for (String role : List.of(ConsoleSecurity.ADMIN, ConsoleSecurity.OPERATOR, ConsoleSecurity.VIEWER)) {

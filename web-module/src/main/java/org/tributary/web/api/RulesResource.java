@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -37,6 +39,7 @@ public class RulesResource {
     private AccessService access;
 
     @GET
+    @Operation(summary = "Folder access rules")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         access.rules().forEach(r -> out.add(RuleJson.json(r)));
@@ -45,6 +48,7 @@ public class RulesResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One rule")
     public JsonObject get(@PathParam("id") long id) {
         return RuleJson.json(find(id));
     }
@@ -52,6 +56,8 @@ public class RulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Create the rule of a folder (admin)")
+    @RequestBody(description = "{\"path\": \"private\", \"realm\"?: \"...\", \"scheme\"?: \"basic|digest\", \"read\": {\"audience\": \"anyone|any-user|listed|nobody\", \"users\": [], \"groups\": []}, \"write\": {...}, \"allowFrom\": [\"10.0.0.0/8\"], \"denyFrom\": [], \"note\"?: \"...\"}")
     public Response create(String body) {
         RuleSpec spec = RuleJson.spec(JsonBody.parse(body));
         if (access.rule(spec.pathPrefix()).isPresent()) {
@@ -65,6 +71,8 @@ public class RulesResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Replace a rule (admin)")
+    @RequestBody(description = "the same object as for POST")
     public JsonObject update(@PathParam("id") long id, String body) {
         RuleSpec spec = RuleJson.spec(JsonBody.parse(body));
         AccessRule existing = find(id);
@@ -80,6 +88,7 @@ public class RulesResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("admin")
+    @Operation(summary = "Remove a rule (admin)")
     public Response delete(@PathParam("id") long id) {
         access.removeRule(find(id).getPathPrefix());
         return Response.noContent().build();

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -31,6 +32,7 @@ public class SessionsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The RTSP sessions alive now, with client, user, file, transport, bitrate, loss")
     public JsonArray sessions() {
         try {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -60,6 +62,7 @@ public class SessionsResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("operator")
+    @Operation(summary = "End a session: streaming stops, the client gets an RTCP BYE (operator)")
     public Response end(@PathParam("id") String id) {
         try {
             if (!adapter.closeSession(id)) {

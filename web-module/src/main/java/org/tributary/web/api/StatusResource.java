@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -25,6 +26,7 @@ public class StatusResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The server's status: version, RTSP address and port, uptime, counts (public)")
     public JsonObject status() {
         AdapterStatus status;
         try {

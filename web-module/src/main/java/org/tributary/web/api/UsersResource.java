@@ -1,5 +1,7 @@
 package org.tributary.web.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -36,6 +38,7 @@ public class UsersResource {
     private UserService users;
 
     @GET
+    @Operation(summary = "Streaming users (never their password hashes)")
     public JsonArray list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         users.users().forEach(u -> out.add(json(u)));
@@ -44,6 +47,7 @@ public class UsersResource {
 
     @GET
     @Path("{name}")
+    @Operation(summary = "One streaming user")
     public JsonObject get(@PathParam("name") String name) {
         return json(users.user(name).orElseThrow(() -> ApiException.notFound("user '" + name + "'")));
     }
@@ -51,6 +55,8 @@ public class UsersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Create a streaming user (admin)")
+    @RequestBody(description = "{\"name\": \"carol\", \"realm\"?: \"...\", \"password\": \"...\"}")
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.name("name");
@@ -68,6 +74,8 @@ public class UsersResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
+    @Operation(summary = "Change a user's password or realm (admin)")
+    @RequestBody(description = "{\"realm\"?: \"...\", \"password\": \"...\"}")
     public JsonObject update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         String realm = in.string("realm", false);
@@ -80,6 +88,7 @@ public class UsersResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed("admin")
+    @Operation(summary = "Remove a streaming user (admin)")
     public Response delete(@PathParam("name") String name) {
         if (!users.removeUser(name)) {
             throw ApiException.notFound("user '" + name + "'");
