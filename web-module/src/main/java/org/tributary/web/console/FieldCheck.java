@@ -40,6 +40,11 @@ public final class FieldCheck {
         }
     }
 
+    /** The problems so far, by field id. */
+    public Map<String, String> problems() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+    }
+
     public boolean ok() {
         return problems.isEmpty();
     }

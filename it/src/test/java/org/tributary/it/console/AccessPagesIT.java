@@ -1,0 +1,134 @@
+package org.tributary.it.console;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.tributary.it.support.Browser;
+import org.tributary.it.support.ConsoleApi;
+import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.it.support.Tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An admin protects a folder from the pages: creates a streaming user and a rule naming it (each form
+ * first refusing bad input next to the field), and the folder then wants that user over RTSP.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessPagesIT {
+
+    static final String FOLDER = "console-private";
+    static final String USER = "console-it-ann";
+    static final String PASSWORD = "ann-Pw-4411";
+
+    static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path root = Path.of(System.getProperty("it.media.dir"));
+        Files.createDirectories(root.resolve(FOLDER));
+        Files.copy(root.resolve("sample.mp4"), root.resolve(FOLDER).resolve("sample.mp4"), StandardCopyOption.REPLACE_EXISTING);
+        browser = new Browser().logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static int describe(String authorization) throws Exception {
+        try (RtspTestClient client = new RtspTestClient()) {
+            String url = Endpoints.RTSP + FOLDER + "/sample.mp4";
+            return authorization == null ? client.request("DESCRIBE", url, 1).status()
+                    : client.request("DESCRIBE", url, 1, "Authorization: " + authorization).status();
+        }
+    }
+
+    static String fieldError(String form, String field) {
+        return browser.find(By.id(form + ":" + field + "-error")).getText();
+    }
+
+    @Test
+    void aUserAndARuleMadeOnThePagesProtectAFolder() throws Exception {
+        assertEquals(200, describe(null), "open before the rule");
+
+        // The user form: per-field messages first, then a good user.
+        browser.open("/users.xhtml").clickAndWaitForPage(By.id("new-user"));
+        browser.type(By.id("user:name"), "bad name");
+        browser.type(By.id("user:password"), PASSWORD);
+        browser.type(By.id("user:passwordAgain"), "something else");
+        browser.clickAndWaitForPage(By.id("user:save"));
+        assertEquals("1 to 255 characters, no ':' and no spaces.", fieldError("user", "name"));
+        assertEquals("The two passwords differ.", fieldError("user", "passwordAgain"));
+        browser.type(By.id("user:name"), USER);
+        browser.type(By.id("user:password"), PASSWORD);
+        browser.type(By.id("user:passwordAgain"), PASSWORD);
+        browser.clickAndWaitForPage(By.id("user:save"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Created user '" + USER + "'"));
+        assertTrue(browser.find(By.id("users")).getText().contains(USER));
+        browser.screenshot("users");
+
+        // The rule form: a bad address block is refused next to its field, then the rule is saved.
+        browser.open("/rules.xhtml").clickAndWaitForPage(By.id("new-rule"));
+        browser.type(By.id("rule:path"), "/" + FOLDER + "/");
+        new Select(browser.find(By.id("rule:read_audience"))).selectByValue("listed");
+        browser.type(By.id("rule:read_users"), USER);
+        browser.type(By.id("rule:allowFrom"), "not-a-block");
+        browser.type(By.id("rule:note"), "made by AccessPagesIT");
+        browser.clickAndWaitForPage(By.id("rule:save"));
+        assertEquals("'not-a-block' is not an address block like 10.0.0.0/8", fieldError("rule", "allowFrom"));
+        browser.type(By.id("rule:allowFrom"), "127.0.0.0/8");
+        browser.clickAndWaitForPage(By.id("rule:save"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Saved the rule of '/" + FOLDER + "'"));
+        String rules = browser.find(By.id("rules")).getText();
+        assertTrue(rules.contains("/" + FOLDER + "/") && rules.contains("users: " + USER), rules);
+        browser.screenshot("rules");
+
+        // Over RTSP: a login is now needed, a wrong one is refused and the user's own works for ffprobe.
+        assertEquals(401, describe(null));
+        assertEquals(401, describe(ConsoleApi.basic(USER, "wrong")));
+        Tools.Result probe = Tools.run(30, "ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0",
+                "rtsp://" + USER + ":" + PASSWORD + "@127.0.0.1:" + Endpoints.RTSP_PORT + "/" + FOLDER + "/sample.mp4");
+        assertEquals(0, probe.exitCode(), probe.stderr());
+        assertTrue(probe.stdout().contains("h264"), probe.stdout());
+
+        // A second rule for the same folder is refused on the form.
+        browser.open("/admin/rule.xhtml");
+        browser.type(By.id("rule:path"), FOLDER);
+        browser.clickAndWaitForPage(By.id("rule:save"));
+        assertEquals("The folder '/" + FOLDER + "' has a rule already.", fieldError("rule", "path"));
+
+        // Deleting the rule from its page opens the folder again.
+        browser.open("/rules.xhtml");
+        browser.clickAndWaitForPage(By.xpath("//table[@id='rules']//tr[contains(., '/" + FOLDER + "/')]//a[.='Edit']"));
+        browser.find(By.id("rule:delete")).click();
+        browser.await(ExpectedConditions.alertIsPresent()).accept();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted the rule"));
+        assertFalse(browser.find(By.tagName("main")).getText().contains("/" + FOLDER + "/"));
+        assertEquals(200, describe(null));
+    }
+}
