@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param transport       udp, tcp or http
  * @param state           READY or PLAYING
  * @param player          the client's User-Agent, "" when it sent none
- * @param bitsPerSecond   the session's outgoing rate
+ * @param bitsPerSecond   the session's outgoing rate over the last second
  * @param lossPercent     packets the client reported lost, as a share of those sent
  * @param durationSeconds how long the session has existed
  */
@@ -28,8 +28,8 @@ public record SessionRow(String id, String address, String user, String file, St
         long seconds = Math.max(0, Duration.between(s.startedAt(), now).toSeconds());
         long sent = s.packetsSent();
         double loss = sent + s.packetsLost() == 0 ? 0 : 100.0 * s.packetsLost() / (sent + s.packetsLost());
-        return new SessionRow(s.id(), s.clientAddress(), text(null), s.path(), s.transport(), s.state(),
-                text(s.userAgent()), seconds == 0 ? 0 : s.bytesSent() * 8 / seconds, loss, seconds);
+        return new SessionRow(s.id(), s.clientAddress(), text(s.userName()), s.path(), s.transport(), s.state(),
+                text(s.userAgent()), s.bitsPerSecond(), loss, seconds);
     }
 
     private static String text(String value) {
