@@ -43,16 +43,25 @@
         return el;
     }
 
-    /* A line over the last hour (x: time, y: 0..max), with the max and the time span as labels. */
+    /* The chart's time span: the samples' span rounded up to 10 minutes, at most the hour (a server that
+       started a minute ago gets a readable line rather than a spike at the right edge). */
+    function span() {
+        var oldest = history.length ? Date.parse(history[0].time) : Date.now();
+        var minutes = Math.ceil((Date.now() - oldest) / 600000) * 10;
+        return Math.min(60, Math.max(10, minutes)) * 60000;
+    }
+
+    /* A line over the span (x: time, y: 0..max), with the max and the span as labels. */
     function chart(id, values, format) {
         var svg = document.getElementById(id);
         if (!svg) { return; }
         while (svg.firstChild) { svg.removeChild(svg.firstChild); }
         var w = 400, h = 150, top = 14, bottom = 136;
         var now = Date.now();
+        var range = span();
         var max = Math.max.apply(null, values.map(function (v) { return v.y; }).concat([1e-9]));
         var points = values.map(function (v) {
-            var x = Math.max(0, w - (now - v.t) / HOUR * w);
+            var x = Math.max(0, w - (now - v.t) / range * w);
             var y = bottom - (v.y / max) * (bottom - top);
             return x.toFixed(1) + "," + y.toFixed(1);
         });
@@ -64,7 +73,7 @@
             svg.appendChild(element("polyline", {points: points.join(" "), "class": "line"}));
         }
         svg.appendChild(element("text", {x: 2, y: top - 3}, "max " + format(max < 1e-6 ? 0 : max)));
-        svg.appendChild(element("text", {x: 2, y: h - 2}, "−60 min"));
+        svg.appendChild(element("text", {x: 2, y: h - 2}, "−" + Math.round(range / 60000) + " min"));
         svg.appendChild(element("text", {x: w - 2, y: h - 2, "text-anchor": "end"}, "now"));
     }
 

@@ -124,7 +124,7 @@ class ConsoleRolesIT {
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, me.statusCode());
         assertTrue(me.body().contains("\"" + VIEWER + "\""), me.body());
-        browser.logOut();
+        browser.open("/index.xhtml").logOut();
     }
 
     @Test

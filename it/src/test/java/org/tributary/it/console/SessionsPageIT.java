@@ -100,7 +100,7 @@ class SessionsPageIT {
             return driver.findElements(line).stream().findFirst().orElse(null);
         });
         String text = logged.getText();
-        assertTrue(text.contains("long.mp4") && text.contains("127.0.0.1") && text.contains("tcp"), text);
+        assertTrue(text.contains("long.mp4") && text.contains("127.0.0.1") && text.toLowerCase().contains("tcp"), text);
         assertEquals("ended by an administrator", logged.findElement(By.className("end-reason")).getText(), text);
         browser.screenshot("logs");
 

@@ -112,6 +112,7 @@ public final class Browser implements AutoCloseable {
         Path dir = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
         try {
             Files.createDirectories(dir);
+            driver.executeScript("window.scrollTo(0, 0)");
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = dir.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
