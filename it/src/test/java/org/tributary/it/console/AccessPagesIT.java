@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.api.access.DigestMath;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.tributary.it.support.Browser;
@@ -21,6 +23,7 @@ import org.tributary.it.support.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,5 +133,48 @@ class AccessPagesIT {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted the rule"));
         assertFalse(browser.find(By.tagName("main")).getText().contains("/" + FOLDER + "/"));
         assertEquals(200, describe(null));
+    }
+
+    @Test
+    void darwinFilesImportedOnThePageListBadLinesFirstThenImportAndExport() throws Exception {
+        String realm = "Streaming Server";
+        String bob = "console-qt-bob";
+        String qtusers = "realm " + realm + "\n" + bob + ":abCDef12345:"
+                + DigestMath.ha1(DigestAlgorithmName.MD5, bob, realm, "bob-pw") + "\n";
+        Path upload = Files.createTempFile("qtusers", "");
+        Files.writeString(upload, qtusers);
+        try {
+            browser.open("/darwin.xhtml").clickAndWaitForPage(By.id("import-link"));
+            browser.type(By.id("import:groupsText"), "console-qt-staff " + bob + "\n");
+            browser.type(By.id("import:folder"), "console-qt");
+            browser.type(By.id("import:accessText"), "require group console-qt-staff\n<Limit WRITE>\n");
+            browser.clickAndWaitForPage(By.id("import:import-button"));
+            assertEquals(List.of("qtgroups:1: expected 'group: user1 user2 ...'", "console-qt/qtaccess:2: <Limit> is not closed"),
+                    browser.driver().findElements(By.cssSelector("code.problem")).stream().map(e -> e.getText()).toList());
+            assertEquals(404, ConsoleApi.admin().get("/api/groups/console-qt-staff").statusCode(), "nothing imported");
+
+            browser.find(By.id("import:usersFile")).sendKeys(upload.toString());
+            browser.type(By.id("import:groupsText"), "console-qt-staff: " + bob + "\n");
+            browser.type(By.id("import:accessText"), "require group console-qt-staff\n");
+            browser.clickAndWaitForPage(By.id("import:import-button"));
+            assertTrue(browser.find(By.id("page-messages")).getText().contains("Imported 1 user(s), 1 group(s), 1 rule(s)."),
+                    browser.find(By.id("page-messages")).getText());
+            assertFalse(browser.present(By.cssSelector("code.problem")));
+
+            // The export (the API, read with the page's login) gives the group back in Darwin's format.
+            browser.open("/api/darwin/qtgroups");
+            assertTrue(browser.find(By.tagName("body")).getText().contains("console-qt-staff: " + bob));
+        } finally {
+            Files.deleteIfExists(upload);
+            ConsoleApi admin = ConsoleApi.admin();
+            for (jakarta.json.JsonObject rule : jakarta.json.Json.createReader(
+                    new java.io.StringReader(admin.get("/api/rules").body())).readArray().getValuesAs(jakarta.json.JsonObject.class)) {
+                if (rule.getString("path").equals("console-qt")) {
+                    admin.delete("/api/rules/" + rule.getJsonNumber("id").longValue());
+                }
+            }
+            admin.delete("/api/groups/console-qt-staff");
+            admin.delete("/api/users/" + bob);
+        }
     }
 }

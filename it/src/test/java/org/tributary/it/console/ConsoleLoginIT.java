@@ -79,4 +79,20 @@ class ConsoleLoginIT {
         assertTrue(browser.driver().getCurrentUrl().startsWith(Endpoints.HTTP + "/index.xhtml"), browser.driver().getCurrentUrl());
         browser.logOut();
     }
+
+    @Test
+    void anExpiredPageComesBackWithAMessageInsteadOfAnError() {
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.open("/users.xhtml");
+        // As if the server had forgotten the page's state (a restart, a new login in another tab).
+        browser.script("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                + ".forEach(function (i) { i.value = 'forgotten-view'; });");
+        browser.clickAndWaitForPage(By.id("account:logout"));
+        browser.await(ExpectedConditions.urlContains("/users.xhtml"));
+        assertTrue(browser.find(By.id("page-messages")).getText().contains("The page had expired"),
+                browser.find(By.tagName("main")).getText());
+        assertEquals(ConsoleApi.ADMIN, browser.find(By.id("current-user")).getText(), "still logged in");
+        browser.logOut();
+    }
 }

@@ -39,6 +39,8 @@ class ConsoleRolesIT {
 
     static final String VIEWER = "it-page-viewer";
     static final String VIEWER_PASSWORD = "viewer-Pw-8812";
+    static final String OPERATOR = "it-page-operator";
+    static final String OPERATOR_PASSWORD = "operator-Pw-8812";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static Browser browser;
@@ -52,6 +54,9 @@ class ConsoleRolesIT {
     static void viewerAccount() throws Exception {
         HttpResponse<String> created = ConsoleApi.admin().postJson("/api/console-accounts",
                 "{\"name\":\"" + VIEWER + "\",\"role\":\"viewer\",\"password\":\"" + VIEWER_PASSWORD + "\"}");
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
+        created = ConsoleApi.admin().postJson("/api/console-accounts",
+                "{\"name\":\"" + OPERATOR + "\",\"role\":\"operator\",\"password\":\"" + OPERATOR_PASSWORD + "\"}");
         assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
         browser = new Browser();
     }
@@ -141,5 +146,23 @@ class ConsoleRolesIT {
         browser.open("/darwin.xhtml");
         assertTrue(browser.present(By.id("import-link")));
         browser.logOut();
+    }
+
+    @Test
+    void anOperatorMayDisconnectButNotAdminister() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(OPERATOR, OPERATOR_PASSWORD);
+        assertEquals("operator", browser.find(By.id("current-role")).getText().toLowerCase());
+        assertFalse(browser.present(By.id("nav-settings")), "Settings is for admins");
+        try (RtspTestClient session = readySession()) {
+            browser.open("/sessions.xhtml");
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions:table"), "ConsoleRolesIT"));
+            assertTrue(browser.present(By.cssSelector("input[value='Disconnect']")));
+        }
+        browser.open("/rules.xhtml");
+        assertFalse(browser.present(By.id("new-rule")));
+        browser.open("/admin/settings.xhtml");
+        assertEquals("Not allowed", browser.find(By.tagName("h1")).getText());
+        browser.open("/index.xhtml").logOut();
     }
 }

@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Runs a script in the page. */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     /** Opens a console page ("/sessions.xhtml"). */
     public Browser open(String page) {
         driver.get(Endpoints.HTTP + page);
