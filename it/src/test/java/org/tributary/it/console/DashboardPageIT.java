@@ -60,6 +60,7 @@ class DashboardPageIT {
     @Test
     void theDashboardFollowsAPlayingClientWithoutAReload() throws Exception {
         browser.open("/index.xhtml");
+        assertEquals(Endpoints.RTSP, browser.find(By.id("rtsp-url")).getText(), "the Server card");
         String firstUpdate = browser.await(d -> d.findElement(By.id("dashboard")).getAttribute("data-updated"));
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "long.mp4", "-f", "null", "-"))
