@@ -62,6 +62,8 @@ class ConsoleLoginIT {
         assertEquals(ConsoleApi.ADMIN, browser.find(By.id("current-user")).getText());
         assertEquals("admin", browser.find(By.id("current-role")).getText().toLowerCase());
         assertTrue(browser.find(By.tagName("h1")).getText().contains("Sessions"));
+        browser.open("/login.xhtml");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/index.xhtml"), "logged in: the form steps aside");
 
         browser.logOut();
         browser.open("/index.xhtml");

@@ -60,6 +60,15 @@ public class LoginView {
         this.next = next;
     }
 
+    /** The login page's view action: someone already logged in goes on to the page instead. */
+    public void skipWhenLoggedIn() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (ConsoleLogin.of((HttpSession) external.getSession(false)) != null) {
+            external.redirect(external.getRequestContextPath() + LoginTarget.safe(next));
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
     public void logIn() throws IOException {
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(user == null ? "" : user.trim(), password == null ? "" : password));
