@@ -177,4 +177,46 @@ class AccessPagesIT {
             admin.delete("/api/users/" + bob);
         }
     }
+
+    @Test
+    void groupsAndBroadcasterAccountsAreMadeChangedAndDeletedOnThePages() throws Exception {
+        String user = "console-it-gus";
+        assertEquals(201, ConsoleApi.admin().postJson("/api/users", "{\"name\":\"" + user + "\",\"password\":\"gus-pw\"}").statusCode());
+        try {
+            browser.open("/groups.xhtml").clickAndWaitForPage(By.id("new-group"));
+            browser.type(By.id("group:name"), "console-it-crew");
+            browser.type(By.id("group:members"), user + " nobody-such");
+            browser.clickAndWaitForPage(By.id("group:save"));
+            assertEquals("No such user: nobody-such.", fieldError("group", "members"));
+            browser.type(By.id("group:members"), user);
+            browser.clickAndWaitForPage(By.id("group:save"));
+            assertTrue(browser.find(By.id("groups")).getText().contains("console-it-crew 1: " + user), browser.find(By.id("groups")).getText());
+
+            browser.open("/broadcasters.xhtml").clickAndWaitForPage(By.id("new-broadcaster"));
+            browser.type(By.id("broadcaster:user"), user);
+            browser.clickAndWaitForPage(By.id("broadcaster:save"));
+            assertEquals("At least one path prefix is needed (e.g. live/).", fieldError("broadcaster", "paths"));
+            browser.type(By.id("broadcaster:paths"), "live/\nevents/");
+            browser.clickAndWaitForPage(By.id("broadcaster:save"));
+            assertTrue(browser.find(By.id("broadcasters")).getText().contains("live, events"), browser.find(By.id("broadcasters")).getText());
+            assertEquals(200, ConsoleApi.admin().get("/api/broadcasters/" + user).statusCode());
+
+            browser.clickAndWaitForPage(By.xpath("//table[@id='broadcasters']//tr[contains(., '" + user + "')]//a[.='Edit']"));
+            browser.find(By.id("broadcaster:delete")).click();
+            browser.await(ExpectedConditions.alertIsPresent()).accept();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted broadcaster account"));
+            assertEquals(404, ConsoleApi.admin().get("/api/broadcasters/" + user).statusCode());
+
+            browser.open("/groups.xhtml");
+            browser.clickAndWaitForPage(By.xpath("//table[@id='groups']//tr[contains(., 'console-it-crew')]//a[.='Edit']"));
+            browser.find(By.id("group:delete")).click();
+            browser.await(ExpectedConditions.alertIsPresent()).accept();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted group"));
+            assertEquals(404, ConsoleApi.admin().get("/api/groups/console-it-crew").statusCode());
+        } finally {
+            ConsoleApi.admin().delete("/api/broadcasters/" + user);
+            ConsoleApi.admin().delete("/api/groups/console-it-crew");
+            ConsoleApi.admin().delete("/api/users/" + user);
+        }
+    }
 }

@@ -107,6 +107,12 @@ class SessionsPageIT {
         // The CSV link carries the same filter; a bad filter is explained next to its field.
         String csv = browser.find(By.id("csv")).getAttribute("href");
         assertTrue(csv.endsWith("/api/logs/sessions.csv?path=long.mp4&client=127.0.0.1"), csv);
+        java.net.http.HttpResponse<String> download = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(csv)).header("Cookie", browser.sessionCookie()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(download.body().lines().anyMatch(l -> l.contains(AGENT) && l.contains("ended by an administrator")), download.body());
         browser.open("/logs.xhtml?from=yesterday");
         assertTrue(browser.find(By.id("filter")).getText().contains("A date like 2025-01-31"));
         assertEquals("0 entries, newest first", browser.find(By.id("history-count")).getText());
