@@ -133,4 +133,20 @@ class DashboardPageIT {
         assertTrue(form.contains("A number from 1 to") && form.contains("One of ERROR, WARN"), form);
     }
 
+
+    @Test
+    void everyPageFitsATabletScreenWithoutSidewaysScrolling() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        try {
+            for (String page : new String[] {"/index.xhtml", "/sessions.xhtml", "/media.xhtml", "/users.xhtml",
+                    "/rules.xhtml", "/logs.xhtml", "/errorlog.xhtml", "/darwin.xhtml", "/admin/settings.xhtml",
+                    "/admin/rule.xhtml"}) {
+                browser.open(page);
+                Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+                assertTrue(((Number) overflow).intValue() <= 0, page + " is wider than the screen by " + overflow + " px");
+            }
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
 }
