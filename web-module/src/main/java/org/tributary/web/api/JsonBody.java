@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * A JSON request body read field by field. Each problem is noted against its field; {@link #check()}
  * then fails with 400 and {@code "fields": {"name": "message", ...}} when there were any.
  */
-final class JsonBody {
+public final class JsonBody {
 
     /** Names of streaming users, groups: as in Darwin's files, no ':' and no white space. */
-    static final Pattern NAME = Pattern.compile("[^:\\s]{1,255}");
+    public static final Pattern NAME = Pattern.compile("[^:\\s]{1,255}");
 
     private final JsonObject json;
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class JsonBody {
         this.json = json;
     }
 
-    static JsonBody parse(String text) {
+    public static JsonBody parse(String text) {
         if (text == null || text.isBlank()) {
             throw new ApiException(400, "a JSON object is needed as the request body");
         }

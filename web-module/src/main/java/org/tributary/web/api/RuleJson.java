@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * "read": {"audience": "anyone"|"any-user"|"listed"|"nobody", "users": [], "groups": []}, "write": {...},
  * "allowFrom": ["10.0.0.0/8"], "denyFrom": [], "note"}}.
  */
-final class RuleJson {
+public final class RuleJson {
 
     private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+/\\d{1,3}");
 
@@ -47,7 +47,7 @@ final class RuleJson {
     }
 
     /** Reads a rule; every problem is reported against its field (then 400). */
-    static RuleSpec spec(JsonBody in) {
+    public static RuleSpec spec(JsonBody in) {
         String path = in.string("path", true);
         if (path != null && (path.length() > 1024 || path.contains("..") || path.contains("\\"))) {
             in.problem("path", "a folder under the media root, at most 1024 characters, no '..'");

@@ -2,14 +2,12 @@ package org.tributary.web.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 
 /**
- * Declares how the console authenticates: HTTP Basic in the realm "Tributary console", with the three
- * console roles. Which paths need which role is in web.xml and on the API resources.
+ * The console's roles and realm. How logins happen is {@link ConsoleAuthenticationMechanism}; which paths
+ * need which role is in web.xml (pages, /admin/*), on the API resources and in the backing beans.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = ConsoleSecurity.REALM)
 @DeclareRoles({ConsoleSecurity.ADMIN, ConsoleSecurity.OPERATOR, ConsoleSecurity.VIEWER})
 public class ConsoleSecurity {
 

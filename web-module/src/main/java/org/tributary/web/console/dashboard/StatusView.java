@@ -1,4 +1,4 @@
-package org.tributary.web.console.status;
+package org.tributary.web.console.dashboard;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -10,7 +10,7 @@ import org.tributary.ejb.adapter.AdapterClient;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The adapter's status for the console's front page, read once per request. */
+/** The adapter's status for the dashboard's Server card (version, listener, uptime, media folder), read once per request. */
 @Named
 @RequestScoped
 public class StatusView {

@@ -1,0 +1,98 @@
+package org.tributary.web.console.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.tributary.web.console.Messages;
+import org.tributary.web.security.ConsoleLogin;
+import org.tributary.web.security.LoginTarget;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * The login form and the logout button. A good password stores the login in a fresh session id (no
+ * session fixation) and goes on to the page that asked for it; a bad one says so without telling
+ * which of the two fields was wrong.
+ */
+@Named("login")
+@RequestScoped
+public class LoginView {
+
+    private static final Logger LOG = Logger.getLogger(LoginView.class.getName());
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    private String user;
+    private String password;
+    private String next;
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+
+    /** The login page's view action: someone already logged in goes on to the page instead. */
+    public void skipWhenLoggedIn() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (ConsoleLogin.of((HttpSession) external.getSession(false)) != null) {
+            external.redirect(external.getRequestContextPath() + LoginTarget.safe(next));
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void logIn() throws IOException {
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(user == null ? "" : user.trim(), password == null ? "" : password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Messages.error(null, "Wrong user name or password.");
+            password = null;
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups()).storeIn(session);
+        LOG.info("console login: '" + result.getCallerPrincipal().getName() + "'");
+        external.redirect(external.getRequestContextPath() + LoginTarget.safe(next));
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    public void logOut() throws IOException, ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login.xhtml");
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+}

@@ -1,0 +1,2 @@
+/** The Media page: the media library as the adapter's catalogue sees it. */
+package org.tributary.web.console.media;

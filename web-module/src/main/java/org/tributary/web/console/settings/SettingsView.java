@@ -1,0 +1,97 @@
+package org.tributary.web.console.settings;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.settings.InvalidSettingsException;
+import org.tributary.ejb.settings.ServerSettings;
+import org.tributary.ejb.settings.SettingsResult;
+import org.tributary.ejb.settings.SettingsService;
+import org.tributary.web.console.ConsoleUser;
+import org.tributary.web.console.FieldCheck;
+import org.tributary.web.console.Messages;
+import org.tributary.web.security.ConsoleSecurity;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The Settings page (admins): the server settings form; saving validates every field, stores them and
+ * applies what can be applied to the running adapter, then says which fields took effect now and which
+ * wait for a restart.
+ */
+@Named
+@ViewScoped
+public class SettingsView implements Serializable {
+
+    private static final Logger LOG = Logger.getLogger(SettingsView.class.getName());
+
+    /** Labels of the fields, for the "took effect" lists. */
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("rtspBindAddress", "RTSP bind address"), Map.entry("rtspPort", "RTSP port"),
+            Map.entry("rtpPort", "RTP port"), Map.entry("httpTunnelPort", "HTTP tunnel port"),
+            Map.entry("mediaRoot", "Media folder"), Map.entry("maxConnections", "Max connections"),
+            Map.entry("maxSessions", "Max sessions"), Map.entry("maxBandwidthKbps", "Max bandwidth"),
+            Map.entry("sessionTimeoutSeconds", "Session timeout"), Map.entry("authSchemes", "Authentication schemes"),
+            Map.entry("accessCacheSeconds", "Access cache"));
+
+    @EJB
+    private SettingsService settings;
+
+    @Inject
+    private ConsoleUser me;
+
+    private SettingsForm form;
+    private SettingsResult result;
+    private List<String> pendingRestart = List.of();
+    private String error;
+
+    @PostConstruct
+    void init() {
+        try {
+            form = SettingsForm.of(settings.current());
+            pendingRestart = settings.pendingRestart();
+        } catch (AdapterOfflineException e) {
+            error = e.getMessage();
+        }
+    }
+
+    public void save() {
+        result = null;
+        if (!me.may(ConsoleSecurity.ADMIN, "change the server settings")) {
+            return;
+        }
+        ServerSettings wanted = form.settings();
+        try {
+            result = settings.save(wanted);
+        } catch (AdapterOfflineException e) {
+            Messages.error(null, "Not saved: " + e.getMessage());
+            return;
+        } catch (InvalidSettingsException e) {
+            FieldCheck check = new FieldCheck("settings");
+            e.fieldErrors().forEach(check::problem);
+            check.report();
+            return;
+        }
+        LOG.info("console account '" + me.getName() + "' saved the settings; live: " + result.appliedLive()
+                + ", after a restart: " + result.needRestart());
+        pendingRestart = settings.pendingRestart();
+        form = SettingsForm.of(settings.current());
+        Messages.info(result.appliedLive().isEmpty() && result.needRestart().isEmpty()
+                ? "Nothing changed." : "Settings saved.");
+    }
+
+    public String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+
+    public String getError() { return error; }
+    public SettingsForm getForm() { return form; }
+    public SettingsResult getResult() { return result; }
+    public List<String> getPendingRestart() { return pendingRestart; }
+}

@@ -1,2 +1,0 @@
-/** The console's status area: what the adapter is doing now. */
-package org.tributary.web.console.status;

@@ -1,0 +1,100 @@
+package org.tributary.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * How console users log in. The JSON API keeps HTTP Basic (scripts send credentials on each call and get
+ * {@code 401} with a Basic challenge without them). Pages use the login form: {@code LoginView} checks the
+ * password and stores a {@link ConsoleLogin} in the session, which this mechanism then reports on every
+ * request of that session; a page asked for without one redirects to the form.
+ * <p>
+ * The API also accepts the session's login for reads (GET/HEAD), so the pages' scripts can poll it; changes
+ * through the API need Basic credentials, so a page elsewhere cannot make a logged-in browser change things.
+ */
+@ApplicationScoped
+public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+    /** Sent by the console's own scripts: a 401 then comes without the challenge (no browser password box). */
+    static final String SCRIPT_HEADER = "X-Tributary-Console";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        ConsoleLogin login = ConsoleLogin.of(request.getSession(false));
+        if (isApi(request)) {
+            return api(request, response, context, login);
+        }
+        if (login != null) {
+            return context.notifyContainerAboutLogin(login.name(), login.roles());
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                    + URLEncoder.encode(pageOf(request), StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    /** Basic, as Jakarta Security's own Basic mechanism does it, or the session's login for reads. */
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+                                     HttpMessageContext context, ConsoleLogin login) {
+        Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (basic.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(
+                    new UsernamePasswordCredential(basic.get().user(), basic.get().password()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        } else if (login != null && isRead(request)) {
+            return context.notifyContainerAboutLogin(login.name(), login.roles());
+        }
+        if (context.isProtected()) {
+            if (request.getHeader(SCRIPT_HEADER) == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + ConsoleSecurity.REALM + "\"");
+            }
+            return context.responseUnauthorized();
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ConsoleLogin.ATTRIBUTE);
+        }
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** The page asked for, relative to the console, to come back to after the login. */
+    private static String pageOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!"GET".equals(request.getMethod())) {
+            return LoginTarget.HOME;
+        }
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    }
+}
