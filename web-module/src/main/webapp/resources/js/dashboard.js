@@ -1,5 +1,6 @@
 /* The dashboard: loads the last hour from /api/stats/history once, then polls /api/stats every 5 s,
-   updating the numbers and redrawing the SVG line charts. The API accepts the page's login for reads. */
+   updating the numbers and redrawing the SVG line charts, and /api/status for the Server card's uptime,
+   requests and connections. The API accepts the page's login for reads. */
 (function () {
     "use strict";
     var root = document.getElementById("dashboard");
@@ -126,8 +127,31 @@
         root.setAttribute("data-updated", latest.time);
     }
 
+    /* "2d 03:04:05", as the page's first paint (StatusView.uptime). */
+    function uptime(seconds) {
+        var two = function (n) { return (n < 10 ? "0" : "") + n; };
+        var days = Math.floor(seconds / 86400), rest = seconds % 86400;
+        var clock = two(Math.floor(rest / 3600)) + ":" + two(Math.floor(rest % 3600 / 60)) + ":" + two(rest % 60);
+        return days > 0 ? days + "d " + clock : clock;
+    }
+
+    function renderStatus(status) {
+        text("uptime", uptime(status.uptimeSeconds));
+        text("requests", status.requestsHandled);
+        text("server-connections", status.openConnections + " open, " + status.totalConnections + " since start");
+        var card = document.getElementById("status");
+        if (card) {
+            card.classList.remove("stale");
+            card.setAttribute("data-updated", new Date().toISOString());
+        }
+    }
+
     function poll() {
         if (document.hidden) { return; }
+        get("/status").then(renderStatus).catch(function () {
+            var card = document.getElementById("status");
+            if (card) { card.classList.add("stale"); }
+        });
         get("/stats").then(function (s) {
             if (history.length === 0 || history[history.length - 1].time !== s.time) {
                 history.push(s);

@@ -1,7 +1,10 @@
 package org.tributary.ejb.console;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -23,6 +26,9 @@ public class ConsoleAccountService {
 
     @EJB
     private LoginCache logins;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     public List<ConsoleAccount> accounts() {
         return em.createNamedQuery(ConsoleAccount.ALL, ConsoleAccount.class).getResultList();
@@ -53,7 +59,7 @@ public class ConsoleAccountService {
     /** Changes the role and/or the password (null = keep); empty when there is no such account. */
     public Optional<ConsoleAccount> update(String name, ConsoleRole role, String password) {
         Optional<ConsoleAccount> found = account(name);
-        logins.forget(name);
+        forgetLogins(name);
         found.ifPresent(account -> {
             if (role != null && role != account.getRole()) {
                 if (account.getRole() == ConsoleRole.ADMIN && count(ConsoleRole.ADMIN) <= 1) {
@@ -77,8 +83,47 @@ public class ConsoleAccountService {
             }
             em.remove(found.get());
         }
-        logins.forget(name);
+        forgetLogins(name);
         return found.isPresent();
+    }
+
+    /**
+     * Changes an account's own password after checking its current one (the "My account" page): false,
+     * and nothing changed, when the current password is wrong or there is no such account.
+     */
+    public boolean changeOwnPassword(String name, String currentPassword, String newPassword) {
+        Optional<ConsoleAccount> found = account(name);
+        if (found.isEmpty() || currentPassword == null
+                || !PasswordHash.verify(currentPassword, found.get().getPasswordHash())) {
+            return false;
+        }
+        checkPassword(newPassword);
+        found.get().setPasswordHash(PasswordHash.hash(newPassword));
+        forgetLogins(name);
+        return true;
+    }
+
+    /** The account's current role (read on each request of a console session, so a change applies at once). */
+    public Optional<ConsoleRole> currentRole(String name) {
+        return account(name).map(ConsoleAccount::getRole);
+    }
+
+    /**
+     * Drops the remembered logins of an account now and again when the transaction ends: a login checked
+     * in between still saw the old hash and may have put the old password back into the cache.
+     */
+    private void forgetLogins(String name) {
+        logins.forget(name);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                logins.forget(name);
+            }
+        });
     }
 
     /** The account's role when the password matches its stored hash; empty otherwise. */
@@ -96,8 +141,13 @@ public class ConsoleAccountService {
         return role;
     }
 
+    /** Whether a password has an acceptable length ({@link #MIN_PASSWORD} to 255 characters). */
+    public static boolean acceptablePassword(String password) {
+        return password != null && password.length() >= MIN_PASSWORD && password.length() <= 255;
+    }
+
     static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 255) {
+        if (!acceptablePassword(password)) {
             throw new IllegalArgumentException("password: " + MIN_PASSWORD + " to 255 characters");
         }
     }

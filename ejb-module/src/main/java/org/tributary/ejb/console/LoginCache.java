@@ -3,6 +3,8 @@ package org.tributary.ejb.console;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Memory only: no transaction needed, and ConsoleAccountService also calls forget() after its own one ended.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LoginCache {
 
     static final long TTL_MILLIS = Long.getLong("tributary.console.login-cache-seconds", 60) * 1000;

@@ -1,5 +1,6 @@
 package org.tributary.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -10,6 +11,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.tributary.ejb.console.ConsoleAccountService;
+import org.tributary.ejb.console.ConsoleRole;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +38,13 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     private IdentityStoreHandler identityStores;
 
+    @EJB
+    private ConsoleAccountService accounts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        ConsoleLogin login = ConsoleLogin.of(request.getSession(false));
+        ConsoleLogin login = current(request.getSession(false));
         if (isApi(request)) {
             return api(request, response, context, login);
         }
@@ -71,6 +78,27 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.responseUnauthorized();
         }
         return context.doNothing();
+    }
+
+    /**
+     * The session's login with the account's role as it is now: an admin's change of role shows on the
+     * next request, and a deleted account's session is logged out.
+     */
+    private ConsoleLogin current(HttpSession session) {
+        ConsoleLogin login = ConsoleLogin.of(session);
+        if (login == null) {
+            return null;
+        }
+        ConsoleRole role = accounts.currentRole(login.name()).orElse(null);
+        if (role == null) {
+            session.removeAttribute(ConsoleLogin.ATTRIBUTE);
+            return null;
+        }
+        if (!role.grantedRoleNames().equals(login.roles())) {
+            login = new ConsoleLogin(login.name(), role.grantedRoleNames());
+            login.storeIn(session);
+        }
+        return login;
     }
 
     @Override

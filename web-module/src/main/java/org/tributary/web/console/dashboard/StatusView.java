@@ -10,7 +10,10 @@ import org.tributary.ejb.adapter.AdapterClient;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The adapter's status for the dashboard's Server card (version, listener, uptime, media folder), read once per request. */
+/**
+ * The adapter's status for the dashboard's Server card (version, listener, uptime, requests, connections,
+ * media folder) at page load; dashboard.js then keeps the changing ones current from {@code /api/status}.
+ */
 @Named
 @RequestScoped
 public class StatusView {
@@ -42,12 +45,26 @@ public class StatusView {
         return status != null;
     }
 
+    /** "3 open, 120 since start" (the dashboard's script keeps it current from /api/status). */
+    public String getConnections() {
+        return status == null ? "" : connections(status.openConnections(), status.totalConnections());
+    }
+
+    static String connections(long open, long total) {
+        return open + " open, " + total + " since start";
+    }
+
     /** Uptime as "2d 03:04:05". */
     public String getUptime() {
         if (status == null) {
             return "";
         }
-        Duration d = Duration.ofSeconds(status.uptimeSeconds(Instant.now()));
+        return uptime(status.uptimeSeconds(Instant.now()));
+    }
+
+    /** Seconds as "2d 03:04:05" (dashboard.js formats the live value the same way). */
+    static String uptime(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
         String clock = String.format("%02d:%02d:%02d", d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
         return d.toDays() > 0 ? d.toDays() + "d " + clock : clock;
     }
