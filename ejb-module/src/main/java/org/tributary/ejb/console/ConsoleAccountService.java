@@ -8,6 +8,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -103,9 +107,19 @@ public class ConsoleAccountService {
         return true;
     }
 
-    /** The account's current role (read on each request of a console session, so a change applies at once). */
-    public Optional<ConsoleRole> currentRole(String name) {
-        return account(name).map(ConsoleAccount::getRole);
+    /** The account's role and password stamp now (read on each request of a console session). */
+    public Optional<LoginState> loginState(String name) {
+        return account(name).map(a -> new LoginState(a.getRole(), stamp(a.getPasswordHash())));
+    }
+
+    /** The first 16 hex digits of SHA-256 over the stored hash: equal while the password stays. */
+    static String stamp(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -123,13 +123,14 @@ class ConsoleAccountsIT {
         assertEquals("operator", browser.find(By.id("current-role")).getText().toLowerCase());
         assertFalse(browser.present(By.id("nav-accounts")));
         assertFalse(browser.present(By.id("nav-settings")));
+        String operator;
         try (RtspTestClient session = readySession()) {
             browser.open("/sessions.xhtml");
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions:table"), "ConsoleAccountsIT"));
             assertTrue(browser.present(By.cssSelector("input[value='Disconnect']")));
             browser.open("/admin/accounts.xhtml");
             assertEquals("Not allowed", browser.find(By.tagName("h1")).getText());
-            String operator = sessionId();
+            operator = sessionId();
 
             // The admin (its own session) demotes it to viewer on the edit page.
             useSession(admin);
@@ -148,6 +149,18 @@ class ConsoleAccountsIT {
             assertEquals("viewer", browser.find(By.id("current-role")).getText().toLowerCase());
             assertFalse(browser.present(By.cssSelector("input[value='Disconnect']")), "no Disconnect for a viewer");
         }
+
+        // The admin resets its password: the account's open session ends on its next page.
+        useSession(admin);
+        browser.open("/admin/account.xhtml?name=" + OPERATOR);
+        browser.type(By.id("consoleAccount:password"), OPERATOR_PASSWORD + "-reset");
+        browser.type(By.id("consoleAccount:passwordAgain"), OPERATOR_PASSWORD + "-reset");
+        browser.clickAndWaitForPage(By.id("consoleAccount:save"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "with its new password"));
+        useSession(operator);
+        browser.open("/sessions.xhtml");
+        assertTrue(browser.present(By.id("login:user")), "back on the login form");
+        browser.logIn(OPERATOR, OPERATOR_PASSWORD + "-reset");
         browser.logOut();
     }
 
@@ -195,6 +208,7 @@ class ConsoleAccountsIT {
         browser.type(By.id("mine:passwordAgain"), VIEWER_NEW_PASSWORD);
         browser.clickAndWaitForPage(By.id("mine:change"));
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Your password is changed"));
+        assertEquals(VIEWER, browser.find(By.id("current-user")).getText(), "this session stays logged in");
         assertEquals(401, new ConsoleApi(VIEWER, VIEWER_PASSWORD).get("/api/me").statusCode(), "old password, at once");
         browser.logOut();
 

@@ -13,11 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tributary.ejb.console.ConsoleAccountService;
-import org.tributary.ejb.console.ConsoleRole;
+import org.tributary.ejb.console.LoginState;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How console users log in. The JSON API keeps HTTP Basic (scripts send credentials on each call and get
@@ -82,20 +83,21 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     /**
      * The session's login with the account's role as it is now: an admin's change of role shows on the
-     * next request, and a deleted account's session is logged out.
+     * next request; a deleted account, or one whose password was changed elsewhere, is logged out.
      */
     private ConsoleLogin current(HttpSession session) {
         ConsoleLogin login = ConsoleLogin.of(session);
         if (login == null) {
             return null;
         }
-        ConsoleRole role = accounts.currentRole(login.name()).orElse(null);
-        if (role == null) {
+        LoginState state = accounts.loginState(login.name()).orElse(null);
+        if (state == null || !state.passwordStamp().equals(login.passwordStamp())) {
             session.removeAttribute(ConsoleLogin.ATTRIBUTE);
             return null;
         }
-        if (!role.grantedRoleNames().equals(login.roles())) {
-            login = new ConsoleLogin(login.name(), role.grantedRoleNames());
+        Set<String> roles = state.role().grantedRoleNames();
+        if (!roles.equals(login.roles())) {
+            login = new ConsoleLogin(login.name(), roles, login.passwordStamp());
             login.storeIn(session);
         }
         return login;

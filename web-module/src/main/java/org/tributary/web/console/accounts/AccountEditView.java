@@ -10,6 +10,7 @@ import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.Messages;
+import org.tributary.web.security.ConsoleLogin;
 import org.tributary.web.security.ConsoleSecurity;
 
 import java.io.Serializable;
@@ -104,6 +105,10 @@ public class AccountEditView implements Serializable {
             accounts.update(name, to, newPassword ? password : null);
         } catch (AccountConflictException e) {
             return refuse("role", e.getMessage());
+        }
+        if (newPassword && isSelf()) {
+            // Resetting one's own password here keeps this session, like My account does.
+            accounts.loginState(name).ifPresent(state -> ConsoleLogin.restamp(MyAccountView.session(), state.passwordStamp()));
         }
         LOG.info("console account '" + name + "' changed by '" + me.getName() + "': role " + to.roleName()
                 + (newPassword ? ", password reset" : ""));

@@ -3,10 +3,13 @@ package org.tributary.web.console.accounts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.Messages;
+import org.tributary.web.security.ConsoleLogin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * "My account" ({@code account.xhtml}, every role): changes the logged-in account's own password, which
- * needs the current one. The old password stops working at once (the service forgets cached logins).
+ * needs the current one. The old password stops working at once (the service forgets cached logins), and
+ * the account's other console sessions end; this one stays logged in.
  */
 @Named
 @RequestScoped
@@ -51,9 +55,14 @@ public class MyAccountView {
             Messages.error(null, "Please correct the marked field(s).");
             return null;
         }
+        accounts.loginState(me.getName()).ifPresent(state -> ConsoleLogin.restamp(session(), state.passwordStamp()));
         LOG.info("console account '" + me.getName() + "' changed its password");
         Messages.infoAfterRedirect("Your password is changed; use the new one from now on.");
         return "/account?faces-redirect=true";
+    }
+
+    static HttpSession session() {
+        return (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
     }
 
     public String getCurrent() {

@@ -1,5 +1,6 @@
 package org.tributary.web.console.login;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,6 +12,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.tributary.ejb.console.ConsoleAccountService;
+import org.tributary.ejb.console.LoginState;
 import org.tributary.web.console.Messages;
 import org.tributary.web.security.ConsoleLogin;
 import org.tributary.web.security.LoginTarget;
@@ -31,6 +34,9 @@ public class LoginView {
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @EJB
+    private ConsoleAccountService accounts;
 
     private String user;
     private String password;
@@ -72,7 +78,9 @@ public class LoginView {
     public void logIn() throws IOException {
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(user == null ? "" : user.trim(), password == null ? "" : password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        LoginState state = result.getStatus() == CredentialValidationResult.Status.VALID
+                ? accounts.loginState(result.getCallerPrincipal().getName()).orElse(null) : null;
+        if (state == null) {
             Messages.error(null, "Wrong user name or password.");
             password = null;
             return;
@@ -81,7 +89,8 @@ public class LoginView {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups()).storeIn(session);
+        new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups(), state.passwordStamp())
+                .storeIn(session);
         LOG.info("console login: '" + result.getCallerPrincipal().getName() + "'");
         external.redirect(external.getRequestContextPath() + LoginTarget.safe(next));
         FacesContext.getCurrentInstance().responseComplete();
