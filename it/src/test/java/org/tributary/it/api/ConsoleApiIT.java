@@ -147,6 +147,21 @@ class ConsoleApiIT {
         assertEquals(409, ADMIN.postJson("/api/console-accounts",
                 "{\"name\":\"admin\",\"role\":\"viewer\",\"password\":\"whatever-123\"}").statusCode());
         assertEquals(409, ADMIN.delete("/api/console-accounts/admin").statusCode(), "the last admin stays");
+
+        // With a second admin present, an admin still cannot delete or demote its own account.
+        assertEquals(201, ADMIN.postJson("/api/console-accounts",
+                "{\"name\":\"it-api-admin2\",\"role\":\"admin\",\"password\":\"second-admin-pw\"}").statusCode());
+        try {
+            HttpResponse<String> selfDelete = ADMIN.delete("/api/console-accounts/admin");
+            assertEquals(409, selfDelete.statusCode(), selfDelete.body());
+            assertTrue(selfDelete.body().contains("your own account"), selfDelete.body());
+            HttpResponse<String> selfDemote = ADMIN.putJson("/api/console-accounts/admin", "{\"role\":\"viewer\"}");
+            assertEquals(409, selfDemote.statusCode(), selfDemote.body());
+            assertEquals("admin", object(ADMIN.get("/api/console-accounts/admin")).getString("role"));
+        } finally {
+            assertEquals(204, ADMIN.delete("/api/console-accounts/it-api-admin2").statusCode(),
+                    "another admin may be removed while one remains");
+        }
     }
 
     @Test

@@ -17,11 +17,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import org.tributary.ejb.console.ConsoleAccount;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;
+import org.tributary.web.console.accounts.AccountRules;
 
 import java.net.URI;
 
@@ -34,6 +37,9 @@ public class ConsoleAccountsResource {
 
     @EJB
     private ConsoleAccountService accounts;
+
+    @Context
+    private SecurityContext caller;
 
     @GET
     @Operation(summary = "Console accounts and their roles")
@@ -77,18 +83,39 @@ public class ConsoleAccountsResource {
         ConsoleRole role = role(in, false);
         String password = password(in, false);
         in.check();
+        if (role != null) {
+            // The same rule as the account pages: an admin cannot lock itself out.
+            accounts.account(name).ifPresent(current -> refuse(AccountRules.roleChange(me(), name,
+                    current.getRole(), role, admins())));
+        }
         return json(accounts.update(name, role, password)
                 .orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
     }
 
     @DELETE
     @Path("{name}")
-    @Operation(summary = "Remove a console account (admin; never the last admin)")
+    @Operation(summary = "Remove a console account (admin; never the last admin, never your own)")
     public Response delete(@PathParam("name") String name) {
+        accounts.account(name).ifPresent(current -> refuse(AccountRules.deletion(me(), name,
+                current.getRole(), admins())));
         if (!accounts.remove(name)) {
             throw ApiException.notFound("console account '" + name + "'");
         }
         return Response.noContent().build();
+    }
+
+    private String me() {
+        return caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName();
+    }
+
+    private long admins() {
+        return accounts.accounts().stream().filter(a -> a.getRole() == ConsoleRole.ADMIN).count();
+    }
+
+    private static void refuse(String why) {
+        if (why != null) {
+            throw ApiException.conflict(why);
+        }
     }
 
     private static ConsoleRole role(JsonBody in, boolean required) {
