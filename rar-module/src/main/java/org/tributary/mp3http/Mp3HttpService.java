@@ -1,5 +1,6 @@
 package org.tributary.mp3http;
 
+import org.tributary.api.SessionInfo;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.Credentials;
@@ -13,13 +14,16 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.header.WwwAuthenticate;
+import org.tributary.server.BandwidthLimit;
 import org.tributary.server.RefusalListener;
 import org.tributary.server.RequestHandler;
 import org.tributary.server.RtspConnection;
 import org.tributary.session.AccessRecords;
+import org.tributary.session.TrafficMeter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,30 +34,57 @@ import java.util.logging.Logger;
  * Answers a plain HTTP GET or HEAD for an MP3 file (one that is not half of an RTSP-over-HTTP tunnel):
  * checks the request, asks the same {@link AccessGuard} as RTSP (protocol {@value #PROTOCOL}), finds the
  * file through the media catalogue, and answers 200 with the stream, or an HTTP error with a JSON body.
- * A connection carries one such request and is closed after its answer (HTTP/1.0 style).
+ * A connection carries one such request and is closed after its answer (HTTP/1.0 style). Streams are
+ * listed next to the RTSP sessions (transport {@value #TRANSPORT}), count in the adapter's traffic and
+ * bandwidth limit, and may be ended by an administrator.
  */
 public final class Mp3HttpService implements RequestHandler {
 
     /** The protocol named in access requests, so rules and logs can tell MP3 over HTTP apart. */
     public static final String PROTOCOL = "http-mp3";
+    /** The transport shown for these streams in the session list and the statistics. */
+    public static final String TRANSPORT = "HTTP";
 
     private static final Logger LOG = Logger.getLogger(Mp3HttpService.class.getName());
 
     private final AccessGuard guard;
     private final Mp3Library library;
     private final StreamingEngine engine;
-    private final Mp3HttpSettings settings;
+    private final TrafficMeter meter;
+    private final BandwidthLimit bandwidth;
     private final Consumer<AccessRecord> records;
+    private volatile Mp3HttpSettings settings;
     private final Map<Long, Mp3HttpStream> streams = new ConcurrentHashMap<>();
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
+    /** A service outside an adapter (tests): no traffic counted, no bandwidth limit. */
     public Mp3HttpService(AccessGuard guard, MediaCatalog catalog, StreamingEngine engine, Mp3HttpSettings settings,
                           Consumer<AccessRecord> records) {
+        this(guard, catalog, engine, settings, TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0), records);
+    }
+
+    /**
+     * @param meter     the adapter's traffic meter: every body byte is counted in it
+     * @param bandwidth the adapter's bandwidth limit, asked before a stream starts
+     */
+    public Mp3HttpService(AccessGuard guard, MediaCatalog catalog, StreamingEngine engine, Mp3HttpSettings settings,
+                          TrafficMeter meter, BandwidthLimit bandwidth, Consumer<AccessRecord> records) {
         this.guard = guard;
         this.library = new Mp3Library(catalog);
         this.engine = engine;
         this.settings = settings;
+        this.meter = meter;
+        this.bandwidth = bandwidth;
         this.records = records;
+    }
+
+    /** The limits for streams that start from now on (streams playing keep theirs). */
+    public void settings(Mp3HttpSettings next) {
+        this.settings = next;
+    }
+
+    public Mp3HttpSettings settings() {
+        return settings;
     }
 
     /** Who hears about refused requests (the access log). */
@@ -66,6 +97,44 @@ public final class Mp3HttpService implements RequestHandler {
         return streams.size();
     }
 
+    /** The streams running now, as the console lists sessions. */
+    public List<SessionInfo> sessionInfos() {
+        List<SessionInfo> out = new ArrayList<>();
+        for (Mp3HttpStream s : streams.values()) {
+            out.add(new SessionInfo(s.id(), s.connection().remoteAddress().getAddress().getHostAddress(), s.path(),
+                    TRANSPORT, "PLAYING", s.userAgent(), s.startedAt(), s.audioBytesSent(), 0, 0, 0, 0, s.user(),
+                    s.bitsPerSecond()));
+        }
+        return out;
+    }
+
+    /**
+     * Ends a stream on an administrator's request: the connection closes after the current write and the
+     * access record is written as for any other end.
+     *
+     * @return false when no stream has this id
+     */
+    public boolean stop(String id) {
+        for (Mp3HttpStream s : streams.values()) {
+            if (s.id().equals(id)) {
+                LOG.info(s.connection().logPrefix() + "MP3 stream of " + s.path() + " ended by an administrator");
+                s.stop(ENDED_BY_ADMIN);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why an administrator's stop ended a stream (the access record's reason). */
+    static final String ENDED_BY_ADMIN = "ended by an administrator";
+
+    /** Housekeeping, once a second: every stream's recent rate. */
+    public void sampleRates(long nowNanos) {
+        for (Mp3HttpStream s : streams.values()) {
+            s.sampleRate(nowNanos);
+        }
+    }
+
     @Override
     public RtspResponse handle(RtspRequest request, RtspConnection connection) {
         connection.stopReading(); // one request per connection: the answer ends it
@@ -76,12 +145,7 @@ public final class Mp3HttpService implements RequestHandler {
                 return access.refusal();
             }
             Mp3Library.Track track = library.track(mp3.path());
-            if (streams.size() >= settings.maxStreams()) {
-                throw HttpRefusal.unavailable(settings.maxStreams() == 0 ? "MP3 over HTTP is switched off"
-                        + " (tributary.mp3.max-streams=0)" : "the limit of " + settings.maxStreams()
-                        + " MP3 streams is reached (tributary.mp3.max-streams)");
-            }
-            return ok(request, mp3, track, connection, access.user());
+            return ok(request, mp3, track, connection, access.user(), settings);
         } catch (HttpRefusal e) {
             LOG.info(connection.logPrefix() + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": "
                     + e.getMessage() + "; answering " + e.status());
@@ -97,8 +161,24 @@ public final class Mp3HttpService implements RequestHandler {
         }
     }
 
+    /** Refuses a stream the limits do not leave room for (checked and taken together, so two at once cannot both pass). */
+    private void admit(Mp3HttpStream stream, Mp3HttpSettings limits) throws HttpRefusal {
+        synchronized (streams) {
+            if (streams.size() >= limits.maxStreams()) {
+                throw HttpRefusal.unavailable(limits.maxStreams() == 0 ? "MP3 over HTTP is switched off"
+                        + " (mp3MaxStreams=0)" : "the limit of " + limits.maxStreams()
+                        + " MP3 streams is reached (mp3MaxStreams)");
+            }
+            String noBandwidth = bandwidth.refusal(stream.path(), stream.track().file().bitrate() / 1000);
+            if (noBandwidth != null) {
+                throw HttpRefusal.unavailable(noBandwidth + " (maxBandwidthKbps)");
+            }
+            streams.put(stream.connection().id(), stream);
+        }
+    }
+
     private RtspResponse ok(RtspRequest request, Mp3HttpRequest mp3, Mp3Library.Track track, RtspConnection connection,
-                            String user) {
+                            String user, Mp3HttpSettings limits) throws HttpRefusal {
         RtspResponse ok = new RtspResponse(200, "OK").asHttp()
                 .header("Content-Type", "audio/mpeg")
                 .header("Cache-Control", "no-cache, no-store")
@@ -108,15 +188,16 @@ public final class Mp3HttpService implements RequestHandler {
                 .header("icy-name", headerText(track.title()))
                 .header("icy-br", Integer.toString(Math.max(1, track.file().bitrate() / 1000)));
         if (mp3.wantsMetadata()) {
-            ok.header("icy-metaint", Integer.toString(settings.icyMetaint()));
+            ok.header("icy-metaint", Integer.toString(limits.icyMetaint()));
         }
         if (mp3.head()) {
             return ok.afterSent(connection::closeAfterFlush);
         }
-        IcyInterleaver icy = mp3.wantsMetadata() ? new IcyInterleaver(settings.icyMetaint(), track.title()) : null;
-        Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, settings.burstSeconds(),
-                settings.stallSeconds(), ended -> streamEnded(ended, request, mp3, user));
-        streams.put(connection.id(), stream);
+        IcyInterleaver icy = mp3.wantsMetadata() ? new IcyInterleaver(limits.icyMetaint(), track.title()) : null;
+        Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, limits.burstSeconds(), limits.stallSeconds(),
+                new Mp3HttpStream.Listener(mp3.path(), user, mp3.userAgent()), meter,
+                ended -> streamEnded(ended, request, mp3, user));
+        admit(stream, limits);
         LOG.fine(connection.logPrefix() + "MP3 stream of " + mp3.path() + " starts" + (icy == null ? "" : " with ICY metadata"));
         return ok.afterSent(() -> engine.schedule(stream));
     }

@@ -1,7 +1,10 @@
 package org.tributary.mp3http;
 
+import org.tributary.api.RuntimeSettings;
+
 /**
- * Limits of MP3 over HTTP, validated at adapter start.
+ * Limits of MP3 over HTTP, validated at adapter start and when an administrator changes them (the
+ * messages name the settings' fields).
  *
  * @param maxStreams   HTTP MP3 streams at once; more get 503
  * @param burstSeconds audio sent at once when a stream starts, so a player starts without waiting
@@ -10,7 +13,9 @@ package org.tributary.mp3http;
  */
 public record Mp3HttpSettings(int maxStreams, int burstSeconds, int icyMetaint, int stallSeconds) {
 
-    public static final Mp3HttpSettings DEFAULTS = new Mp3HttpSettings(1000, 3, 16000, 60);
+    public static final Mp3HttpSettings DEFAULTS = new Mp3HttpSettings(RuntimeSettings.DEFAULT_MP3_MAX_STREAMS,
+            RuntimeSettings.DEFAULT_MP3_BURST_SECONDS, RuntimeSettings.DEFAULT_MP3_ICY_METAINT,
+            RuntimeSettings.DEFAULT_MP3_STALL_SECONDS);
 
     public Mp3HttpSettings {
         range("mp3MaxStreams", maxStreams, 0, 1_000_000);
@@ -19,9 +24,34 @@ public record Mp3HttpSettings(int maxStreams, int burstSeconds, int icyMetaint, 
         range("mp3StallSeconds", stallSeconds, 1, 3600);
     }
 
+    /** One field out of its range; {@link #field()} names it, the message says it and the range. */
+    public static final class InvalidField extends IllegalArgumentException {
+        private final String field;
+        private final String problem;
+
+        InvalidField(String field, String problem) {
+            super(field + ": " + problem);
+            this.field = field;
+            this.problem = problem;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String problem() {
+            return problem;
+        }
+    }
+
+    /** The limits of these settings. */
+    public static Mp3HttpSettings of(RuntimeSettings s) {
+        return new Mp3HttpSettings(s.mp3MaxStreams(), s.mp3BurstSeconds(), s.mp3IcyMetaint(), s.mp3StallSeconds());
+    }
+
     private static void range(String property, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(property + ": must be between " + min + " and " + max + ", not " + value);
+            throw new InvalidField(property, "must be between " + min + " and " + max + ", not " + value);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tributary.mp3http;
 import org.tributary.engine.Playback;
 import org.tributary.media.mp3.Mp3File;
 import org.tributary.server.RtspConnection;
+import org.tributary.session.TrafficMeter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,9 @@ import java.util.logging.Logger;
  * streaming engine. Frame i leaves at start + (its time − burst), so the first seconds go at once and
  * the rest at the file's own rate. The socket is never waited on: when the client lags (bytes pile up
  * in the connection's queue) the stream pauses, and a client that takes nothing for the stall time is
- * dropped. Ends at the end of the file, when the client goes, or when the server stops.
+ * dropped. Ends at the end of the file, when the client goes, when the server stops, or when an
+ * administrator ends it ({@link #stop}: done by the sender thread, between two writes, so the byte count
+ * of the access record is exact).
  */
 final class Mp3HttpStream implements Playback {
 
@@ -35,6 +38,11 @@ final class Mp3HttpStream implements Playback {
     private final long burstNanos;
     private final long stallNanos;
     private final Consumer<Mp3HttpStream> onEnd;
+    private final TrafficMeter meter;
+    private final String id;
+    private final String path;
+    private final String user;
+    private final String userAgent;
     private final ByteBuffer frames;
     private final ByteBuffer out;
     private final Instant startedAt = Instant.now();
@@ -47,14 +55,29 @@ final class Mp3HttpStream implements Playback {
     private volatile int framesSent;
     private volatile String endReason;
     private volatile Instant endedAt;
+    private volatile String stopRequest;
+    private volatile long bitsPerSecond;
+    private long rateBytes;
+    private long rateNanos = System.nanoTime();
+
+    /** Who listens to what, for the session list. */
+    record Listener(String path, String user, String userAgent) {
+    }
 
     /**
-     * @param icy   interleaves ICY metadata, or null when the player did not ask for it
-     * @param onEnd told once, on whichever thread ends the stream
+     * @param icy      interleaves ICY metadata, or null when the player did not ask for it
+     * @param listener the path requested, the user (null: anonymous) and the User-Agent (may be null)
+     * @param meter    counts every body byte in the adapter's traffic
+     * @param onEnd    told once, on whichever thread ends the stream
      */
     Mp3HttpStream(RtspConnection connection, Mp3Library.Track track, IcyInterleaver icy, int burstSeconds,
-                  int stallSeconds, Consumer<Mp3HttpStream> onEnd) {
+                  int stallSeconds, Listener listener, TrafficMeter meter, Consumer<Mp3HttpStream> onEnd) {
         this.connection = connection;
+        this.id = idOf(connection);
+        this.path = listener.path();
+        this.user = listener.user();
+        this.userAgent = listener.userAgent();
+        this.meter = meter;
         this.track = track;
         this.file = track.file();
         this.icy = icy;
@@ -69,6 +92,12 @@ final class Mp3HttpStream implements Playback {
     @Override
     public long pump(long nowNanos) {
         if (ended.get()) {
+            return DONE;
+        }
+        String stop = stopRequest;
+        if (stop != null) {
+            end(stop);
+            connection.closeAfterFlush(); // what is queued still goes out: the record counted it
             return DONE;
         }
         if (connection.isClosed()) {
@@ -128,9 +157,11 @@ final class Mp3HttpStream implements Playback {
             icy.interleave(frames, out);
             body = out.flip();
         }
+        int wire = body.remaining();
         if (!connection.send(body)) {
             return false;
         }
+        meter.sentOverHttp(wire);
         audioBytesSent += audio;
         framesSent += count;
         return true;
@@ -153,6 +184,51 @@ final class Mp3HttpStream implements Playback {
             endedAt = Instant.now();
             onEnd.accept(this);
         }
+    }
+
+    /**
+     * Asks the stream to end (an administrator): the sender thread ends it at its next turn, within a
+     * frame's time, and closes the connection once what is queued has gone.
+     */
+    void stop(String reason) {
+        stopRequest = reason;
+    }
+
+    /** The session id shown in the console: the connection's, so it is unique while the adapter runs. */
+    static String idOf(RtspConnection connection) {
+        return "HTTP-" + connection.id();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    /** Housekeeping thread only: the audio rate since the previous call. */
+    void sampleRate(long nowNanos) {
+        long bytes = audioBytesSent;
+        long elapsed = nowNanos - rateNanos;
+        if (elapsed > 0) {
+            bitsPerSecond = Math.max(0, Math.round((bytes - rateBytes) * 8e9 / elapsed));
+        }
+        rateBytes = bytes;
+        rateNanos = nowNanos;
+    }
+
+    /** Audio bits per second over the last sampling interval (about a second). */
+    long bitsPerSecond() {
+        return bitsPerSecond;
     }
 
     boolean isEnded() {

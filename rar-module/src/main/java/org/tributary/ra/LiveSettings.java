@@ -4,6 +4,7 @@ import org.tributary.api.RuntimeSettings;
 import org.tributary.api.SettingsOutcome;
 import org.tributary.api.access.AuthScheme;
 import org.tributary.auth.AuthSettings;
+import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.server.RtspServer;
 import org.tributary.transport.UdpEndpoint;
 
@@ -86,6 +87,12 @@ final class LiveSettings {
         } else if (!Files.isDirectory(root)) {
             rejected.put("mediaRoot", "no folder " + root);
         }
+        Mp3HttpSettings mp3 = null;
+        try {
+            mp3 = Mp3HttpSettings.of(wanted);
+        } catch (Mp3HttpSettings.InvalidField e) {
+            rejected.put(e.field(), e.problem());
+        }
         if (!rejected.isEmpty()) {
             return new SettingsOutcome(List.of(), List.of(), rejected);
         }
@@ -156,10 +163,12 @@ final class LiveSettings {
             (startup ? live : restart).add("rtpPort");
         }
         applyLimits(wanted, now, schemes, root, live);
+        applyMp3(mp3, Mp3HttpSettings.of(now), live);
         running = new RuntimeSettings(startup ? wanted.rtspBindAddress() : now.rtspBindAddress(),
                 wanted.rtspPort(), startup ? wanted.rtpPort() : now.rtpPort(), wanted.httpTunnelPort(),
                 root.toString(), wanted.maxConnections(), wanted.maxSessions(), wanted.maxBandwidthKbps(),
-                wanted.sessionTimeoutSeconds(), schemeText(schemes), wanted.accessCacheSeconds());
+                wanted.sessionTimeoutSeconds(), schemeText(schemes), wanted.accessCacheSeconds(), mp3.maxStreams(),
+                mp3.burstSeconds(), mp3.icyMetaint(), mp3.stallSeconds());
         if (!live.isEmpty() || !restart.isEmpty()) {
             LOG.info("settings changed" + (startup ? " at startup" : "") + ": in effect now " + live
                     + (restart.isEmpty() ? "" : "; after a restart " + restart));
@@ -246,6 +255,26 @@ final class LiveSettings {
         if (!root.toString().equals(now.mediaRoot())) {
             adapter.catalog().reroot(root);
             live.add("mediaRoot");
+        }
+    }
+
+    /** The MP3-over-HTTP limits, for streams that start from now on. */
+    private void applyMp3(Mp3HttpSettings wanted, Mp3HttpSettings now, List<String> live) {
+        if (wanted.equals(now)) {
+            return;
+        }
+        adapter.mp3Http().settings(wanted);
+        if (wanted.maxStreams() != now.maxStreams()) {
+            live.add("mp3MaxStreams");
+        }
+        if (wanted.burstSeconds() != now.burstSeconds()) {
+            live.add("mp3BurstSeconds");
+        }
+        if (wanted.icyMetaint() != now.icyMetaint()) {
+            live.add("mp3IcyMetaint");
+        }
+        if (wanted.stallSeconds() != now.stallSeconds()) {
+            live.add("mp3StallSeconds");
         }
     }
 

@@ -192,7 +192,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
             RefusalReporter refusals = new RefusalReporter(sessions, events::publish);
             handler.onRefusal(refusals);
-            mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, events::publish);
+            mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, meter, bandwidth, events::publish);
             mp3Http.onRefusal(refusals);
             handler.plainHttp(mp3Http);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
@@ -236,6 +236,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 long now = System.nanoTime();
                 meter.sample(now);
                 sessions.sampleRates();
+                mp3Http.sampleRates(now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -333,20 +334,25 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             throw new IllegalStateException("the adapter is not started");
         }
         return new AdapterStatus(VERSION, server.bindHost(), server.port(), startedAt, server.openConnections(),
-                server.totalConnections(), sessions.size(), server.requestsHandled(), config.mediaRoot().toString());
+                server.totalConnections(), sessions.size() + mp3Http.activeStreams(), server.requestsHandled(), config.mediaRoot().toString());
     }
 
-    /** The live sessions, for the outbound connection. */
+    /** The live sessions, for the outbound connection: RTSP sessions, then MP3-over-HTTP streams. */
     public java.util.List<org.tributary.api.SessionInfo> sessionInfos() {
-        return sessions == null ? java.util.List.of()
-                : sessions.all().stream().map(org.tributary.session.SessionSnapshot::of).toList();
+        if (sessions == null) {
+            return java.util.List.of();
+        }
+        java.util.List<org.tributary.api.SessionInfo> all = new java.util.ArrayList<>();
+        sessions.all().stream().map(org.tributary.session.SessionSnapshot::of).forEach(all::add);
+        all.addAll(mp3Http.sessionInfos());
+        return all;
     }
 
-    /** Ends a session on an administrator's request; false when there is no such session. */
+    /** Ends a session or an MP3-over-HTTP stream on an administrator's request; false when there is no such one. */
     public boolean closeSession(String id) {
         org.tributary.session.RtspSession session = sessions == null ? null : sessions.get(id);
         if (session == null) {
-            return false;
+            return mp3Http != null && mp3Http.stop(id);
         }
         session.close("ended by an administrator");
         return true;
@@ -365,10 +371,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         for (org.tributary.session.RtspSession session : sessions.all()) {
             byTransport.merge(session.transportKind(), 1, Integer::sum);
         }
+        int mp3Streams = mp3Http.activeStreams();
+        if (mp3Streams > 0) {
+            byTransport.put(Mp3HttpService.TRANSPORT, mp3Streams);
+        }
         RtspServer tunnel = tunnelServer;
         int connections = rtspServer.openConnections() + (tunnel == null ? 0 : tunnel.openConnections());
         return new org.tributary.api.AdapterStatistics(Instant.now(), meter.bytesSent(), meter.packetsSent(),
-                connections, sessions.size(), byTransport, meter.bitsPerSecond(), processCpuLoad());
+                connections, sessions.size() + mp3Streams, byTransport, meter.bitsPerSecond(), processCpuLoad());
     }
 
     private static double processCpuLoad() {
@@ -413,7 +423,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 config.rtpPort(), config.httpTunnelPort(), config.mediaRoot().toString(), config.maxConnections(),
                 config.maxSessions(), maxBandwidthKbps, config.sessionTimeoutSeconds(),
                 LiveSettings.schemeText(authSettings.defaultSchemes()),
-                config.accessCacheSeconds());
+                config.accessCacheSeconds(), mp3Settings.maxStreams(), mp3Settings.burstSeconds(),
+                mp3Settings.icyMetaint(), mp3Settings.stallSeconds());
     }
 
     // The parts LiveSettings changes; package-private so that only it reaches into the running adapter.
@@ -460,6 +471,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     BandwidthLimit bandwidthLimit() {
         return bandwidth;
+    }
+
+    Mp3HttpService mp3Http() {
+        return mp3Http;
     }
 
     public Integer getMaxBandwidthKbps() {

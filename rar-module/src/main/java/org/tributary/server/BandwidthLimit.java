@@ -30,17 +30,28 @@ public final class BandwidthLimit {
 
     /** Why a new stream of this source may not start now, or null when it may. */
     public String refusal(MediaSource source) {
-        int limit = maxKbps;
-        if (limit <= 0) {
+        if (maxKbps <= 0) {
             return null;
         }
         long nominalKbps = 0;
         for (SourceTrack track : source.tracks()) {
             nominalKbps += Math.max(0, track.bitrateKbps());
         }
+        return refusal(source.name(), nominalKbps);
+    }
+
+    /**
+     * Why a new stream of {@code name} at {@code nominalKbps} (0 when unknown) may not start now, or null
+     * when it may; for streams that are no {@link MediaSource} (MP3 over HTTP).
+     */
+    public String refusal(String name, long nominalKbps) {
+        int limit = maxKbps;
+        if (limit <= 0) {
+            return null;
+        }
         long currentKbps = meter.bitsPerSecond() / 1000;
         if (currentKbps + nominalKbps > limit || currentKbps >= limit) {
-            return "not enough bandwidth: " + currentKbps + " kbit/s going out, " + source.name() + " needs "
+            return "not enough bandwidth: " + currentKbps + " kbit/s going out, " + name + " needs "
                     + (nominalKbps == 0 ? "an unknown rate" : nominalKbps + " kbit/s") + ", the limit is " + limit
                     + " kbit/s";
         }

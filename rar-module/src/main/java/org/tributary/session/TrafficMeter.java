@@ -3,7 +3,7 @@ package org.tributary.session;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Every RTP byte and packet the adapter sends, counted by the sender threads without a shared lock, and
+ * Every RTP byte and packet the adapter sends, and every byte of MP3-over-HTTP response bodies, counted by the sender threads without a shared lock, and
  * the adapter-wide outgoing rate, recomputed once a second by housekeeping: the statistics page reads the
  * counters, the bandwidth limit reads the rate.
  */
@@ -22,6 +22,16 @@ public final class TrafficMeter {
         if (this != NONE) {
             bytes.add(payloadBytes);
             packets.increment();
+        }
+    }
+
+    /**
+     * Bytes of an HTTP response body (MP3 over HTTP) handed to a connection: they count in the totals and
+     * the rate, so the statistics and the bandwidth limit see HTTP listeners, but they are not RTP packets.
+     */
+    public void sentOverHttp(int bodyBytes) {
+        if (this != NONE && bodyBytes > 0) {
+            bytes.add(bodyBytes);
         }
     }
 
@@ -44,7 +54,7 @@ public final class TrafficMeter {
         sampledNanos = nowNanos;
     }
 
-    /** Outgoing RTP bits per second over the last sampling interval (about a second). */
+    /** Outgoing bits per second (RTP and MP3 over HTTP) over the last sampling interval (about a second). */
     public long bitsPerSecond() {
         return bitsPerSecond;
     }

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param sessionTimeoutSeconds silence before a session ends, for new sessions (live)
  * @param authSchemes           default authentication schemes, preferred first, e.g. "digest basic" (live)
  * @param accessCacheSeconds    how long an access decision is reused (live)
+ * @param mp3MaxStreams         MP3-over-HTTP streams at once, 0 = MP3 over HTTP off (live)
+ * @param mp3BurstSeconds       seconds of audio a new MP3 stream sends at once (live, new streams)
+ * @param mp3IcyMetaint         audio bytes between ICY metadata blocks (live, new streams)
+ * @param mp3StallSeconds       an MP3 listener taking nothing this long is dropped (live, new streams)
  */
 public record ServerSettings(String rtspBindAddress,
                              int rtspPort,
@@ -33,22 +37,49 @@ public record ServerSettings(String rtspBindAddress,
                              int maxBandwidthKbps,
                              int sessionTimeoutSeconds,
                              String authSchemes,
-                             int accessCacheSeconds) implements Serializable {
+                             int accessCacheSeconds,
+                             int mp3MaxStreams,
+                             int mp3BurstSeconds,
+                             int mp3IcyMetaint,
+                             int mp3StallSeconds) implements Serializable {
 
     /** The component names, in page order. */
     public static final List<String> FIELDS = List.of("rtspBindAddress", "rtspPort", "rtpPort", "httpTunnelPort",
             "mediaRoot", "maxConnections", "maxSessions", "maxBandwidthKbps", "sessionTimeoutSeconds",
-            "authSchemes", "accessCacheSeconds");
+            "authSchemes", "accessCacheSeconds", "mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint",
+            "mp3StallSeconds");
+
+    /**
+     * The settings without the MP3-over-HTTP limits (the form before they were added): those take the
+     * adapter's defaults.
+     */
+    public ServerSettings(String rtspBindAddress, int rtspPort, int rtpPort, int httpTunnelPort, String mediaRoot,
+                          int maxConnections, int maxSessions, int maxBandwidthKbps, int sessionTimeoutSeconds,
+                          String authSchemes, int accessCacheSeconds) {
+        this(rtspBindAddress, rtspPort, rtpPort, httpTunnelPort, mediaRoot, maxConnections, maxSessions,
+                maxBandwidthKbps, sessionTimeoutSeconds, authSchemes, accessCacheSeconds,
+                RuntimeSettings.DEFAULT_MP3_MAX_STREAMS, RuntimeSettings.DEFAULT_MP3_BURST_SECONDS,
+                RuntimeSettings.DEFAULT_MP3_ICY_METAINT, RuntimeSettings.DEFAULT_MP3_STALL_SECONDS);
+    }
 
     public static ServerSettings of(RuntimeSettings s) {
         return new ServerSettings(s.rtspBindAddress(), s.rtspPort(), s.rtpPort(), s.httpTunnelPort(), s.mediaRoot(),
                 s.maxConnections(), s.maxSessions(), s.maxBandwidthKbps(), s.sessionTimeoutSeconds(), s.authSchemes(),
-                s.accessCacheSeconds());
+                s.accessCacheSeconds(), s.mp3MaxStreams(), s.mp3BurstSeconds(), s.mp3IcyMetaint(),
+                s.mp3StallSeconds());
     }
 
     public RuntimeSettings toRuntime() {
         return new RuntimeSettings(rtspBindAddress, rtspPort, rtpPort, httpTunnelPort, mediaRoot, maxConnections,
-                maxSessions, maxBandwidthKbps, sessionTimeoutSeconds, authSchemes, accessCacheSeconds);
+                maxSessions, maxBandwidthKbps, sessionTimeoutSeconds, authSchemes, accessCacheSeconds, mp3MaxStreams,
+                mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
+    }
+
+    /** These settings with other MP3-over-HTTP limits. */
+    public ServerSettings withMp3(int maxStreams, int burstSeconds, int icyMetaint, int stallSeconds) {
+        return new ServerSettings(rtspBindAddress, rtspPort, rtpPort, httpTunnelPort, mediaRoot, maxConnections,
+                maxSessions, maxBandwidthKbps, sessionTimeoutSeconds, authSchemes, accessCacheSeconds, maxStreams,
+                burstSeconds, icyMetaint, stallSeconds);
     }
 
     /** Every field as text, by name (how the database stores them). */
@@ -65,6 +96,10 @@ public record ServerSettings(String rtspBindAddress,
         out.put("sessionTimeoutSeconds", Integer.toString(sessionTimeoutSeconds));
         out.put("authSchemes", authSchemes);
         out.put("accessCacheSeconds", Integer.toString(accessCacheSeconds));
+        out.put("mp3MaxStreams", Integer.toString(mp3MaxStreams));
+        out.put("mp3BurstSeconds", Integer.toString(mp3BurstSeconds));
+        out.put("mp3IcyMetaint", Integer.toString(mp3IcyMetaint));
+        out.put("mp3StallSeconds", Integer.toString(mp3StallSeconds));
         return out;
     }
 
@@ -88,7 +123,11 @@ public record ServerSettings(String rtspBindAddress,
                 number(merged, "maxSessions", maxSessions, badValue),
                 number(merged, "maxBandwidthKbps", maxBandwidthKbps, badValue),
                 number(merged, "sessionTimeoutSeconds", sessionTimeoutSeconds, badValue), schemes,
-                number(merged, "accessCacheSeconds", accessCacheSeconds, badValue));
+                number(merged, "accessCacheSeconds", accessCacheSeconds, badValue),
+                number(merged, "mp3MaxStreams", mp3MaxStreams, badValue),
+                number(merged, "mp3BurstSeconds", mp3BurstSeconds, badValue),
+                number(merged, "mp3IcyMetaint", mp3IcyMetaint, badValue),
+                number(merged, "mp3StallSeconds", mp3StallSeconds, badValue));
     }
 
     private static int number(Map<String, String> text, String field, int fallback,

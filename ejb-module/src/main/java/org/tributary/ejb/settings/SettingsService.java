@@ -119,7 +119,8 @@ public class SettingsService {
         return new ServerSettings(s.rtspBindAddress().trim(), s.rtspPort(), s.rtpPort(), s.httpTunnelPort(),
                 Path.of(s.mediaRoot().trim()).toAbsolutePath().normalize().toString(), s.maxConnections(),
                 s.maxSessions(), s.maxBandwidthKbps(), s.sessionTimeoutSeconds(),
-                SettingsValidator.normalizeSchemes(s.authSchemes()), s.accessCacheSeconds());
+                SettingsValidator.normalizeSchemes(s.authSchemes()), s.accessCacheSeconds(), s.mp3MaxStreams(),
+                s.mp3BurstSeconds(), s.mp3IcyMetaint(), s.mp3StallSeconds());
     }
 
     /** Stores the fields that differ from the run's defaults and removes the rows of those that do not. */

@@ -87,12 +87,36 @@ public final class SettingsValidator {
         range(errors, "maxBandwidthKbps", wanted.maxBandwidthKbps(), 0, MAX_BANDWIDTH_KBPS);
         range(errors, "sessionTimeoutSeconds", wanted.sessionTimeoutSeconds(), MIN_SESSION_TIMEOUT, MAX_SECONDS);
         range(errors, "accessCacheSeconds", wanted.accessCacheSeconds(), 0, MAX_SECONDS);
+        mp3Limits(wanted, errors);
         try {
             normalizeSchemes(wanted.authSchemes());
         } catch (IllegalArgumentException e) {
             errors.put("authSchemes", e.getMessage());
         }
         return errors;
+    }
+
+    // The adapter's own ranges for the MP3-over-HTTP limits (mp3http.Mp3HttpSettings checks them again).
+    static final int MAX_MP3_BURST_SECONDS = 60;
+    static final int MIN_ICY_METAINT = 256;
+    static final int MAX_ICY_METAINT = 65_536;
+    static final int MAX_MP3_STALL_SECONDS = 3600;
+
+    private static void mp3Limits(ServerSettings wanted, Map<String, String> errors) {
+        if (wanted.mp3MaxStreams() < 0 || wanted.mp3MaxStreams() > MAX_LIMIT) {
+            errors.put("mp3MaxStreams", "must be between 0 (MP3 over HTTP off) and " + MAX_LIMIT);
+        }
+        if (wanted.mp3BurstSeconds() < 0 || wanted.mp3BurstSeconds() > MAX_MP3_BURST_SECONDS) {
+            errors.put("mp3BurstSeconds", "must be between 0 (paced from the first frame) and " + MAX_MP3_BURST_SECONDS
+                    + " seconds");
+        }
+        range(errors, "mp3IcyMetaint", wanted.mp3IcyMetaint(), MIN_ICY_METAINT, MAX_ICY_METAINT);
+        if (errors.containsKey("mp3IcyMetaint")) {
+            errors.put("mp3IcyMetaint", errors.get("mp3IcyMetaint") + " bytes (players expect 8192 or 16000)");
+        }
+        if (wanted.mp3StallSeconds() < 1 || wanted.mp3StallSeconds() > MAX_MP3_STALL_SECONDS) {
+            errors.put("mp3StallSeconds", "must be between 1 and " + MAX_MP3_STALL_SECONDS + " seconds");
+        }
     }
 
     /**

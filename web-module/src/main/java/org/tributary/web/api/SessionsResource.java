@@ -19,8 +19,8 @@ import org.tributary.api.SessionInfo;
 import org.tributary.ejb.adapter.AdapterClient;
 
 /**
- * {@code GET /api/sessions}: the RTSP sessions alive now (viewers); {@code DELETE /api/sessions/{id}} ends
- * one through the adapter's connection (operators and admins).
+ * {@code GET /api/sessions}: the RTSP sessions and MP3-over-HTTP streams (transport "HTTP") alive now
+ * (viewers); {@code DELETE /api/sessions/{id}} ends one through the adapter's connection (operators and admins).
  */
 @Path("sessions")
 @RolesAllowed("viewer")
@@ -32,7 +32,8 @@ public class SessionsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The RTSP sessions alive now, with client, user, file, transport, bitrate, loss")
+    @Operation(summary = "The RTSP sessions and MP3-over-HTTP streams alive now, with client, user, file, transport, "
+            + "bitrate, loss")
     public JsonArray sessions() {
         try {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -62,7 +63,8 @@ public class SessionsResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("operator")
-    @Operation(summary = "End a session: streaming stops, the client gets an RTCP BYE (operator)")
+    @Operation(summary = "End a session: streaming stops, an RTP client gets an RTCP BYE, an HTTP listener's "
+            + "connection is closed (operator)")
     public Response end(@PathParam("id") String id) {
         try {
             if (!adapter.closeSession(id)) {

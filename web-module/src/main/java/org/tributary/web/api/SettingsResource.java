@@ -62,7 +62,8 @@ public class SettingsResource {
     @Operation(summary = "Change settings; fields left out keep their value")
     @RequestBody(description = "any of: rtspBindAddress, rtspPort, rtpPort, httpTunnelPort, mediaRoot, maxConnections, "
             + "maxSessions, maxBandwidthKbps (0 = unlimited), sessionTimeoutSeconds, authSchemes (\"digest basic\"), "
-            + "accessCacheSeconds")
+            + "accessCacheSeconds, mp3MaxStreams (0 = MP3 over HTTP off), mp3BurstSeconds, mp3IcyMetaint, "
+            + "mp3StallSeconds")
     @APIResponse(responseCode = "200", description = "{settings: {...}, appliedLive: [field], needRestart: [field]}")
     @APIResponse(responseCode = "400", description = "{status, error, fields: {field: message}}")
     @APIResponse(responseCode = "403", description = "not an admin")
@@ -84,7 +85,11 @@ public class SettingsResource {
                 in.integer("maxBandwidthKbps", now.maxBandwidthKbps()),
                 in.integer("sessionTimeoutSeconds", now.sessionTimeoutSeconds()),
                 text(in, "authSchemes", now.authSchemes()),
-                in.integer("accessCacheSeconds", now.accessCacheSeconds()));
+                in.integer("accessCacheSeconds", now.accessCacheSeconds()),
+                in.integer("mp3MaxStreams", now.mp3MaxStreams()),
+                in.integer("mp3BurstSeconds", now.mp3BurstSeconds()),
+                in.integer("mp3IcyMetaint", now.mp3IcyMetaint()),
+                in.integer("mp3StallSeconds", now.mp3StallSeconds()));
         in.check();
         return saved(() -> settings.save(wanted));
     }
