@@ -11,7 +11,10 @@ import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
+import org.tributary.api.SessionInfo;
+import org.tributary.server.BandwidthLimit;
 import org.tributary.server.RtspServer;
+import org.tributary.session.TrafficMeter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -31,6 +34,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +57,9 @@ class Mp3HttpServiceTest {
     private ExecutorService threads;
     private StreamingEngine engine;
     private RtspServer server;
+    private final TrafficMeter meter = new TrafficMeter();
+    private final BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
+    private Mp3HttpService service;
 
     @BeforeEach
     void serve() throws Exception {
@@ -69,8 +77,8 @@ class Mp3HttpServiceTest {
         AccessGuard guard = AccessGuard.standard(request -> request.path().startsWith("locked/")
                 ? AccessDecision.challenge("credentials needed", "Test Realm", List.of())
                 : AccessDecision.allow("open"), AuthSettings.DEFAULTS);
-        Mp3HttpService service = new Mp3HttpService(guard, new MediaCatalog(media), engine,
-                new Mp3HttpSettings(10, 1, 4000, 5), records::add);
+        service = new Mp3HttpService(guard, new MediaCatalog(media), engine,
+                new Mp3HttpSettings(10, 1, 4000, 5), meter, bandwidth, records::add);
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, service, threads,
                 DecoderLimits.DEFAULTS, "Test");
         server.bind();
@@ -187,5 +195,78 @@ class Mp3HttpServiceTest {
             assertTrue(head(socket.getInputStream()).startsWith("HTTP/1.0 403 Forbidden"));
         }
         assertEquals(0, records.size(), "refusals go to the refusal listener, not the stream records");
+    }
+
+    @Test
+    void aStreamIsListedAsAnHttpSessionAndAnAdministratorEndsIt() throws Exception {
+        try (Socket socket = get("tone.mp3")) {
+            InputStream in = socket.getInputStream();
+            assertTrue(head(in).startsWith("HTTP/1.0 200 OK"));
+            byte[] first = in.readNBytes(FRAME);
+            List<SessionInfo> listed = service.sessionInfos();
+            assertEquals(1, listed.size(), "the stream is listed");
+            SessionInfo info = listed.get(0);
+            assertEquals(Mp3HttpService.TRANSPORT, info.transport());
+            assertEquals("tone.mp3", info.path());
+            assertEquals("unit", info.userAgent());
+            assertEquals("127.0.0.1", info.clientAddress());
+            assertNull(info.userName(), "anonymous");
+            assertTrue(info.id().startsWith("HTTP-"), info.id());
+            assertTrue(info.bytesSent() >= FRAME, "bytes counted: " + info.bytesSent());
+            service.sampleRates(System.nanoTime());
+            Thread.sleep(400);
+            service.sampleRates(System.nanoTime());
+            assertTrue(service.sessionInfos().get(0).bitsPerSecond() > 0, "a current rate");
+
+            assertTrue(service.stop(info.id()));
+            byte[] rest = in.readAllBytes(); // the server closes after what was queued
+            long received = first.length + rest.length;
+            assertTrue(received < FRAMES * FRAME, "ended early: " + received);
+            AccessRecord record = records.poll(5, TimeUnit.SECONDS);
+            assertNotNull(record, "the access record is still written");
+            assertEquals(Mp3HttpService.ENDED_BY_ADMIN, record.endReason());
+            assertEquals(received, record.bytesSent(), "the record counts exactly what the client got");
+            assertEquals(received, meter.bytesSent(), "the traffic meter counted every body byte");
+        }
+        assertTrue(service.sessionInfos().isEmpty());
+        assertFalse(service.stop("HTTP-0"), "no such stream");
+    }
+
+    @Test
+    void aStreamPastTheBandwidthLimitGets503() throws Exception {
+        bandwidth.maxKbps(100); // the file needs 127 kbit/s (its frames over its duration)
+        try (Socket socket = get("tone.mp3")) {
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertTrue(head.startsWith("HTTP/1.0 503 Service Unavailable"), head);
+            assertTrue(head.contains("Retry-After: 30"), head);
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(body.startsWith("{\"status\":503,\"error\":\"not enough bandwidth: 0 kbit/s going out, tone.mp3"
+                    + " needs 127 kbit/s, the limit is 100 kbit/s (maxBandwidthKbps)"), body);
+        }
+        assertTrue(service.sessionInfos().isEmpty());
+        bandwidth.maxKbps(200);
+        try (Socket socket = get("tone.mp3")) {
+            assertTrue(head(socket.getInputStream()).startsWith("HTTP/1.0 200 OK"), "room again");
+        }
+    }
+
+    @Test
+    void aNewStreamLimitAppliesToTheNextRequest() throws Exception {
+        service.settings(new Mp3HttpSettings(1, 1, 4000, 5));
+        try (Socket first = get("tone.mp3")) {
+            assertTrue(head(first.getInputStream()).startsWith("HTTP/1.0 200 OK"));
+            try (Socket second = get("tone.mp3")) {
+                InputStream in = second.getInputStream();
+                assertTrue(head(in).startsWith("HTTP/1.0 503 Service Unavailable"));
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(body.contains("the limit of 1 MP3 streams is reached (mp3MaxStreams)"), body);
+            }
+        }
+        service.settings(new Mp3HttpSettings(0, 1, 4000, 5));
+        try (Socket off = get("tone.mp3")) {
+            String body = new String(off.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(body.contains("MP3 over HTTP is switched off"), body);
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.tributary.source.SourceTrack;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,5 +62,28 @@ class BandwidthLimitTest {
     @Test
     void anUnknownRateIsRefusedOnlyOnceTheLimitIsReached() {
         assertNull(new BandwidthLimit(new TrafficMeter(), 1).refusal(source(0)));
+    }
+
+    @Test
+    void aStreamGivenByNameAndRateIsJudgedTheSameWay() {
+        BandwidthLimit limit = new BandwidthLimit(new TrafficMeter(), 100);
+        String why = limit.refusal("radio/show.mp3", 128);
+        assertNotNull(why);
+        assertTrue(why.contains("radio/show.mp3 needs 128 kbit/s") && why.contains("limit is 100"), why);
+        assertNull(limit.refusal("radio/show.mp3", 96));
+    }
+
+    @Test
+    void httpBodyBytesCountInTheRateTheLimitReads() {
+        TrafficMeter meter = new TrafficMeter();
+        BandwidthLimit limit = new BandwidthLimit(meter, 100);
+        long start = System.nanoTime();
+        meter.sample(start);
+        meter.sentOverHttp(25_000); // 200 kbit in a second
+        meter.sample(start + 1_000_000_000L);
+        assertEquals(200_000, meter.bitsPerSecond());
+        assertEquals(25_000, meter.bytesSent());
+        assertEquals(0, meter.packetsSent(), "HTTP bodies are not RTP packets");
+        assertTrue(limit.refusal("any.mp3", 0).contains("200 kbit/s going out"));
     }
 }

@@ -123,4 +123,29 @@ class SettingsValidatorTest {
                 good().differencesFrom(new ServerSettings("0.0.0.0", 8554, 7000, 8001, media.toString(), 5000, 1, 0, 60,
                         "digest basic", 10)));
     }
+
+    @Test
+    void mp3LimitsAreCheckedFieldByField() {
+        Map<String, String> errors = validator.validate(good().withMp3(-1, 61, 100, 0), good());
+        assertEquals(Set.of("mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint", "mp3StallSeconds"), errors.keySet(),
+                errors.toString());
+        assertTrue(errors.get("mp3MaxStreams").contains("0 (MP3 over HTTP off)"), errors.get("mp3MaxStreams"));
+        assertTrue(errors.get("mp3BurstSeconds").contains("and 60 seconds"), errors.get("mp3BurstSeconds"));
+        assertTrue(errors.get("mp3IcyMetaint").contains("between 256 and 65536 bytes"), errors.get("mp3IcyMetaint"));
+        assertTrue(errors.get("mp3StallSeconds").contains("between 1 and 3600"), errors.get("mp3StallSeconds"));
+        assertEquals(Map.of(), validator.validate(good().withMp3(0, 0, 256, 1), good()), "lower bounds");
+        assertEquals(Map.of(), validator.validate(good().withMp3(1_000_000, 60, 65_536, 3600), good()), "upper bounds");
+    }
+
+    @Test
+    void theOldConstructorTakesTheMp3DefaultsAndTheFieldsRoundTripAsText() {
+        ServerSettings old = good();
+        assertEquals(java.util.List.of(1000, 3, 16000, 60), java.util.List.of(old.mp3MaxStreams(),
+                old.mp3BurstSeconds(), old.mp3IcyMetaint(), old.mp3StallSeconds()));
+        ServerSettings changed = good().overriddenBy(Map.of("mp3MaxStreams", "1", "mp3IcyMetaint", "8192"),
+                (f, v) -> { throw new AssertionError(f); });
+        assertEquals(good().withMp3(1, 3, 8192, 60), changed);
+        assertEquals(java.util.List.of("mp3MaxStreams", "mp3IcyMetaint"), changed.differencesFrom(good()));
+        assertEquals(changed, ServerSettings.of(changed.toRuntime()), "through the adapter's form and back");
+    }
 }
