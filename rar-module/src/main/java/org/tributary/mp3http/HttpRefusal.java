@@ -5,6 +5,7 @@ final class HttpRefusal extends Exception {
 
     private final int status;
     private final String reason;
+    private String contentRange;
 
     HttpRefusal(int status, String reason, String message) {
         super(message);
@@ -32,12 +33,24 @@ final class HttpRefusal extends Exception {
         return new HttpRefusal(415, "Unsupported Media Type", message);
     }
 
+    /** 416: the one range asked for lies past the end of a body of {@code length} bytes. */
+    static HttpRefusal rangeNotSatisfiable(String message, long length) {
+        HttpRefusal refusal = new HttpRefusal(416, "Range Not Satisfiable", message);
+        refusal.contentRange = "bytes */" + length;
+        return refusal;
+    }
+
     static HttpRefusal unavailable(String message) {
         return new HttpRefusal(503, "Service Unavailable", message);
     }
 
     int status() {
         return status;
+    }
+
+    /** The Content-Range header a 416 carries (the body's length), else null. */
+    String contentRange() {
+        return contentRange;
     }
 
     String reason() {

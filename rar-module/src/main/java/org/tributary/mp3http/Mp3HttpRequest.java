@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param wantsMetadata the player sent {@code Icy-MetaData: 1}
  * @param userAgent     the User-Agent, or null
  * @param authorization the Authorization header, or null
+ * @param range         the Range header, or null
  */
 public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, String userAgent,
-                             String authorization) {
+                             String authorization, String range) {
 
     /** The methods answered: the Allow header of a 405. */
     static final String ALLOWED_METHODS = "GET, HEAD";
@@ -44,7 +45,7 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
         }
         String icy = request.header("Icy-MetaData");
         return new Mp3HttpRequest(method.equals("HEAD"), path, icy != null && icy.trim().equals("1"),
-                request.header("User-Agent"), request.header("Authorization"));
+                request.header("User-Agent"), request.header("Authorization"), request.header("Range"));
     }
 
     static String printable(String s) {

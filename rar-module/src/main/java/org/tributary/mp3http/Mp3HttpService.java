@@ -149,8 +149,13 @@ public final class Mp3HttpService implements RequestHandler {
         } catch (HttpRefusal e) {
             LOG.info(connection.logPrefix() + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": "
                     + e.getMessage() + "; answering " + e.status());
-            refusals.refused(request, connection, statusFor(e.status()), e.getMessage());
+            if (e.contentRange() == null) { // a seek past the end is no access refusal: not in the access log
+                refusals.refused(request, connection, statusFor(e.status()), e.getMessage());
+            }
             RtspResponse error = error(e.status(), e.reason(), e.getMessage(), request, connection);
+            if (e.contentRange() != null) {
+                error.header("Content-Range", e.contentRange());
+            }
             if (e.status() == 405) {
                 error.header("Allow", Mp3HttpRequest.ALLOWED_METHODS);
             }
@@ -179,22 +184,40 @@ public final class Mp3HttpService implements RequestHandler {
 
     private RtspResponse ok(RtspRequest request, Mp3HttpRequest mp3, Mp3Library.Track track, RtspConnection connection,
                             String user, Mp3HttpSettings limits) throws HttpRefusal {
-        RtspResponse ok = new RtspResponse(200, "OK").asHttp()
+        long length = track.body().length();
+        ByteRange whole = new ByteRange(0, length - 1);
+        ByteRange range = whole;
+        if (!mp3.wantsMetadata()) { // with ICY blocks interleaved, body positions would not be file positions
+            try {
+                ByteRange asked = ByteRange.parse(mp3.range(), length);
+                range = asked == null ? whole : asked;
+            } catch (ByteRange.Unsatisfiable e) {
+                throw HttpRefusal.rangeNotSatisfiable(e.getMessage(), length);
+            }
+        }
+        boolean partial = range != whole;
+        RtspResponse ok = (partial ? new RtspResponse(206, "Partial Content") : new RtspResponse(200, "OK")).asHttp()
                 .header("Content-Type", "audio/mpeg")
                 .header("Cache-Control", "no-cache, no-store")
                 .header("Pragma", "no-cache")
-                .header("Accept-Ranges", "none")
+                .header("Accept-Ranges", mp3.wantsMetadata() ? "none" : "bytes")
                 .header("Connection", "close")
                 .header("icy-name", headerText(track.title()))
                 .header("icy-br", Integer.toString(Math.max(1, track.file().bitrate() / 1000)));
         if (mp3.wantsMetadata()) {
             ok.header("icy-metaint", Integer.toString(limits.icyMetaint()));
+        } else {
+            ok.header("Content-Length", Long.toString(range.length()));
+        }
+        if (partial) {
+            ok.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         }
         if (mp3.head()) {
             return ok.afterSent(connection::closeAfterFlush);
         }
         IcyInterleaver icy = mp3.wantsMetadata() ? new IcyInterleaver(limits.icyMetaint(), track.title()) : null;
-        Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, limits.burstSeconds(), limits.stallSeconds(),
+        Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, range, limits.burstSeconds(),
+                limits.stallSeconds(),
                 new Mp3HttpStream.Listener(mp3.path(), user, mp3.userAgent()), meter,
                 ended -> streamEnded(ended, request, mp3, user));
         admit(stream, limits);
@@ -273,7 +296,7 @@ public final class Mp3HttpService implements RequestHandler {
     /** Darwin's meaning of c-status for a stream the server ended: 504 for a stalled client, 500 otherwise. */
     static int statusAtEnd(String reason) {
         return switch (reason) {
-            case "end of file", "client gone" -> 200;
+            case "end of file", "end of range", "client gone" -> 200;
             case "client stalled" -> 504;
             default -> 500;
         };

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * One listener's MP3 stream: the response body of an HTTP GET, written by a sender thread of the
- * streaming engine. Frame i leaves at start + (its time − burst), so the first seconds go at once and
- * the rest at the file's own rate. The socket is never waited on: when the client lags (bytes pile up
+ * streaming engine. Frame i leaves at start + (its time − the first frame's time − burst), so the first
+ * seconds go at once and the rest at the file's own rate; a Range starts at the frame holding its first
+ * byte and stops after its last byte (both frames cut). The socket is never waited on: when the client lags (bytes pile up
  * in the connection's queue) the stream pauses, and a client that takes nothing for the stall time is
  * dropped. Ends at the end of the file, when the client goes, when the server stops, or when an
  * administrator ends it ({@link #stop}: done by the sender thread, between two writes, so the byte count
@@ -48,7 +49,13 @@ final class Mp3HttpStream implements Playback {
     private final Instant startedAt = Instant.now();
     private final AtomicBoolean ended = new AtomicBoolean();
 
+    private final Mp3Body body;
+    /** The body bytes this response carries: all, or the range asked for. */
+    private final ByteRange range;
+    /** The file time of the first unit sent: pacing counts from there. */
+    private final double startSeconds;
     private int next;
+    private long batchStart;
     private long originNanos = -1;
     private long stalledSinceNanos = -1;
     private volatile long audioBytesSent;
@@ -66,12 +73,14 @@ final class Mp3HttpStream implements Playback {
 
     /**
      * @param icy      interleaves ICY metadata, or null when the player did not ask for it
+     * @param range    the body bytes to send (the whole body, or a Range)
      * @param listener the path requested, the user (null: anonymous) and the User-Agent (may be null)
      * @param meter    counts every body byte in the adapter's traffic
      * @param onEnd    told once, on whichever thread ends the stream
      */
-    Mp3HttpStream(RtspConnection connection, Mp3Library.Track track, IcyInterleaver icy, int burstSeconds,
-                  int stallSeconds, Listener listener, TrafficMeter meter, Consumer<Mp3HttpStream> onEnd) {
+    Mp3HttpStream(RtspConnection connection, Mp3Library.Track track, IcyInterleaver icy, ByteRange range,
+                  int burstSeconds, int stallSeconds, Listener listener, TrafficMeter meter,
+                  Consumer<Mp3HttpStream> onEnd) {
         this.connection = connection;
         this.id = idOf(connection);
         this.path = listener.path();
@@ -81,10 +90,14 @@ final class Mp3HttpStream implements Playback {
         this.track = track;
         this.file = track.file();
         this.icy = icy;
+        this.body = track.body();
+        this.range = range;
+        this.next = body.unitAt(range.first());
+        this.startSeconds = body.time(next);
         this.burstNanos = TimeUnit.SECONDS.toNanos(burstSeconds);
         this.stallNanos = TimeUnit.SECONDS.toNanos(stallSeconds);
         this.onEnd = onEnd;
-        int batch = Math.max(BATCH_BYTES, file.maxFrameSize());
+        int batch = Math.max(BATCH_BYTES, Math.max(file.maxFrameSize(), file.vbrTagSize()));
         this.frames = ByteBuffer.allocate(batch);
         this.out = icy == null ? null : ByteBuffer.allocate(icy.maxOutput(batch));
     }
@@ -120,13 +133,15 @@ final class Mp3HttpStream implements Playback {
             return nowNanos + RETRY_NANOS;
         }
         stalledSinceNanos = -1;
-        double playhead = (nowNanos - originNanos + burstNanos) / 1e9;
+        double playhead = startSeconds + (nowNanos - originNanos + burstNanos) / 1e9;
         frames.clear();
+        batchStart = body.start(next);
+        int units = 0;
         try {
-            while (next < file.frameCount() && file.frameTimeSeconds(next) <= playhead
-                    && frames.remaining() >= file.frameSize(next)) {
-                file.readFrame(next, frames);
+            while (!finished() && body.time(next) <= playhead && frames.remaining() >= body.size(next)) {
+                body.read(next, frames);
                 next++;
+                units++;
             }
         } catch (IOException e) {
             LOG.warning(connection.logPrefix() + "reading " + file.path() + " failed: " + e.getMessage() + "; closing");
@@ -134,47 +149,44 @@ final class Mp3HttpStream implements Playback {
             connection.close();
             return DONE;
         }
-        if (frames.position() > 0 && !write()) {
+        if (frames.position() > 0 && !write(units)) {
             end("client gone");
             connection.close();
             return DONE;
         }
-        if (next >= file.frameCount()) {
-            end("end of file");
+        if (finished()) {
+            end(next >= body.endUnit() ? "end of file" : "end of range");
             connection.closeAfterFlush();
             return DONE;
         }
-        return originNanos - burstNanos + Math.round(file.frameTimeSeconds(next) * 1e9);
+        return originNanos - burstNanos + Math.round((body.time(next) - startSeconds) * 1e9);
     }
 
-    private boolean write() {
+    /** Nothing more to send: past the last frame or past the range's last byte. */
+    private boolean finished() {
+        return next >= body.endUnit() || body.start(next) > range.last();
+    }
+
+    /** Writes the batch read, cut to the range (the first and last frames of a range may be partial). */
+    private boolean write(int units) {
         frames.flip();
+        frames.position((int) Math.max(0, range.first() - batchStart));
+        frames.limit((int) Math.min(frames.limit(), range.last() + 1 - batchStart));
         int audio = frames.remaining();
-        int count = countFrames(audio);
-        ByteBuffer body = frames;
+        ByteBuffer outgoing = frames;
         if (icy != null) {
             out.clear();
             icy.interleave(frames, out);
-            body = out.flip();
+            outgoing = out.flip();
         }
-        int wire = body.remaining();
-        if (!connection.send(body)) {
+        int wire = outgoing.remaining();
+        if (!connection.send(outgoing)) {
             return false;
         }
         meter.sentOverHttp(wire);
         audioBytesSent += audio;
-        framesSent += count;
+        framesSent += units;
         return true;
-    }
-
-    /** How many frames the batch just read holds (they end at {@code next}). */
-    private int countFrames(int bytes) {
-        int n = 0;
-        for (int i = next - 1; i >= 0 && bytes > 0; i--) {
-            bytes -= file.frameSize(i);
-            n++;
-        }
-        return n;
     }
 
     /** Ends the stream once (any thread); the engine drops it at its next pump. */

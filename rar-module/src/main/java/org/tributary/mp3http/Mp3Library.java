@@ -22,8 +22,8 @@ final class Mp3Library {
     private static final Logger LOG = Logger.getLogger(Mp3Library.class.getName());
     private static final int MAX_OPEN = 1000;
 
-    /** One indexed file and the title its listeners see. */
-    record Track(Mp3File file, String title, long size, long modified) {
+    /** One indexed file, the title its listeners see and the body they get. */
+    record Track(Mp3File file, String title, long size, long modified, Mp3Body body) {
     }
 
     private final MediaCatalog catalog;
@@ -88,6 +88,6 @@ final class Mp3Library {
         }
         LOG.info("indexed " + path + " for HTTP: " + mp3.frameCount() + " frames, " + mp3.bitrate() / 1000 + " kbit/s, '"
                 + title + "'");
-        return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis());
+        return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis(), new Mp3Body(mp3));
     }
 }

@@ -69,7 +69,8 @@ public final class RtspResponse {
         StringBuilder head = new StringBuilder(256);
         head.append(protocol).append(' ').append(code).append(' ').append(reason).append("\r\n");
         for (Map.Entry<String, String> f : headers.entries()) {
-            if (!f.getKey().equals("Content-Length")) {
+            // A body given here sets its own length; without one, a length set by hand (a streamed body) stays.
+            if (!f.getKey().equals("Content-Length") || body.length == 0) {
                 head.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n");
             }
         }

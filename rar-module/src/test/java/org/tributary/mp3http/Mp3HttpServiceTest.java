@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,6 +72,12 @@ class Mp3HttpServiceTest {
         Files.write(media.resolve("tone.mp3"), file.array());
         Files.createDirectories(media.resolve("locked"));
         Files.write(media.resolve("locked/tone.mp3"), file.array());
+        // The same frames after a LAME-style "Info" tag frame (after the 32 bytes of stereo side info).
+        ByteBuffer tagged = ByteBuffer.allocate((FRAMES + 1) * FRAME);
+        tagged.putInt(0, HEADER);
+        tagged.put(36, "Info".getBytes(StandardCharsets.US_ASCII));
+        tagged.put(FRAME, file.array());
+        Files.write(media.resolve("tagged.mp3"), tagged.array());
 
         threads = Executors.newCachedThreadPool();
         engine = new StreamingEngine(1, (name, loop) -> threads.execute(loop));
@@ -267,6 +274,88 @@ class Mp3HttpServiceTest {
         try (Socket off = get("tone.mp3")) {
             String body = new String(off.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(body.contains("MP3 over HTTP is switched off"), body);
+        }
+    }
+
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aRangeGets206WithThoseBytesAndAWholeGetItsLength() throws Exception {
+        byte[] file = Files.readAllBytes(media.resolve("tone.mp3"));
+        try (Socket socket = get("tone.mp3", "Range: bytes=1000-4999")) {
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertTrue(head.startsWith("HTTP/1.0 206 Partial Content\r\n"), head);
+            assertEquals("bytes 1000-4999/" + file.length, header(head, "Content-Range"));
+            assertEquals("4000", header(head, "Content-Length"));
+            assertEquals("bytes", header(head, "Accept-Ranges"));
+            assertArrayEquals(java.util.Arrays.copyOfRange(file, 1000, 5000), in.readAllBytes(),
+                    "the range's bytes, partial frames at both ends");
+        }
+        AccessRecord record = records.poll(5, TimeUnit.SECONDS);
+        assertNotNull(record);
+        assertEquals("end of range", record.endReason());
+        assertEquals(200, record.status());
+        assertEquals(4000, record.bytesSent());
+
+        try (Socket socket = get("tone.mp3", "Range: bytes=-417")) {
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertEquals("bytes " + (file.length - FRAME) + "-" + (file.length - 1) + "/" + file.length,
+                    header(head, "Content-Range"), head);
+            byte[] last = in.readAllBytes();
+            assertEquals(FRAME, last.length);
+            assertEquals(FRAMES - 1, ByteBuffer.wrap(last).getInt(4), "the last frame");
+        }
+        try (Socket socket = get("tone.mp3")) {
+            String head = head(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.0 200 OK"), head);
+            assertEquals(Integer.toString(file.length), header(head, "Content-Length"));
+            assertEquals("bytes", header(head, "Accept-Ranges"));
+        }
+        try (Socket socket = get("tone.mp3", "Icy-MetaData: 1", "Range: bytes=10-20")) {
+            String head = head(socket.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.0 200 OK"), "no ranges with ICY blocks in the body: " + head);
+            assertEquals("none", header(head, "Accept-Ranges"));
+            assertNull(header(head, "Content-Length"));
+        }
+    }
+
+    @Test
+    void aRangePastTheEndGets416WithTheLength() throws Exception {
+        long length = Files.size(media.resolve("tone.mp3"));
+        try (Socket socket = get("tone.mp3", "Range: bytes=" + length + "-")) {
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertTrue(head.startsWith("HTTP/1.0 416 Range Not Satisfiable"), head);
+            assertEquals("bytes */" + length, header(head, "Content-Range"));
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(body.startsWith("{\"status\":416,\"error\":\"byte " + length + " is past the end"), body);
+        }
+        assertTrue(service.sessionInfos().isEmpty());
+    }
+
+    @Test
+    void theInfoTagFrameGoesFirstSoPlayersCanPlayGapless() throws Exception {
+        byte[] file = Files.readAllBytes(media.resolve("tagged.mp3"));
+        try (Socket socket = get("tagged.mp3")) {
+            InputStream in = socket.getInputStream();
+            String head = head(in);
+            assertEquals(Integer.toString(file.length), header(head, "Content-Length"), head);
+            assertArrayEquals(file, in.readAllBytes(), "the tag frame, then every audio frame");
+        }
+        try (Socket socket = get("tagged.mp3", "Range: bytes=" + (FRAME - 10) + "-" + (FRAME + 9))) {
+            assertTrue(head(socket.getInputStream()).startsWith("HTTP/1.0 206"));
+            assertArrayEquals(java.util.Arrays.copyOfRange(file, FRAME - 10, FRAME + 10),
+                    socket.getInputStream().readAllBytes(), "a range across the tag frame's end");
         }
     }
 }

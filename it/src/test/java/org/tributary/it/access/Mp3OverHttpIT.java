@@ -139,13 +139,13 @@ class Mp3OverHttpIT {
     }
 
     /**
-     * Decodes an MP3 (file or URL) with mpg123 to a WAV file and returns its bytes. Without gapless
-     * trimming: the stream carries the audio frames only, not the file's LAME Info frame, whose encoder
-     * delay and padding would otherwise trim the local file's decoding but not the stream's.
+     * Decodes an MP3 (file or URL) with mpg123 to a WAV file and returns its bytes. With gapless trimming
+     * (mpg123's default): the stream starts with the file's LAME Info frame, so the encoder delay and
+     * padding are trimmed from the stream's decoding exactly as from the local file's.
      */
     static byte[] mpg123(String input) throws Exception {
         Path wav = Files.createTempFile("mpg123", ".wav");
-        Tools.Result r = Tools.run(40, "mpg123", "-q", "--no-gapless", "-w", wav.toString(), input);
+        Tools.Result r = Tools.run(40, "mpg123", "-q", "-w", wav.toString(), input);
         assertEquals(0, r.exitCode(), "mpg123 " + input + ": " + r.stderr());
         return Files.readAllBytes(wav);
     }
@@ -278,5 +278,29 @@ class Mp3OverHttpIT {
         assertEquals(List.of("GET, HEAD"), put.header("Allow"));
         assertEquals(405, curl("-d", "x=1", url("sample.mp3")).status(), "a POST that is no tunnel half");
         assertEquals(415, curl(url("sample.mp4")).status());
+    }
+
+    @Test
+    void curlSeeksWithARangeAndAskingPastTheEndGets416() throws Exception {
+        Fetched head = curl("-I", url("sample.mp3"));
+        assertEquals(List.of("bytes"), head.header("Accept-Ranges"));
+        long length = Long.parseLong(head.header("Content-Length").get(0));
+        byte[] file = Files.readAllBytes(root().resolve("sample.mp3"));
+        // The body is the Info frame and the audio frames (no ID3 tag): its end is the file's end.
+        assertTrue(length < file.length && length > file.length - 10_000, length + " of " + file.length);
+
+        Fetched tail = curl("-r", "-2000", url("sample.mp3"));
+        assertEquals(206, tail.status(), tail.headers().toString());
+        assertEquals(List.of("bytes " + (length - 2000) + "-" + (length - 1) + "/" + length),
+                tail.header("Content-Range"));
+        assertArrayEquals(java.util.Arrays.copyOfRange(file, file.length - 2000, file.length), tail.body(),
+                "the last 2000 bytes, at once (within the burst)");
+        assertTrue(tail.millis() < 5000, tail.millis() + " ms");
+
+        Fetched past = curl("-r", length + "-", url("sample.mp3"));
+        assertEquals(416, past.status());
+        assertEquals(List.of("bytes */" + length), past.header("Content-Range"));
+        assertTrue(past.bodyText().contains("\"status\":416"), past.bodyText());
+        assertEquals(200, curl("-I", url("sample.mp3")).status(), "a 416 is no failed login: nothing is locked");
     }
 }

@@ -25,15 +25,19 @@ public final class Mp3File implements Closeable {
     private final int[] sizes;
     private final long totalBytes;
     private final boolean vbrTag;
+    private final long vbrTagOffset;
+    private final int vbrTagSize;
 
     private Mp3File(Path path, FileChannel channel, Mp3FrameHeader firstHeader, long[] offsets, int[] sizes,
-                    boolean vbrTag) {
+                    long vbrTagOffset, int vbrTagSize) {
         this.path = path;
+        this.vbrTagOffset = vbrTagOffset;
+        this.vbrTagSize = vbrTagSize;
         this.channel = channel;
         this.firstHeader = firstHeader;
         this.offsets = offsets;
         this.sizes = sizes;
-        this.vbrTag = vbrTag;
+        this.vbrTag = vbrTagSize > 0;
         long total = 0;
         for (int s : sizes) {
             total += s;
@@ -66,7 +70,8 @@ public final class Mp3File implements Closeable {
         FrameIndex index = new FrameIndex(path);
         Mp3FrameHeader first = null;
         boolean inSync = false;
-        boolean vbrTag = false;
+        long vbrTagOffset = -1;
+        int vbrTagSize = 0;
         while (pos + 4 <= end) {
             Mp3FrameHeader h = Mp3FrameHeader.parse(w.intAt(pos));
             if (h != null && (first == null || h.sameStream(first))) {
@@ -76,7 +81,8 @@ public final class Mp3File implements Closeable {
                     if (first == null) {
                         first = h;
                         if (isVbrTag(w, pos, h)) {
-                            vbrTag = true;
+                            vbrTagOffset = pos;
+                            vbrTagSize = len;
                             pos += len;
                             inSync = true;
                             continue;
@@ -95,7 +101,7 @@ public final class Mp3File implements Closeable {
             throw new MediaFormatException("no MPEG audio frames found in " + path);
         }
         return new Mp3File(path, ch, first, Arrays.copyOf(index.offsets, index.count),
-                Arrays.copyOf(index.sizes, index.count), vbrTag);
+                Arrays.copyOf(index.sizes, index.count), vbrTagOffset, vbrTagSize);
     }
 
     private static boolean nextMatches(ChannelWindow w, long pos, long end, Mp3FrameHeader h) throws IOException {
@@ -184,6 +190,24 @@ public final class Mp3File implements Closeable {
         return vbrTag;
     }
 
+    /** Size of the Xing/Info/VBRI tag frame, 0 when there is none. */
+    public int vbrTagSize() {
+        return vbrTagSize;
+    }
+
+    /**
+     * Reads the Xing/Info/VBRI tag frame (header included) into {@code dst}; thread-safe. A player that gets
+     * it before the audio knows the encoder delay and padding (LAME) and trims them: gapless playback.
+     *
+     * @throws IllegalStateException when the file has no such frame
+     */
+    public int readVbrTag(ByteBuffer dst) throws IOException {
+        if (vbrTagSize == 0) {
+            throw new IllegalStateException(path + " has no VBR tag frame");
+        }
+        return readAt(vbrTagOffset, vbrTagSize, dst, "the VBR tag frame");
+    }
+
     public double durationSeconds() {
         return (double) frameCount() * samplesPerFrame() / sampleRate();
     }
@@ -227,17 +251,20 @@ public final class Mp3File implements Closeable {
 
     /** Reads frame {@code i} (header included) into {@code dst}; thread-safe. Returns its size. */
     public int readFrame(int i, ByteBuffer dst) throws IOException {
-        int size = sizes[i];
+        return readAt(offsets[i], sizes[i], dst, "frame " + i);
+    }
+
+    private int readAt(long offset, int size, ByteBuffer dst, String what) throws IOException {
         if (dst.remaining() < size) {
             throw new IllegalArgumentException("destination has " + dst.remaining() + " bytes free, frame needs " + size);
         }
         ByteBuffer window = dst.duplicate();
         window.limit(window.position() + size);
-        long p = offsets[i];
+        long p = offset;
         while (window.hasRemaining()) {
             int n = channel.read(window, p);
             if (n < 0) {
-                throw new MediaFormatException("frame " + i + " runs past the end of " + path);
+                throw new MediaFormatException(what + " runs past the end of " + path);
             }
             p += n;
         }
