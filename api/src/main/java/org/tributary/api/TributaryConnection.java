@@ -17,11 +17,12 @@ public interface TributaryConnection extends AutoCloseable {
      */
     void invalidateAccessCache() throws ResourceException;
 
-    /** The sessions alive now. */
+    /** The sessions alive now: RTSP sessions, then MP3-over-HTTP streams (transport "HTTP"). */
     java.util.List<SessionInfo> sessions() throws ResourceException;
 
     /**
-     * Ends a session as an administrator would: streaming stops, the client gets an RTCP BYE.
+     * Ends a session as an administrator would: streaming stops, an RTP client gets an RTCP BYE; for an
+     * MP3-over-HTTP stream the connection closes after the current write (its access record still comes).
      *
      * @return false when no such session exists
      */
