@@ -18,6 +18,10 @@ public class SettingsForm implements Serializable {
     private Integer sessionTimeoutSeconds;
     private String authSchemes;
     private Integer accessCacheSeconds;
+    private Integer mp3MaxStreams;
+    private Integer mp3BurstSeconds;
+    private Integer mp3IcyMetaint;
+    private Integer mp3StallSeconds;
 
     static SettingsForm of(ServerSettings s) {
         SettingsForm f = new SettingsForm();
@@ -32,6 +36,10 @@ public class SettingsForm implements Serializable {
         f.sessionTimeoutSeconds = s.sessionTimeoutSeconds();
         f.authSchemes = s.authSchemes();
         f.accessCacheSeconds = s.accessCacheSeconds();
+        f.mp3MaxStreams = s.mp3MaxStreams();
+        f.mp3BurstSeconds = s.mp3BurstSeconds();
+        f.mp3IcyMetaint = s.mp3IcyMetaint();
+        f.mp3StallSeconds = s.mp3StallSeconds();
         return f;
     }
 
@@ -39,7 +47,7 @@ public class SettingsForm implements Serializable {
     ServerSettings settings() {
         return new ServerSettings(trim(rtspBindAddress), rtspPort, rtpPort, httpTunnelPort, trim(mediaRoot),
                 maxConnections, maxSessions, maxBandwidthKbps, sessionTimeoutSeconds, trim(authSchemes),
-                accessCacheSeconds);
+                accessCacheSeconds, mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
     }
 
     private static String trim(String s) {
@@ -68,4 +76,12 @@ public class SettingsForm implements Serializable {
     public void setAuthSchemes(String v) { authSchemes = v; }
     public Integer getAccessCacheSeconds() { return accessCacheSeconds; }
     public void setAccessCacheSeconds(Integer v) { accessCacheSeconds = v; }
+    public Integer getMp3MaxStreams() { return mp3MaxStreams; }
+    public void setMp3MaxStreams(Integer v) { mp3MaxStreams = v; }
+    public Integer getMp3BurstSeconds() { return mp3BurstSeconds; }
+    public void setMp3BurstSeconds(Integer v) { mp3BurstSeconds = v; }
+    public Integer getMp3IcyMetaint() { return mp3IcyMetaint; }
+    public void setMp3IcyMetaint(Integer v) { mp3IcyMetaint = v; }
+    public Integer getMp3StallSeconds() { return mp3StallSeconds; }
+    public void setMp3StallSeconds(Integer v) { mp3StallSeconds = v; }
 }

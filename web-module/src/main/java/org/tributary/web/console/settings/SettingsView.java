@@ -38,7 +38,9 @@ public class SettingsView implements Serializable {
             Map.entry("mediaRoot", "Media folder"), Map.entry("maxConnections", "Max connections"),
             Map.entry("maxSessions", "Max sessions"), Map.entry("maxBandwidthKbps", "Max bandwidth"),
             Map.entry("sessionTimeoutSeconds", "Session timeout"), Map.entry("authSchemes", "Authentication schemes"),
-            Map.entry("accessCacheSeconds", "Access cache"));
+            Map.entry("accessCacheSeconds", "Access cache"), Map.entry("mp3MaxStreams", "Max MP3 streams"),
+            Map.entry("mp3BurstSeconds", "MP3 burst"), Map.entry("mp3IcyMetaint", "ICY metadata interval"),
+            Map.entry("mp3StallSeconds", "MP3 stall limit"));
 
     @EJB
     private SettingsService settings;
