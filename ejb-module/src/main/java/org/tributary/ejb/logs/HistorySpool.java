@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * History rows the database could not take yet, one file per record in a directory. A record is written
@@ -26,6 +27,11 @@ import java.util.List;
 public final class HistorySpool {
 
     private static final String SUFFIX = ".record";
+    /**
+     * Orders the spool: file names start with this number (microseconds since the epoch, made strictly
+     * increasing), so records come back in the order they were put even when two share a file time stamp.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final ObjectInputFilter ONLY_RECORDS = ObjectInputFilter.Config.createFilter(
             "org.tributary.api.event.*;java.time.*;java.lang.*;maxdepth=5;!*");
 
@@ -54,7 +60,8 @@ public final class HistorySpool {
             }
             channel.force(true);
         }
-        Files.move(tmp, dir.resolve(record.eventId() + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        String name = String.format("%019d-%s%s", nextSequence(), record.eventId(), SUFFIX);
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The spooled files, oldest first. */
@@ -66,14 +73,35 @@ public final class HistorySpool {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             stream.forEach(files::add);
         }
+        // Names begin with a fixed-width increasing number. Files an older version spooled (named by event id
+        // only) are older than any of these: they come first, among themselves by time stamp as before.
         files.sort((a, b) -> {
+            String x = a.getFileName().toString();
+            String y = b.getFileName().toString();
+            boolean sequencedX = sequenced(x);
+            boolean sequencedY = sequenced(y);
+            if (sequencedX && sequencedY) {
+                return x.compareTo(y);
+            }
+            if (sequencedX != sequencedY) {
+                return sequencedX ? 1 : -1;
+            }
             try {
                 return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
             } catch (IOException e) {
-                return a.compareTo(b);
+                return x.compareTo(y);
             }
         });
         return files;
+    }
+
+    private static long nextSequence() {
+        long now = System.currentTimeMillis() * 1000;
+        return SEQUENCE.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    private static boolean sequenced(String name) {
+        return name.length() > 20 && name.charAt(19) == '-' && name.substring(0, 19).chars().allMatch(Character::isDigit);
     }
 
     public int size() throws IOException {

@@ -32,6 +32,22 @@ class HistorySpoolTest {
     }
 
     @Test
+    void manyRecordsPutInOneInstantComeBackInTheOrderTheyWerePut() throws Exception {
+        HistorySpool spool = new HistorySpool(dir.resolve("spool"));
+        java.util.List<AccessRecord> put = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            AccessRecord record = Records.refusal("/file-" + i + ".mp4", 404);
+            spool.put(record);
+            put.add(record);
+        }
+        java.util.List<AccessRecord> read = new java.util.ArrayList<>();
+        for (Path file : spool.pending()) {
+            read.add(spool.read(file));
+        }
+        assertEquals(put, read);
+    }
+
+    @Test
     void somethingElseInTheSpoolIsNotDeserialized() throws Exception {
         Path spoolDir = dir.resolve("spool");
         Files.createDirectories(spoolDir);
