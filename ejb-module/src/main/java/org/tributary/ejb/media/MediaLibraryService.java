@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 
-/** The media library as the adapter's catalogue sees it, and the rtsp:// URLs players open. */
+/**
+ * The media library as the adapter's catalogue sees it (the adapter's own {@link MediaFileInfo} values, which
+ * are serializable records of the api jar), and the rtsp:// URLs players open.
+ */
 @Stateless
 public class MediaLibraryService {
 
@@ -18,16 +21,16 @@ public class MediaLibraryService {
     private AdapterClient adapter;
 
     /** Every file under the media root, sorted by path. */
-    public List<MediaEntry> entries() {
+    public List<MediaFileInfo> entries() {
         try {
-            return adapter.mediaCatalogue().stream().map(MediaLibraryService::entry).toList();
+            return adapter.mediaCatalogue();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
     }
 
     /** The entry for one path, or null when the catalogue has no such file. */
-    public MediaEntry entry(String path) {
+    public MediaFileInfo entry(String path) {
         return entries().stream().filter(e -> e.path().equals(path)).findFirst().orElse(null);
     }
 
@@ -35,15 +38,15 @@ public class MediaLibraryService {
      * The URL a player opens for this entry on {@code host} (as the browser reached the console), on the
      * RTSP port the adapter listens on now.
      */
-    public String rtspUrl(MediaEntry entry, String host) {
+    public String rtspUrl(MediaFileInfo entry, String host) {
         return rtspUrl(host, rtspPort(), entry.path());
     }
 
     /** Every entry with its URL, asking the adapter for its port once. */
-    public java.util.Map<MediaEntry, String> entriesWithUrls(String host) {
+    public java.util.Map<MediaFileInfo, String> entriesWithUrls(String host) {
         int port = rtspPort();
-        java.util.Map<MediaEntry, String> out = new java.util.LinkedHashMap<>();
-        for (MediaEntry entry : entries()) {
+        java.util.Map<MediaFileInfo, String> out = new java.util.LinkedHashMap<>();
+        for (MediaFileInfo entry : entries()) {
             out.put(entry, rtspUrl(host, port, entry.path()));
         }
         return out;
@@ -66,10 +69,5 @@ public class MediaLibraryService {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a host name: " + host, e);
         }
-    }
-
-    private static MediaEntry entry(MediaFileInfo f) {
-        return new MediaEntry(f.path(), f.sizeBytes(), f.modified(), f.durationSeconds(), f.hinted(), f.playable(),
-                f.problem(), f.tracks().stream().map(t -> new MediaTrack(t.kind(), t.codec(), t.details())).toList());
     }
 }

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tributary.ejb.media.MediaEntry;
+import org.tributary.api.MediaFileInfo;
 import org.tributary.ejb.media.MediaLibraryService;
-import org.tributary.ejb.media.MediaTrack;
+import org.tributary.api.MediaTrackInfo;
 
 /**
  * {@code GET /api/media}: every file of the media folder with its tracks, duration, whether it is hinted,
@@ -53,16 +53,16 @@ public class MediaResource {
     @Operation(summary = "One file, by its path under the media folder")
     @APIResponse(responseCode = "404", description = "no such file in the media folder")
     public JsonObject one(@PathParam("path") String path) {
-        MediaEntry entry = library.entry(path);
+        MediaFileInfo entry = library.entry(path);
         if (entry == null) {
             throw ApiException.notFound("media file '" + path + "'");
         }
         return json(entry, library.rtspUrl(entry, uri.getBaseUri().getHost()));
     }
 
-    static JsonObject json(MediaEntry e, String rtspUrl) {
+    static JsonObject json(MediaFileInfo e, String rtspUrl) {
         JsonArrayBuilder tracks = Json.createArrayBuilder();
-        for (MediaTrack t : e.tracks()) {
+        for (MediaTrackInfo t : e.tracks()) {
             tracks.add(Json.createObjectBuilder().add("kind", t.kind()).add("codec", t.codec()).add("details", t.details()));
         }
         JsonObjectBuilder out = Json.createObjectBuilder()

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.tributary.ejb.adapter.AdapterOfflineException;
-import org.tributary.ejb.media.MediaEntry;
+import org.tributary.api.MediaFileInfo;
 import org.tributary.ejb.media.MediaLibraryService;
 
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public class MediaView {
 
     /** The view action: reads the catalogue once the filter is set. */
     public void load() {
-        List<MediaEntry> entries;
+        List<MediaFileInfo> entries;
         try {
             entries = library.entries();
         } catch (AdapterOfflineException e) {
@@ -39,8 +39,8 @@ public class MediaView {
             return;
         }
         String f = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT);
-        Map<String, List<MediaEntry>> byFolder = new TreeMap<>();
-        for (MediaEntry e : entries) {
+        Map<String, List<MediaFileInfo>> byFolder = new TreeMap<>();
+        for (MediaFileInfo e : entries) {
             if (!f.isEmpty() && !e.path().toLowerCase(Locale.ROOT).contains(f)) {
                 continue;
             }
@@ -52,16 +52,16 @@ public class MediaView {
             }
         }
         folders = byFolder.entrySet().stream().map(e -> new MediaFolder(e.getKey(),
-                e.getValue().stream().sorted(java.util.Comparator.comparing(MediaEntry::path)).toList())).toList();
+                e.getValue().stream().sorted(java.util.Comparator.comparing(MediaFileInfo::path)).toList())).toList();
     }
 
     /** The copyable URL, for the host name the browser used to reach the console. */
-    public String url(MediaEntry e) {
+    public String url(MediaFileInfo e) {
         return library.rtspUrl(e, FacesContext.getCurrentInstance().getExternalContext().getRequestServerName());
     }
 
     /** The file's name without its folder. */
-    public String name(MediaEntry e) {
+    public String name(MediaFileInfo e) {
         return e.path().substring(e.path().lastIndexOf('/') + 1);
     }
 
@@ -78,6 +78,6 @@ public class MediaView {
      * @param path    relative to the media root, "" for the root
      * @param entries its files, by name
      */
-    public record MediaFolder(String path, List<MediaEntry> entries) {
+    public record MediaFolder(String path, List<MediaFileInfo> entries) {
     }
 }
