@@ -15,7 +15,10 @@ import org.tributary.it.support.Browser;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.Tools;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An operator's day on the Sessions and Logs pages: a playing ffmpeg appears, Disconnect ends its
  * stream (ffmpeg stops long before the 30 s clip would end), and the Logs page shows that session's line.
+ * An internet-radio listener (mpg123 over HTTP) is listed and disconnected the same way.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -116,5 +120,40 @@ class SessionsPageIT {
         browser.open("/logs.xhtml?from=yesterday");
         assertTrue(browser.find(By.id("filter")).getText().contains("A date like 2025-01-31"));
         assertEquals("0 entries, newest first", browser.find(By.id("history-count")).getText());
+    }
+
+    @Test
+    void anMp3ListenerOverHttpIsListedAndDisconnectEndsIt() throws Exception {
+        Path file = Path.of(System.getProperty("it.media.dir")).resolve("it-console-radio/long.mp3");
+        if (!Files.exists(file)) {
+            // 60 s of the 10 s sample: the listener would need about a minute without the Disconnect.
+            Files.createDirectories(file.getParent());
+            Tools.Result made = Tools.run(60, "ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-stream_loop", "5",
+                    "-i", file.getParent().resolveSibling("sample.mp3").toString(), "-c", "copy", file.toString());
+            assertEquals(0, made.exitCode(), made.stderr());
+        }
+        By row = By.xpath("//table[@id='sessions:table']//tr[.//span[@class='player' and contains(., 'mpg123')]"
+                + " and contains(., 'it-console-radio/long.mp3')]");
+        // mpg123 decodes without playing (-t): it reads as fast as the server sends, which is paced.
+        Process mpg123 = new ProcessBuilder("mpg123", "-q", "-t",
+                "http://127.0.0.1:" + Endpoints.RTSP_PORT + "/it-console-radio/long.mp3")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long started = System.nanoTime();
+        try {
+            browser.open("/sessions.xhtml");
+            WebElement listed = browser.await(Duration.ofSeconds(20), ExpectedConditions.presenceOfElementLocated(row));
+            String text = listed.getText();
+            assertTrue(text.contains("127.0.0.1") && text.contains("HTTP"), text);
+            assertTrue(mpg123.isAlive(), "mpg123 still listening while listed");
+
+            browser.find(row).findElement(By.cssSelector("input[value='Disconnect']")).click();
+            browser.await(ExpectedConditions.alertIsPresent()).accept();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Disconnected 127.0.0.1"));
+            assertTrue(mpg123.waitFor(15, TimeUnit.SECONDS), "mpg123 still running after its stream was ended");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertTrue(seconds < 45, "mpg123 listened on to the end of the 60 s file (" + seconds + " s)");
+        } finally {
+            mpg123.destroyForcibly();
+        }
     }
 }
