@@ -3,9 +3,9 @@ package org.tributary.session;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Every RTP byte and packet the adapter sends, and every byte of MP3-over-HTTP response bodies, counted by the sender threads without a shared lock, and
- * the adapter-wide outgoing rate, recomputed once a second by housekeeping: the statistics page reads the
- * counters, the bandwidth limit reads the rate.
+ * Every RTP byte and packet the adapter sends, and every byte of MP3-over-HTTP response bodies, counted by
+ * the sender threads without a shared lock, and the adapter-wide outgoing rate, recomputed once a second by
+ * housekeeping: the statistics page reads the counters, the bandwidth limit reads the rate.
  */
 public final class TrafficMeter {
 
