@@ -1,0 +1,182 @@
+package org.tributary.it.hardening;
+
+import org.tributary.it.support.Endpoints;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A raw TCP client that reads RTSP and HTTP answers alike, for probes whose answer may be either, and the
+ * "normal client" every probe is followed by.
+ */
+final class WireClient implements AutoCloseable {
+
+    record Response(String statusLine, String version, int status, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private int cseq;
+
+    WireClient(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    static WireClient rtsp() throws IOException {
+        return new WireClient(Endpoints.RTSP_PORT);
+    }
+
+    void write(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    Response exchange(String request) throws IOException {
+        write(request);
+        Response response = readResponse();
+        if (response == null) {
+            throw new IOException("the connection closed without an answer");
+        }
+        return response;
+    }
+
+    Response request(String method, String uri, String... headerLines) throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(uri).append(" RTSP/1.0\r\nCSeq: ")
+                .append(++cseq).append("\r\n");
+        for (String line : headerLines) {
+            request.append(line).append("\r\n");
+        }
+        return exchange(request.append("\r\n").toString());
+    }
+
+    /** The next answer, or null when the server closed the connection first. */
+    Response readResponse() throws IOException {
+        String statusLine;
+        try {
+            statusLine = readLine();
+        } catch (java.net.SocketException reset) {
+            statusLine = null; // closed with a reset (unread request bytes): no answer
+        }
+        if (statusLine == null) {
+            return null;
+        }
+        String[] parts = statusLine.split(" ", 3);
+        int status;
+        try {
+            status = Integer.parseInt(parts.length > 1 ? parts[1] : "");
+        } catch (NumberFormatException e) {
+            throw new IOException("not a status line: '" + statusLine + "'");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        String line;
+        while ((line = readLine()) != null && !line.isEmpty()) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+                        (a, b) -> a + "\n" + b);
+            }
+        }
+        String length = headers.get("content-length");
+        byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+        return new Response(statusLine, parts[0], status, headers, body);
+    }
+
+    /** True when the server closes the connection within the read timeout. */
+    boolean closedByServer() throws IOException {
+        try {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
+    /** SETUPs the first {@code tracks} tracks interleaved; returns the session id. */
+    String setupInterleaved(String url, int tracks) throws IOException {
+        String session = null;
+        for (int t = 0; t < tracks; t++) {
+            String transport = "Transport: RTP/AVP/TCP;unicast;interleaved=" + 2 * t + "-" + (2 * t + 1);
+            Response setup = session == null ? request("SETUP", url + "/trackID=" + (t + 1), transport)
+                    : request("SETUP", url + "/trackID=" + (t + 1), transport, "Session: " + session);
+            if (setup.status() != 200) {
+                throw new IOException("SETUP of track " + (t + 1) + " answered " + setup.statusLine());
+            }
+            session = setup.header("Session").split(";")[0];
+        }
+        return session;
+    }
+
+    /**
+     * Plays the first two seconds of a two-track file interleaved and checks RTP arrives on both tracks.
+     * Returns what went wrong, or null.
+     */
+    static String playsBriefly(String url) throws IOException {
+        try (WireClient client = rtsp()) {
+            Response describe = client.request("DESCRIBE", url, "Accept: application/sdp");
+            if (describe.status() != 200) {
+                return "DESCRIBE answered " + describe.statusLine();
+            }
+            String session = client.setupInterleaved(url, 2);
+            Response play = client.request("PLAY", url, "Session: " + session, "Range: npt=0-2");
+            if (play.status() != 200) {
+                return "PLAY answered " + play.statusLine();
+            }
+            DataInputStream data = new DataInputStream(client.in);
+            int[] packets = new int[2];
+            while (packets[0] < 20 || packets[1] < 5) {
+                int marker = data.readUnsignedByte();
+                if (marker != '$') {
+                    return "expected an interleaved frame, got byte " + marker;
+                }
+                int channel = data.readUnsignedByte();
+                data.readFully(new byte[data.readUnsignedShort()]);
+                if (channel == 0 || channel == 2) {
+                    packets[channel / 2]++;
+                }
+            }
+            return null;
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                String s = line.toString(StandardCharsets.ISO_8859_1);
+                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            }
+            line.write(b);
+            if (line.size() > 65536) {
+                throw new IOException("a line of more than 64 KB");
+            }
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
