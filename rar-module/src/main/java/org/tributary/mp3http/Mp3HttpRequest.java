@@ -37,10 +37,11 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
             throw HttpRefusal.badRequest(e.getMessage());
         }
         String named = path.replaceAll("/+$", ""); // "song.mp3/" names song.mp3, as its canonical path says
-        if (named.isEmpty()) {
+        boolean mp3 = named.toLowerCase(Locale.ROOT).endsWith(".mp3");
+        if (named.isEmpty() || !mp3 && named.length() < path.length()) {
             throw HttpRefusal.notFound("no file named in '" + printable(request.uri()) + "'");
         }
-        if (!named.toLowerCase(Locale.ROOT).endsWith(".mp3")) {
+        if (!mp3) {
             throw HttpRefusal.unsupportedMediaType("only .mp3 files are served over HTTP; play '" + printable(path)
                     + "' with rtsp://");
         }
