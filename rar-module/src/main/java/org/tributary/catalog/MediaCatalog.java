@@ -6,12 +6,14 @@ import org.tributary.source.UnsupportedMediaException;
 import org.tributary.source.file.FileSources;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -100,7 +102,7 @@ public final class MediaCatalog {
                 if (!real.startsWith(realRoot)) {
                     throw new MediaForbiddenException("'" + MediaPaths.printable(requestPath) + "' links outside the media folder");
                 }
-                String existingPart = slashed(realRoot.relativize(real));
+                String existingPart = storedNames(realRoot, realRoot.relativize(real));
                 String missing = String.join("/", Arrays.copyOfRange(segments, existing, segments.length));
                 String path = missing.isEmpty() ? existingPart : existingPart.isEmpty() ? missing : existingPart + "/" + missing;
                 return new CanonicalPath(path, existing == segments.length, existingPart, real);
@@ -136,12 +138,45 @@ public final class MediaCatalog {
         }
     }
 
-    private static String slashed(Path relative) {
+    /**
+     * A relative real path with each name as its directory stores it. toRealPath gives the stored case on
+     * Windows and macOS but not on Linux case-folding file systems (vfat, ext4 casefold): where a name's
+     * other case names something too, the directory listing says which spelling is stored.
+     */
+    private static String storedNames(Path realRoot, Path relative) {
         StringJoiner joined = new StringJoiner("/");
-        for (Path name : relative) {
-            joined.add(name.toString());
+        Path dir = realRoot;
+        for (Path element : relative) {
+            String name = element.toString();
+            if (!name.isEmpty()) {
+                String stored = storedName(dir, name);
+                joined.add(stored);
+                dir = dir.resolve(stored);
+            }
         }
         return joined.toString();
+    }
+
+    private static String storedName(Path dir, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String other = lower.equals(name) ? name.toUpperCase(Locale.ROOT) : lower;
+        if (other.equals(name) || !Files.exists(dir.resolve(other), LinkOption.NOFOLLOW_LINKS)) {
+            return name; // no letters, or the other case names nothing: no folding here
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                entry -> entry.getFileName().toString().equalsIgnoreCase(name))) {
+            String folded = name;
+            for (Path entry : entries) {
+                String stored = entry.getFileName().toString();
+                if (stored.equals(name)) {
+                    return name; // a case-sensitive file system holding both spellings
+                }
+                folded = stored;
+            }
+            return folded;
+        } catch (IOException e) {
+            return name;
+        }
     }
 
     /** The shared source for a request path, opened (or re-opened after a change) as needed. */

@@ -89,6 +89,16 @@ class MediaCatalogCanonicalTest {
     }
 
     @Test
+    void twoFoldersWhoseNamesDifferOnlyInCaseStayApartOnACaseSensitiveFileSystem() throws Exception {
+        Files.createDirectories(root.resolve("movies/PRIVATE"));
+        Files.writeString(root.resolve("movies/PRIVATE/other.mp4"), "other");
+        // Only where both spellings exist can this Linux box check it: the stored spelling is the one asked for.
+        assertEquals("movies/PRIVATE/other.mp4", catalog.canonical("movies/PRIVATE/other.mp4").path());
+        assertEquals("movies/private/test.mp4", catalog.canonical("movies/private/test.mp4").path());
+        assertEquals("movies/PRIVATE", catalog.canonical("movies/PRIVATE/test.mp4").accessPath(AccessAction.READ));
+    }
+
+    @Test
     void pathsLeavingTheRootAreForbiddenAndMalformedOnesRefused() {
         assertThrows(MediaCatalog.MediaForbiddenException.class, () -> catalog.canonical("../outside.mp4"));
         assertThrows(MediaCatalog.MediaForbiddenException.class, () -> catalog.canonical("open/../../outside.mp4"));
