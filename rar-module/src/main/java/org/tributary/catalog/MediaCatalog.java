@@ -96,19 +96,24 @@ public final class MediaCatalog {
             return new CanonicalPath(lexical, false, "", root);
         }
         String[] segments = lexical.isEmpty() ? new String[0] : lexical.split("/");
-        for (int existing = segments.length; existing > 0; existing--) {
-            Path real = realOrNull(root.resolve(String.join("/", Arrays.copyOfRange(segments, 0, existing))));
-            if (real != null) {
-                if (!real.startsWith(realRoot)) {
-                    throw new MediaForbiddenException("'" + MediaPaths.printable(requestPath) + "' links outside the media folder");
-                }
-                String existingPart = storedNames(realRoot, realRoot.relativize(real));
-                String missing = String.join("/", Arrays.copyOfRange(segments, existing, segments.length));
-                String path = missing.isEmpty() ? existingPart : existingPart.isEmpty() ? missing : existingPart + "/" + missing;
-                return new CanonicalPath(path, existing == segments.length, existingPart, real);
+        Path real = realOrNull(root.resolve(lexical));
+        int existing = segments.length;
+        if (real == null) {
+            // A missing name hides everything below it: find the longest existing part from the root down.
+            real = realRoot;
+            existing = 0;
+            for (Path next; existing < segments.length - 1
+                    && (next = realOrNull(real.resolve(segments[existing]))) != null; existing++) {
+                real = next;
             }
         }
-        return new CanonicalPath(lexical, segments.length == 0, "", realRoot);
+        if (!real.startsWith(realRoot)) {
+            throw new MediaForbiddenException("'" + MediaPaths.printable(requestPath) + "' links outside the media folder");
+        }
+        String existingPart = storedNames(realRoot, realRoot.relativize(real));
+        String missing = String.join("/", Arrays.copyOfRange(segments, existing, segments.length));
+        String path = missing.isEmpty() ? existingPart : existingPart.isEmpty() ? missing : existingPart + "/" + missing;
+        return new CanonicalPath(path, existing == segments.length, existingPart, real);
     }
 
     /**

@@ -70,6 +70,8 @@ class MediaCatalogCanonicalTest {
         assertEquals("movies/private/test.mp4", catalog.canonical("movies/private/test.mp4/trackID=9").accessPath(AccessAction.READ),
                 "below a file: the file");
         assertEquals("", catalog.canonical("no/such/folder.mp4").accessPath(AccessAction.READ), "the root");
+        assertEquals("movies/private", catalog.canonical("movies/private/" + "deep/".repeat(2000) + "x.mp4")
+                .accessPath(AccessAction.READ), "found from the root down: one probe per existing name, not per segment");
         assertEquals("open", catalog.canonical("open/dangling.mp4").accessPath(AccessAction.READ), "a dangling link names nothing");
         assertThrows(MediaCatalog.MediaNotFoundException.class, () -> catalog.resolve("movies/private/random-4711.mp4"));
         assertThrows(MediaCatalog.MediaNotFoundException.class, () -> catalog.resolve("movies/private"), "a folder is no media file");
