@@ -148,6 +148,9 @@ public final class Mp3HttpService implements RequestHandler {
             if (access.refusal() != null) {
                 return access.refusal();
             }
+            if (!canonical.exists()) { // access was decided on the nearest existing folder, not on a file that appeared since
+                throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(canonical.path()) + "'");
+            }
             Mp3Library.Track track = library.track(mp3.path());
             return ok(request, mp3, track, connection, access.user(), settings);
         } catch (HttpRefusal e) {

@@ -111,9 +111,16 @@ final class PlaybackMethods {
         }
     }
 
-    MediaSource source(String presentation) throws Refusal {
+    /**
+     * The target's source. A target that named nothing when access was decided is missing, even if a file
+     * appeared since: its decision was about the nearest existing folder, not about that file.
+     */
+    MediaSource source(Target target) throws Refusal {
+        if (!target.canonical().exists()) {
+            throw new Refusal(RtspStatus.NOT_FOUND, "no media file '" + target.presentation() + "'");
+        }
         try {
-            return catalog.source(presentation);
+            return catalog.source(target.presentation());
         } catch (MediaCatalog.MediaNotFoundException e) {
             throw new Refusal(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {
@@ -128,7 +135,7 @@ final class PlaybackMethods {
             throw new Refusal(RtspStatus.NOT_FOUND, "DESCRIBE names a track of " + target.presentation()
                     + ", not a presentation");
         }
-        MediaSource source = source(target.presentation());
+        MediaSource source = source(target);
         String serverAddress = connection.localAddress().getAddress().getHostAddress();
         byte[] sdp = SdpBuilder.describe(source, serverAddress).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
@@ -139,15 +146,15 @@ final class PlaybackMethods {
     /** @param user the user the access check authenticated, or null */
     RtspResponse setup(RtspRequest request, RtspConnection connection, Target target, String user) throws Refusal {
         RtspSession session = existingSession(request, false);
-        MediaSource source = session != null ? session.source() : source(target.presentation());
+        MediaSource source = session != null ? session.source() : source(target);
         if (session != null && !session.presentationPath().equals(target.presentation())) {
             throw new Refusal(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED, "session " + session.id() + " plays "
                     + session.presentationPath() + ", not " + target.presentation());
         }
         int track = target.track() == -1 && source.tracks().size() == 1 ? 0 : target.track();
         if (track < 0 || track >= source.tracks().size()) {
-            throw new Refusal(RtspStatus.NOT_FOUND, "no track " + (target.track() + 1) + " in " + target.presentation() + " ("
-                    + source.tracks().size() + " tracks)");
+            throw new Refusal(RtspStatus.NOT_FOUND, "no track " + (target.track() < 0 ? "named" : target.track() + 1)
+                    + " in " + target.presentation() + " (" + source.tracks().size() + " tracks)");
         }
         TransportSpec spec = chooseTransport(request);
         boolean created = false;

@@ -1,5 +1,6 @@
 package org.tributary.server;
 
+import org.tributary.api.access.MediaPaths;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.rtsp.RtspRequest;
@@ -44,7 +45,7 @@ public final class RefusalReporter implements RefusalListener {
                 connection.localAddress(), request.header("User-Agent"), sessions.size(), protocol));
     }
 
-    /** The canonical path; a path without one (malformed, leaving the root) as decoded, "" for a bad URI. */
+    /** The canonical path; a path without one (malformed, leaving the root) as decoded, printable; "" for a bad URI. */
     private String loggedPath(String uri) {
         String decoded;
         try {
@@ -55,7 +56,7 @@ public final class RefusalReporter implements RefusalListener {
         try {
             return catalog.canonical(decoded).path();
         } catch (MediaCatalog.MalformedPathException | MediaCatalog.MediaForbiddenException e) {
-            return decoded;
+            return MediaPaths.printable(decoded);
         }
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.auth.AccessGuard;
@@ -35,6 +36,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -173,6 +176,18 @@ class CanonicalAccessTest {
                     + session.group(1) + "\r\n\r\n");
             assertEquals(200, status(same), "another spelling of the session's own presentation");
         }
+    }
+
+    @Test
+    void aFileThatAppearsAfterTheDecisionIsStillMissingForThatRequest() throws Exception {
+        MediaCatalog catalog = new MediaCatalog(media);
+        PlaybackMethods playback = new PlaybackMethods(catalog, null, null, null, null, null);
+        PlaybackMethods.Target decided = PlaybackMethods.Target.of("open/late.mp4", catalog);
+        assertEquals("open", decided.canonical().accessPath(AccessAction.READ), "decided on the folder");
+        Files.copy(media.resolve("open/free.mp4"), media.resolve("open/late.mp4"));
+        PlaybackMethods.Refusal refusal = assertThrows(PlaybackMethods.Refusal.class, () -> playback.source(decided));
+        assertEquals(404, refusal.status.code());
+        assertNotNull(playback.source(PlaybackMethods.Target.of("open/late.mp4", catalog)), "the next request finds it");
     }
 
     private String rtsp(String method, String path, String headers) throws Exception {
