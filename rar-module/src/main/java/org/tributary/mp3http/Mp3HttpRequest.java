@@ -36,16 +36,23 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
         } catch (IllegalArgumentException e) {
             throw HttpRefusal.badRequest(e.getMessage());
         }
-        if (path.isEmpty() || path.endsWith("/")) {
+        String named = path.replaceAll("/+$", ""); // "song.mp3/" names song.mp3, as its canonical path says
+        boolean mp3 = named.toLowerCase(Locale.ROOT).endsWith(".mp3");
+        if (named.isEmpty() || !mp3 && named.length() < path.length()) {
             throw HttpRefusal.notFound("no file named in '" + printable(request.uri()) + "'");
         }
-        if (!path.toLowerCase(Locale.ROOT).endsWith(".mp3")) {
+        if (!mp3) {
             throw HttpRefusal.unsupportedMediaType("only .mp3 files are served over HTTP; play '" + printable(path)
                     + "' with rtsp://");
         }
         String icy = request.header("Icy-MetaData");
         return new Mp3HttpRequest(method.equals("HEAD"), path, icy != null && icy.trim().equals("1"),
                 request.header("User-Agent"), request.header("Authorization"), request.header("Range"));
+    }
+
+    /** The same request for another spelling of its path (the catalogue's canonical one). */
+    Mp3HttpRequest at(String canonicalPath) {
+        return new Mp3HttpRequest(head, canonicalPath, wantsMetadata, userAgent, authorization, range);
     }
 
     static String printable(String s) {

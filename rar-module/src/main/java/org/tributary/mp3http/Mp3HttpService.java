@@ -8,6 +8,7 @@ import org.tributary.api.event.AccessRecord;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthorizationReader;
 import org.tributary.auth.Verdict;
+import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspRequest;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -139,16 +141,23 @@ public final class Mp3HttpService implements RequestHandler {
     public RtspResponse handle(RtspRequest request, RtspConnection connection) {
         connection.stopReading(); // one request per connection: the answer ends it
         try {
-            Mp3HttpRequest mp3 = Mp3HttpRequest.parse(request);
-            Access access = checkAccess(request, mp3, connection);
+            Mp3HttpRequest asked = Mp3HttpRequest.parse(request);
+            CanonicalPath canonical = canonical(asked.path());
+            Mp3HttpRequest mp3 = asked.at(canonical.path());
+            Access access = checkAccess(request, mp3, canonical.accessPath(AccessAction.READ), connection);
             if (access.refusal() != null) {
                 return access.refusal();
+            }
+            if (!canonical.exists()) { // access was decided on the nearest existing folder, not on a file that appeared since
+                throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(canonical.path()) + "'");
             }
             Mp3Library.Track track = library.track(mp3.path());
             return ok(request, mp3, track, connection, access.user(), settings);
         } catch (HttpRefusal e) {
-            LOG.info(connection.logPrefix() + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": "
-                    + e.getMessage() + "; answering " + e.status());
+            // A malformed request or a path out of the media folder is hostile input: a warning.
+            LOG.log(e.status() == 400 || e.status() == 403 ? Level.WARNING : Level.INFO, connection.logPrefix()
+                    + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": " + e.getMessage()
+                    + "; answering " + e.status());
             if (e.contentRange() == null) { // a seek past the end is no access refusal: not in the access log
                 refusals.refused(request, connection, statusFor(e.status()), e.getMessage());
             }
@@ -229,7 +238,19 @@ public final class Mp3HttpService implements RequestHandler {
     private record Access(RtspResponse refusal, String user) {
     }
 
-    private Access checkAccess(RtspRequest request, Mp3HttpRequest mp3, RtspConnection connection)
+    /** The catalogue's canonical path, the one access is decided on and the file is found by. */
+    private CanonicalPath canonical(String path) throws HttpRefusal {
+        try {
+            return library.canonical(path);
+        } catch (MediaCatalog.MalformedPathException e) {
+            throw HttpRefusal.badRequest(e.getMessage());
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            throw HttpRefusal.forbidden(e.getMessage());
+        }
+    }
+
+    /** @param accessPath the canonical path the question is about (a missing file's nearest existing folder) */
+    private Access checkAccess(RtspRequest request, Mp3HttpRequest mp3, String accessPath, RtspConnection connection)
             throws HttpRefusal {
         Credentials credentials;
         try {
@@ -238,7 +259,7 @@ public final class Mp3HttpService implements RequestHandler {
             throw HttpRefusal.badRequest(e.getMessage());
         }
         String client = connection.remoteAddress().getAddress().getHostAddress();
-        Verdict verdict = guard.check(new AccessRequest(PROTOCOL, AccessAction.READ, mp3.path(), client,
+        Verdict verdict = guard.check(new AccessRequest(PROTOCOL, AccessAction.READ, accessPath, client,
                 mp3.userAgent(), credentials), request.uri());
         if (verdict.kind() == Verdict.Kind.ALLOWED) {
             return new Access(null, verdict.user());

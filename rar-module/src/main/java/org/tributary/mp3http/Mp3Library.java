@@ -1,5 +1,6 @@
 package org.tributary.mp3http;
 
+import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.media.mp3.Id3Title;
 import org.tributary.media.mp3.Mp3File;
@@ -31,6 +32,11 @@ final class Mp3Library {
 
     Mp3Library(MediaCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** The catalogue's canonical path of a decoded request path. */
+    CanonicalPath canonical(String path) throws MediaCatalog.MalformedPathException, MediaCatalog.MediaForbiddenException {
+        return catalog.canonical(path);
     }
 
     /** The file a request path names: 403 outside the media folder, 404 missing, 415 not MPEG audio. */

@@ -190,7 +190,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
             accessGuard = AccessGuard.standard(accessGate, authSettings);
             handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
-            RefusalReporter refusals = new RefusalReporter(sessions, events::publish);
+            RefusalReporter refusals = new RefusalReporter(sessions, catalog, events::publish);
             handler.onRefusal(refusals);
             mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, meter, bandwidth, events::publish);
             mp3Http.onRefusal(refusals);

@@ -1,5 +1,6 @@
 package org.tributary.server;
 
+import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspRequest;
@@ -74,25 +75,52 @@ final class PlaybackMethods {
         }
     }
 
-    /** A request path split into the presentation and, for SETUP, the track it names. */
-    record Target(String presentation, int track) {
-        static Target of(String path) {
+    /**
+     * A request path split into the presentation and, for SETUP, the track it names; the presentation is
+     * the catalogue's canonical path, the one access is decided on and the file is looked up by.
+     */
+    record Target(CanonicalPath canonical, int track) {
+        String presentation() {
+            return canonical.path();
+        }
+
+        /**
+         * @param path the decoded request path
+         * @throws Refusal 400 for a malformed path, 403 for one leading out of the media folder
+         */
+        static Target of(String path, MediaCatalog catalog) throws Refusal {
             int slash = path.lastIndexOf('/');
             String last = path.substring(slash + 1);
+            String presentation = path;
+            int track = -1;
             if (slash > 0 && last.toLowerCase(Locale.ROOT).startsWith("trackid=")) {
+                presentation = path.substring(0, slash);
                 try {
-                    return new Target(path.substring(0, slash), Integer.parseInt(last.substring(8)) - 1);
+                    track = Integer.parseInt(last.substring(8)) - 1;
                 } catch (NumberFormatException e) {
-                    return new Target(path.substring(0, slash), -2);
+                    track = -2;
                 }
             }
-            return new Target(path, -1);
+            try {
+                return new Target(catalog.canonical(presentation), track);
+            } catch (MediaCatalog.MalformedPathException e) {
+                throw new Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
+            } catch (MediaCatalog.MediaForbiddenException e) {
+                throw new Refusal(RtspStatus.FORBIDDEN, e.getMessage());
+            }
         }
     }
 
-    MediaSource source(String presentation) throws Refusal {
+    /**
+     * The target's source. A target that named nothing when access was decided is missing, even if a file
+     * appeared since: its decision was about the nearest existing folder, not about that file.
+     */
+    MediaSource source(Target target) throws Refusal {
+        if (!target.canonical().exists()) {
+            throw new Refusal(RtspStatus.NOT_FOUND, "no media file '" + target.presentation() + "'");
+        }
         try {
-            return catalog.source(presentation);
+            return catalog.source(target.presentation());
         } catch (MediaCatalog.MediaNotFoundException e) {
             throw new Refusal(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {
@@ -102,12 +130,12 @@ final class PlaybackMethods {
         }
     }
 
-    RtspResponse describe(RtspRequest request, RtspConnection connection, String path) throws Refusal {
-        Target target = Target.of(path);
+    RtspResponse describe(RtspRequest request, RtspConnection connection, Target target) throws Refusal {
         if (target.track() != -1) {
-            throw new Refusal(RtspStatus.NOT_FOUND, "DESCRIBE names a track (" + path + "), not a presentation");
+            throw new Refusal(RtspStatus.NOT_FOUND, "DESCRIBE names a track of " + target.presentation()
+                    + ", not a presentation");
         }
-        MediaSource source = source(target.presentation());
+        MediaSource source = source(target);
         String serverAddress = connection.localAddress().getAddress().getHostAddress();
         byte[] sdp = SdpBuilder.describe(source, serverAddress).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
@@ -116,17 +144,17 @@ final class PlaybackMethods {
     }
 
     /** @param user the user the access check authenticated, or null */
-    RtspResponse setup(RtspRequest request, RtspConnection connection, String path, String user) throws Refusal {
-        Target target = Target.of(path);
+    RtspResponse setup(RtspRequest request, RtspConnection connection, Target target, String user) throws Refusal {
         RtspSession session = existingSession(request, false);
-        MediaSource source = session != null ? session.source() : source(target.presentation());
+        MediaSource source = session != null ? session.source() : source(target);
         if (session != null && !session.presentationPath().equals(target.presentation())) {
             throw new Refusal(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED, "session " + session.id() + " plays "
                     + session.presentationPath() + ", not " + target.presentation());
         }
         int track = target.track() == -1 && source.tracks().size() == 1 ? 0 : target.track();
         if (track < 0 || track >= source.tracks().size()) {
-            throw new Refusal(RtspStatus.NOT_FOUND, "no track '" + path + "' (" + source.tracks().size() + " tracks)");
+            throw new Refusal(RtspStatus.NOT_FOUND, "no track " + (target.track() < 0 ? "named" : target.track() + 1)
+                    + " in " + target.presentation() + " (" + source.tracks().size() + " tracks)");
         }
         TransportSpec spec = chooseTransport(request);
         boolean created = false;
@@ -215,11 +243,16 @@ final class PlaybackMethods {
                 + "(with client_port) or TCP: " + header);
     }
 
-    RtspResponse play(RtspRequest request, String path) throws Refusal {
+    RtspResponse play(RtspRequest request, Target target) throws Refusal {
         RtspSession session = existingSession(request, true);
-        Target target = Target.of(path);
         if (target.track() != -1) {
-            throw new Refusal(RtspStatus.ONLY_AGGREGATE_OPERATION_ALLOWED, "PLAY of a single track (" + path + ")");
+            throw new Refusal(RtspStatus.ONLY_AGGREGATE_OPERATION_ALLOWED, "PLAY of a single track of "
+                    + target.presentation());
+        }
+        // Access was decided on the path PLAY names: it must be the session's presentation.
+        if (!session.presentationPath().equals(target.presentation())) {
+            throw new Refusal(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED, "session " + session.id() + " plays "
+                    + session.presentationPath() + ", not " + target.presentation());
         }
         if (!session.hasTracks()) {
             throw new Refusal(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "PLAY before any SETUP");

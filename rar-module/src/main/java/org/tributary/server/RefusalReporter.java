@@ -1,6 +1,8 @@
 package org.tributary.server;
 
+import org.tributary.api.access.MediaPaths;
 import org.tributary.api.event.AccessRecord;
+import org.tributary.catalog.MediaCatalog;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
@@ -19,10 +21,13 @@ import java.util.function.Consumer;
 public final class RefusalReporter implements RefusalListener {
 
     private final SessionRegistry sessions;
+    private final MediaCatalog catalog;
     private final Consumer<AccessRecord> sink;
 
-    public RefusalReporter(SessionRegistry sessions, Consumer<AccessRecord> sink) {
+    /** @param catalog gives the canonical path a refused request is logged with */
+    public RefusalReporter(SessionRegistry sessions, MediaCatalog catalog, Consumer<AccessRecord> sink) {
         this.sessions = sessions;
+        this.catalog = catalog;
         this.sink = sink;
     }
 
@@ -33,16 +38,26 @@ public final class RefusalReporter implements RefusalListener {
             session.lastStatus(status.code());
             return;
         }
-        String path;
-        try {
-            path = RtspUri.path(request.uri());
-        } catch (IllegalArgumentException e) {
-            path = "";
-        }
+        String path = loggedPath(request.uri());
         // A request with an HTTP request line (MP3 over HTTP, a tunnel half) is logged as HTTP; RTSP, tunnelled or not, as RTP.
         String protocol = request.version().startsWith("HTTP/") ? AccessRecord.HTTP : AccessRecord.RTP;
         sink.accept(AccessRecords.ofRefusal(request.uri(), path, status.code(), why, connection.remoteAddress(),
                 connection.localAddress(), request.header("User-Agent"), sessions.size(), protocol));
+    }
+
+    /** The canonical path; a path without one (malformed, leaving the root) as decoded, printable; "" for a bad URI. */
+    private String loggedPath(String uri) {
+        String decoded;
+        try {
+            decoded = RtspUri.path(uri);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        try {
+            return catalog.canonical(decoded).path();
+        } catch (MediaCatalog.MalformedPathException | MediaCatalog.MediaForbiddenException e) {
+            return MediaPaths.printable(decoded);
+        }
     }
 
     private RtspSession liveSession(String header) {

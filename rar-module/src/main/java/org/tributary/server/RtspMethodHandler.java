@@ -3,6 +3,7 @@ package org.tributary.server;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.Credentials;
+import org.tributary.api.access.MediaPaths;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthorizationReader;
 import org.tributary.auth.Verdict;
@@ -46,6 +47,7 @@ public final class RtspMethodHandler implements RequestHandler {
             + " this version of Tributary: the request passed the access check, but no live reflector takes streams yet.";
 
     private final AccessGuard accessGuard;
+    private final MediaCatalog catalog;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
@@ -55,6 +57,7 @@ public final class RtspMethodHandler implements RequestHandler {
     public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
+        this.catalog = catalog;
         this.playback = new PlaybackMethods(catalog, sessions, engine, udp, meter, bandwidth);
     }
 
@@ -102,10 +105,20 @@ public final class RtspMethodHandler implements RequestHandler {
         AccessAction action = READ_METHODS.contains(method) ? AccessAction.READ
                 : WRITE_METHODS.contains(method) ? AccessAction.WRITE : null;
         String user = null;
+        PlaybackMethods.Target target = null;
         if (action != null) {
-            Verdict verdict = checkAccess(request, connection, action);
+            try {
+                target = target(request);
+            } catch (PlaybackMethods.Refusal refusal) {
+                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " "
+                        + MediaPaths.printable(request.uri()) + ": " + refusal.getMessage() + "; answering "
+                        + refusal.status.code());
+                refusals.refused(request, connection, refusal.status, refusal.getMessage());
+                return answer(refusal.status, cseq);
+            }
+            Verdict verdict = checkAccess(request, connection, action, target.canonical().accessPath(action));
             if (verdict.kind() != Verdict.Kind.ALLOWED) {
-                return refusalOf(verdict, request, connection);
+                return refusalOf(verdict, request, connection, target.presentation());
             }
             user = verdict.user();
         }
@@ -115,9 +128,9 @@ public final class RtspMethodHandler implements RequestHandler {
                     playback.touchSession(request);
                     yield answer(RtspStatus.OK, cseq).header("Public", publicMethods());
                 }
-                case DESCRIBE -> playback.describe(request, connection, path(request));
-                case SETUP -> playback.setup(request, connection, path(request), user);
-                case PLAY -> playback.play(request, path(request));
+                case DESCRIBE -> playback.describe(request, connection, target);
+                case SETUP -> playback.setup(request, connection, target, user);
+                case PLAY -> playback.play(request, target);
                 case PAUSE -> playback.pause(request);
                 case TEARDOWN -> playback.teardown(request);
                 case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
@@ -148,22 +161,24 @@ public final class RtspMethodHandler implements RequestHandler {
                 .body("text/plain; charset=utf-8", (PUBLISHING_NOT_AVAILABLE + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String path(RtspRequest request) throws PlaybackMethods.Refusal {
+    /** The presentation and track the request names, canonical: 400 for a malformed URI or path, 403 outside the root. */
+    private PlaybackMethods.Target target(RtspRequest request) throws PlaybackMethods.Refusal {
+        String path;
         try {
-            return RtspUri.path(request.uri());
+            path = RtspUri.path(request.uri());
         } catch (IllegalArgumentException e) {
             throw new PlaybackMethods.Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
         }
+        return PlaybackMethods.Target.of(path, catalog);
     }
 
-    /** A malformed path or Authorization header: answered 400 before any access decision. */
+    /** A malformed Authorization header: answered 400 before any access decision. */
     private static final Verdict MALFORMED = new Verdict(Verdict.Kind.UNAVAILABLE, "malformed", null, java.util.List.of());
 
-    private Verdict checkAccess(RtspRequest request, RtspConnection connection, AccessAction action) {
-        String path;
+    /** @param path the canonical path the question is about */
+    private Verdict checkAccess(RtspRequest request, RtspConnection connection, AccessAction action, String path) {
         Credentials credentials;
         try {
-            path = PlaybackMethods.Target.of(RtspUri.path(request.uri())).presentation();
             credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
         } catch (IllegalArgumentException e) {
             LOG.info(connection.logPrefix() + e.getMessage() + "; answering 400");
@@ -175,11 +190,11 @@ public final class RtspMethodHandler implements RequestHandler {
                 request.header("User-Agent"), credentials), request.uri());
     }
 
-    private RtspResponse refusalOf(Verdict verdict, RtspRequest request, RtspConnection connection) {
+    /** @param path the canonical presentation, for the log */
+    private RtspResponse refusalOf(Verdict verdict, RtspRequest request, RtspConnection connection, String path) {
         if (verdict == MALFORMED) {
             return answer(RtspStatus.BAD_REQUEST, request.cseq());
         }
-        String path = pathForLog(request);
         String client = connection.remoteAddress().getAddress().getHostAddress();
         String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
         switch (verdict.kind()) {
@@ -203,14 +218,6 @@ public final class RtspMethodHandler implements RequestHandler {
                         + "; answering 503");
                 refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
                 return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
-        }
-    }
-
-    private static String pathForLog(RtspRequest request) {
-        try {
-            return PlaybackMethods.Target.of(RtspUri.path(request.uri())).presentation();
-        } catch (IllegalArgumentException e) {
-            return request.uri();
         }
     }
 

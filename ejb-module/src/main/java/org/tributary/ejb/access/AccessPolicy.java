@@ -6,6 +6,7 @@ import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.AuthScheme;
 import org.tributary.api.access.Credentials;
 import org.tributary.api.access.DigestMath;
+import org.tributary.api.access.MediaPaths;
 import org.tributary.api.access.UserHashes;
 
 import java.util.Comparator;
@@ -29,15 +30,25 @@ public final class AccessPolicy {
         return rules.stream().filter(r -> r.covers(path)).max(Comparator.comparingInt(r -> r.getPathPrefix().length()));
     }
 
+    /**
+     * Decides on the canonical spelling of the request's path (the adapter sends it canonical already;
+     * normalizing again here means no other spelling can ever slip past a rule). A path without one is refused.
+     */
     public static AccessDecision decide(AccessRequest request, List<AccessRule> rules, Directory directory) {
-        Optional<AccessRule> found = mostSpecificRule(rules, request.path());
+        String path;
+        try {
+            path = MediaPaths.normalize(request.path());
+        } catch (MediaPaths.BadPathException e) {
+            return AccessDecision.deny("no canonical path: " + e.getMessage());
+        }
+        Optional<AccessRule> found = mostSpecificRule(rules, path);
         if (found.isEmpty() && request.action() == AccessAction.READ) {
-            return AccessDecision.allow("no rule covers " + request.path());
+            return AccessDecision.allow("no rule covers " + path);
         }
         AccessRule rule = found.orElse(null);
         String realm = rule == null || rule.getRealm() == null ? DEFAULT_REALM : rule.getRealm();
         List<AuthScheme> schemes = rule == null || rule.getScheme() == null ? List.of() : List.of(rule.getScheme());
-        String because = rule == null ? "no rule covers " + request.path() : "rule '" + rule.getPathPrefix() + "'";
+        String because = rule == null ? "no rule covers " + path : "rule '" + rule.getPathPrefix() + "'";
         if (rule != null && !rule.admitsAddress(request.clientAddress())) {
             return AccessDecision.deny("address " + request.clientAddress() + " is refused by " + because)
                     .inRealm(realm, schemes);
@@ -60,7 +71,7 @@ public final class AccessPolicy {
         }
         String user = credentials.user();
         boolean admitted = permission.admits(user, directory.groupsOf(user))
-                || write && directory.broadcasts(user, request.path());
+                || write && directory.broadcasts(user, path);
         AccessDecision decision = admitted
                 ? AccessDecision.allow(because + " admits " + user)
                 : AccessDecision.deny(because + " does not admit " + user + " to " + (write ? "publish" : "read"));

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.tributary.api.access.AuthScheme;
+import org.tributary.api.access.MediaPaths;
 import org.tributary.ejb.users.NameListConverter;
 
 import java.util.ArrayList;
@@ -167,11 +168,17 @@ public class AccessRule {
         return prefixCovers(pathPrefix, path);
     }
 
+    /**
+     * On segment boundaries: "a/b" covers "a/b" and "a/b/c", not "a/bc". The prefix is compared in its
+     * canonical spelling (rules stored before prefixes were normalized may hold "a//b").
+     */
     static boolean prefixCovers(String prefix, String path) {
-        if (prefix.isEmpty() || path.equals(prefix)) {
-            return true;
+        String folder;
+        try {
+            folder = MediaPaths.normalize(prefix);
+        } catch (MediaPaths.BadPathException e) {
+            folder = prefix;
         }
-        String folder = prefix.endsWith("/") ? prefix : prefix + "/";
-        return path.startsWith(folder);
+        return folder.isEmpty() || path.equals(folder) || path.startsWith(folder + "/");
     }
 }

@@ -9,6 +9,7 @@ import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.AuthScheme;
 import org.tributary.api.access.Credentials;
+import org.tributary.api.access.MediaPaths;
 import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.users.UserService;
@@ -50,6 +51,9 @@ public class AccessService {
                 return broadcasters().stream().anyMatch(b -> b.getUserName().equals(user) && b.covers(path));
             }
         });
+        LOG.fine(() -> "access decision on " + request.action() + " '" + MediaPaths.printable(request.path()) + "' ("
+                + request.protocol() + ") for " + request.clientAddress() + ": " + decision.outcome() + ", "
+                + decision.reason());
         return withCompletedHashes(request, decision);
     }
 
@@ -150,14 +154,13 @@ public class AccessService {
         return !matching.isEmpty();
     }
 
+    /**
+     * The canonical spelling of a rule's folder ("/a//b/./" is "a/b"), so it matches the canonical paths
+     * the adapter asks about.
+     *
+     * @throws IllegalArgumentException for a folder without one (a ".." above the root, a control character)
+     */
     static String normalizePrefix(String pathPrefix) {
-        String p = pathPrefix == null ? "" : pathPrefix.trim();
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
+        return MediaPaths.normalize(pathPrefix == null ? "" : pathPrefix.trim());
     }
 }

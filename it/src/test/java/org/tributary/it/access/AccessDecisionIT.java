@@ -12,6 +12,9 @@ import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.RtspTestClient;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +51,8 @@ class AccessDecisionIT {
         int before = describe("it-private/clip.mp4");
         assertTrue(before != 403, "nothing denies the path yet, got " + before);
 
+        // Access to a missing file is decided on its nearest existing folder: the denied folders must exist.
+        Files.createDirectories(Path.of(System.getProperty("tributary.media.root"), "it-private", "sub"));
         accessService.putRule("/it-private/", false, "integration test");
         assertTrue(accessService.rules().stream().anyMatch(r -> r.getPathPrefix().equals("it-private")),
                 "the rule was stored");

@@ -105,6 +105,8 @@ class AccessLogIT {
         long udpBytes = ffprobeBytes("udp", UA + "udp", Endpoints.RTSP + "sample.mp4");
         long tcpBytes = ffprobeBytes("tcp", UA + "tcp", Endpoints.RTSP + "sample.mp4");
         InterleavedPlayer.Received raw = InterleavedPlayer.play(Endpoints.RTSP + "tiny.mp4", 2, UA + "raw");
+        // Access to a missing file is decided on its nearest existing folder: the denied folder must exist.
+        Files.createDirectories(Path.of(System.getProperty("tributary.media.root"), "it-logs-denied"));
         accessService.putRule("it-logs-denied", false, "access log test");
         try {
             assertEquals(403, describe("it-logs-denied/sample.mp4", UA + "denied"));
