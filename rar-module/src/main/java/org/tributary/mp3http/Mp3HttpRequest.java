@@ -32,7 +32,7 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
         }
         String path;
         try {
-            path = RtspUri.path(request.uri());
+            path = RtspUri.httpPath(request.uri());
         } catch (IllegalArgumentException e) {
             throw HttpRefusal.badRequest(e.getMessage());
         }

@@ -38,7 +38,7 @@ public final class RefusalReporter implements RefusalListener {
             session.lastStatus(status.code());
             return;
         }
-        String path = loggedPath(request.uri());
+        String path = loggedPath(request);
         // A request with an HTTP request line (MP3 over HTTP, a tunnel half) is logged as HTTP; RTSP, tunnelled or not, as RTP.
         String protocol = request.version().startsWith("HTTP/") ? AccessRecord.HTTP : AccessRecord.RTP;
         sink.accept(AccessRecords.ofRefusal(request.uri(), path, status.code(), why, connection.remoteAddress(),
@@ -46,10 +46,10 @@ public final class RefusalReporter implements RefusalListener {
     }
 
     /** The canonical path; a path without one (malformed, leaving the root) as decoded, printable; "" for a bad URI. */
-    private String loggedPath(String uri) {
+    private String loggedPath(RtspRequest request) {
         String decoded;
         try {
-            decoded = RtspUri.path(uri);
+            decoded = request.version().startsWith("HTTP/") ? RtspUri.httpPath(request.uri()) : RtspUri.path(request.uri());
         } catch (IllegalArgumentException e) {
             return "";
         }

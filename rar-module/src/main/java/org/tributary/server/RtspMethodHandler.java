@@ -101,6 +101,11 @@ public final class RtspMethodHandler implements RequestHandler {
             LOG.info(connection.logPrefix() + request.methodToken() + " without a valid CSeq; answering 400");
             return answer(RtspStatus.BAD_REQUEST, null);
         }
+        if (request.headers().getAll("CSeq").stream().map(String::trim).distinct().count() > 1) {
+            // Which one would the client match the answer to? Neither: refuse rather than guess.
+            LOG.info(connection.logPrefix() + request.methodToken() + " with two different CSeq values; answering 400");
+            return answer(RtspStatus.BAD_REQUEST, null);
+        }
         RtspMethod method = request.method();
         AccessAction action = READ_METHODS.contains(method) ? AccessAction.READ
                 : WRITE_METHODS.contains(method) ? AccessAction.WRITE : null;
