@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ControlPathTest {
 
+    private static CountDownLatch blocked;
+    private static CountDownLatch release;
     private ExecutorService threads;
     private ControlExecutor control;
     private RtspServer server;
 
     /** OPTIONS answers 200; "X-Throw: oom|stack|linkage" throws that Error; "X-Hold: ms" holds a 401 back. */
     private static RtspResponse handle(org.tributary.rtsp.RtspRequest request) {
+        if (request.header("X-Block") != null) {
+            blocked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String toThrow = request.header("X-Throw");
         if ("oom".equals(toThrow)) {
             throw new OutOfMemoryError("test");
@@ -54,8 +65,10 @@ class ControlPathTest {
 
     @BeforeEach
     void start() throws IOException {
+        blocked = new CountDownLatch(1);
+        release = new CountDownLatch(1);
         threads = Executors.newCachedThreadPool();
-        control = new ControlExecutor(1, 50, (name, loop) -> threads.execute(loop));
+        control = new ControlExecutor(1, 1, (name, loop) -> threads.execute(loop));
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20,
                 (request, connection) -> handle(request), control, DecoderLimits.DEFAULTS, "Test");
         server.bind();
@@ -64,6 +77,7 @@ class ControlPathTest {
 
     @AfterEach
     void stop() throws InterruptedException {
+        release.countDown();
         server.close();
         control.close();
         threads.shutdownNow();
@@ -141,6 +155,27 @@ class ControlPathTest {
             assertTrue(second.startsWith("RTSP/1.0 200 ") && second.contains("CSeq: 2\r\n"), "in order: " + second);
             assertTrue(firstMillis >= 1500, "held back: " + firstMillis + " ms");
             assertTrue(otherMillis < firstMillis, "the other client was answered meanwhile (" + otherMillis + " ms)");
+        }
+    }
+
+    @Test
+    void aFullControlQueueAnswers503AndCloses() throws Exception {
+        try (Socket busy = connect(); Socket queued = connect(); Socket refused = connect()) {
+            send(busy, "OPTIONS rtsp://h/a RTSP/1.0\r\nCSeq: 1\r\nX-Block: yes\r\n\r\n");
+            assertTrue(blocked.await(10, TimeUnit.SECONDS), "the one control thread is busy");
+            send(queued, "OPTIONS rtsp://h/a RTSP/1.0\r\nCSeq: 1\r\n\r\n"); // takes the one queue place
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (control.queued() < 1) {
+                assertTrue(System.nanoTime() < deadline, "the second request is queued");
+                Thread.sleep(10);
+            }
+            send(refused, "DESCRIBE rtsp://h/a RTSP/1.0\r\nCSeq: 9\r\n\r\n");
+            String head = readHead(refused.getInputStream());
+            assertTrue(head.startsWith("RTSP/1.0 503 ") && head.contains("CSeq: 9\r\n"), head);
+            assertEquals(-1, refused.getInputStream().read(), "closed");
+            release.countDown();
+            assertTrue(readHead(busy.getInputStream()).startsWith("RTSP/1.0 200 "));
+            assertTrue(readHead(queued.getInputStream()).startsWith("RTSP/1.0 200 "), "the queued one is answered");
         }
     }
 }

@@ -24,10 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,9 +189,18 @@ class LoginThrottleIT {
             awaitContains(errorLog, description);
         }
         awaitContains(accessLog.path(), agent);
-        for (Path file : List.of(errorLog, logDir.resolve("server.log"), accessLog.path())) {
+        List<Path> logs = new ArrayList<>(filesIn(logDir)); // server.log, tributary-error.log, and the rolled ones
+        logs.addAll(filesIn(accessLog.path().getParent()));
+        assertTrue(logs.contains(logDir.resolve("server.log")) && logs.contains(accessLog.path()), logs.toString());
+        for (Path file : logs) {
             assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(secret),
-                    "the header's content is not in " + file.getFileName());
+                    "the header's content is not in " + file);
+        }
+    }
+
+    private static List<Path> filesIn(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
