@@ -49,10 +49,15 @@ public final class ControlExecutor implements Executor, AutoCloseable {
         this.threads = threads;
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        for (int i = 1; i <= threads; i++) {
-            loopStarter.accept("tributary-control-" + i, this::workLoop);
+        try {
+            for (int i = 1; i <= threads; i++) {
+                loopStarter.accept("tributary-control-" + i, this::workLoop);
+            }
+            loopStarter.accept("tributary-control-timer", this::timerLoop);
+        } catch (RuntimeException e) {
+            open = false; // the loops already started end, instead of holding their threads forever
+            throw e;
         }
-        loopStarter.accept("tributary-control-timer", this::timerLoop);
     }
 
     public int threads() {

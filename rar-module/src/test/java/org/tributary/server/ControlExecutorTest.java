@@ -110,6 +110,24 @@ class ControlExecutorTest {
         }
     }
 
+    @Test
+    void whenALoopCannotStartTheOnesStartedEnd() throws InterruptedException {
+        pool(1, 1); // for close() after the test
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        assertThrows(IllegalStateException.class, () -> new ControlExecutor(3, 10, (name, loop) -> {
+            if (started.size() == 2) {
+                throw new IllegalStateException("the WorkManager refused " + name);
+            }
+            Thread t = new Thread(loop, name);
+            started.add(t);
+            t.start();
+        }));
+        for (Thread t : started) {
+            t.join(10_000);
+            assertTrue(!t.isAlive(), t.getName() + " ended");
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
