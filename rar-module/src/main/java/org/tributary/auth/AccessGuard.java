@@ -7,12 +7,13 @@ import org.tributary.api.access.Credentials;
 import org.tributary.server.AccessCheck;
 
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * Puts authentication around an access decision: refuses addresses locked out by failed logins, checks
  * a Digest nonce (issued here, not expired, nonce count never reused) and the digest URI before asking,
  * then turns the decision into a {@link Verdict} with the right challenges, counting wrong credentials.
+ * A 401 for wrong credentials past the failure threshold carries a hold-back time instead of sleeping here:
+ * the connection sends it later, so guessing is slowed without tying up a request thread.
  */
 public final class AccessGuard {
 
@@ -24,19 +25,17 @@ public final class AccessGuard {
     private final NonceCounts nonceCounts;
     private final FailedLogins failedLogins;
     private final Challenges challenges;
-    private final LongConsumer pause;
     /** The settings' default schemes, replaceable while running (the console's Settings page). */
     private volatile List<AuthScheme> defaultSchemes;
 
     public AccessGuard(AccessCheck decisions, AuthSettings settings, NonceIssuer nonces, NonceCounts nonceCounts,
-                       FailedLogins failedLogins, LongConsumer pause) {
+                       FailedLogins failedLogins) {
         this.decisions = decisions;
         this.settings = settings;
         this.nonces = nonces;
         this.nonceCounts = nonceCounts;
         this.failedLogins = failedLogins;
         this.challenges = new Challenges(nonces);
-        this.pause = pause;
         this.defaultSchemes = settings.defaultSchemes();
     }
 
@@ -52,11 +51,11 @@ public final class AccessGuard {
         return defaultSchemes;
     }
 
-    /** With the system clock, pausing the calling thread to slow repeated failures. */
+    /** With the system clock. */
     public static AccessGuard standard(AccessCheck decisions, AuthSettings settings) {
         return new AccessGuard(decisions, settings, new NonceIssuer(settings.nonceSeconds(), System::currentTimeMillis),
                 new NonceCounts(settings.nonceSeconds(), System::currentTimeMillis),
-                new FailedLogins(settings, System::currentTimeMillis), AccessGuard::sleep);
+                new FailedLogins(settings, System::currentTimeMillis));
     }
 
     /**
@@ -91,12 +90,12 @@ public final class AccessGuard {
         switch (decision.outcome()) {
             case ALLOW:
                 if (authenticated) {
-                    failedLogins.succeeded(client);
+                    failedLogins.succeeded(client, decision.user());
                 }
                 return Verdict.allowed(decision.user());
             case DENY:
                 if (authenticated) {
-                    failedLogins.succeeded(client);
+                    failedLogins.succeeded(client, decision.user());
                 }
                 return Verdict.forbidden(decision.reason(), user);
             default:
@@ -110,6 +109,13 @@ public final class AccessGuard {
     private Verdict checkDigestFreshness(Credentials c, String requestUri, String client) {
         String realm = c.realm() == null ? FALLBACK_REALM : c.realm();
         List<AuthScheme> digest = List.of(AuthScheme.DIGEST);
+        if (!"auth".equalsIgnoreCase(c.qop()) && !(c.qop() == null && settings.digestWithoutQop())) {
+            // Not counted as a failed login: no password was tried, the answer is refused unread.
+            return Verdict.unauthorized(c.qop() == null
+                    ? "a Digest answer without qop=auth (RFC 2069 style) can be replayed; a new challenge asks for qop=auth"
+                    : "a Digest qop other than auth is not supported", c.user(),
+                    challenges.forRealm(realm, digest, false));
+        }
         switch (nonces.check(c.nonce())) {
             case EXPIRED:
                 return Verdict.unauthorized("stale nonce", c.user(), challenges.forRealm(realm, digest, true));
@@ -128,11 +134,13 @@ public final class AccessGuard {
     }
 
     private Verdict failed(String client, String reason, String user, String realm, List<AuthScheme> schemes) {
-        long delay = failedLogins.failed(client);
-        if (delay > 0) {
-            pause.accept(delay);
-        }
-        return Verdict.unauthorized(reason, user, challenges.forRealm(realm, schemes, false));
+        long delay = failedLogins.failed(client, user);
+        return Verdict.unauthorizedLater(reason, user, challenges.forRealm(realm, schemes, false), delay);
+    }
+
+    /** For a refusal's log line: " after N ms (failed logins)" when the answer is held back, else "". */
+    public static String holdBackNote(Verdict verdict) {
+        return verdict.holdBackMillis() > 0 ? " after " + verdict.holdBackMillis() + " ms (repeated failed logins)" : "";
     }
 
     /** Equal, or equal once "rtsp://host:port" is dropped from both (a client may hash the path only). */
@@ -148,13 +156,5 @@ public final class AccessGuard {
         }
         int slash = uri.indexOf('/', scheme + 3);
         return slash < 0 ? "/" : uri.substring(slash);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,12 +15,22 @@ import java.util.Locale;
  * @param delayMillisPerFailure added per failure past that point (capped at 2 s)
  * @param failuresBeforeLockout failed logins from one address (within lockoutSeconds) before it is refused
  * @param lockoutSeconds        how long an address is refused; also the window failures are counted in
+ * @param digestWithoutQop      accept RFC 2069 Digest answers (no {@code qop}), which can be replayed for the
+ *                              nonce's lifetime; only for old clients (live555/VLC, GStreamer send no qop)
  */
 public record AuthSettings(List<AuthScheme> defaultSchemes, int nonceSeconds, int failuresBeforeDelay,
-                           int delayMillisPerFailure, int failuresBeforeLockout, int lockoutSeconds) {
+                           int delayMillisPerFailure, int failuresBeforeLockout, int lockoutSeconds,
+                           boolean digestWithoutQop) {
 
     public static final AuthSettings DEFAULTS = new AuthSettings(List.of(AuthScheme.DIGEST, AuthScheme.BASIC), 300,
             3, 250, 10, 60);
+
+    /** Settings that require {@code qop=auth} in Digest answers (the default). */
+    public AuthSettings(List<AuthScheme> defaultSchemes, int nonceSeconds, int failuresBeforeDelay,
+                        int delayMillisPerFailure, int failuresBeforeLockout, int lockoutSeconds) {
+        this(defaultSchemes, nonceSeconds, failuresBeforeDelay, delayMillisPerFailure, failuresBeforeLockout,
+                lockoutSeconds, false);
+    }
 
     public AuthSettings {
         defaultSchemes = List.copyOf(defaultSchemes);

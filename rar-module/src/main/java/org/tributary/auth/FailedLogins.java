@@ -1,23 +1,33 @@
 package org.tributary.auth;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Failed logins per client address: past {@code failuresBeforeDelay} each further failure is answered
- * more slowly, and at {@code failuresBeforeLockout} the address is refused for {@code lockoutSeconds}.
- * A success clears the address. Failures older than the lockout window are forgotten.
+ * Failed logins, counted twice: per client address (all user names) and per user name (all addresses).
+ * Past {@code failuresBeforeDelay} each further failure of either count is answered more slowly, so one
+ * address spraying many names and many addresses guessing one name are both slowed. At
+ * {@code failuresBeforeLockout} an address is refused for {@code lockoutSeconds}; a user name is only
+ * slowed, never locked, so nobody can lock a user out by guessing on purpose.
+ *
+ * <p>A success clears that user's count and nothing of the address: the address count falls only when its
+ * window ends. So a guesser who holds one valid account cannot wash away the failures of the names it is
+ * guessing by logging in between guesses, and every guess from the address keeps counting. Failures older
+ * than the lockout window are forgotten.
  */
 public final class FailedLogins {
 
     private static final long MAX_DELAY_MILLIS = 2000;
-    private static final int MAX_ADDRESSES = 100_000;
+    /** Records kept per map; past this, expired ones are dropped, and if none are, new keys go uncounted. */
+    static final int MAX_RECORDS = 100_000;
 
     private record Record(int failures, long windowStartMillis, long lockedUntilMillis) {
     }
 
     private final Map<String, Record> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Record> byUser = new ConcurrentHashMap<>();
     private final AuthSettings settings;
     private final LongSupplier clockMillis;
 
@@ -31,30 +41,66 @@ public final class FailedLogins {
         return r != null && r.lockedUntilMillis > clockMillis.getAsLong();
     }
 
-    /** Counts a failure; returns how long to hold the answer back (0 while under the threshold). */
-    public long failed(String address) {
+    /**
+     * Counts a failure of {@code user} (null when no name was given) from {@code address}.
+     *
+     * @return how long to hold the answer back: the longer of the address's and the user's delay (0 below both
+     *         thresholds)
+     */
+    public long failed(String address, String user) {
         long now = clockMillis.getAsLong();
-        long window = settings.lockoutSeconds() * 1000L;
-        if (byAddress.size() >= MAX_ADDRESSES) {
-            byAddress.values().removeIf(r -> now - r.windowStartMillis > window && r.lockedUntilMillis <= now);
-        }
-        Record updated = byAddress.compute(address, (a, r) -> {
-            Record current = r == null || (now - r.windowStartMillis > window && r.lockedUntilMillis <= now)
-                    ? new Record(0, now, 0) : r;
-            int failures = current.failures + 1;
-            long lockedUntil = failures >= settings.failuresBeforeLockout() ? now + window : current.lockedUntilMillis;
-            return new Record(failures, current.windowStartMillis, lockedUntil);
-        });
-        int over = updated.failures - settings.failuresBeforeDelay();
+        Record forAddress = count(byAddress, address, now, true);
+        Record forUser = user == null ? null : count(byUser, key(user), now, false);
+        int failures = Math.max(forAddress == null ? 0 : forAddress.failures, forUser == null ? 0 : forUser.failures);
+        int over = failures - settings.failuresBeforeDelay();
         return over <= 0 ? 0 : Math.min(MAX_DELAY_MILLIS, (long) over * settings.delayMillisPerFailure());
     }
 
-    public void succeeded(String address) {
-        byAddress.remove(address);
+    /** A correct login of {@code user}: its own count is cleared, the address's count stays (see the class). */
+    public void succeeded(String address, String user) {
+        if (user != null) {
+            byUser.remove(key(user));
+        }
     }
 
     public int failures(String address) {
-        Record r = byAddress.get(address);
-        return r == null ? 0 : r.failures;
+        return current(byAddress.get(address));
+    }
+
+    public int userFailures(String user) {
+        return current(byUser.get(key(user)));
+    }
+
+    private int current(Record r) {
+        return r == null || expired(r, clockMillis.getAsLong()) ? 0 : r.failures;
+    }
+
+    private Record count(Map<String, Record> records, String key, long now, boolean lockable) {
+        if (records.size() >= MAX_RECORDS && !records.containsKey(key)) {
+            records.values().removeIf(r -> expired(r, now));
+            if (records.size() >= MAX_RECORDS) {
+                return null; // full of live records: the other count still slows this failure
+            }
+        }
+        return records.compute(key, (k, r) -> {
+            Record current = r == null || expired(r, now) ? new Record(0, now, 0) : r;
+            int failures = current.failures + 1;
+            long lockedUntil = lockable && failures >= settings.failuresBeforeLockout()
+                    ? now + windowMillis() : current.lockedUntilMillis;
+            return new Record(failures, current.windowStartMillis, lockedUntil);
+        });
+    }
+
+    private boolean expired(Record r, long now) {
+        return now - r.windowStartMillis > windowMillis() && r.lockedUntilMillis <= now;
+    }
+
+    private long windowMillis() {
+        return settings.lockoutSeconds() * 1000L;
+    }
+
+    /** User names are compared without case, so "Alice" and "alice" share one count. */
+    private static String key(String user) {
+        return user.toLowerCase(Locale.ROOT);
     }
 }

@@ -11,10 +11,17 @@ import java.util.List;
  * @param reason     why, for the log line of a refusal
  * @param user       the user name the client gave (authenticated or not), or null; never a password
  * @param challenges the WWW-Authenticate values of a 401
+ * @param holdBackMillis how long the answer waits before it is sent (a failed login past the threshold);
+ *                   the wait holds no thread: the connection sends it later
  */
-public record Verdict(Kind kind, String reason, String user, List<WwwAuthenticate> challenges) {
+public record Verdict(Kind kind, String reason, String user, List<WwwAuthenticate> challenges, long holdBackMillis) {
 
     public enum Kind { ALLOWED, UNAUTHORIZED, FORBIDDEN, UNAVAILABLE }
+
+    /** A verdict sent at once. */
+    public Verdict(Kind kind, String reason, String user, List<WwwAuthenticate> challenges) {
+        this(kind, reason, user, challenges, 0);
+    }
 
     static Verdict allowed(String user) {
         return new Verdict(Kind.ALLOWED, null, user, List.of());
@@ -26,6 +33,11 @@ public record Verdict(Kind kind, String reason, String user, List<WwwAuthenticat
 
     static Verdict unauthorized(String reason, String user, List<WwwAuthenticate> challenges) {
         return new Verdict(Kind.UNAUTHORIZED, reason, user, List.copyOf(challenges));
+    }
+
+    /** A 401 for wrong credentials, held back {@code millis} to slow guessing. */
+    static Verdict unauthorizedLater(String reason, String user, List<WwwAuthenticate> challenges, long millis) {
+        return new Verdict(Kind.UNAUTHORIZED, reason, user, List.copyOf(challenges), millis);
     }
 
     static Verdict unavailable(String reason) {

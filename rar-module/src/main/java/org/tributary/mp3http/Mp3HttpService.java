@@ -268,10 +268,10 @@ public final class Mp3HttpService implements RequestHandler {
         switch (verdict.kind()) {
             case UNAUTHORIZED: {
                 LOG.warning(connection.logPrefix() + "refused GET " + mp3.path() + who + ": " + verdict.reason()
-                        + "; answering 401");
+                        + "; answering 401" + AccessGuard.holdBackNote(verdict));
                 refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
                 RtspResponse challenge = error(401, "Unauthorized", "credentials are needed: " + verdict.reason(),
-                        request, connection);
+                        request, connection).holdBack(verdict.holdBackMillis());
                 for (WwwAuthenticate c : verdict.challenges()) {
                     challenge.headers().add(WwwAuthenticate.HEADER, c.format());
                 }

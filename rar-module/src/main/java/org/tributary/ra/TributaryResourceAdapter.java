@@ -30,6 +30,7 @@ import org.tributary.rtsp.DecoderLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.transport.UdpEndpoint;
 import java.nio.file.Files;
+import org.tributary.server.ControlExecutor;
 import org.tributary.server.RtspMethodHandler;
 import org.tributary.server.RtspServer;
 
@@ -116,6 +117,15 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "60", description = "Seconds an address stays refused; failures older than this are forgotten")
     private Integer authLockoutSeconds = 60;
 
+    @ConfigProperty(defaultValue = "false", description = "Accept Digest answers without qop=auth (RFC 2069; replayable), for old clients")
+    private Boolean authDigestWithoutQop = false;
+
+    @ConfigProperty(defaultValue = "8", description = "Threads answering RTSP and HTTP requests (the control path)")
+    private Integer controlThreads = 8;
+
+    @ConfigProperty(defaultValue = "1000", description = "Requests waiting for a control thread; more are answered 503")
+    private Integer controlQueue = 1000;
+
     @ConfigProperty(defaultValue = "1000", description = "MP3-over-HTTP streams at once; more get 503 (0 = MP3 over HTTP off)")
     private Integer mp3MaxStreams = 1000;
 
@@ -129,6 +139,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private Integer mp3StallSeconds = 60;
 
     private transient AdapterConfig config;
+    private transient ControlSettings controlSettings;
+    private transient ControlExecutor control;
     private transient Mp3HttpSettings mp3Settings;
     private transient Mp3HttpService mp3Http;
     private transient AuthSettings authSettings;
@@ -155,7 +167,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                     accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
             authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
-                    authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds);
+                    authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds,
+                    Boolean.TRUE.equals(authDigestWithoutQop));
+            controlSettings = ControlSettings.of(controlThreads, controlQueue);
             mp3Settings = new Mp3HttpSettings(mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
@@ -187,6 +201,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             UdpEndpoint udp = new UdpEndpoint(config.rtspBindAddress(), config.rtpPort(), config.rtpPort() + 1);
             udpEndpoint = udp;
             engine = new StreamingEngine(config.senderThreads(), this::startLongRunning);
+            // Request handlers get their own pool; access decisions stay on the short-task pool (see ControlExecutor).
+            control = new ControlExecutor(controlSettings.threads(), controlSettings.queue(), this::startLongRunning);
             // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
             accessGuard = AccessGuard.standard(accessGate, authSettings);
             handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
@@ -196,13 +212,13 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             mp3Http.onRefusal(refusals);
             handler.plainHttp(mp3Http);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                    config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                    config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER);
             rtspServer.bind();
             startLongRunning("tributary-rtsp", rtspServer);
             if (config.httpTunnelPort() != 0) {
                 // QuickTime-style clients reach the server through HTTP proxies on a port of their own.
                 tunnelServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.httpTunnelPort()),
-                        config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                        config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER);
                 tunnelServer.bind();
                 startLongRunning("tributary-rtsp-http", tunnelServer);
             }
@@ -271,6 +287,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         }
         if (engine != null) {
             engine.close();
+        }
+        if (control != null) {
+            control.close();
         }
         UdpEndpoint currentUdp = udpEndpoint;
         if (currentUdp != null) {
@@ -440,7 +459,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     void startTunnelServer(java.nio.channels.ServerSocketChannel opened, InetSocketAddress address, int maxConnectionsNow)
             throws IOException {
         RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler,
-                this::runShortTask, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                control, DecoderLimits.DEFAULTS, SERVER_HEADER);
         tunnel.bind(opened);
         startLongRunning("tributary-rtsp-http", tunnel);
         tunnelServer = tunnel;
@@ -621,6 +640,30 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         this.authLockoutSeconds = authLockoutSeconds;
     }
 
+    public Boolean getAuthDigestWithoutQop() {
+        return authDigestWithoutQop;
+    }
+
+    public void setAuthDigestWithoutQop(Boolean authDigestWithoutQop) {
+        this.authDigestWithoutQop = authDigestWithoutQop;
+    }
+
+    public Integer getControlThreads() {
+        return controlThreads;
+    }
+
+    public void setControlThreads(Integer controlThreads) {
+        this.controlThreads = controlThreads;
+    }
+
+    public Integer getControlQueue() {
+        return controlQueue;
+    }
+
+    public void setControlQueue(Integer controlQueue) {
+        this.controlQueue = controlQueue;
+    }
+
     public Integer getMp3MaxStreams() {
         return mp3MaxStreams;
     }
@@ -675,6 +718,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 && Objects.equals(authDelayMillisPerFailure, other.authDelayMillisPerFailure)
                 && Objects.equals(authFailuresBeforeLockout, other.authFailuresBeforeLockout)
                 && Objects.equals(authLockoutSeconds, other.authLockoutSeconds)
+                && Objects.equals(authDigestWithoutQop, other.authDigestWithoutQop)
+                && Objects.equals(controlThreads, other.controlThreads) && Objects.equals(controlQueue, other.controlQueue)
                 && Objects.equals(mp3MaxStreams, other.mp3MaxStreams) && Objects.equals(mp3BurstSeconds, other.mp3BurstSeconds)
                 && Objects.equals(mp3IcyMetaint, other.mp3IcyMetaint) && Objects.equals(mp3StallSeconds, other.mp3StallSeconds);
     }
@@ -684,6 +729,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         return Objects.hash(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                 accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort, maxBandwidthKbps, authSchemes,
                 authNonceSeconds, authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout,
-                authLockoutSeconds, mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
+                authLockoutSeconds, mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds, authDigestWithoutQop,
+                controlThreads, controlQueue);
     }
 }

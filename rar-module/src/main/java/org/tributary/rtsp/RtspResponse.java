@@ -12,6 +12,7 @@ public final class RtspResponse {
     private byte[] body = new byte[0];
     private String protocol = "RTSP/1.0";
     private Runnable afterSent;
+    private long holdBackMillis;
 
     public RtspResponse(RtspStatus status) {
         this(status.code(), status.reason());
@@ -63,6 +64,19 @@ public final class RtspResponse {
 
     public Runnable afterSent() {
         return afterSent;
+    }
+
+    /**
+     * Sends this response only after {@code millis} (a failed login slowed down); the connection waits
+     * without holding a thread and answers its later requests after this one.
+     */
+    public RtspResponse holdBack(long millis) {
+        this.holdBackMillis = millis;
+        return this;
+    }
+
+    public long holdBackMillis() {
+        return holdBackMillis;
     }
 
     public byte[] encode() {

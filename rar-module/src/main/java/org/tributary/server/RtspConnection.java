@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +33,7 @@ public final class RtspConnection {
     private final InetSocketAddress local;
     private final RtspServer server;
     private final RequestHandler handler;
-    private final Executor executor;
+    private final ControlExecutor executor;
     private final RtspDecoder decoder;
     private final DecoderLimits limits;
     private final String logPrefix;
@@ -59,7 +59,7 @@ public final class RtspConnection {
     private long outboundBytes;
     private final long maxOutboundBytes;
 
-    RtspConnection(long id, SocketChannel channel, RtspServer server, RequestHandler handler, Executor executor,
+    RtspConnection(long id, SocketChannel channel, RtspServer server, RequestHandler handler, ControlExecutor executor,
                    DecoderLimits limits, long maxOutboundBytes) throws IOException {
         this.id = id;
         this.channel = channel;
@@ -239,59 +239,107 @@ public final class RtspConnection {
             }
             processing = true;
         }
+        startProcessing();
+    }
+
+    /** Hands the queued requests to a control thread; when the control queue is full, answers 503 and closes. */
+    private void startProcessing() {
         try {
             executor.execute(this::processPending);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.severe(logPrefix + "cannot answer " + request.methodToken() + ": " + e.getMessage()
-                    + "; answering 503 and closing");
-            RtspResponse busy = new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE);
-            if (request.cseq() != null) {
-                busy.header("CSeq", request.cseq());
+        } catch (RejectedExecutionException e) {
+            RtspRequest head;
+            synchronized (pending) {
+                head = pending.peek();
+                pending.clear();
+                processing = false;
             }
-            busy.header("Server", server.serverHeader());
-            send(busy.encode());
+            LOG.warning(logPrefix + "cannot answer " + (head == null ? "the next request" : head.methodToken()) + ": "
+                    + e.getMessage() + "; answering 503 and closing");
+            deliver(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE));
             closeAfterFlush();
         }
     }
 
-    /** Worker thread: answers queued requests in order until none is left. */
+    /** Control thread: answers queued requests in order until none is left or an answer is held back. */
     private void processPending() {
-        while (true) {
-            RtspRequest request;
-            synchronized (pending) {
-                request = pending.poll();
-                if (request == null || closed) {
-                    processing = false;
-                    if (!inputEnded || closed) {
-                        return;
+        try {
+            while (true) {
+                RtspRequest request;
+                synchronized (pending) {
+                    request = pending.poll();
+                    if (request == null || closed) {
+                        processing = false;
+                        if (!inputEnded || closed) {
+                            return;
+                        }
                     }
                 }
-            }
-            if (request == null) {
-                close();
-                return;
-            }
-            RtspResponse response;
-            try {
-                response = handler.handle(request, this);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, logPrefix + "failed to answer " + request.methodToken() + " " + request.uri(), e);
-                response = new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR);
-                if (request.cseq() != null) {
-                    response.header("CSeq", request.cseq());
+                if (request == null) {
+                    close();
+                    return;
                 }
-            }
-            server.requestAnswered();
-            if (response != null) {
-                if (!response.headers().contains("Server")) {
-                    response.header("Server", server.serverHeader());
+                RtspResponse response = answer(request);
+                server.requestAnswered();
+                if (response == null) {
+                    continue;
                 }
-                responseTarget.send(response.encode());
-                if (response.afterSent() != null) {
-                    response.afterSent().run();
+                if (response.holdBackMillis() > 0) {
+                    // A slowed 401: the timer sends it later and only then are later requests answered, so
+                    // the connection keeps its order and no thread waits meanwhile ('processing' stays set).
+                    executor.executeLater(response.holdBackMillis(), () -> sendLaterAndGoOn(response));
+                    return;
                 }
+                deliver(response);
             }
+        } catch (Throwable t) { // never leave the connection waiting on a request nobody answers
+            LOG.log(Level.SEVERE, logPrefix + "failed while answering requests; closing", t);
+            close();
         }
+    }
+
+    private RtspResponse answer(RtspRequest request) {
+        try {
+            return handler.handle(request, this);
+        } catch (Throwable t) { // an Error too (OutOfMemoryError, StackOverflowError, LinkageError)
+            LOG.log(Level.SEVERE, logPrefix + "failed to answer " + request.methodToken() + " " + request.uri()
+                    + ": " + t + "; answering 500 and closing", t);
+            return errorAnswer(request, RtspStatus.INTERNAL_SERVER_ERROR).afterSent(() -> {
+                stopReading();
+                closeAfterFlush();
+            });
+        }
+    }
+
+    private void sendLaterAndGoOn(RtspResponse response) {
+        try {
+            deliver(response);
+            startProcessing();
+        } catch (Throwable t) {
+            LOG.log(Level.SEVERE, logPrefix + "failed to send a held-back answer; closing", t);
+            close();
+        }
+    }
+
+    private void deliver(RtspResponse response) {
+        if (!response.headers().contains("Server")) {
+            response.header("Server", server.serverHeader());
+        }
+        responseTarget.send(response.encode());
+        if (response.afterSent() != null) {
+            response.afterSent().run();
+        }
+    }
+
+    /** An error status for {@code request} (null: unknown), with an HTTP status line for an HTTP request. */
+    private static RtspResponse errorAnswer(RtspRequest request, RtspStatus status) {
+        RtspResponse response = new RtspResponse(status).header("Connection", "close");
+        if (request != null && request.version().startsWith("HTTP/")) {
+            return response.asHttp();
+        }
+        if (request != null && request.cseq() != null) {
+            response.header("CSeq", request.cseq());
+        }
+        return response;
     }
 
     /** Any thread: queues bytes for the client without blocking. Returns false if the queue is full. */

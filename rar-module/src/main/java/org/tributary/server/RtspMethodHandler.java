@@ -205,9 +205,9 @@ public final class RtspMethodHandler implements RequestHandler {
         switch (verdict.kind()) {
             case UNAUTHORIZED: {
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
-                        + verdict.reason() + "; answering 401");
+                        + verdict.reason() + "; answering 401" + AccessGuard.holdBackNote(verdict));
                 refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
-                RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq());
+                RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq()).holdBack(verdict.holdBackMillis());
                 for (WwwAuthenticate c : verdict.challenges()) {
                     challenge.headers().add(WwwAuthenticate.HEADER, c.format());
                 }

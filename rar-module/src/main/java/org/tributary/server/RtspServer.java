@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +32,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private volatile InetSocketAddress bindAddress;
     private volatile int maxConnections;
     private final RequestHandler handler;
-    private final Executor requestExecutor;
+    private final ControlExecutor requestExecutor;
     private final DecoderLimits limits;
     private final String serverHeader;
 
@@ -49,7 +48,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final Map<String, RtspConnection> tunnels = new ConcurrentHashMap<>();
 
     public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
-                      Executor requestExecutor, DecoderLimits limits, String serverHeader) {
+                      ControlExecutor requestExecutor, DecoderLimits limits, String serverHeader) {
         this.bindAddress = bindAddress;
         this.maxConnections = maxConnections;
         this.handler = handler;

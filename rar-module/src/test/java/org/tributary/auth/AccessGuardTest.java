@@ -29,12 +29,15 @@ class AccessGuardTest {
 
     private final AtomicLong now = new AtomicLong(5_000_000);
     private final AtomicInteger asked = new AtomicInteger();
-    private final List<Long> pauses = new ArrayList<>();
     private final AuthSettings settings = new AuthSettings(List.of(AuthScheme.DIGEST, AuthScheme.BASIC), 60, 2, 50, 5, 60);
     private final NonceIssuer nonces = new NonceIssuer(60, now::get);
 
     /** A policy: secret/ needs alice's credentials, in the given schemes. */
     private AccessGuard guard(List<AuthScheme> pathSchemes) {
+        return guard(pathSchemes, settings);
+    }
+
+    private AccessGuard guard(List<AuthScheme> pathSchemes, AuthSettings settings) {
         return new AccessGuard(request -> {
             asked.incrementAndGet();
             Credentials c = request.credentials();
@@ -45,7 +48,7 @@ class AccessGuardTest {
                 return AccessDecision.challenge("wrong credentials", REALM, pathSchemes);
             }
             return AccessDecision.allow("alice may").inRealm(REALM, pathSchemes).forUser(ALICE);
-        }, settings, nonces, new NonceCounts(60, now::get), new FailedLogins(settings, now::get), pauses::add);
+        }, settings, nonces, new NonceCounts(60, now::get), new FailedLogins(settings, now::get));
     }
 
     private static AccessRequest request(Credentials c) {
@@ -53,12 +56,19 @@ class AccessGuardTest {
     }
 
     private static Credentials digest(String nonce, String nc, String password) {
-        Credentials unsigned = new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, null, "MD5", "auth",
-                nc, "c0ffee", "DESCRIBE");
+        return digest(nonce, nc, password, "auth");
+    }
+
+    /** With {@code qop} null: an RFC 2069 answer (no nc, no cnonce), as live555 and GStreamer send. */
+    private static Credentials digest(String nonce, String nc, String password, String qop) {
+        String count = qop == null ? null : nc;
+        String cnonce = qop == null ? null : "c0ffee";
+        Credentials unsigned = new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, null, "MD5", qop,
+                count, cnonce, "DESCRIBE");
         String ha1 = DigestMath.ha1(DigestAlgorithmName.MD5, "alice", REALM, password);
         String response = DigestMath.expectedResponse(unsigned, DigestAlgorithmName.MD5, ha1);
-        return new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, response, "MD5", "auth", nc,
-                "c0ffee", "DESCRIBE");
+        return new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, response, "MD5", qop, count,
+                cnonce, "DESCRIBE");
     }
 
     @Test
@@ -120,13 +130,52 @@ class AccessGuardTest {
     @Test
     void repeatedWrongPasswordsAreSlowedThenTheAddressIsRefused() {
         AccessGuard guard = guard(List.of());
+        List<Long> holdBacks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            assertEquals(Verdict.Kind.UNAUTHORIZED,
-                    guard.check(request(digest(nonces.issue(), "00000001", "guess" + i)), URI).kind());
+            Verdict v = guard.check(request(digest(nonces.issue(), "00000001", "guess" + i)), URI);
+            assertEquals(Verdict.Kind.UNAUTHORIZED, v.kind());
+            holdBacks.add(v.holdBackMillis());
         }
-        assertEquals(List.of(50L, 100L, 150L), pauses, "failures past the second are slowed");
+        assertEquals(List.of(0L, 0L, 50L, 100L, 150L), holdBacks,
+                "failures past the second are held back (by the connection, not by a sleeping thread)");
         Verdict locked = guard.check(request(digest(nonces.issue(), "00000001", "wonder")), URI);
         assertEquals(Verdict.Kind.FORBIDDEN, locked.kind(), "even the right password, while locked out");
         assertEquals("alice", locked.user());
+    }
+
+    @Test
+    void aDigestAnswerWithoutQopGetsAFreshChallengeAndIsNotCounted() {
+        AccessGuard guard = guard(List.of());
+        Verdict v = guard.check(request(digest(nonces.issue(), null, "wonder", null)), URI);
+        assertEquals(Verdict.Kind.UNAUTHORIZED, v.kind(), "even with the right password");
+        assertTrue(v.reason().contains("without qop=auth"), v.reason());
+        WwwAuthenticate fresh = v.challenges().get(0);
+        assertEquals("auth", fresh.qop());
+        assertEquals(NonceIssuer.State.VALID, nonces.check(fresh.nonce()));
+        assertEquals(0, asked.get(), "refused before the policy is asked");
+        assertEquals(0, v.holdBackMillis());
+    }
+
+    @Test
+    void theCompatibilitySettingAcceptsDigestWithoutQop() {
+        AuthSettings compatible = new AuthSettings(List.of(AuthScheme.DIGEST, AuthScheme.BASIC), 60, 2, 50, 5, 60, true);
+        Verdict v = guard(List.of(), compatible).check(request(digest(nonces.issue(), null, "wonder", null)), URI);
+        assertEquals(Verdict.Kind.ALLOWED, v.kind(), v.reason());
+    }
+
+    @Test
+    void aSuccessClearsOnlyItsOwnUsersCount() {
+        FailedLogins logins = new FailedLogins(settings, now::get);
+        AccessGuard guard = new AccessGuard(request -> request.credentials().password().equals("right")
+                ? AccessDecision.allow("ok").forUser(new UserHashes(request.user(), REALM, "x", "y"))
+                : AccessDecision.challenge("wrong", REALM, List.of(AuthScheme.BASIC)), settings, nonces,
+                new NonceCounts(60, now::get), logins);
+        guard.check(request(Credentials.basic("bob", "guess")), URI);
+        guard.check(request(Credentials.basic("bob", "guess2")), URI);
+        assertEquals(Verdict.Kind.ALLOWED, guard.check(request(Credentials.basic("carol", "right")), URI).kind());
+        assertEquals(2, logins.userFailures("bob"), "carol's success leaves bob's count");
+        assertEquals(2, logins.failures("10.1.1.1"), "and the address's");
+        Verdict third = guard.check(request(Credentials.basic("bob", "guess3")), URI);
+        assertEquals(50, third.holdBackMillis(), "so the next guess is still slowed");
     }
 }

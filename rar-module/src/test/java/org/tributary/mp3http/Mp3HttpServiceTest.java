@@ -13,6 +13,7 @@ import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
 import org.tributary.api.SessionInfo;
 import org.tributary.server.BandwidthLimit;
+import org.tributary.server.ControlExecutor;
 import org.tributary.server.RtspServer;
 import org.tributary.session.TrafficMeter;
 
@@ -56,6 +57,7 @@ class Mp3HttpServiceTest {
 
     private final BlockingQueue<AccessRecord> records = new LinkedBlockingQueue<>();
     private ExecutorService threads;
+    private ControlExecutor control;
     private StreamingEngine engine;
     private RtspServer server;
     private final TrafficMeter meter = new TrafficMeter();
@@ -86,7 +88,8 @@ class Mp3HttpServiceTest {
                 : AccessDecision.allow("open"), AuthSettings.DEFAULTS);
         service = new Mp3HttpService(guard, new MediaCatalog(media), engine,
                 new Mp3HttpSettings(10, 1, 4000, 5), meter, bandwidth, records::add);
-        server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, service, threads,
+        control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));
+        server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, service, control,
                 DecoderLimits.DEFAULTS, "Test");
         server.bind();
         threads.execute(server);
@@ -96,6 +99,7 @@ class Mp3HttpServiceTest {
     void stop() throws Exception {
         server.close();
         engine.close();
+        control.close();
         threads.shutdownNow();
         threads.awaitTermination(5, TimeUnit.SECONDS);
     }
