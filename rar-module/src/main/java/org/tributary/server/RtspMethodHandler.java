@@ -103,7 +103,7 @@ public final class RtspMethodHandler implements RequestHandler {
         }
         if (request.headers().getAll("CSeq").stream().map(String::trim).distinct().count() > 1) {
             // Which one would the client match the answer to? Neither: refuse rather than guess.
-            LOG.info(connection.logPrefix() + request.methodToken() + " with two different CSeq values; answering 400");
+            LOG.warning(connection.logPrefix() + request.methodToken() + " with two different CSeq values; answering 400");
             return answer(RtspStatus.BAD_REQUEST, null);
         }
         RtspMethod method = request.method();
@@ -186,7 +186,7 @@ public final class RtspMethodHandler implements RequestHandler {
         try {
             credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
         } catch (IllegalArgumentException e) {
-            LOG.info(connection.logPrefix() + e.getMessage() + "; answering 400");
+            LOG.warning(connection.logPrefix() + e.getMessage() + "; answering 400");
             return MALFORMED;
         }
         String client = connection.remoteAddress().getAddress().getHostAddress();

@@ -53,6 +53,7 @@ class CanonicalAccessTest {
 
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private ExecutorService threads;
+    private ControlExecutor control;
     private StreamingEngine engine;
     private UdpEndpoint udp;
     private RtspServer server;
@@ -80,7 +81,8 @@ class CanonicalAccessTest {
                 meter, bandwidth);
         handler.plainHttp(new Mp3HttpService(guard, catalog, engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
-        server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, handler, threads,
+        control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));
+        server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, handler, control,
                 DecoderLimits.DEFAULTS, "Test");
         server.bind();
         threads.execute(server);
@@ -96,6 +98,9 @@ class CanonicalAccessTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (control != null) {
+            control.close();
+        }
         if (server == null) {
             return;
         }

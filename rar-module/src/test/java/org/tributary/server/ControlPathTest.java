@@ -65,10 +65,15 @@ class ControlPathTest {
 
     @BeforeEach
     void start() throws IOException {
+        start(10);
+    }
+
+    /** One control thread and {@code queue} places for waiting requests. */
+    private void start(int queue) throws IOException {
         blocked = new CountDownLatch(1);
         release = new CountDownLatch(1);
         threads = Executors.newCachedThreadPool();
-        control = new ControlExecutor(1, 1, (name, loop) -> threads.execute(loop));
+        control = new ControlExecutor(1, queue, (name, loop) -> threads.execute(loop));
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20,
                 (request, connection) -> handle(request), control, DecoderLimits.DEFAULTS, "Test");
         server.bind();
@@ -160,6 +165,8 @@ class ControlPathTest {
 
     @Test
     void aFullControlQueueAnswers503AndCloses() throws Exception {
+        stop();
+        start(1);
         try (Socket busy = connect(); Socket queued = connect(); Socket refused = connect()) {
             send(busy, "OPTIONS rtsp://h/a RTSP/1.0\r\nCSeq: 1\r\nX-Block: yes\r\n\r\n");
             assertTrue(blocked.await(10, TimeUnit.SECONDS), "the one control thread is busy");
