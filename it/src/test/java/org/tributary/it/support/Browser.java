@@ -112,7 +112,7 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.stalenessOf(element));
     }
 
-    /** A PNG of the window into docs/screenshots/NAME.png (the docs show the main pages). */
+    /** A PNG of the window into it.screenshots.dir/NAME.png (it/target/screenshots; docs/CONSOLE.md: refreshing the docs'). */
     public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
         try {
