@@ -79,7 +79,8 @@ class DashboardPageIT {
             assertTrue(browser.textOf(By.id("stat-cpu")).endsWith("%"));
             // Each chart has its line once samples exist.
             for (String chart : new String[] {"chart-sessions", "chart-bandwidth", "chart-packets", "chart-cpu"}) {
-                assertEquals(1, browser.await(d -> d.findElements(By.cssSelector("#" + chart + " polyline")).size()), chart);
+                int lines = browser.await(d -> d.findElements(By.cssSelector("#" + chart + " polyline")).size());
+                assertEquals(1, lines, chart);
             }
             browser.screenshot("dashboard");
         } finally {
