@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +153,7 @@ class ConsoleSecurityIT {
         assertEquals(429, locked.statusCode(), "the right password is refused during the lockout: " + locked.body());
         long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElse("-1"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
-        assertEquals(429, json(locked.body()).getInt("status"));
-        assertTrue(json(locked.body()).getString("error").contains("too many failed logins"), locked.body());
+        assertTrue(locked.body().contains("Too many failed logins"), locked.body());
 
         // The login form refuses it too, with a message.
         HttpResponse<String> page = formLogIn(name, password);
@@ -190,20 +190,33 @@ class ConsoleSecurityIT {
 
     // ---- item 7: the API on the servlet path, the cookie, content types ------------------------------
 
+    /**
+     * Spellings of the API's path that the container routes to the API but whose raw URI does not start
+     * with "/tributary/api/": a URI prefix test took them for pages, where the session's login is enough
+     * for a write. Each is checked to reach the API (with Basic) before the session alone is tried.
+     */
     @Test
-    void aPathParameterDoesNotTurnTheApiIntoAPageThatTakesTheSessionForWrites() throws Exception {
+    void anotherSpellingOfTheApiPathDoesNotLetTheSessionCookieWrite() throws Exception {
         String cookie = sessionCookie(formLogIn(ConsoleApi.ADMIN, ADMIN_PASSWORD));
-        String name = "it-sec-forged-" + UUID.randomUUID().toString().substring(0, 8);
-        for (String path : List.of("/api;x/users", "/api;jsessionid=1/users", "/api/users")) {
-            HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + path))
+        List<String> routed = new ArrayList<>();
+        for (String api : List.of("/api", "/api;x", "/%61pi", "/./api", "//api", "/api/")) {
+            String name = "it-sec-forged-" + UUID.randomUUID().toString().substring(0, 8);
+            String body = "{\"name\":\"" + name + "\",\"password\":\"forged-pw\"}";
+            HttpResponse<String> viaBasic = ADMIN.send(ADMIN.request(api + "/me").GET());
+            HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + api + "/users"))
                     .header("Cookie", cookie).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"password\":\"forged-pw\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, forged.statusCode(), path + ": " + forged.body());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(forged.statusCode() >= 400, api + ": " + forged.statusCode() + " " + forged.body());
+            assertEquals(404, ADMIN.get("/api/users/" + name).statusCode(), api + ": nothing was created");
+            if (viaBasic.statusCode() == 200) {
+                routed.add(api);
+                assertEquals(401, forged.statusCode(), api + " reaches the API, so it is the API: " + forged.body());
+            }
         }
-        assertEquals(404, ADMIN.get("/api/users/" + name).statusCode(), "nothing was created");
+        System.out.println("API path spellings the server routes to the API: " + routed);
+        assertTrue(routed.contains("/api"), routed.toString());
         // The same session still reads the API (the dashboard's scripts do).
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/api;x/me"))
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/api/me"))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, read.statusCode(), read.body());
     }

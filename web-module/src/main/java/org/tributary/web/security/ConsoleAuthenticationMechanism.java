@@ -69,7 +69,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             if (outcome instanceof ConsoleLoginGuard.Valid valid) {
                 return context.notifyContainerAboutLogin(valid.result());
             }
-            if (outcome instanceof ConsoleLoginGuard.LockedOut locked) {
+            if (outcome instanceof ConsoleLoginGuard.LockedOut locked && context.isProtected()) {
                 return tooManyFailures(response, locked.retryAfterSeconds());
             }
         } else if (login != null && isRead(request)) {
@@ -84,18 +84,17 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         return context.doNothing();
     }
 
-    /** 429 with Retry-After and a JSON error like the API's others; the password was not checked. */
+    /**
+     * 429 with Retry-After (the page too-many-logins.html says why); the password was not checked. Sent
+     * with sendError, as Jakarta Security's own refusals are, so the container completes the response.
+     */
     private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long retryAfterSeconds) {
-        response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write("{\"status\":429,\"error\":\"too many failed logins for this user name or"
-                    + " address; try again in " + retryAfterSeconds + " s\"}");
-            response.flushBuffer();
+            response.sendError(429, "too many failed logins for this user name or address; try again in "
+                    + retryAfterSeconds + " s");
         } catch (IOException e) {
-            // the client has gone; the status stands
+            // the client has gone
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
