@@ -14,11 +14,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /** Creates, changes, removes and authenticates console accounts. At least one admin always remains. */
 @Stateless
 public class ConsoleAccountService {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleAccountService.class.getName());
 
     /** Account names: 1 to 64 letters, digits, '.', '_', '-' or '@'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -74,6 +77,7 @@ public class ConsoleAccountService {
             if (password != null) {
                 checkPassword(password);
                 account.setPasswordHash(PasswordHash.hash(password));
+                discardInitialPassword(name);
             }
         });
         return found;
@@ -104,6 +108,7 @@ public class ConsoleAccountService {
         checkPassword(newPassword);
         found.get().setPasswordHash(PasswordHash.hash(newPassword));
         forgetLogins(name);
+        discardInitialPassword(name);
         return true;
     }
 
@@ -140,7 +145,11 @@ public class ConsoleAccountService {
         });
     }
 
-    /** The account's role when the password matches its stored hash; empty otherwise. */
+    /**
+     * The account's role when the password matches its stored hash; empty otherwise. An unknown name costs
+     * the same PBKDF2 work as a known one (checked against a dummy hash), so the time of a refusal does not
+     * tell which names exist.
+     */
     public Optional<ConsoleRole> authenticate(String name, String password) {
         if (name == null || password == null) {
             return Optional.empty();
@@ -149,10 +158,23 @@ public class ConsoleAccountService {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<ConsoleRole> role = account(name).filter(a -> PasswordHash.verify(password, a.getPasswordHash()))
-                .map(ConsoleAccount::getRole);
-        role.ifPresent(r -> logins.remember(name, password, r));
-        return role;
+        Optional<ConsoleAccount> account = account(name);
+        String storedHash = account.map(ConsoleAccount::getPasswordHash).orElseGet(DummyHash::value);
+        if (!PasswordHash.verify(password, storedHash) || account.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsoleRole role = account.get().getRole();
+        logins.remember(name, password, role);
+        discardInitialPassword(name);
+        return Optional.of(role);
+    }
+
+    /** Once the first-run admin has logged in or has a new password, its generated password file goes. */
+    private static void discardInitialPassword(String name) {
+        if (name.equals(FirstAdmin.name()) && InitialAdminPassword.discard()) {
+            LOG.info("deleted " + InitialAdminPassword.location() + ": the first-run admin '" + name
+                    + "' has logged in or has a new password");
+        }
     }
 
     /** Whether a password has an acceptable length ({@link #MIN_PASSWORD} to 255 characters). */

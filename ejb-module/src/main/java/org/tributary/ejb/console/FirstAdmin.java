@@ -5,13 +5,17 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
 
 /**
  * On the first start (no admin account in the database) creates the admin account
  * ({@code tributary.admin.user}, default "admin"). Its password is {@code tributary.admin.password} when
- * that is set, else a random one written once to the server log at WARN. There is no fixed default.
+ * that is set, else a random one written to {@link InitialAdminPassword#location()} (mode 0600), whose
+ * place, never the password, is logged. There is no fixed default.
  */
 @Singleton
 @Startup
@@ -31,7 +35,7 @@ public class FirstAdmin {
         if (accounts.count(ConsoleRole.ADMIN) > 0) {
             return;
         }
-        String name = System.getProperty(USER_PROPERTY, "admin");
+        String name = name();
         String configured = System.getProperty(PASSWORD_PROPERTY);
         if (configured != null && !configured.isEmpty()) {
             accounts.create(name, ConsoleRole.ADMIN, configured);
@@ -39,16 +43,28 @@ public class FirstAdmin {
                     + PASSWORD_PROPERTY);
         } else {
             String password = randomPassword(20);
+            Path file;
+            try {
+                file = InitialAdminPassword.write(password);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the first-run admin password to "
+                        + InitialAdminPassword.location(), e);
+            }
             accounts.create(name, ConsoleRole.ADMIN, password);
-            LOG.warning(firstRunMessage(name, password));
+            LOG.warning(firstRunMessage(name, file));
         }
     }
 
-    /** The one line that tells the operator the generated credentials. */
-    static String firstRunMessage(String name, String password) {
-        return "FIRST RUN: created the console admin account; user: " + name + "  password: " + password
-                + "  (shown only this once; change it in the console, or set -D" + PASSWORD_PROPERTY
-                + " before the first start)";
+    /** The first-run admin's name. */
+    static String name() {
+        return System.getProperty(USER_PROPERTY, "admin");
+    }
+
+    /** The one line that tells the operator where the generated password is (never the password). */
+    static String firstRunMessage(String name, Path file) {
+        return "FIRST RUN: created the console admin account '" + name + "'; its password is in " + file
+                + " (readable by the server's user only; deleted after the first login or a change of the"
+                + " password; or set -D" + PASSWORD_PROPERTY + " before the first start)";
     }
 
     /** A random password from an alphabet without look-alike characters. */

@@ -230,7 +230,8 @@ class ConsoleApiIT {
         assertEquals(401, describe("it-api-qt/sample.mp4", null));
         assertEquals(200, describe("it-api-qt/sample.mp4", ConsoleApi.basic("it-qt-dave", "dave-pw")));
         assertTrue(ADMIN.get("/api/darwin/qtaccess?folder=it-api-qt").body().contains("require user it-qt-dave"));
-        assertTrue(VIEWER.get("/api/darwin/qtusers").body().contains("it-qt-dave:abCDef12345:"));
+        assertTrue(ADMIN.get("/api/darwin/qtusers").body().contains("it-qt-dave:abCDef12345:"));
+        assertEquals(403, VIEWER.get("/api/darwin/qtusers").statusCode(), "the HA1s are for admins");
 
         HttpResponse<String> bad = ADMIN.post("/api/darwin/qtusers", "text/plain", "realm " + REALM + "\nno-colons-here\n");
         assertEquals(400, bad.statusCode(), bad.body());

@@ -72,7 +72,7 @@ class AccessPagesIT {
     }
 
     static String fieldError(String form, String field) {
-        return browser.find(By.id(form + ":" + field + "-error")).getText();
+        return browser.textOf(By.id(form + ":" + field + "-error"));
     }
 
     @Test

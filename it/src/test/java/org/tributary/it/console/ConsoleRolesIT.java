@@ -104,7 +104,8 @@ class ConsoleRolesIT {
         assertFalse(browser.present(By.id("new-rule")));
         browser.open("/darwin.xhtml");
         assertFalse(browser.present(By.id("import-link")));
-        assertTrue(browser.present(By.id("export-qtusers")), "exports are for every role");
+        assertFalse(browser.present(By.id("export-qtusers")), "the qtusers export (HA1s) is for admins");
+        assertTrue(browser.present(By.id("export-qtgroups")), "the other exports are for every role");
 
         // The admin pages themselves are refused, with the console's page and no stack trace.
         browser.open("/admin/user.xhtml");
@@ -145,6 +146,7 @@ class ConsoleRolesIT {
         assertTrue(browser.present(By.id("new-user")));
         browser.open("/darwin.xhtml");
         assertTrue(browser.present(By.id("import-link")));
+        assertTrue(browser.present(By.id("export-qtusers")));
         browser.logOut();
     }
 

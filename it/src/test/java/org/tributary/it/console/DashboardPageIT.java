@@ -53,14 +53,14 @@ class DashboardPageIT {
     }
 
     static int number(String id) {
-        String text = browser.find(By.id(id)).getText().trim();
+        String text = browser.textOf(By.id(id)).trim();
         return text.matches("\\d+") ? Integer.parseInt(text) : -1;
     }
 
     @Test
     void theDashboardFollowsAPlayingClientWithoutAReload() throws Exception {
         browser.open("/index.xhtml");
-        assertEquals(Endpoints.RTSP, browser.find(By.id("rtsp-url")).getText(), "the Server card");
+        assertEquals(Endpoints.RTSP, browser.textOf(By.id("rtsp-url")), "the Server card");
         String firstUpdate = browser.await(d -> d.findElement(By.id("dashboard")).getAttribute("data-updated"));
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "long.mp4", "-f", "null", "-"))
@@ -70,14 +70,17 @@ class DashboardPageIT {
             browser.await(Duration.ofSeconds(25), d -> number("stat-sessions") >= 1
                     && d.findElement(By.id("top-files")).getText().contains("long.mp4")
                     && !d.findElement(By.id("stat-bandwidth")).getText().startsWith("0 "));
-            assertFalse(firstUpdate.equals(browser.find(By.id("dashboard")).getAttribute("data-updated")), "updated by polling");
-            assertTrue(browser.find(By.id("transports")).getText().contains("tcp"), browser.find(By.id("transports")).getText());
-            assertTrue(number("stat-connections") >= 1);
-            assertTrue(browser.find(By.id("stat-cpu")).getText().endsWith("%"));
+            // The page's script rewrites these every 5 s: each is read afresh (textOf), never through an old reference.
+            assertFalse(firstUpdate.equals(browser.await(d -> d.findElement(By.id("dashboard")).getAttribute("data-updated"))),
+                    "updated by polling");
+            String transports = browser.textOf(By.id("transports"));
+            assertTrue(transports.contains("tcp"), transports);
+            assertTrue(browser.await(d -> number("stat-connections")) >= 1);
+            assertTrue(browser.textOf(By.id("stat-cpu")).endsWith("%"));
             // Each chart has its line once samples exist.
             for (String chart : new String[] {"chart-sessions", "chart-bandwidth", "chart-packets", "chart-cpu"}) {
-                WebElement svg = browser.find(By.id(chart));
-                assertEquals(1, svg.findElements(By.tagName("polyline")).size(), chart);
+                int lines = browser.await(d -> d.findElements(By.cssSelector("#" + chart + " polyline")).size());
+                assertEquals(1, lines, chart);
             }
             browser.screenshot("dashboard");
         } finally {

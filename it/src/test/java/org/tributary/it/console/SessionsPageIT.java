@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.tributary.it.support.Browser;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionsPageIT {
 
     static final String AGENT = "SessionsPageIT-ffmpeg";
+    static final By DISCONNECT = By.cssSelector("input[value='Disconnect']");
     static final By ROW = By.xpath("//table[@id='sessions:table']//tr[.//span[@class='player' and contains(., '" + AGENT + "')]]");
 
     static Browser browser;
@@ -72,8 +74,9 @@ class SessionsPageIT {
         try {
             browser.open("/sessions.xhtml");
             // The page refreshes itself every 5 s: the session shows up without a reload.
-            WebElement row = browser.await(Duration.ofSeconds(20), ExpectedConditions.presenceOfElementLocated(ROW));
-            String text = row.getText();
+            // The table is replaced on each refresh: wait for the row, then read it afresh.
+            browser.await(Duration.ofSeconds(20), ExpectedConditions.presenceOfElementLocated(ROW));
+            String text = browser.textOf(ROW);
             assertTrue(text.contains("127.0.0.1") && text.contains("long.mp4") && text.contains("tcp"), text);
             browser.await(ExpectedConditions.textToBePresentInElementLocated(ROW, "PLAYING"));
             browser.screenshot("sessions");
@@ -84,7 +87,7 @@ class SessionsPageIT {
             browser.type(By.id("sessions:filter"), "long.mp4");
             browser.await(ExpectedConditions.presenceOfElementLocated(ROW));
 
-            browser.find(ROW).findElement(By.cssSelector("input[value='Disconnect']")).click();
+            browser.click(new ByChained(ROW, DISCONNECT));
             browser.await(ExpectedConditions.alertIsPresent()).accept();
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Disconnected 127.0.0.1"));
             assertTrue(browser.driver().findElements(ROW).isEmpty(), "the row is gone");
@@ -141,12 +144,12 @@ class SessionsPageIT {
         long started = System.nanoTime();
         try {
             browser.open("/sessions.xhtml");
-            WebElement listed = browser.await(Duration.ofSeconds(20), ExpectedConditions.presenceOfElementLocated(row));
-            String text = listed.getText();
+            browser.await(Duration.ofSeconds(20), ExpectedConditions.presenceOfElementLocated(row));
+            String text = browser.textOf(row);
             assertTrue(text.contains("127.0.0.1") && text.contains("HTTP"), text);
             assertTrue(mpg123.isAlive(), "mpg123 still listening while listed");
 
-            browser.find(row).findElement(By.cssSelector("input[value='Disconnect']")).click();
+            browser.click(new ByChained(row, DISCONNECT));
             browser.await(ExpectedConditions.alertIsPresent()).accept();
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Disconnected 127.0.0.1"));
             assertTrue(mpg123.waitFor(15, TimeUnit.SECONDS), "mpg123 still running after its stream was ended");

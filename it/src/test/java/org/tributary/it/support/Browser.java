@@ -2,8 +2,10 @@ package org.tributary.it.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,7 +67,7 @@ public final class Browser implements AutoCloseable {
         open("/login.xhtml");
         type(By.id("login:user"), user);
         type(By.id("login:password"), password);
-        driver.findElement(By.id("login:submit")).click();
+        clickAndWaitForPage(By.id("login:submit"));
         return this;
     }
 
@@ -83,10 +85,27 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Replaces a field's text; the field is found again if it was replaced while typing (clear makes it safe to repeat). */
     public void type(By field, String text) {
-        WebElement input = driver.findElement(field);
-        input.clear();
-        input.sendKeys(text);
+        await(d -> {
+            WebElement input = d.findElement(field);
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
+    }
+
+    /** Clicks an element that a Faces Ajax update or a page script may replace at any time (found anew until the click lands). */
+    public void click(By by) {
+        await(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    /** The text of an element that a Faces Ajax update or a page script may replace at any time. */
+    public String textOf(By by) {
+        return await(d -> d.findElement(by).getText());
     }
 
     public WebElement find(By by) {
@@ -97,22 +116,53 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Waits for a condition; one that met a replaced element is asked again (see {@link #replaced}). */
     public <T> T await(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        return wait.until(retryingReplaced(condition));
     }
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(retryingReplaced(condition));
     }
 
-    /** Clicks and waits for the page to be replaced (a non-Ajax form submit or link). */
+    /**
+     * Clicks and waits until a new document has replaced the page and is loaded (a non-Ajax form submit
+     * or link). The old page carries a mark the new one lacks; looking at the old element instead (is it
+     * stale yet?) may hit the document half-replaced, which Chrome answers with an error.
+     */
     public void clickAndWaitForPage(By by) {
-        WebElement element = driver.findElement(by);
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        driver.executeScript("window.tributaryOldPage = true");
+        click(by);
+        await(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "return window.tributaryOldPage === undefined && document.readyState === 'complete'")));
     }
 
-    /** A PNG of the window into docs/screenshots/NAME.png (the docs show the main pages). */
+    /** Treats a condition that met a replaced element (or a document being replaced) as "not yet". */
+    private static <T> Function<WebDriver, T> retryingReplaced(Function<WebDriver, T> condition) {
+        return d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (replaced(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Whether an error only says that an element was replaced: a stale reference after a Faces Ajax update
+     * or a script, or Chrome's "Node with given id does not belong to the document" while a new document
+     * takes the old one's place.
+     */
+    static boolean replaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || (e.getMessage() != null && (e.getMessage().contains("does not belong to the document")
+                || e.getMessage().contains("Execution context was destroyed")));
+    }
+
+    /** A PNG of the window into it.screenshots.dir/NAME.png (it/target/screenshots; docs/CONSOLE.md: refreshing the docs'). */
     public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
         try {

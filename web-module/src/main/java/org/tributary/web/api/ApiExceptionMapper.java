@@ -3,7 +3,9 @@ package org.tributary.web.api;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,12 +18,16 @@ import java.util.logging.Logger;
 /**
  * Turns every failure into a JSON body {@code {"status": 503, "error": "..."}} (plus "fields" or
  * "problems" where the failure has them); no stack trace leaves. A service's refusal of a bad value
- * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409.
+ * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409. A body
+ * of a type the resource does not read (415) is logged at WARNING.
  */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Context
+    private HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -48,7 +54,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             message = "internal error; see the server log";
             LOG.log(Level.SEVERE, "API request failed", thrown);
         }
-        if (status < 500 || failure instanceof ApiException) {
+        if (status == 415) {
+            LOG.warning("API refused " + request.getMethod() + " " + request.getRequestURI() + " with Content-Type '"
+                    + request.getContentType() + "': 415, not the type the resource declares");
+        } else if (status < 500 || failure instanceof ApiException) {
             LOG.fine("API answered " + status + ": " + message);
         }
         JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", message == null ? "" : message);

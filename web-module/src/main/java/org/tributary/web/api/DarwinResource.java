@@ -28,6 +28,9 @@ import java.util.Map;
  * {@code /api/darwin/qtusers|qtgroups|qtaccess}: Darwin Streaming Server's files. POST a file's text to
  * import it (a bad line anywhere stores nothing: 400 with {@code "problems": ["qtusers:3: ..."]});
  * GET exports what is stored in the same format. qtaccess takes {@code ?folder=} (default: media root).
+ * The qtusers export holds every streaming user's MD5 Digest HA1, which answers Digest challenges as that
+ * user: it is for admins only. qtgroups (group names and members) and qtaccess (a folder's rule) hold no
+ * secret and are readable by every role.
  */
 @Path("darwin")
 @RolesAllowed("viewer")
@@ -42,7 +45,7 @@ public class DarwinResource {
 
     @POST
     @Path("qtusers")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtusers file (admin); nothing is stored if a line is bad")
@@ -53,7 +56,7 @@ public class DarwinResource {
 
     @POST
     @Path("qtgroups")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtgroups file (admin)")
@@ -64,7 +67,7 @@ public class DarwinResource {
 
     @POST
     @Path("qtaccess")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtaccess file as the rule of ?folder= (admin)")
@@ -79,7 +82,8 @@ public class DarwinResource {
     @GET
     @Path("qtusers")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Export the streaming users as a qtusers file (?realm=)")
+    @RolesAllowed("admin")
+    @Operation(summary = "Export the streaming users with their MD5 Digest HA1s as a qtusers file (?realm=; admin)")
     public String exportUsers(@QueryParam("realm") @DefaultValue(UserService.DEFAULT_REALM) String realm) {
         return export.qtusers(realm);
     }

@@ -6,15 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.LoginState;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,9 +33,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     static final String LOGIN_PAGE = "/login.xhtml";
     /** Sent by the console's own scripts: a 401 then comes without the challenge (no browser password box). */
     static final String SCRIPT_HEADER = "X-Tributary-Console";
+    /** The JAX-RS servlet's path ({@code @ApplicationPath("api")}). */
+    static final String API_SERVLET_PATH = "/api";
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    private ConsoleLoginGuard guard;
 
     @EJB
     private ConsoleAccountService accounts;
@@ -64,10 +64,13 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                                      HttpMessageContext context, ConsoleLogin login) {
         Optional<BasicCredentials> basic = BasicCredentials.parse(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(basic.get().user(), basic.get().password()));
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+            ConsoleLoginGuard.Outcome outcome = guard.logIn(request.getRemoteAddr(), basic.get().user(),
+                    basic.get().password());
+            if (outcome instanceof ConsoleLoginGuard.Valid valid) {
+                return context.notifyContainerAboutLogin(valid.result());
+            }
+            if (outcome instanceof ConsoleLoginGuard.LockedOut locked && context.isProtected()) {
+                return tooManyFailures(response, locked.retryAfterSeconds());
             }
         } else if (login != null && isRead(request)) {
             return context.notifyContainerAboutLogin(login.name(), login.roles());
@@ -79,6 +82,21 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.responseUnauthorized();
         }
         return context.doNothing();
+    }
+
+    /**
+     * 429 with Retry-After (the page too-many-logins.html says why); the password was not checked. Sent
+     * with sendError, as Jakarta Security's own refusals are, so the container completes the response.
+     */
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, long retryAfterSeconds) {
+        response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        try {
+            response.sendError(429, "too many failed logins for this user name or address; try again in "
+                    + retryAfterSeconds + " s");
+        } catch (IOException e) {
+            // the client has gone
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /**
@@ -111,8 +129,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
     }
 
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /**
+     * Whether the request goes to the JSON API, decided on the servlet path the container matched (the
+     * URI's raw text could hide "/api" behind path parameters such as "/api;x/users").
+     */
+    static boolean isApi(HttpServletRequest request) {
+        return API_SERVLET_PATH.equals(request.getServletPath());
     }
 
     private static boolean isRead(HttpServletRequest request) {

@@ -32,7 +32,7 @@ public class ConsoleIdentityStore implements IdentityStore {
         return accounts.authenticate(name, login.getPasswordAsString())
                 .map(role -> new CredentialValidationResult(name, role.grantedRoleNames()))
                 .orElseGet(() -> {
-                    LOG.warning("console login refused for user '" + name + "'");
+                    LOG.warning("console login refused for user '" + ConsoleLoginGuard.printable(name) + "'");
                     return CredentialValidationResult.INVALID_RESULT;
                 });
     }

@@ -6,9 +6,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -16,6 +14,7 @@ import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.LoginState;
 import org.tributary.web.console.Messages;
 import org.tributary.web.security.ConsoleLogin;
+import org.tributary.web.security.ConsoleLoginGuard;
 import org.tributary.web.security.LoginTarget;
 
 import java.io.IOException;
@@ -33,7 +32,7 @@ public class LoginView {
     private static final Logger LOG = Logger.getLogger(LoginView.class.getName());
 
     @Inject
-    private IdentityStoreHandler identityStores;
+    private ConsoleLoginGuard guard;
 
     @EJB
     private ConsoleAccountService accounts;
@@ -76,17 +75,23 @@ public class LoginView {
     }
 
     public void logIn() throws IOException {
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(user == null ? "" : user.trim(), password == null ? "" : password));
-        LoginState state = result.getStatus() == CredentialValidationResult.Status.VALID
-                ? accounts.loginState(result.getCallerPrincipal().getName()).orElse(null) : null;
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        ConsoleLoginGuard.Outcome outcome = guard.logIn(request.getRemoteAddr(), user == null ? "" : user.trim(),
+                password == null ? "" : password);
+        if (outcome instanceof ConsoleLoginGuard.LockedOut locked) {
+            Messages.error(null, "Too many failed logins for this user name or from this address. Try again in "
+                    + locked.retryAfterSeconds() + " seconds.");
+            password = null;
+            return;
+        }
+        CredentialValidationResult result = outcome instanceof ConsoleLoginGuard.Valid valid ? valid.result() : null;
+        LoginState state = result != null ? accounts.loginState(result.getCallerPrincipal().getName()).orElse(null) : null;
         if (state == null) {
             Messages.error(null, "Wrong user name or password.");
             password = null;
             return;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups(), state.passwordStamp())
