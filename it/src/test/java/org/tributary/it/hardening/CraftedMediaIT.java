@@ -104,15 +104,15 @@ class CraftedMediaIT {
     @Test
     void anMp3WithANegativeId3ExtendedHeaderSizeGetsAnHttpAnswer() throws Exception {
         List<String> head = httpGet(NEGATIVE_ID3);
-        assertTrue(head.get(0).startsWith("HTTP/1.1 "), "an HTTP status line, not an RTSP one: " + head.get(0));
-        assertEquals("HTTP/1.1 200 OK", head.get(0), "the tag is damaged, the audio is fine: " + head);
+        assertTrue(head.get(0).startsWith("HTTP/1."), "an HTTP status line, not an RTSP one: " + head.get(0));
+        assertTrue(head.get(0).endsWith(" 200 OK"), "the tag is damaged, the audio is fine: " + head);
         assertTrue(head.contains("Content-Type: audio/mpeg"), head.toString());
     }
 
     @Test
     void anMp3WithoutAudioGets415WithAJsonBodyOverHttp() throws Exception {
         List<String> answer = httpGet(JUNK_MP3);
-        assertEquals("HTTP/1.1 415 Unsupported Media Type", answer.get(0), answer.toString());
+        assertTrue(answer.get(0).matches("HTTP/1\\.[01] 415 Unsupported Media Type"), answer.toString());
         assertTrue(answer.get(answer.size() - 1).startsWith("{\"status\":415,\"error\":"), answer.toString());
         assertTrue(awaitLogLines(JUNK_MP3 + "' is not MPEG audio", 1).get(0).contains("WARN"));
     }
