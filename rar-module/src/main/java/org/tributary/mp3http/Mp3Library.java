@@ -24,7 +24,7 @@ final class Mp3Library {
     private static final int MAX_OPEN = 1000;
 
     /** One indexed file, the title its listeners see and the body they get. */
-    record Track(Mp3File file, String title, long size, long modified, Mp3Body body) {
+    record Track(Mp3File file, String title, Mp3Body body) {
     }
 
     private final MediaCatalog catalog;
@@ -51,7 +51,7 @@ final class Mp3Library {
             throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(path) + "'");
         }
         ParsedFileCache.Outcome<Track> outcome = open.get(file, attributes.size(),
-                attributes.lastModifiedTime().toMillis(), f -> index(path, f, attributes));
+                attributes.lastModifiedTime().toMillis(), f -> index(path, f));
         if (outcome.failure() instanceof HttpRefusal refusal) {
             throw refusal;
         }
@@ -63,7 +63,7 @@ final class Mp3Library {
     }
 
     /** @throws IOException when the file cannot be read now (not remembered: the next request tries again) */
-    private static Track index(String path, Path file, BasicFileAttributes attributes) throws HttpRefusal, IOException {
+    private static Track index(String path, Path file) throws HttpRefusal, IOException {
         Mp3File mp3;
         try {
             mp3 = Mp3File.open(file);
@@ -84,6 +84,6 @@ final class Mp3Library {
         }
         LOG.info("indexed " + path + " for HTTP: " + mp3.frameCount() + " frames, " + mp3.bitrate() / 1000 + " kbit/s, '"
                 + title + "'");
-        return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis(), new Mp3Body(mp3));
+        return new Track(mp3, title, new Mp3Body(mp3));
     }
 }
