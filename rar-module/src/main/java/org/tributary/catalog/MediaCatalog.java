@@ -12,10 +12,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Locale;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,11 +46,12 @@ public final class MediaCatalog {
         }
     }
 
-    private record Entry(MediaSource source, long size, long modified) {
-    }
+    /** Logged once per version of a file that cannot be parsed. */
+    static final String REFUSED_UNTIL_CHANGED = " cannot be parsed (refused until the file changes): ";
+    private static final int MAX_FILES = 100_000;
 
     private volatile Path root;
-    private final Map<Path, Entry> open = new ConcurrentHashMap<>();
+    private final ParsedFileCache<MediaSource> open = new ParsedFileCache<>(MAX_FILES);
 
     public MediaCatalog(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -184,7 +184,10 @@ public final class MediaCatalog {
         }
     }
 
-    /** The shared source for a request path, opened (or re-opened after a change) as needed. */
+    /**
+     * The shared source for a request path, opened (or re-opened after a change) as needed. A file that cannot
+     * be parsed is refused from memory until it changes; parsing one file holds up no other.
+     */
     public MediaSource source(String requestPath)
             throws MediaNotFoundException, MediaForbiddenException, UnsupportedMediaException {
         Path file = resolve(requestPath);
@@ -192,34 +195,39 @@ public final class MediaCatalog {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            open.remove(file);
+            open.removeIf(file::equals);
             throw new MediaNotFoundException("no media file '" + requestPath + "'");
         }
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
-        Entry entry = open.get(file);
-        if (entry != null && entry.size == size && entry.modified == modified) {
-            return entry.source;
+        ParsedFileCache.Outcome<MediaSource> outcome = open.get(file, attributes.size(),
+                attributes.lastModifiedTime().toMillis(), f -> open(requestPath, f));
+        if (outcome.failure() instanceof UnsupportedMediaException e) {
+            throw e;
         }
-        synchronized (this) {
-            entry = open.get(file);
-            if (entry != null && entry.size == size && entry.modified == modified) {
-                return entry.source;
-            }
-            try {
-                MediaSource source = FileSources.open(file);
-                open.put(file, new Entry(source, size, modified));
-                LOG.info("opened " + requestPath + ": " + source.tracks().size() + " track(s), "
-                        + String.format("%.1f", source.durationSeconds()) + " s");
-                return source;
-            } catch (IOException e) {
-                throw new UnsupportedMediaException(requestPath + " cannot be read: " + e.getMessage(), e);
-            }
+        if (outcome.failure() != null) {
+            throw new UnsupportedMediaException(requestPath + " cannot be read: " + outcome.failure().getMessage(),
+                    outcome.failure());
         }
+        return outcome.value();
+    }
+
+    private static MediaSource open(String requestPath, Path file) throws IOException, UnsupportedMediaException {
+        MediaSource source;
+        try {
+            source = FileSources.open(file);
+        } catch (UnsupportedMediaException e) {
+            LOG.warning(requestPath + REFUSED_UNTIL_CHANGED + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) { // a parser bug met a crafted file: the file is unusable, the server is fine
+            LOG.log(Level.WARNING, requestPath + REFUSED_UNTIL_CHANGED + e, e);
+            throw new UnsupportedMediaException(requestPath + " cannot be read: " + e, e);
+        }
+        LOG.info("opened " + requestPath + ": " + source.tracks().size() + " track(s), "
+                + String.format("%.1f", source.durationSeconds()) + " s");
+        return source;
     }
 
     /** Forgets sources whose files are gone. */
     public void evictMissing() {
-        open.keySet().removeIf(path -> !Files.exists(path));
+        open.removeIf(path -> !Files.exists(path));
     }
 }

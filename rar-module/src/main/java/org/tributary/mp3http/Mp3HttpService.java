@@ -172,6 +172,10 @@ public final class Mp3HttpService implements RequestHandler {
                 error.header("Retry-After", "30");
             }
             return error;
+        } catch (RuntimeException e) { // a bug, not the client's fault: still an HTTP answer, never an RTSP one
+            LOG.log(Level.SEVERE, connection.logPrefix() + "failed to answer " + request.methodToken() + " "
+                    + Mp3HttpRequest.printable(request.uri()), e);
+            return error(500, "Internal Server Error", "the server failed to answer this request", request, connection);
         }
     }
 

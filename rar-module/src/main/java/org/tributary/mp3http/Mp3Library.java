@@ -2,6 +2,8 @@ package org.tributary.mp3http;
 
 import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.catalog.ParsedFileCache;
+import org.tributary.media.MediaFormatException;
 import org.tributary.media.mp3.Id3Title;
 import org.tributary.media.mp3.Mp3File;
 
@@ -9,14 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * The MP3 files streamed over HTTP, each indexed once and shared by all its listeners (an index is a
  * frame table; frames are read with positioned reads). Paths go through the media catalogue, so a path
- * leaving the media folder is refused exactly as for RTSP; a file replaced on disk is indexed again.
+ * leaving the media folder is refused exactly as for RTSP; a file replaced on disk is indexed again, and one
+ * that is not MPEG audio is refused from memory until it changes.
  */
 final class Mp3Library {
 
@@ -24,11 +25,11 @@ final class Mp3Library {
     private static final int MAX_OPEN = 1000;
 
     /** One indexed file, the title its listeners see and the body they get. */
-    record Track(Mp3File file, String title, long size, long modified, Mp3Body body) {
+    record Track(Mp3File file, String title, Mp3Body body) {
     }
 
     private final MediaCatalog catalog;
-    private final Map<Path, Track> open = new ConcurrentHashMap<>();
+    private final ParsedFileCache<Track> open = new ParsedFileCache<>(MAX_OPEN);
 
     Mp3Library(MediaCatalog catalog) {
         this.catalog = catalog;
@@ -55,32 +56,27 @@ final class Mp3Library {
         } catch (IOException e) {
             throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(path) + "'");
         }
-        Track known = open.get(file);
-        if (known != null && known.size == attributes.size() && known.modified == attributes.lastModifiedTime().toMillis()) {
-            return known;
+        ParsedFileCache.Outcome<Track> outcome = open.get(file, attributes.size(),
+                attributes.lastModifiedTime().toMillis(), f -> index(path, f));
+        if (outcome.failure() instanceof HttpRefusal refusal) {
+            throw refusal;
         }
-        synchronized (this) {
-            known = open.get(file);
-            if (known != null && known.size == attributes.size()
-                    && known.modified == attributes.lastModifiedTime().toMillis()) {
-                return known;
-            }
-            Track track = index(path, file, attributes);
-            if (open.size() >= MAX_OPEN) {
-                open.clear(); // listeners keep their own reference; only the sharing is lost
-            }
-            open.put(file, track);
-            return track;
+        if (outcome.failure() != null) {
+            throw HttpRefusal.unsupportedMediaType("'" + Mp3HttpRequest.printable(path) + "' cannot be read: "
+                    + outcome.failure().getMessage());
         }
+        return outcome.value();
     }
 
-    private static Track index(String path, Path file, BasicFileAttributes attributes) throws HttpRefusal {
+    /** @throws IOException when the file cannot be read now (not remembered: the next request tries again) */
+    private static Track index(String path, Path file) throws HttpRefusal, IOException {
         Mp3File mp3;
         try {
             mp3 = Mp3File.open(file);
-        } catch (IOException e) {
-            throw HttpRefusal.unsupportedMediaType("'" + Mp3HttpRequest.printable(path) + "' is not MPEG audio: "
-                    + e.getMessage());
+        } catch (MediaFormatException | RuntimeException e) {
+            String why = "'" + Mp3HttpRequest.printable(path) + "' is not MPEG audio: " + e.getMessage();
+            LOG.warning(why + " (refused until the file changes)");
+            throw HttpRefusal.unsupportedMediaType(why);
         }
         String title;
         try {
@@ -94,6 +90,6 @@ final class Mp3Library {
         }
         LOG.info("indexed " + path + " for HTTP: " + mp3.frameCount() + " frames, " + mp3.bitrate() / 1000 + " kbit/s, '"
                 + title + "'");
-        return new Track(mp3, title, attributes.size(), attributes.lastModifiedTime().toMillis(), new Mp3Body(mp3));
+        return new Track(mp3, title, new Mp3Body(mp3));
     }
 }

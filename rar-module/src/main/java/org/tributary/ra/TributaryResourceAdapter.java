@@ -19,6 +19,7 @@ import org.tributary.auth.AuthSettings;
 import org.tributary.ra.inbound.EventDispatcher;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.mp3http.Mp3HttpSettings;
+import org.tributary.server.RefusalFloodFilter;
 import org.tributary.server.RefusalReporter;
 import org.tributary.session.AccessRecords;
 import org.tributary.catalog.CatalogueScanner;
@@ -138,6 +139,12 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "60", description = "Seconds an MP3-over-HTTP listener may take no bytes before it is dropped")
     private Integer mp3StallSeconds = 60;
 
+    @ConfigProperty(defaultValue = "10", description = "Refusals of one client address, status and folder recorded one by one per window; the rest become one record with their count (0 = record every one)")
+    private Integer refusalsPerWindow = 10;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds of a refusal window (see refusalsPerWindow)")
+    private Integer refusalWindowSeconds = 60;
+
     private transient AdapterConfig config;
     private transient ControlSettings controlSettings;
     private transient ControlExecutor control;
@@ -160,6 +167,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private transient TrafficMeter meter;
     private transient BandwidthLimit bandwidth;
     private transient LiveSettings liveSettings;
+    private transient RefusalFloodFilter refusalFloods;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -192,6 +200,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                     + "': must be 0 (no limit) or more");
         }
         bandwidth = new BandwidthLimit(meter, maxBandwidthKbps);
+        refusalFloods = refusalFloodFilter();
         if (!Files.isDirectory(config.mediaRoot())) {
             LOG.warning("the media folder " + config.mediaRoot() + " does not exist: every DESCRIBE will get 404"
                     + " (set tributary.media.root)");
@@ -206,7 +215,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
             accessGuard = AccessGuard.standard(accessGate, authSettings);
             handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
-            RefusalReporter refusals = new RefusalReporter(sessions, catalog, events::publish);
+            RefusalReporter refusals = new RefusalReporter(sessions, catalog, refusalFloods);
             handler.onRefusal(refusals);
             mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, meter, bandwidth, events::publish);
             mp3Http.onRefusal(refusals);
@@ -253,6 +262,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                 meter.sample(now);
                 sessions.sampleRates();
                 mp3Http.sampleRates(now);
+                refusalFloods.flushEnded();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -278,6 +288,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         }
         if (mp3Http != null) {
             mp3Http.closeAll("server stopping");
+        }
+        if (refusalFloods != null) {
+            refusalFloods.flushAll();
         }
         if (rtspServer != null) {
             rtspServer.close();
@@ -694,6 +707,36 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setMp3StallSeconds(Integer mp3StallSeconds) {
         this.mp3StallSeconds = mp3StallSeconds;
+    }
+
+    /** Folds floods of refusals into counted records before they reach the access log and the history. */
+    private RefusalFloodFilter refusalFloodFilter() throws ResourceAdapterInternalException {
+        if (refusalsPerWindow == null || refusalsPerWindow < 0) {
+            throw new ResourceAdapterInternalException("invalid adapter property refusalsPerWindow"
+                    + " (tributary.refusals.per-window)='" + refusalsPerWindow + "': must be 0 (record every refusal) or more");
+        }
+        if (refusalWindowSeconds == null || refusalWindowSeconds < 1 || refusalWindowSeconds > 86_400) {
+            throw new ResourceAdapterInternalException("invalid adapter property refusalWindowSeconds"
+                    + " (tributary.refusals.window-seconds)='" + refusalWindowSeconds + "': must be 1 to 86400");
+        }
+        EventDispatcher dispatcher = events;
+        return new RefusalFloodFilter(dispatcher::publish, refusalsPerWindow, refusalWindowSeconds);
+    }
+
+    public Integer getRefusalsPerWindow() {
+        return refusalsPerWindow;
+    }
+
+    public void setRefusalsPerWindow(Integer refusalsPerWindow) {
+        this.refusalsPerWindow = refusalsPerWindow;
+    }
+
+    public Integer getRefusalWindowSeconds() {
+        return refusalWindowSeconds;
+    }
+
+    public void setRefusalWindowSeconds(Integer refusalWindowSeconds) {
+        this.refusalWindowSeconds = refusalWindowSeconds;
     }
 
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.

@@ -51,5 +51,7 @@ class AdapterConfigTest {
         assertTrue(xml.contains("${tributary.mp3.burst-seconds:" + ra.getMp3BurstSeconds() + "}"));
         assertTrue(xml.contains("${tributary.mp3.icy-metaint:" + ra.getMp3IcyMetaint() + "}"));
         assertTrue(xml.contains("${tributary.mp3.stall-seconds:" + ra.getMp3StallSeconds() + "}"));
+        assertTrue(xml.contains("${tributary.refusals.per-window:" + ra.getRefusalsPerWindow() + "}"));
+        assertTrue(xml.contains("${tributary.refusals.window-seconds:" + ra.getRefusalWindowSeconds() + "}"));
     }
 }

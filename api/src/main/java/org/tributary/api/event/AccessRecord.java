@@ -39,6 +39,8 @@ import java.util.Objects;
  * @param username         c-username, or null (no authentication)
  * @param realm            sc(Realm), or null
  * @param protocol         protocol: "RTP" for RTSP sessions (Darwin's only value), "HTTP" for MP3 over HTTP
+ * @param count            how many refused requests the record stands for: 1, more when a flood of like
+ *                         refusals was folded into one record
  */
 public record AccessRecord(String eventId,
                            Kind kind,
@@ -69,7 +71,8 @@ public record AccessRecord(String eventId,
                            int cpuPercent,
                            String username,
                            String realm,
-                           String protocol) implements Serializable {
+                           String protocol,
+                           int count) implements Serializable {
 
     /** Streams over RTP, the protocol of every RTSP session. */
     public static final String RTP = "RTP";
@@ -87,6 +90,21 @@ public record AccessRecord(String eventId,
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(endedAt, "endedAt");
         protocol = protocol == null ? RTP : protocol;
+        count = Math.max(1, count); // records spooled before the count existed read it as 0
+    }
+
+    /** A record that stands for one session or one refused request. */
+    public AccessRecord(String eventId, Kind kind, String sessionId, String clientAddress, String requestHost,
+                        Instant startedAt, Instant endedAt, double secondsToPlay, String uriStem, String uriQuery,
+                        int status, String endReason, String userAgent, double durationSeconds, long mediaBytes,
+                        long averageBitrate, String transport, String audioCodec, String videoCodec, long bytesSent,
+                        long rtcpBytesReceived, long packetsSent, long packetsLost, String serverAddress,
+                        String serverHost, int totalClients, int cpuPercent, String username, String realm,
+                        String protocol) {
+        this(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt, secondsToPlay, uriStem, uriQuery,
+                status, endReason, userAgent, durationSeconds, mediaBytes, averageBitrate, transport, audioCodec,
+                videoCodec, bytesSent, rtcpBytesReceived, packetsSent, packetsLost, serverAddress, serverHost,
+                totalClients, cpuPercent, username, realm, protocol, 1);
     }
 
     /** A record of an RTSP session or request (protocol RTP). */
@@ -112,6 +130,17 @@ public record AccessRecord(String eventId,
         return new AccessRecord(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt,
                 secondsToPlay, uriStem, uriQuery, status, endReason, userAgent, durationSeconds, mediaBytes,
                 averageBitrate, transport, audioCodec, videoCodec, bytesSent, rtcpBytesReceived, packetsSent,
-                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm, protocol);
+                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm, protocol, count);
+    }
+
+    /**
+     * The record of {@code folded} refusals like this one (the last of them), between {@code firstAt} and this
+     * record's time, under its own id; {@code stem} names what they asked for (e.g. a folder).
+     */
+    public AccessRecord folding(String newEventId, int folded, Instant firstAt, String stem, String reason) {
+        return new AccessRecord(newEventId, kind, sessionId, clientAddress, requestHost, firstAt, endedAt,
+                secondsToPlay, stem, null, status, reason, userAgent, durationSeconds, mediaBytes,
+                averageBitrate, transport, audioCodec, videoCodec, bytesSent, rtcpBytesReceived, packetsSent,
+                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, username, realm, protocol, folded);
     }
 }

@@ -58,6 +58,8 @@ public class SessionHistory {
     private String username;
     @Column(length = 255)
     private String realm;
+    /** Refused requests this row stands for: more than 1 when a flood was folded into it; null in older rows = 1. */
+    private Integer requestCount;
 
     protected SessionHistory() {
     }
@@ -86,6 +88,7 @@ public class SessionHistory {
         h.serverAddress = r.serverAddress();
         h.username = cut(r.username(), 255);
         h.realm = cut(r.realm(), 255);
+        h.requestCount = r.count();
         return h;
     }
 
@@ -115,4 +118,5 @@ public class SessionHistory {
     public String getServerAddress() { return serverAddress; }
     public String getUsername() { return username; }
     public String getRealm() { return realm; }
+    public int getCount() { return requestCount == null ? 1 : requestCount; }
 }

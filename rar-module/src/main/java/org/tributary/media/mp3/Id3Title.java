@@ -51,8 +51,13 @@ public final class Id3Title {
         }
         int pos = 10;
         if ((flags & 0x40) != 0 && version >= 3) {
-            int extended = version == 4 ? syncsafe(tag, pos) : plain(tag, pos) + 4;
-            pos += extended;
+            // v2.4 counts the size field in the extended header's size, v2.3 does not; a crafted size may be
+            // negative (v2.3 reads 32 plain bits) or run past the tag: then there is no title to find
+            long extended = version == 4 ? syncsafe(tag, pos) : plain(tag, pos) + 4L;
+            if (extended < 4 || extended > tag.length - pos) {
+                return null;
+            }
+            pos += (int) extended;
         }
         boolean v22 = version == 2;
         int headerLength = v22 ? 6 : 10;

@@ -19,12 +19,12 @@ public record HintPacket(int relativeTransmissionTime, boolean padding, boolean 
         constructors = List.copyOf(constructors);
     }
 
-    /** Total payload size these constructors produce. */
+    /** Total payload size these constructors produce; Integer.MAX_VALUE when a crafted packet would pass it. */
     public int payloadLength() {
-        int n = 0;
+        long n = 0;
         for (HintConstructor c : constructors) {
             n += c.length();
         }
-        return n;
+        return (int) Math.min(n, Integer.MAX_VALUE);
     }
 }

@@ -24,6 +24,7 @@ final class SampleTableParser {
         }
         SizeTable sizes = stsz != null ? ctx.guard("stsz", () -> readStsz(stsz)) : ctx.guard("stz2", () -> readStz2(stz2));
         int n = sizes.count;
+        checkTotalSize(stsz != null ? "stsz" : "stz2", sizes);
         long[] times = ctx.guard("stts", () -> readStts(Box.find(stbl, "stts"), n));
         Box ctts = Box.find(stbl, "ctts");
         int[] comp = ctts == null ? null : ctx.guard("ctts", () -> readCtts(ctts, n));
@@ -108,6 +109,25 @@ final class SampleTableParser {
             }
         }
         return new SizeTable(sizes.length, 0, sizes);
+    }
+
+    /**
+     * The samples must fit in the file: otherwise a tiny fixed-size 'stsz' could claim millions of samples and
+     * make every per-sample table (times, offsets) that size.
+     */
+    private void checkTotalSize(String box, SizeTable sizes) throws MediaFormatException {
+        long total = 0;
+        if (sizes.sizes == null) {
+            total = (long) sizes.count * sizes.fixed;
+        } else {
+            for (int s : sizes.sizes) {
+                total += s;
+            }
+        }
+        if (total > fileSize) {
+            throw ctx.error(box, sizes.count + " samples of " + total + " bytes in all do not fit in the file ("
+                    + fileSize + " bytes)");
+        }
     }
 
     private void checkSampleSize(String box, long size) throws MediaFormatException {

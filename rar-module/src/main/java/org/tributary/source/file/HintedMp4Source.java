@@ -24,6 +24,11 @@ import java.util.List;
  */
 final class HintedMp4Source extends FileSource {
 
+    /** The largest RTP packet payload a UDP datagram can carry. */
+    static final int MAX_PACKET_BYTES = 65_535;
+    /** Hint samples list packets and their constructors: a few KB in practice, even for large key frames. */
+    static final int MAX_HINT_SAMPLE_BYTES = 1 << 20;
+
     private final Mp4File file;
     private final List<Mp4Track> hintTracks = new ArrayList<>();
 
@@ -34,6 +39,7 @@ final class HintedMp4Source extends FileSource {
             if (!track.isHintTrack() || track.samples().count() == 0) {
                 continue;
             }
+            checkBuffers(name, track);
             HintSdp sdp = HintSdp.parse(track.trackSdp());
             if (sdp == null) {
                 continue;
@@ -45,6 +51,23 @@ final class HintedMp4Source extends FileSource {
         }
         if (tracks.isEmpty()) {
             throw new UnsupportedMediaException(name + " has hint tracks but none with a usable SDP");
+        }
+    }
+
+    /**
+     * Every PLAY allocates a packet buffer of the track's maxPacketSize and a sample buffer of its largest
+     * hint sample: both come from the file, so they are bounded here, when the file is opened.
+     */
+    private static void checkBuffers(String name, Mp4Track track) throws UnsupportedMediaException {
+        if (track.maxPacketSize() > MAX_PACKET_BYTES) {
+            throw new UnsupportedMediaException(name + " cannot be read: hint track " + track.trackId()
+                    + " declares maxPacketSize " + track.maxPacketSize() + " bytes; an RTP packet must fit in a UDP"
+                    + " datagram (at most " + MAX_PACKET_BYTES + ")");
+        }
+        if (track.samples().maxSampleSize() > MAX_HINT_SAMPLE_BYTES) {
+            throw new UnsupportedMediaException(name + " cannot be read: hint track " + track.trackId()
+                    + " has a hint sample of " + track.samples().maxSampleSize() + " bytes (at most "
+                    + MAX_HINT_SAMPLE_BYTES + ")");
         }
     }
 
@@ -137,6 +160,9 @@ final class HintedMp4Source extends FileSource {
                 return; // a damaged hint sample: skip it, the stream goes on
             }
             for (HintPacket packet : hintSample.packets()) {
+                if (packet.payloadLength() > payload.capacity()) {
+                    continue; // larger than the track's maxPacketSize said: a damaged packet, skipped
+                }
                 payload.clear();
                 HintPacketAssembler.assemble(packet, file, hint, payload);
                 payload.flip();

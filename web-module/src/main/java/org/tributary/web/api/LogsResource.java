@@ -134,7 +134,8 @@ public class LogsResource {
                 .add("status", h.getStatus())
                 .add("bytesSent", h.getBytesSent())
                 .add("packetsSent", h.getPacketsSent())
-                .add("rtcpBytesReceived", h.getRtcpBytesReceived());
+                .add("rtcpBytesReceived", h.getRtcpBytesReceived())
+                .add("count", h.getCount());
         addText(o, "sessionId", h.getSessionId());
         addText(o, "query", h.getQuery());
         addText(o, "endReason", h.getEndReason());
