@@ -87,6 +87,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "10000", description = "RTSP sessions at once; more SETUPs are refused with 453")
     private Integer maxSessions = 10000;
 
+    @ConfigProperty(defaultValue = "100", description = "RTSP sessions one client address may hold at once; more SETUPs get 453 (0 = no limit)")
+    private Integer maxSessionsPerAddress = 100;
+
     @ConfigProperty(defaultValue = "2", description = "Sender threads pacing every stream")
     private Integer senderThreads = 2;
 
@@ -166,6 +169,11 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
         sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
+        if (maxSessionsPerAddress == null || maxSessionsPerAddress < 0) {
+            throw new ResourceAdapterInternalException("invalid adapter property maxSessionsPerAddress='"
+                    + maxSessionsPerAddress + "' (tributary.session.max-per-address): must be 0 (no limit) or more");
+        }
+        sessions.maxPerAddress(maxSessionsPerAddress);
         events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
         SessionRegistry registry = sessions;
         sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
@@ -555,6 +563,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setMaxSessions(Integer maxSessions) {
         this.maxSessions = maxSessions;
+    }
+
+    public Integer getMaxSessionsPerAddress() {
+        return maxSessionsPerAddress;
+    }
+
+    public void setMaxSessionsPerAddress(Integer maxSessionsPerAddress) {
+        this.maxSessionsPerAddress = maxSessionsPerAddress;
     }
 
     public Integer getSenderThreads() {
