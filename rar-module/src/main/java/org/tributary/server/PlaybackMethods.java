@@ -143,6 +143,10 @@ final class PlaybackMethods {
             throw new Refusal(RtspStatus.NOT_FOUND, "no track '" + path + "' (" + source.tracks().size() + " tracks)");
         }
         TransportSpec spec = chooseTransport(request);
+        ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
+        if (spec.isTcp()) { // checked before a session is created for a SETUP that will be refused
+            refuseUnusableChannels(channels, connection.responseTarget(), session, track);
+        }
         boolean created = false;
         if (session == null) {
             refuseWithoutBandwidth(source);
@@ -159,8 +163,6 @@ final class PlaybackMethods {
         String transport;
         if (spec.isTcp()) {
             RtspConnection carrier = connection.responseTarget();
-            ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
-            refuseUnusableChannels(channels, carrier, session, track);
             int rtcpChannel = channels.rtcpChannel();
             boolean tunnel = carrier != connection;
             RtpChannel channel = new InterleavedRtpChannel(carrier, channels.first(), rtcpChannel, tunnel ? "http" : "tcp");
@@ -177,6 +179,10 @@ final class PlaybackMethods {
         } else {
             PortRange ports = spec.clientPort();
             int rtcpPort = ports.isSingle() ? ports.first() + 1 : ports.last();
+            if (rtcpPort > 65535) {
+                throw new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, "client_port=" + ports.first()
+                        + " leaves no port for RTCP", Level.WARNING);
+            }
             InetSocketAddress clientRtp = new InetSocketAddress(connection.remoteAddress().getAddress(), ports.first());
             InetSocketAddress clientRtcp = new InetSocketAddress(connection.remoteAddress().getAddress(), rtcpPort);
             TrackOutput[] receiving = new TrackOutput[1];
@@ -219,6 +225,8 @@ final class PlaybackMethods {
     /**
      * Interleaved channels must leave room for RTCP (a single 255 would put RTCP on channel 0, another
      * track's RTP) and must not be those of another track on the same connection.
+     *
+     * @param session the session being set up, or null when the SETUP would create one
      */
     private void refuseUnusableChannels(ChannelRange channels, RtspConnection carrier, RtspSession session, int track)
             throws Refusal {

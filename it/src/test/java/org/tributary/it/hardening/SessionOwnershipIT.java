@@ -104,6 +104,19 @@ class SessionOwnershipIT {
         return ((buffer[2] & 0xff) << 8) | (buffer[3] & 0xff);
     }
 
+    /** Drops what arrived so far, so that the next packet is one sent from now on. */
+    static void drain(DatagramSocket rtp) throws Exception {
+        rtp.setSoTimeout(1);
+        byte[] buffer = new byte[2048];
+        try {
+            for (int i = 0; i < 100_000; i++) {
+                rtp.receive(new DatagramPacket(buffer, buffer.length));
+            }
+        } catch (SocketTimeoutException empty) {
+            // nothing more buffered
+        }
+    }
+
     @Test
     void anotherAddressGets454ForEveryMethodWhileTheOwnerKeepsPlaying() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -128,10 +141,8 @@ class SessionOwnershipIT {
             String warning = ServerLog.awaitWarning("TEARDOWN", id, "127.0.0.2", "answering 454");
             assertNotNull(warning, "a WARN line names the refused address and the session");
 
-            int before = nextRtpSequence(rtp);
-            assertTrue(before >= 0, "the owner still receives RTP after the intruder's requests");
-            int later = nextRtpSequence(rtp);
-            assertTrue(later >= 0, "and keeps receiving it");
+            drain(rtp);
+            assertTrue(nextRtpSequence(rtp) >= 0, "the owner still receives RTP after the intruder's requests");
             assertEquals(200, owner.request("GET_PARAMETER", URL, 4, session).status());
             assertEquals(200, owner.request("TEARDOWN", URL, 5, session).status(), "the owner's TEARDOWN works");
         }
