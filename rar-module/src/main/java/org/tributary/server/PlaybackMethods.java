@@ -396,10 +396,10 @@ final class PlaybackMethods {
             throw new Refusal(RtspStatus.SESSION_NOT_FOUND, "no session '" + id + "' (ended or never created)");
         }
         if (!session.belongsTo(requester)) {
-            throw new Refusal(RtspStatus.SESSION_NOT_FOUND, "session '" + id + "' belongs to another client ("
+            throw new Refusal(RtspStatus.SESSION_NOT_FOUND, "session '" + id + "' is not this client's (set up by "
                     + session.client().getAddress().getHostAddress() + (session.userName() == null ? ""
-                    : ", user '" + session.userName() + "'") + "), not to " + requester.address().getHostAddress()
-                    + " on this connection", Level.WARNING);
+                    : " as user '" + session.userName() + "'") + " on another connection); refused for "
+                    + requester.address().getHostAddress(), Level.WARNING);
         }
         session.touch();
         return session;
