@@ -12,6 +12,7 @@ import org.tributary.api.access.AuthScheme;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.Permission;
 import org.tributary.ejb.access.RuleSpec;
+import org.tributary.ejb.logs.W3cLogParser;
 import org.tributary.ejb.users.UserService;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -45,6 +46,9 @@ class SessionOwnershipIT {
     static final String URL = Endpoints.RTSP + "long.mp4";
     static final String FOLDER = "it-owned";
     static final String PROTECTED = Endpoints.RTSP + FOLDER + "/sample.mp4";
+    static final String RUN = Long.toString(System.nanoTime(), 36);
+    static final String OWNER_AGENT = "User-Agent: SessionOwnershipIT-owner-" + RUN;
+    static final String INTRUDER_AGENT = "User-Agent: SessionOwnershipIT-intruder-" + RUN;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -122,9 +126,9 @@ class SessionOwnershipIT {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (RtspTestClient owner = new RtspTestClient(); DatagramSocket rtp = new DatagramSocket(0, loopback);
              RtspTestClient intruder = new RtspTestClient(InetAddress.getByName("127.0.0.2"))) {
-            String id = setup(owner, URL + "/trackID=1", rtp.getLocalPort(), 2);
+            String id = setup(owner, URL + "/trackID=1", rtp.getLocalPort(), 2, OWNER_AGENT);
             String session = "Session: " + id;
-            assertEquals(454, intruder.request("SETUP", URL + "/trackID=2", 1, session,
+            assertEquals(454, intruder.request("SETUP", URL + "/trackID=2", 1, session, INTRUDER_AGENT,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status(), "SETUP into another client's session");
             assertEquals(200, owner.request("PLAY", URL, 3, session).status());
             assertTrue(nextRtpSequence(rtp) >= 0, "the owner receives RTP");
@@ -134,7 +138,7 @@ class SessionOwnershipIT {
             assertEquals(454, intruder.request("SET_PARAMETER", URL, 4, session).status(), "SET_PARAMETER");
             assertEquals(454, intruder.request("GET_PARAMETER", URL, 5, session).status(), "GET_PARAMETER");
             assertEquals(454, intruder.request("OPTIONS", "*", 6, session).status(), "OPTIONS keep-alive");
-            assertEquals(454, intruder.request("TEARDOWN", URL, 7, session).status(), "TEARDOWN");
+            assertEquals(454, intruder.request("TEARDOWN", URL, 7, session, INTRUDER_AGENT).status(), "TEARDOWN");
             assertEquals(454, intruder.request("TEARDOWN", URL, 8, "Session: 0000000000000000").status(),
                     "an unknown id gets the same answer");
 
@@ -145,6 +149,34 @@ class SessionOwnershipIT {
             assertTrue(nextRtpSequence(rtp) >= 0, "the owner still receives RTP after the intruder's requests");
             assertEquals(200, owner.request("GET_PARAMETER", URL, 4, session).status());
             assertEquals(200, owner.request("TEARDOWN", URL, 5, session).status(), "the owner's TEARDOWN works");
+        }
+        // The intruder's refusals are its own access-log lines; they do not become the owner's session status.
+        W3cLogParser.Entry owners = awaitAccessLogLine(OWNER_AGENT);
+        assertEquals("200", owners.get("c-status"), owners.values().toString());
+        W3cLogParser.Entry intruders = awaitAccessLogLine(INTRUDER_AGENT);
+        assertEquals("454", intruders.get("c-status"), intruders.values().toString());
+        assertEquals("127.0.0.2", intruders.get("c-ip"));
+    }
+
+    /** The first access-log line of a User-Agent header's client, waiting up to 20 s for the log bean to write it. */
+    static W3cLogParser.Entry awaitAccessLogLine(String agentHeader) throws Exception {
+        String agent = agentHeader.substring("User-Agent: ".length());
+        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "tributary-access.log");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            if (Files.exists(log)) {
+                try {
+                    for (W3cLogParser.Entry e : W3cLogParser.parse(log).entries()) {
+                        if (agent.equals(e.text("cs(User-Agent)"))) {
+                            return e;
+                        }
+                    }
+                } catch (W3cLogParser.MalformedLogException partlyWritten) {
+                    // a line being written: read again
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "no access-log line for " + agent);
+            Thread.sleep(200);
         }
     }
 
