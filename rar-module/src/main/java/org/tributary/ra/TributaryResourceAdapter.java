@@ -157,6 +157,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                     accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
+            if (maxSessionsPerAddress == null || maxSessionsPerAddress < 0) {
+                throw new IllegalArgumentException("maxSessionsPerAddress='" + maxSessionsPerAddress
+                        + "' (tributary.session.max-per-address): must be 0 (no limit) or more");
+            }
             authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
                     authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds);
             mp3Settings = new Mp3HttpSettings(mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
@@ -169,10 +173,6 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
         sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
-        if (maxSessionsPerAddress == null || maxSessionsPerAddress < 0) {
-            throw new ResourceAdapterInternalException("invalid adapter property maxSessionsPerAddress='"
-                    + maxSessionsPerAddress + "' (tributary.session.max-per-address): must be 0 (no limit) or more");
-        }
         sessions.maxPerAddress(maxSessionsPerAddress);
         events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
         SessionRegistry registry = sessions;
