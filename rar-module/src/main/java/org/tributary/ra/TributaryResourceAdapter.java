@@ -89,6 +89,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "10000", description = "RTSP sessions at once; more SETUPs are refused with 453")
     private Integer maxSessions = 10000;
 
+    @ConfigProperty(defaultValue = "100", description = "RTSP sessions one client address may hold at once; more SETUPs get 453 (0 = no limit)")
+    private Integer maxSessionsPerAddress = 100;
+
     @ConfigProperty(defaultValue = "2", description = "Sender threads pacing every stream")
     private Integer senderThreads = 2;
 
@@ -174,6 +177,10 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         try {
             config = AdapterConfig.of(rtspBindAddress, rtspPort, mediaRoot, maxConnections, accessCacheSeconds,
                     accessTimeoutMillis, rtpPort, sessionTimeoutSeconds, maxSessions, senderThreads, httpTunnelPort);
+            if (maxSessionsPerAddress == null || maxSessionsPerAddress < 0) {
+                throw new IllegalArgumentException("maxSessionsPerAddress='" + maxSessionsPerAddress
+                        + "' (tributary.session.max-per-address): must be 0 (no limit) or more");
+            }
             authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
                     authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds,
                     Boolean.TRUE.equals(authDigestWithoutQop));
@@ -188,6 +195,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         Executor tasks = this::runShortTask;
         accessGate = new AccessGate(tasks, config.accessCacheSeconds(), config.accessTimeoutMillis());
         sessions = new SessionRegistry(config.sessionTimeoutSeconds(), config.maxSessions());
+        sessions.maxPerAddress(maxSessionsPerAddress);
         events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
         SessionRegistry registry = sessions;
         sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
@@ -587,6 +595,14 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setMaxSessions(Integer maxSessions) {
         this.maxSessions = maxSessions;
+    }
+
+    public Integer getMaxSessionsPerAddress() {
+        return maxSessionsPerAddress;
+    }
+
+    public void setMaxSessionsPerAddress(Integer maxSessionsPerAddress) {
+        this.maxSessionsPerAddress = maxSessionsPerAddress;
     }
 
     public Integer getSenderThreads() {

@@ -15,7 +15,10 @@ import org.tributary.rtsp.header.RtpInfoEntry;
 import org.tributary.rtsp.header.Session;
 import org.tributary.rtsp.header.Transport;
 import org.tributary.rtsp.header.TransportSpec;
+import org.tributary.session.OncePerPeriod;
+import org.tributary.session.Requester;
 import org.tributary.session.RtspSession;
+import org.tributary.session.SessionLimitException;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.SessionState;
 import org.tributary.session.TrackOutput;
@@ -27,12 +30,14 @@ import org.tributary.transport.RtpChannel;
 import org.tributary.transport.UdpEndpoint;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -50,6 +55,8 @@ final class PlaybackMethods {
     private volatile UdpEndpoint udp;
     private final TrafficMeter meter;
     private final BandwidthLimit bandwidth;
+    /** A client hammering the per-address limit is logged once a minute, not once per SETUP. */
+    private final OncePerPeriod<InetAddress> limitLog = new OncePerPeriod<>(60);
 
     PlaybackMethods(MediaCatalog catalog, SessionRegistry sessions, StreamingEngine engine, UdpEndpoint udp,
                     TrafficMeter meter, BandwidthLimit bandwidth) {
@@ -65,13 +72,20 @@ final class PlaybackMethods {
         this.udp = endpoint;
     }
 
-    /** A failure with the status it is answered with. */
+    /** A failure with the status it is answered with, and the level its log line is written at. */
     static final class Refusal extends Exception {
         final RtspStatus status;
+        final Level level;
 
         Refusal(RtspStatus status, String why) {
+            this(status, why, Level.INFO);
+        }
+
+        /** @param level WARNING for hostile input; FINE when the reason was logged recently */
+        Refusal(RtspStatus status, String why, Level level) {
             super(why);
             this.status = status;
+            this.level = level;
         }
     }
 
@@ -145,7 +159,7 @@ final class PlaybackMethods {
 
     /** @param user the user the access check authenticated, or null */
     RtspResponse setup(RtspRequest request, RtspConnection connection, Target target, String user) throws Refusal {
-        RtspSession session = existingSession(request, false);
+        RtspSession session = existingSession(request, false, requester(connection, user));
         MediaSource source = session != null ? session.source() : source(target);
         if (session != null && !session.presentationPath().equals(target.presentation())) {
             throw new Refusal(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED, "session " + session.id() + " plays "
@@ -157,14 +171,14 @@ final class PlaybackMethods {
                     + " in " + target.presentation() + " (" + source.tracks().size() + " tracks)");
         }
         TransportSpec spec = chooseTransport(request);
+        ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
+        if (spec.isTcp()) { // checked before a session is created for a SETUP that will be refused
+            refuseUnusableChannels(channels, connection.responseTarget(), session, track);
+        }
         boolean created = false;
         if (session == null) {
             refuseWithoutBandwidth(source);
-            session = sessions.create(target.presentation(), source, connection.remoteAddress(),
-                    request.header("User-Agent"), user);
-            if (session == null) {
-                throw new Refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, "the session limit is reached");
-            }
+            session = createSession(request, connection, target.presentation(), source, user);
             session.origin(request.uri(), connection.localAddress());
             created = true;
         }
@@ -177,8 +191,7 @@ final class PlaybackMethods {
         String transport;
         if (spec.isTcp()) {
             RtspConnection carrier = connection.responseTarget();
-            ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
-            int rtcpChannel = channels.isSingle() ? channels.first() + 1 : channels.last();
+            int rtcpChannel = channels.rtcpChannel();
             boolean tunnel = carrier != connection;
             RtpChannel channel = new InterleavedRtpChannel(carrier, channels.first(), rtcpChannel, tunnel ? "http" : "tcp");
             output = new TrackOutput(track, clockRate, channel, cname, meter);
@@ -194,6 +207,10 @@ final class PlaybackMethods {
         } else {
             PortRange ports = spec.clientPort();
             int rtcpPort = ports.isSingle() ? ports.first() + 1 : ports.last();
+            if (rtcpPort > 65535) {
+                throw new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, "client_port=" + ports.first()
+                        + " leaves no port for RTCP", Level.WARNING);
+            }
             InetSocketAddress clientRtp = new InetSocketAddress(connection.remoteAddress().getAddress(), ports.first());
             InetSocketAddress clientRtcp = new InetSocketAddress(connection.remoteAddress().getAddress(), rtcpPort);
             TrackOutput[] receiving = new TrackOutput[1];
@@ -217,6 +234,47 @@ final class PlaybackMethods {
                     : request.header("User-Agent")) + ")");
         }
         return ok(request).header("Transport", transport).header("Session", sessionHeader(session));
+    }
+
+    private RtspSession createSession(RtspRequest request, RtspConnection connection, String presentation,
+                                      MediaSource source, String user) throws Refusal {
+        try {
+            return sessions.create(presentation, source, connection.remoteAddress(), request.header("User-Agent"),
+                    user, connection.responseTarget());
+        } catch (SessionLimitException e) {
+            Level level = !e.perAddress() ? Level.INFO
+                    : limitLog.shouldLog(connection.remoteAddress().getAddress()) ? Level.WARNING : Level.FINE;
+            String why = e.perAddress() ? e.getMessage() + " (further refusals of this address are logged at most"
+                    + " once a minute)" : e.getMessage();
+            throw new Refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, why, level);
+        }
+    }
+
+    /**
+     * Interleaved channels must leave room for RTCP (a single 255 would put RTCP on channel 0, another
+     * track's RTP) and must not be those of another track on the same connection.
+     *
+     * @param session the session being set up, or null when the SETUP would create one
+     */
+    private void refuseUnusableChannels(ChannelRange channels, RtspConnection carrier, RtspSession session, int track)
+            throws Refusal {
+        if (!channels.leavesRoomForRtcp()) {
+            throw new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, "interleaved=" + channels.format()
+                    + " leaves no channel for RTCP (channels end at 255)", Level.WARNING);
+        }
+        for (RtspSession other : sessions.boundTo(carrier)) {
+            for (TrackOutput output : other.outputs()) {
+                if (other == session && output.trackIndex() == track) {
+                    continue; // the track being set up again gives its channels up
+                }
+                if (output.channel() instanceof InterleavedRtpChannel used
+                        && channels.sharesChannelWith(new ChannelRange(used.rtpChannel(), used.rtcpChannel()))) {
+                    throw new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, "interleaved=" + channels.format()
+                            + " is already used by track " + (output.trackIndex() + 1) + " of session " + other.id()
+                            + " on this connection", Level.WARNING);
+                }
+            }
+        }
     }
 
     private static TransportSpec chooseTransport(RtspRequest request) throws Refusal {
@@ -243,8 +301,8 @@ final class PlaybackMethods {
                 + "(with client_port) or TCP: " + header);
     }
 
-    RtspResponse play(RtspRequest request, Target target) throws Refusal {
-        RtspSession session = existingSession(request, true);
+    RtspResponse play(RtspRequest request, Target target, Requester requester) throws Refusal {
+        RtspSession session = existingSession(request, true, requester);
         if (target.track() != -1) {
             throw new Refusal(RtspStatus.ONLY_AGGREGATE_OPERATION_ALLOWED, "PLAY of a single track of "
                     + target.presentation());
@@ -301,22 +359,22 @@ final class PlaybackMethods {
         return response.afterSent(() -> session.startStreaming(engine));
     }
 
-    RtspResponse pause(RtspRequest request) throws Refusal {
-        RtspSession session = existingSession(request, true);
+    RtspResponse pause(RtspRequest request, Requester requester) throws Refusal {
+        RtspSession session = existingSession(request, true, requester);
         double at = session.pause();
         return ok(request).header("Session", sessionHeader(session))
                 .header("Range", Range.npt(at, null).format());
     }
 
-    RtspResponse teardown(RtspRequest request) throws Refusal {
-        RtspSession session = existingSession(request, true);
+    RtspResponse teardown(RtspRequest request, Requester requester) throws Refusal {
+        RtspSession session = existingSession(request, true, requester);
         session.close("teardown");
         return ok(request).header("Session", session.id());
     }
 
     /** GET_PARAMETER and SET_PARAMETER: keep-alives; no parameters are defined yet. */
-    RtspResponse parameter(RtspRequest request) throws Refusal {
-        RtspSession session = existingSession(request, false);
+    RtspResponse parameter(RtspRequest request, Requester requester) throws Refusal {
+        RtspSession session = existingSession(request, false, requester);
         RtspResponse response = ok(request);
         if (session != null) {
             response.header("Session", sessionHeader(session));
@@ -327,23 +385,32 @@ final class PlaybackMethods {
         return response;
     }
 
-    /** Any request naming a live session keeps it alive (OPTIONS is a common keep-alive). */
-    void touchSession(RtspRequest request) {
+    /**
+     * OPTIONS naming a session is a common keep-alive: it keeps the requester's own session alive; naming a
+     * session that is not the requester's gets 454 like any other method.
+     */
+    void keepAlive(RtspRequest request, Requester requester) throws Refusal {
         String header = request.header("Session");
         if (header != null) {
             try {
-                RtspSession session = sessions.get(Session.parse(header).id());
-                if (session != null) {
-                    session.touch();
-                }
+                Session.parse(header);
             } catch (HeaderParseException e) {
-                // a malformed Session header on OPTIONS is simply ignored
+                return; // a malformed Session header on OPTIONS is simply ignored
             }
+            existingSession(request, false, requester);
         }
     }
 
-    /** The session the request names (kept alive by it), or null / 454 when it names none. */
-    private RtspSession existingSession(RtspRequest request, boolean required) throws Refusal {
+    /** The requester for a request whose user is already known (the access check authenticated it, or none). */
+    static Requester requester(RtspConnection connection, String user) {
+        return Requester.of(connection.responseTarget(), connection.remoteAddress().getAddress(), user);
+    }
+
+    /**
+     * The session the request names (kept alive by it), or null when it names none; 454 when the session
+     * does not exist or is not the requester's (the same answer, so ids cannot be probed).
+     */
+    private RtspSession existingSession(RtspRequest request, boolean required, Requester requester) throws Refusal {
         String header = request.header("Session");
         if (header == null) {
             if (required) {
@@ -360,6 +427,12 @@ final class PlaybackMethods {
         RtspSession session = sessions.get(id);
         if (session == null) {
             throw new Refusal(RtspStatus.SESSION_NOT_FOUND, "no session '" + id + "' (ended or never created)");
+        }
+        if (!session.belongsTo(requester)) {
+            throw new Refusal(RtspStatus.SESSION_NOT_FOUND, "session '" + id + "' is not this client's (set up by "
+                    + session.client().getAddress().getHostAddress() + (session.userName() == null ? ""
+                    : " as user '" + session.userName() + "'") + " on another connection); refused for "
+                    + requester.address().getHostAddress(), Level.WARNING);
         }
         session.touch();
         return session;

@@ -34,7 +34,8 @@ public final class RefusalReporter implements RefusalListener {
     @Override
     public void refused(RtspRequest request, RtspConnection connection, RtspStatus status, String why) {
         RtspSession session = liveSession(request.header("Session"));
-        if (session != null) {
+        // Only the session's own client sets its status: a refused request naming someone else's session gets its own record.
+        if (session != null && session.belongsTo(PlaybackMethods.requester(connection, null))) {
             session.lastStatus(status.code());
             return;
         }

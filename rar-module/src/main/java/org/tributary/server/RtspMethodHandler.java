@@ -15,6 +15,7 @@ import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
+import org.tributary.session.Requester;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
@@ -127,18 +128,21 @@ public final class RtspMethodHandler implements RequestHandler {
             }
             user = verdict.user();
         }
+        Requester requester = action != null ? PlaybackMethods.requester(connection, user)
+                : new Requester(connection.responseTarget(), connection.remoteAddress().getAddress(),
+                        presentation -> authenticatedUser(request, connection, presentation));
         try {
             return switch (method) {
                 case OPTIONS -> {
-                    playback.touchSession(request);
+                    playback.keepAlive(request, requester);
                     yield answer(RtspStatus.OK, cseq).header("Public", publicMethods());
                 }
                 case DESCRIBE -> playback.describe(request, connection, target);
                 case SETUP -> playback.setup(request, connection, target, user);
-                case PLAY -> playback.play(request, target);
-                case PAUSE -> playback.pause(request);
-                case TEARDOWN -> playback.teardown(request);
-                case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request);
+                case PLAY -> playback.play(request, target, requester);
+                case PAUSE -> playback.pause(request, requester);
+                case TEARDOWN -> playback.teardown(request, requester);
+                case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request, requester);
                 case ANNOUNCE, RECORD -> publishingNotAvailable(request, connection);
                 default -> {
                     LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
@@ -146,8 +150,8 @@ public final class RtspMethodHandler implements RequestHandler {
                 }
             };
         } catch (PlaybackMethods.Refusal refusal) {
-            LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + refusal.getMessage()
-                    + "; answering " + refusal.status.code());
+            LOG.log(refusal.level, connection.logPrefix() + request.methodToken() + " " + request.uri() + ": "
+                    + refusal.getMessage() + "; answering " + refusal.status.code());
             refusals.refused(request, connection, refusal.status, refusal.getMessage());
             return answer(refusal.status, cseq);
         }
@@ -193,6 +197,28 @@ public final class RtspMethodHandler implements RequestHandler {
         String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
         return accessGuard.check(new AccessRequest(protocol, action, path, client,
                 request.header("User-Agent"), credentials), request.uri());
+    }
+
+    /**
+     * For a request that carries no path check (PAUSE, TEARDOWN, GET/SET_PARAMETER, OPTIONS) but names a
+     * session set up by an authenticated user from another connection: the user its credentials prove for
+     * the session's presentation, or null.
+     */
+    private String authenticatedUser(RtspRequest request, RtspConnection connection, String presentation) {
+        Credentials credentials;
+        try {
+            credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (credentials == null) {
+            return null;
+        }
+        String client = connection.remoteAddress().getAddress().getHostAddress();
+        String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
+        Verdict verdict = accessGuard.check(new AccessRequest(protocol, AccessAction.READ, presentation, client,
+                request.header("User-Agent"), credentials), request.uri());
+        return verdict.kind() == Verdict.Kind.ALLOWED ? verdict.user() : null;
     }
 
     /** @param path the canonical presentation, for the log */

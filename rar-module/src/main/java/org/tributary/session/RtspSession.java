@@ -50,6 +50,8 @@ public final class RtspSession {
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile String endReason;
     private Object owner;
+    /** The control connection that set the session up (for a tunnel, its GET connection). */
+    private final Object controlConnection;
     /** For the access log: the URI of the SETUP that created the session, the server address it reached. */
     private volatile String requestUri;
     private volatile InetSocketAddress serverAddress;
@@ -61,7 +63,7 @@ public final class RtspSession {
     private long rateNanos = System.nanoTime();
 
     RtspSession(String id, String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
-                String userName, int timeoutSeconds, SessionRegistry registry) {
+                String userName, int timeoutSeconds, SessionRegistry registry, Object controlConnection) {
         this.id = id;
         this.presentationPath = presentationPath;
         this.source = source;
@@ -70,6 +72,7 @@ public final class RtspSession {
         this.userName = userName;
         this.timeoutSeconds = timeoutSeconds;
         this.registry = registry;
+        this.controlConnection = Objects.requireNonNull(controlConnection);
         this.outputs = new TrackOutput[source.tracks().size()];
         this.logPrefix = "[session " + id + "] ";
     }
@@ -137,6 +140,21 @@ public final class RtspSession {
 
     public synchronized boolean isBoundTo(Object candidate) {
         return owner != null && owner == candidate;
+    }
+
+    /**
+     * Whether a request may act on this session: it came on the connection that set the session up, or
+     * from the same client address with the same authenticated user (a tunnel client sends every request
+     * on a new POST connection; a client may reconnect). Knowing the session id is not enough.
+     */
+    public boolean belongsTo(Requester requester) {
+        if (requester.connection() == controlConnection) {
+            return true;
+        }
+        if (!client.getAddress().equals(requester.address())) {
+            return false;
+        }
+        return userName == null || userName.equals(requester.users().userFor(presentationPath));
     }
 
     /** Any request or receiver report keeps the session alive. */

@@ -2,6 +2,7 @@ package org.tributary.session;
 
 import org.tributary.source.MediaSource;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ public final class SessionRegistry {
     private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
     private volatile int timeoutSeconds;
     private volatile int maxSessions;
+    /** Sessions one client address may hold at once (0 = no limit). */
+    private volatile int maxPerAddress;
+    private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private volatile Consumer<RtspSession> endListener = s -> { };
 
     public SessionRegistry(int timeoutSeconds, int maxSessions) {
@@ -47,6 +51,20 @@ public final class SessionRegistry {
         this.maxSessions = max;
     }
 
+    public int maxPerAddress() {
+        return maxPerAddress;
+    }
+
+    /** The limit per client address from now on (0 = none); sessions above a lowered limit are not ended. */
+    public void maxPerAddress(int max) {
+        this.maxPerAddress = max;
+    }
+
+    /** Sessions the client address holds now. */
+    public int countFor(InetAddress address) {
+        return perAddress.getOrDefault(address, 0);
+    }
+
     /** Once a second: every session's recent outgoing rate. */
     public void sampleRates() {
         long now = System.nanoTime();
@@ -56,25 +74,51 @@ public final class SessionRegistry {
     }
 
     /**
-     * A new session, or null when the configured maximum is reached.
+     * A new session owned by the control connection that set it up.
      *
-     * @param userName the user the client authenticated as, or null
+     * @param connection the control connection (for a tunnel, its GET connection)
+     * @param userName   the user the client authenticated as, or null
+     * @throws SessionLimitException when the server-wide or the per-address limit is reached
      */
     public RtspSession create(String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
-                              String userName) {
+                              String userName, Object connection) throws SessionLimitException {
         if (sessions.size() >= maxSessions) {
-            return null;
+            throw new SessionLimitException("the session limit (" + maxSessions + ") is reached", false);
+        }
+        InetAddress address = client.getAddress();
+        if (!reserveFor(address)) {
+            throw new SessionLimitException("the session limit per address (" + maxPerAddress + ") is reached for "
+                    + address.getHostAddress(), true);
         }
         while (true) {
             byte[] bytes = new byte[8];
             random.nextBytes(bytes);
             String id = HexFormat.of().withUpperCase().formatHex(bytes);
             RtspSession session = new RtspSession(id, presentationPath, source, client, userAgent, userName,
-                    timeoutSeconds, this);
+                    timeoutSeconds, this, connection);
             if (sessions.putIfAbsent(id, session) == null) {
                 return session;
             }
         }
+    }
+
+    /** Counts one more session for the address, unless it already holds its maximum. */
+    private boolean reserveFor(InetAddress address) {
+        int max = maxPerAddress;
+        boolean[] reserved = new boolean[1];
+        perAddress.compute(address, (a, count) -> {
+            int now = count == null ? 0 : count;
+            if (max > 0 && now >= max) {
+                return count;
+            }
+            reserved[0] = true;
+            return now + 1;
+        });
+        return reserved[0];
+    }
+
+    private void release(InetAddress address) {
+        perAddress.computeIfPresent(address, (a, count) -> count <= 1 ? null : count - 1);
     }
 
     public RtspSession get(String id) {
@@ -91,6 +135,7 @@ public final class SessionRegistry {
 
     void removed(RtspSession session) {
         if (sessions.remove(session.id(), session)) {
+            release(session.client().getAddress());
             endListener.accept(session);
         }
     }
@@ -112,6 +157,17 @@ public final class SessionRegistry {
                 session.close(reason);
             }
         }
+    }
+
+    /** The live sessions bound to an owner (an interleaved connection). */
+    public List<RtspSession> boundTo(Object owner) {
+        List<RtspSession> bound = new ArrayList<>();
+        for (RtspSession session : sessions.values()) {
+            if (session.isBoundTo(owner)) {
+                bound.add(session);
+            }
+        }
+        return bound;
     }
 
     public void closeAll(String reason) {

@@ -56,4 +56,8 @@ public final class InterleavedRtpChannel implements RtpChannel {
     public int rtpChannel() {
         return rtpChannel;
     }
+
+    public int rtcpChannel() {
+        return rtcpChannel;
+    }
 }

@@ -102,11 +102,18 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
 
     /**
      * A channel sending to a client's RTP/RTCP ports; RTCP from the client's RTCP port goes to
-     * {@code listener} until the channel is closed.
+     * {@code listener} until the channel is closed or a later channel to the same port takes it over
+     * (a client repeating SETUP for a track, or a new session reusing the port: the latest one hears it).
      */
     public RtpChannel channelTo(InetSocketAddress clientRtp, InetSocketAddress clientRtcp, RtcpListener listener) {
-        listeners.put(clientRtcp, listener);
-        return new UdpRtpChannel(clientRtp, clientRtcp);
+        RtcpListener own = listener::rtcpReceived; // a registration of its own, removed only by its channel
+        listeners.put(clientRtcp, own);
+        return new UdpRtpChannel(clientRtp, clientRtcp, own);
+    }
+
+    /** Whoever hears the RTCP arriving from this client address now, or null. */
+    RtcpListener listenerFor(SocketAddress clientRtcp) {
+        return listeners.get(clientRtcp);
     }
 
     /** The RTCP receive loop (long-running work). */
@@ -119,7 +126,7 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
                 buffer.clear();
                 SocketAddress from = rtcp.receive(buffer);
                 buffer.flip();
-                RtcpListener listener = listeners.get(from);
+                RtcpListener listener = listenerFor(from);
                 if (listener != null) {
                     listener.rtcpReceived(buffer);
                 }
@@ -158,10 +165,12 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
     private final class UdpRtpChannel implements RtpChannel {
         private final InetSocketAddress clientRtp;
         private final InetSocketAddress clientRtcp;
+        private final RtcpListener listener;
 
-        UdpRtpChannel(InetSocketAddress clientRtp, InetSocketAddress clientRtcp) {
+        UdpRtpChannel(InetSocketAddress clientRtp, InetSocketAddress clientRtcp, RtcpListener listener) {
             this.clientRtp = clientRtp;
             this.clientRtcp = clientRtcp;
+            this.listener = listener;
         }
 
         @Override
@@ -189,7 +198,7 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
 
         @Override
         public void close() {
-            listeners.remove(clientRtcp);
+            listeners.remove(clientRtcp, listener); // not a later channel's registration for the same port
         }
     }
 }

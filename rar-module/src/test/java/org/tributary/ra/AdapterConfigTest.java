@@ -45,6 +45,7 @@ class AdapterConfigTest {
         assertTrue(xml.contains("${tributary.rtp.port:" + ra.getRtpPort() + "}"));
         assertTrue(xml.contains("${tributary.session.timeout-seconds:" + ra.getSessionTimeoutSeconds() + "}"));
         assertTrue(xml.contains("${tributary.session.max:" + ra.getMaxSessions() + "}"));
+        assertTrue(xml.contains("${tributary.session.max-per-address:" + ra.getMaxSessionsPerAddress() + "}"));
         assertTrue(xml.contains("${tributary.engine.sender-threads:" + ra.getSenderThreads() + "}"));
         assertTrue(xml.contains("${tributary.rtsp.http-tunnel-port:" + ra.getHttpTunnelPort() + "}"));
         assertTrue(xml.contains("${tributary.mp3.max-streams:" + ra.getMp3MaxStreams() + "}"));

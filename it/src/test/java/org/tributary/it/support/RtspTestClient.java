@@ -31,6 +31,14 @@ public final class RtspTestClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** A client connecting from another local address (127.0.0.2, ...: another client, as loopback accepts any 127/8). */
+    public RtspTestClient(java.net.InetAddress localAddress) throws IOException {
+        socket = new Socket(HOST, PORT, localAddress, 0);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
     /** A response as received. */
     public record Response(int status, String reason, Map<String, String> headers, byte[] body) {
         public String header(String name) {

@@ -25,6 +25,22 @@ public record ChannelRange(int first, int last) {
         return first == last;
     }
 
+    /** The channel RTCP goes on: the second of a pair, or the one after a single channel (may not exist). */
+    public int rtcpChannel() {
+        return isSingle() ? first + 1 : last;
+    }
+
+    /** False for a single channel 255: its RTCP channel would not fit in the frame's one byte. */
+    public boolean leavesRoomForRtcp() {
+        return rtcpChannel() <= HeaderLimits.MAX_CHANNEL;
+    }
+
+    /** Whether the two ranges' RTP or RTCP channels coincide. */
+    public boolean sharesChannelWith(ChannelRange other) {
+        return first == other.first || first == other.rtcpChannel()
+                || rtcpChannel() == other.first || rtcpChannel() == other.rtcpChannel();
+    }
+
     public String format() {
         return NumberPair.format(first, last);
     }
