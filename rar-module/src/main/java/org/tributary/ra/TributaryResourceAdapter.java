@@ -128,7 +128,29 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "60", description = "Seconds an MP3-over-HTTP listener may take no bytes before it is dropped")
     private Integer mp3StallSeconds = 60;
 
+    @ConfigProperty(defaultValue = "15", description = "Seconds a request may take to arrive whole (and the first one after connecting); then 408 and close")
+    private Integer rtspRequestTimeoutSeconds = 15;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds an RTSP-port connection without a session may stay silent before it is closed")
+    private Integer rtspIdleTimeoutSeconds = 60;
+
+    @ConfigProperty(defaultValue = "100", description = "Connections at once from one client address on the RTSP ports; more get 503")
+    private Integer rtspMaxConnectionsPerAddress = 100;
+
+    @ConfigProperty(defaultValue = "1048576", description = "Output bytes queued for one connection; interleaved packets past it are dropped")
+    private Integer rtspMaxQueuedBytesPerConnection = 1048576;
+
+    @ConfigProperty(defaultValue = "25", description = "Output queued on all connections together, in percent of the maximum heap; packets past it are dropped")
+    private Integer rtspMaxQueuedPercentOfHeap = 25;
+
+    @ConfigProperty(defaultValue = "30", description = "Seconds a connection may take none of its queued output before it is closed")
+    private Integer rtspStallSeconds = 30;
+
+    @ConfigProperty(defaultValue = "1000", description = "RTSP-over-HTTP GET halves open at once per port; more get 503")
+    private Integer rtspMaxTunnels = 1000;
+
     private transient AdapterConfig config;
+    private transient org.tributary.server.ConnectionGuards connectionGuards;
     private transient Mp3HttpSettings mp3Settings;
     private transient Mp3HttpService mp3Http;
     private transient AuthSettings authSettings;
@@ -157,6 +179,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             authSettings = new AuthSettings(AuthSettings.parseSchemes(authSchemes), authNonceSeconds,
                     authFailuresBeforeDelay, authDelayMillisPerFailure, authFailuresBeforeLockout, authLockoutSeconds);
             mp3Settings = new Mp3HttpSettings(mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
+            connectionGuards = ConnectionLimitsConfig.of(rtspRequestTimeoutSeconds, rtspIdleTimeoutSeconds,
+                    rtspMaxConnectionsPerAddress, rtspMaxQueuedBytesPerConnection, rtspMaxQueuedPercentOfHeap,
+                    rtspStallSeconds, rtspMaxTunnels);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -196,13 +221,13 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             mp3Http.onRefusal(refusals);
             handler.plainHttp(mp3Http);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                    config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                    config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
             rtspServer.bind();
             startLongRunning("tributary-rtsp", rtspServer);
             if (config.httpTunnelPort() != 0) {
                 // QuickTime-style clients reach the server through HTTP proxies on a port of their own.
                 tunnelServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.httpTunnelPort()),
-                        config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                        config.maxConnections(), handler, tasks, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
                 tunnelServer.bind();
                 startLongRunning("tributary-rtsp-http", tunnelServer);
             }
@@ -440,7 +465,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     void startTunnelServer(java.nio.channels.ServerSocketChannel opened, InetSocketAddress address, int maxConnectionsNow)
             throws IOException {
         RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler,
-                this::runShortTask, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                this::runShortTask, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
         tunnel.bind(opened);
         startLongRunning("tributary-rtsp-http", tunnel);
         tunnelServer = tunnel;
@@ -651,6 +676,62 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setMp3StallSeconds(Integer mp3StallSeconds) {
         this.mp3StallSeconds = mp3StallSeconds;
+    }
+
+    public Integer getRtspRequestTimeoutSeconds() {
+        return rtspRequestTimeoutSeconds;
+    }
+
+    public void setRtspRequestTimeoutSeconds(Integer rtspRequestTimeoutSeconds) {
+        this.rtspRequestTimeoutSeconds = rtspRequestTimeoutSeconds;
+    }
+
+    public Integer getRtspIdleTimeoutSeconds() {
+        return rtspIdleTimeoutSeconds;
+    }
+
+    public void setRtspIdleTimeoutSeconds(Integer rtspIdleTimeoutSeconds) {
+        this.rtspIdleTimeoutSeconds = rtspIdleTimeoutSeconds;
+    }
+
+    public Integer getRtspMaxConnectionsPerAddress() {
+        return rtspMaxConnectionsPerAddress;
+    }
+
+    public void setRtspMaxConnectionsPerAddress(Integer rtspMaxConnectionsPerAddress) {
+        this.rtspMaxConnectionsPerAddress = rtspMaxConnectionsPerAddress;
+    }
+
+    public Integer getRtspMaxQueuedBytesPerConnection() {
+        return rtspMaxQueuedBytesPerConnection;
+    }
+
+    public void setRtspMaxQueuedBytesPerConnection(Integer rtspMaxQueuedBytesPerConnection) {
+        this.rtspMaxQueuedBytesPerConnection = rtspMaxQueuedBytesPerConnection;
+    }
+
+    public Integer getRtspMaxQueuedPercentOfHeap() {
+        return rtspMaxQueuedPercentOfHeap;
+    }
+
+    public void setRtspMaxQueuedPercentOfHeap(Integer rtspMaxQueuedPercentOfHeap) {
+        this.rtspMaxQueuedPercentOfHeap = rtspMaxQueuedPercentOfHeap;
+    }
+
+    public Integer getRtspStallSeconds() {
+        return rtspStallSeconds;
+    }
+
+    public void setRtspStallSeconds(Integer rtspStallSeconds) {
+        this.rtspStallSeconds = rtspStallSeconds;
+    }
+
+    public Integer getRtspMaxTunnels() {
+        return rtspMaxTunnels;
+    }
+
+    public void setRtspMaxTunnels(Integer rtspMaxTunnels) {
+        this.rtspMaxTunnels = rtspMaxTunnels;
     }
 
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.
