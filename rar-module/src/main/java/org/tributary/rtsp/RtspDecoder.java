@@ -39,7 +39,12 @@ public final class RtspDecoder {
         if (in.get(in.position()) == '$') {
             return decodeFrame(in);
         }
-        return decodeRequest(in);
+        try {
+            return decodeRequest(in);
+        } catch (RtspParseException e) {
+            forgetMessage(); // the connection closes; a caller that goes on starts a new message
+            throw e;
+        }
     }
 
     private static void skipEmptyLines(ByteBuffer in) {
@@ -78,6 +83,12 @@ public final class RtspDecoder {
         return scanned > 0 || parsedHead != null;
     }
 
+    private void forgetMessage() {
+        scanned = 0;
+        lineStartOffset = 0;
+        parsedHead = null;
+    }
+
     private RtspRequest decodeRequest(ByteBuffer in) throws RtspParseException {
         int start = in.position();
         if (parsedHead == null) {
@@ -100,7 +111,7 @@ public final class RtspDecoder {
         if (in.limit() - bodyStart < bodyLength) {
             return null;
         }
-        parsedHead = null;
+        forgetMessage();
         byte[] body = bytes(in, bodyStart, bodyLength);
         in.position(bodyStart + bodyLength);
         return new RtspRequest(partial.methodToken(), partial.method(), partial.uri(), partial.version(),
