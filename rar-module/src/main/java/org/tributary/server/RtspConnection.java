@@ -498,8 +498,9 @@ public final class RtspConnection {
         }
         ConnectionLimits limits = guards.limits();
         if (hasPendingWrites()) {
-            // An HTTP MP3 stream (discardInput) pauses at its own high-water mark and drops its stalled listener.
-            if (!discardInput && now - lastOutputProgressNanos > seconds(limits.stallSeconds())) {
+            // An HTTP MP3 stream (discardInput) pauses at its own high-water mark and drops its stalled listener;
+            // an error answer waiting to be flushed before the close (closeAfterFlush) is ours to time out.
+            if ((!discardInput || closeAfterFlush) && now - lastOutputProgressNanos > seconds(limits.stallSeconds())) {
                 server.logThrottled(Level.WARNING, "stall " + remote.getAddress().getHostAddress(), logPrefix
                         + "the client took none of its " + pendingBytes() + " queued bytes for " + limits.stallSeconds()
                         + " s (tributary.rtsp.stall-seconds); closing");
@@ -533,7 +534,8 @@ public final class RtspConnection {
     }
 
     private void timeOutRequest(int timeoutSeconds) {
-        server.logThrottled(Level.WARNING, "request-timeout " + remote.getAddress().getHostAddress(), logPrefix
+        server.logThrottled(Level.WARNING, (receivedAny ? "request-timeout " : "silent ")
+                + remote.getAddress().getHostAddress(), logPrefix
                 + (receivedAny ? "request not complete " : "nothing received ") + timeoutSeconds
                 + " s after " + (receivedAny ? "its first byte" : "connecting")
                 + " (tributary.rtsp.request-timeout-seconds); answering 408 and closing");
