@@ -360,11 +360,11 @@ public final class RtspConnection {
             return true;
         }
         if (!closed) {
-            server.logThrottled(java.util.logging.Level.WARNING, "drop " + remote.getAddress().getHostAddress(),
-                    logPrefix + "dropping interleaved packets: the client reads too slowly (" + pendingBytes()
-                            + " bytes queued, tributary.rtsp.max-queued-bytes-per-connection " + maxOutboundBytes
-                            + ", all connections " + guards.output().queuedBytes() + " of "
-                            + guards.output().capBytes() + " bytes, tributary.rtsp.max-queued-bytes-total)");
+            server.logThrottled(Level.WARNING, "drop " + remote.getAddress().getHostAddress(),
+                    () -> logPrefix + "dropping interleaved packets: the client reads too slowly (" + pendingBytes()
+                            + " bytes queued, at most " + maxOutboundBytes
+                            + " (tributary.rtsp.max-queued-bytes-per-connection); all connections " + guards.output().queuedBytes()
+                            + " of " + guards.output().capBytes() + " bytes (tributary.rtsp.max-queued-percent-of-heap))");
         }
         return false;
     }

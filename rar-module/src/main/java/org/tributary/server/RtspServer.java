@@ -294,6 +294,11 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     /** Logs at most once per key a minute. */
     void logThrottled(Level level, String key, String message) {
+        throttledLog.log(level, key, () -> message);
+    }
+
+    /** Logs at most once per key a minute; the message is only built when it is logged. */
+    void logThrottled(Level level, String key, java.util.function.Supplier<String> message) {
         throttledLog.log(level, key, message);
     }
 

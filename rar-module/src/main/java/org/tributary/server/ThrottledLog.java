@@ -3,6 +3,7 @@ package org.tributary.server;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,10 @@ final class ThrottledLog {
     }
 
     void log(Level level, String key, String message) {
+        log(level, key, () -> message);
+    }
+
+    void log(Level level, String key, Supplier<String> message) {
         long now = System.nanoTime();
         long[] suppressed = new long[1];
         boolean[] emit = new boolean[1];
@@ -35,8 +40,8 @@ final class ThrottledLog {
             return entry;
         });
         if (emit[0]) {
-            log.log(level, suppressed[0] == 0 ? message
-                    : message + " (and " + suppressed[0] + " more like it not logged since the last such line)");
+            log.log(level, suppressed[0] == 0 ? message.get()
+                    : message.get() + " (and " + suppressed[0] + " more like it not logged since the last such line)");
         }
         if (lastAndSuppressed.size() > 10_000) {
             lastAndSuppressed.entrySet().removeIf(e -> now - e.getValue()[0] >= periodNanos);

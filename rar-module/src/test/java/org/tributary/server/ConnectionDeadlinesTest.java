@@ -176,8 +176,10 @@ class ConnectionDeadlinesTest {
                 stuck[i].setReceiveBufferSize(4096);
                 stuck[i].getOutputStream().write("FLOOD * RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             }
-            // Two fill the budget and are closed as stalled; the third could queue nothing (all dropped).
-            await(() -> server.stalledConnectionsClosed() == 2, "the stuck readers are closed");
+            // Together they fill the budget; those left with a queue are closed as stalled, at least two
+            // (each may queue a quarter MB), and one left with nothing queued goes at the idle timeout.
+            await(() -> server.openConnections() == 0, "the stuck readers are closed");
+            assertTrue(server.stalledConnectionsClosed() >= 2, server.stalledConnectionsClosed() + " closed as stalled");
             assertTrue(mostQueued.get() <= guards.output().capBytes(), "queued at most " + mostQueued.get());
         } finally {
             for (Socket s : stuck) {
