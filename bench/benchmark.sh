@@ -39,7 +39,7 @@ cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
 JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC" "$server/bin/standalone.sh" -c standalone.xml \
     -Djboss.bind.address=127.0.0.1 -Dtributary.rtsp.bind-address=127.0.0.1 \
-    -Dtributary.media.root="$out/media" -Dtributary.session.max=20000 -Dtributary.rtsp.max-connections=20000 \
+    -Dtributary.media.root="$out/media" -Dtributary.session.max=20000 -Dtributary.rtsp.max-connections=20000 -Dtributary.rtsp.max-connections-per-address=20000 \
     -Dtributary.session.max-per-address=0 \
     >"$out/logs/tributary-server.log" 2>&1 &
 stop_server() {

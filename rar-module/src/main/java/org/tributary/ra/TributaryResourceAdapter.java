@@ -148,7 +148,29 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "60", description = "Seconds of a refusal window (see refusalsPerWindow)")
     private Integer refusalWindowSeconds = 60;
 
+    @ConfigProperty(defaultValue = "15", description = "Seconds a request may take to arrive whole (and the first one after connecting); then 408 and close")
+    private Integer rtspRequestTimeoutSeconds = 15;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds an RTSP-port connection without a session may stay silent before it is closed")
+    private Integer rtspIdleTimeoutSeconds = 60;
+
+    @ConfigProperty(defaultValue = "100", description = "Connections at once from one client address on the RTSP ports; more get 503")
+    private Integer rtspMaxConnectionsPerAddress = 100;
+
+    @ConfigProperty(defaultValue = "1048576", description = "Output bytes queued for one connection; interleaved packets past it are dropped")
+    private Integer rtspMaxQueuedBytesPerConnection = 1048576;
+
+    @ConfigProperty(defaultValue = "25", description = "Output queued on all connections together, in percent of the maximum heap; packets past it are dropped")
+    private Integer rtspMaxQueuedPercentOfHeap = 25;
+
+    @ConfigProperty(defaultValue = "30", description = "Seconds a connection may take none of its queued output before it is closed")
+    private Integer rtspStallSeconds = 30;
+
+    @ConfigProperty(defaultValue = "1000", description = "RTSP-over-HTTP GET halves open at once per port; more get 503")
+    private Integer rtspMaxTunnels = 1000;
+
     private transient AdapterConfig config;
+    private transient org.tributary.server.ConnectionGuards connectionGuards;
     private transient ControlSettings controlSettings;
     private transient ControlExecutor control;
     private transient Mp3HttpSettings mp3Settings;
@@ -186,6 +208,9 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
                     Boolean.TRUE.equals(authDigestWithoutQop));
             controlSettings = ControlSettings.of(controlThreads, controlQueue);
             mp3Settings = new Mp3HttpSettings(mp3MaxStreams, mp3BurstSeconds, mp3IcyMetaint, mp3StallSeconds);
+            connectionGuards = ConnectionLimitsConfig.of(rtspRequestTimeoutSeconds, rtspIdleTimeoutSeconds,
+                    rtspMaxConnectionsPerAddress, rtspMaxQueuedBytesPerConnection, rtspMaxQueuedPercentOfHeap,
+                    rtspStallSeconds, rtspMaxTunnels);
         } catch (AdapterConfig.InvalidConfigException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -229,13 +254,13 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             mp3Http.onRefusal(refusals);
             handler.plainHttp(mp3Http);
             rtspServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.rtspPort()),
-                    config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                    config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
             rtspServer.bind();
             startLongRunning("tributary-rtsp", rtspServer);
             if (config.httpTunnelPort() != 0) {
                 // QuickTime-style clients reach the server through HTTP proxies on a port of their own.
                 tunnelServer = new RtspServer(new InetSocketAddress(config.rtspBindAddress(), config.httpTunnelPort()),
-                        config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                        config.maxConnections(), handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
                 tunnelServer.bind();
                 startLongRunning("tributary-rtsp-http", tunnelServer);
             }
@@ -480,7 +505,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     void startTunnelServer(java.nio.channels.ServerSocketChannel opened, InetSocketAddress address, int maxConnectionsNow)
             throws IOException {
         RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler,
-                control, DecoderLimits.DEFAULTS, SERVER_HEADER);
+                control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
         tunnel.bind(opened);
         startLongRunning("tributary-rtsp-http", tunnel);
         tunnelServer = tunnel;
@@ -753,6 +778,62 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setRefusalWindowSeconds(Integer refusalWindowSeconds) {
         this.refusalWindowSeconds = refusalWindowSeconds;
+    }
+
+    public Integer getRtspRequestTimeoutSeconds() {
+        return rtspRequestTimeoutSeconds;
+    }
+
+    public void setRtspRequestTimeoutSeconds(Integer rtspRequestTimeoutSeconds) {
+        this.rtspRequestTimeoutSeconds = rtspRequestTimeoutSeconds;
+    }
+
+    public Integer getRtspIdleTimeoutSeconds() {
+        return rtspIdleTimeoutSeconds;
+    }
+
+    public void setRtspIdleTimeoutSeconds(Integer rtspIdleTimeoutSeconds) {
+        this.rtspIdleTimeoutSeconds = rtspIdleTimeoutSeconds;
+    }
+
+    public Integer getRtspMaxConnectionsPerAddress() {
+        return rtspMaxConnectionsPerAddress;
+    }
+
+    public void setRtspMaxConnectionsPerAddress(Integer rtspMaxConnectionsPerAddress) {
+        this.rtspMaxConnectionsPerAddress = rtspMaxConnectionsPerAddress;
+    }
+
+    public Integer getRtspMaxQueuedBytesPerConnection() {
+        return rtspMaxQueuedBytesPerConnection;
+    }
+
+    public void setRtspMaxQueuedBytesPerConnection(Integer rtspMaxQueuedBytesPerConnection) {
+        this.rtspMaxQueuedBytesPerConnection = rtspMaxQueuedBytesPerConnection;
+    }
+
+    public Integer getRtspMaxQueuedPercentOfHeap() {
+        return rtspMaxQueuedPercentOfHeap;
+    }
+
+    public void setRtspMaxQueuedPercentOfHeap(Integer rtspMaxQueuedPercentOfHeap) {
+        this.rtspMaxQueuedPercentOfHeap = rtspMaxQueuedPercentOfHeap;
+    }
+
+    public Integer getRtspStallSeconds() {
+        return rtspStallSeconds;
+    }
+
+    public void setRtspStallSeconds(Integer rtspStallSeconds) {
+        this.rtspStallSeconds = rtspStallSeconds;
+    }
+
+    public Integer getRtspMaxTunnels() {
+        return rtspMaxTunnels;
+    }
+
+    public void setRtspMaxTunnels(Integer rtspMaxTunnels) {
+        this.rtspMaxTunnels = rtspMaxTunnels;
     }
 
     // The JCA spec (§19.4.2) requires equals/hashCode on the adapter bean, based on its configuration.

@@ -13,6 +13,15 @@ public final class RtspDecoder {
 
     private final DecoderLimits limits;
 
+    // Where the scan for the blank line ending the current head stopped, relative to the message start,
+    // so bytes trickled in one at a time are each looked at once, not once per read.
+    private int scanned;
+    private int lineStartOffset;
+    /** The head of the current message once parsed, while its body is still arriving. */
+    private RtspRequest parsedHead;
+    private int headLength;
+    private long bytesScanned;
+
     public RtspDecoder(DecoderLimits limits) {
         this.limits = limits;
     }
@@ -30,7 +39,12 @@ public final class RtspDecoder {
         if (in.get(in.position()) == '$') {
             return decodeFrame(in);
         }
-        return decodeRequest(in);
+        try {
+            return decodeRequest(in);
+        } catch (RtspParseException e) {
+            forgetMessage(); // the connection closes; a caller that goes on starts a new message
+            throw e;
+        }
     }
 
     private static void skipEmptyLines(ByteBuffer in) {
@@ -59,14 +73,37 @@ public final class RtspDecoder {
         return new InterleavedFrame(channel, payload);
     }
 
+    /** Bytes looked at while searching for the end of heads, over this decoder's life (for tests). */
+    long bytesScanned() {
+        return bytesScanned;
+    }
+
+    /** Whether part of a message has been received but not yet returned. */
+    public boolean inMessage() {
+        return scanned > 0 || parsedHead != null;
+    }
+
+    private void forgetMessage() {
+        scanned = 0;
+        lineStartOffset = 0;
+        parsedHead = null;
+    }
+
     private RtspRequest decodeRequest(ByteBuffer in) throws RtspParseException {
         int start = in.position();
-        int bodyStart = findBodyStart(in, start);
-        if (bodyStart < 0) {
-            return null;
+        if (parsedHead == null) {
+            int bodyStart = findBodyStart(in, start);
+            if (bodyStart < 0) {
+                return null;
+            }
+            String head = new String(bytes(in, start, bodyStart - start), StandardCharsets.ISO_8859_1).strip();
+            parsedHead = parseHead(head.split("\r?\n"));
+            headLength = bodyStart - start;
+            scanned = 0;
+            lineStartOffset = 0;
         }
-        String head = new String(bytes(in, start, bodyStart - start), StandardCharsets.ISO_8859_1).strip();
-        RtspRequest partial = parseHead(head.split("\r?\n"));
+        RtspRequest partial = parsedHead;
+        int bodyStart = start + headLength;
         // An RTSP-over-HTTP POST announces a huge body that never ends: that body is a stream of
         // base64 requests, read by the tunnel, not part of this message.
         boolean tunnelPost = partial.method() == RtspMethod.POST && partial.version().startsWith("HTTP/");
@@ -74,16 +111,23 @@ public final class RtspDecoder {
         if (in.limit() - bodyStart < bodyLength) {
             return null;
         }
+        forgetMessage();
         byte[] body = bytes(in, bodyStart, bodyLength);
         in.position(bodyStart + bodyLength);
         return new RtspRequest(partial.methodToken(), partial.method(), partial.uri(), partial.version(),
                 partial.headers(), body);
     }
 
-    /** Index just past the blank line ending the head ("\r\n\r\n" or "\n\n"), or -1 if not yet received. */
+    /**
+     * Index just past the blank line ending the head ("\r\n\r\n" or "\n\n"), or -1 if not yet received.
+     * Resumes where the previous call stopped: the caller keeps unconsumed bytes in place between calls.
+     */
     private int findBodyStart(ByteBuffer in, int start) throws RtspParseException {
-        int lineStart = start;
-        for (int i = start; i < in.limit(); i++) {
+        int lineStart = start + lineStartOffset;
+        int from = start + scanned;
+        bytesScanned += Math.max(0, in.limit() - from);
+        scanned = in.limit() - start;
+        for (int i = from; i < in.limit(); i++) {
             if (in.get(i) != '\n') {
                 continue;
             }
@@ -106,6 +150,7 @@ public final class RtspDecoder {
         if (in.limit() - start > limits.maxHeaderBytes()) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "header section larger than " + limits.maxHeaderBytes() + " bytes");
         }
+        lineStartOffset = lineStart - start;
         return -1;
     }
 

@@ -9,6 +9,7 @@ public enum RtspStatus {
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not Found"),
     METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
+    REQUEST_TIMEOUT(408, "Request Timeout"),
     REQUEST_ENTITY_TOO_LARGE(413, "Request Entity Too Large"),
     REQUEST_URI_TOO_LARGE(414, "Request-URI Too Large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),

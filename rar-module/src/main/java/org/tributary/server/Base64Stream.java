@@ -14,10 +14,14 @@ final class Base64Stream {
 
     private final int[] quad = new int[4];
     private int filled;
-    private final ByteBuffer decoded;
+    private final int capacity;
+    private ByteBuffer decoded = ByteBuffer.allocate(INITIAL_BYTES);
 
+    private static final int INITIAL_BYTES = 512;
+
+    /** @param capacity the most decoded bytes held at once; the buffer grows up to it as data arrives */
     Base64Stream(int capacity) {
-        decoded = ByteBuffer.allocate(capacity);
+        this.capacity = capacity;
     }
 
     /** The decoded bytes, in write mode (flip to read, compact after). */
@@ -50,7 +54,7 @@ final class Base64Stream {
         }
         int bits = (quad[0] << 18) | (quad[1] << 12) | ((quad[2] & 63) << 6) | (quad[3] & 63);
         if (decoded.remaining() < 3) {
-            throw new RtspParseException(RtspStatus.REQUEST_ENTITY_TOO_LARGE, "tunnelled request too large");
+            grow();
         }
         decoded.put((byte) (bits >> 16));
         if (pads < 2) {
@@ -59,6 +63,16 @@ final class Base64Stream {
         if (pads < 1) {
             decoded.put((byte) bits);
         }
+    }
+
+    private void grow() throws RtspParseException {
+        if (decoded.capacity() >= capacity) {
+            throw new RtspParseException(RtspStatus.REQUEST_ENTITY_TOO_LARGE, "tunnelled request too large");
+        }
+        ByteBuffer bigger = ByteBuffer.allocate(Math.min(capacity, decoded.capacity() * 2));
+        decoded.flip();
+        bigger.put(decoded);
+        decoded = bigger;
     }
 
     private static int value(int c) {

@@ -4,6 +4,7 @@ import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +40,12 @@ final class HttpTunnels {
             return http(400, "Bad Request", connection, true);
         }
         if (request.method() == RtspMethod.GET) {
+            if (connection.server().tunnelsFull()) {
+                connection.server().logThrottled(Level.WARNING, "tunnels-full", connection.logPrefix()
+                        + "refusing a tunnel GET: " + connection.server().openTunnels()
+                        + " tunnels are open (tributary.rtsp.max-tunnels); answering 503");
+                return http(503, "Service Unavailable", connection, true);
+            }
             if (!connection.server().registerTunnel(cookie, connection)) {
                 LOG.info(connection.logPrefix() + "tunnel cookie already in use; answering 400");
                 return http(400, "Bad Request", connection, true);
@@ -54,6 +61,16 @@ final class HttpTunnels {
             RtspConnection getHalf = connection.server().tunnel(cookie);
             if (getHalf == null || getHalf.isClosed()) {
                 LOG.info(connection.logPrefix() + "tunnel POST for an unknown cookie; closing");
+                connection.closeAfterFlush();
+                return null;
+            }
+            if (!getHalf.acceptTunnelPost(connection)) {
+                LOG.warning(connection.logPrefix() + "tunnel POST for a cookie whose POST half is still open;"
+                        + " answering 409 and closing");
+                RtspResponse conflict = http(409, "Conflict", connection, false);
+                conflict.header("Connection", "close");
+                connection.stopReading();
+                connection.send(conflict.encode());
                 connection.closeAfterFlush();
                 return null;
             }

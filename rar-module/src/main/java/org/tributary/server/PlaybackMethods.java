@@ -457,6 +457,10 @@ final class PlaybackMethods {
         return String.format("%08X", ssrc);
     }
 
+    boolean carriesSession(RtspConnection connection) {
+        return sessions.anyBoundToOrFrom(connection, connection.remoteAddress());
+    }
+
     /** The server is going away, or an interleaved connection closed: end the sessions it carried. */
     void connectionClosed(RtspConnection connection) {
         sessions.closeBoundTo(connection, "connection closed");

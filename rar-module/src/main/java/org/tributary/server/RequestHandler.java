@@ -11,4 +11,9 @@ public interface RequestHandler {
     /** The connection is gone (closed by either side); release what it held. */
     default void connectionClosed(RtspConnection connection) {
     }
+
+    /** Whether a live session is set up through or carried on this connection (then it is not idle). */
+    default boolean carriesSession(RtspConnection connection) {
+        return false;
+    }
 }

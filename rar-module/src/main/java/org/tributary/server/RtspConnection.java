@@ -58,9 +58,20 @@ public final class RtspConnection {
     private volatile String tunnelCookie;
     private long outboundBytes;
     private final long maxOutboundBytes;
+    private final ConnectionGuards guards;
+    /** The POST half currently feeding this GET half of a tunnel, or null: one at a time. */
+    private RtspConnection tunnelPost;
+
+    // Deadlines, read once a second by the selector thread (System.nanoTime values).
+    private final long connectedNanos = System.nanoTime();
+    private volatile long lastActivityNanos = connectedNanos;
+    private volatile long lastOutputProgressNanos = connectedNanos;
+    /** When the first byte of a request not yet complete arrived, or -1. */
+    private long requestStartedNanos = -1;
+    private boolean receivedAny;
 
     RtspConnection(long id, SocketChannel channel, RtspServer server, RequestHandler handler, ControlExecutor executor,
-                   DecoderLimits limits, long maxOutboundBytes) throws IOException {
+                   DecoderLimits limits, ConnectionGuards guards) throws IOException {
         this.id = id;
         this.channel = channel;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -70,7 +81,8 @@ public final class RtspConnection {
         this.executor = executor;
         this.limits = limits;
         this.decoder = new RtspDecoder(limits);
-        this.maxOutboundBytes = maxOutboundBytes;
+        this.guards = guards;
+        this.maxOutboundBytes = guards.limits().maxQueuedBytes();
         this.logPrefix = "[conn " + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "] ";
     }
 
@@ -111,6 +123,10 @@ public final class RtspConnection {
                 close();
                 return false;
             }
+            if (n > 0) {
+                lastActivityNanos = System.nanoTime();
+                receivedAny = true;
+            }
             if (discardInput) {
                 readBuffer.clear(); // still read, so a client closing its side is noticed
                 return true;
@@ -119,7 +135,7 @@ public final class RtspConnection {
             try {
                 decodeAvailable();
             } finally {
-                readBuffer.compact();
+                keepUnread(readBuffer);
             }
             if (base64 != null && readBuffer.position() > 0) {
                 // Everything after the POST head is base64: decode it and parse the requests inside.
@@ -127,6 +143,13 @@ public final class RtspConnection {
                 base64.decode(readBuffer);
                 readBuffer.clear();
                 decodeTunnelled();
+            }
+            boolean partial = readBuffer.position() > 0 || decoder.inMessage()
+                    || (base64 != null && base64.decoded().position() > 0);
+            if (!partial) {
+                requestStartedNanos = -1;
+            } else if (requestStartedNanos < 0) {
+                requestStartedNanos = lastActivityNanos;
             }
         } catch (RtspParseException e) {
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
@@ -140,6 +163,18 @@ public final class RtspConnection {
             close();
         }
         return true;
+    }
+
+    /**
+     * Back to write mode keeping the unread bytes. Moves them to the front only when something was consumed:
+     * a head trickled in byte by byte is not copied again on every read.
+     */
+    private static void keepUnread(ByteBuffer buffer) {
+        if (buffer.position() == 0) {
+            buffer.position(buffer.limit()).limit(buffer.capacity());
+        } else {
+            buffer.compact();
+        }
     }
 
     private void growReadBuffer() throws RtspParseException {
@@ -169,7 +204,7 @@ public final class RtspConnection {
                 dispatch(message);
             }
         } finally {
-            decoded.compact();
+            keepUnread(decoded);
         }
     }
 
@@ -179,6 +214,7 @@ public final class RtspConnection {
                     && request.header("x-sessioncookie") != null) {
                 // Switch at once: the bytes after this head are already base64.
                 base64 = new Base64Stream(limits.maxHeaderBytes() + limits.maxBodyBytes());
+                requestStartedNanos = -1;
             }
             enqueue(request);
         } else if (message instanceof InterleavedFrame frame) {
@@ -210,6 +246,18 @@ public final class RtspConnection {
 
     public String tunnelCookie() {
         return tunnelCookie;
+    }
+
+    /**
+     * On the GET half: makes {@code post} the POST half feeding it, unless another POST half is still open
+     * (QuickTime opens a new POST only after closing the old one).
+     */
+    synchronized boolean acceptTunnelPost(RtspConnection post) {
+        if (tunnelPost != null && !tunnelPost.isClosed() && tunnelPost != post) {
+            return false;
+        }
+        tunnelPost = post;
+        return true;
     }
 
     /**
@@ -348,7 +396,28 @@ public final class RtspConnection {
     }
 
     public boolean send(ByteBuffer bytes) {
-        boolean wantWrite;
+        return send(bytes, false);
+    }
+
+    /**
+     * Any thread: queues a media packet (interleaved RTP/RTCP) for the client without blocking, or drops it
+     * and returns false when this connection's queue or the adapter's output budget is full.
+     */
+    public boolean sendMedia(ByteBuffer packet) {
+        if (send(packet, true)) {
+            return true;
+        }
+        if (!closed) {
+            server.logThrottled(Level.WARNING, "drop " + remote.getAddress().getHostAddress(),
+                    () -> logPrefix + "dropping interleaved packets: the client reads too slowly (" + pendingBytes()
+                            + " bytes queued, at most " + maxOutboundBytes
+                            + " (tributary.rtsp.max-queued-bytes-per-connection); all connections " + guards.output().queuedBytes()
+                            + " of " + guards.output().capBytes() + " bytes (tributary.rtsp.max-queued-percent-of-heap))");
+        }
+        return false;
+    }
+
+    private boolean send(ByteBuffer bytes, boolean media) {
         synchronized (outbound) {
             if (closed) {
                 return false;
@@ -357,6 +426,7 @@ public final class RtspConnection {
                 return false;
             }
             if (outbound.isEmpty()) {
+                int before = bytes.remaining();
                 try {
                     channel.write(bytes);
                 } catch (IOException e) {
@@ -364,19 +434,26 @@ public final class RtspConnection {
                     closeQuietlyLater();
                     return false;
                 }
+                if (bytes.remaining() < before) {
+                    lastActivityNanos = System.nanoTime();
+                }
                 if (!bytes.hasRemaining()) {
                     return true;
                 }
+                lastOutputProgressNanos = System.nanoTime();
             }
-            ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+            int size = bytes.remaining();
+            if (!media) {
+                guards.output().reserve(size);
+            } else if (!guards.output().tryReserve(size)) {
+                return false;
+            }
+            ByteBuffer copy = ByteBuffer.allocate(size);
             copy.put(bytes).flip();
             outbound.add(copy);
-            outboundBytes += copy.remaining();
-            wantWrite = true;
+            outboundBytes += size;
         }
-        if (wantWrite) {
-            server.requestWriteInterest(this);
-        }
+        server.requestWriteInterest(this);
         return true;
     }
 
@@ -388,7 +465,13 @@ public final class RtspConnection {
                     ByteBuffer head = outbound.peek();
                     int before = head.remaining();
                     channel.write(head);
-                    outboundBytes -= before - head.remaining();
+                    int written = before - head.remaining();
+                    if (written > 0) {
+                        outboundBytes -= written;
+                        guards.output().release(written);
+                        lastOutputProgressNanos = System.nanoTime();
+                        lastActivityNanos = lastOutputProgressNanos;
+                    }
                     if (head.hasRemaining()) {
                         return false;
                     }
@@ -441,6 +524,7 @@ public final class RtspConnection {
             }
             closed = true;
             outbound.clear();
+            guards.output().release(outboundBytes);
             outboundBytes = 0;
         }
         try {
@@ -450,6 +534,69 @@ public final class RtspConnection {
         }
         server.connectionClosed(this);
         handler.connectionClosed(this);
+    }
+
+    /**
+     * Selector thread, once a second: closes this connection if a request takes too long to arrive, if it
+     * has been idle without a session, or if the client has taken none of its queued output for too long.
+     */
+    void checkDeadlines(long now) {
+        if (closed) {
+            return;
+        }
+        ConnectionLimits limits = guards.limits();
+        if (hasPendingWrites()) {
+            // An HTTP MP3 stream (discardInput) pauses at its own high-water mark and drops its stalled listener;
+            // an error answer waiting to be flushed before the close (closeAfterFlush) is ours to time out.
+            if ((!discardInput || closeAfterFlush) && now - lastOutputProgressNanos > seconds(limits.stallSeconds())) {
+                server.logThrottled(Level.WARNING, "stall " + remote.getAddress().getHostAddress(), logPrefix
+                        + "the client took none of its " + pendingBytes() + " queued bytes for " + limits.stallSeconds()
+                        + " s (tributary.rtsp.stall-seconds); closing");
+                server.stalledConnectionClosed();
+                close();
+            }
+            return;
+        }
+        synchronized (pending) {
+            if (discardInput || processing || !pending.isEmpty()) {
+                return; // streaming an HTTP answer, or a request is being answered: not idle
+            }
+        }
+        long requestStart = requestStartedNanos >= 0 ? requestStartedNanos : receivedAny ? -1 : connectedNanos;
+        if (requestStart >= 0) {
+            if (now - requestStart > seconds(limits.requestTimeoutSeconds())) {
+                timeOutRequest(limits.requestTimeoutSeconds());
+            }
+            return;
+        }
+        if (now - lastActivityNanos > seconds(limits.idleTimeoutSeconds())) {
+            if (server.carriesSession(this)) {
+                lastActivityNanos = now;
+                return;
+            }
+            server.logThrottled(Level.INFO, "idle " + remote.getAddress().getHostAddress(), logPrefix
+                    + "idle for " + limits.idleTimeoutSeconds() + " s without a session"
+                    + " (tributary.rtsp.idle-timeout-seconds); closing");
+            close();
+        }
+    }
+
+    private void timeOutRequest(int timeoutSeconds) {
+        server.logThrottled(Level.WARNING, (receivedAny ? "request-timeout " : "silent ")
+                + remote.getAddress().getHostAddress(), logPrefix
+                + (receivedAny ? "request not complete " : "nothing received ") + timeoutSeconds
+                + " s after " + (receivedAny ? "its first byte" : "connecting")
+                + " (tributary.rtsp.request-timeout-seconds); answering 408 and closing");
+        RtspResponse response = new RtspResponse(RtspStatus.REQUEST_TIMEOUT);
+        response.header("Server", server.serverHeader());
+        response.header("Connection", "close");
+        stopReading();
+        send(response.encode());
+        closeAfterFlush();
+    }
+
+    private static long seconds(int seconds) {
+        return seconds * 1_000_000_000L;
     }
 
     SocketChannel channel() {

@@ -87,6 +87,11 @@ public final class RtspMethodHandler implements RequestHandler {
     }
 
     @Override
+    public boolean carriesSession(RtspConnection connection) {
+        return playback.carriesSession(connection);
+    }
+
+    @Override
     public RtspResponse handle(RtspRequest request, RtspConnection connection) {
         String cseq = request.cseq();
         if (request.version().startsWith("HTTP/")) {

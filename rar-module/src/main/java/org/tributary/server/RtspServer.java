@@ -35,6 +35,9 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final ControlExecutor requestExecutor;
     private final DecoderLimits limits;
     private final String serverHeader;
+    private final ConnectionGuards guards;
+    private final ThrottledLog throttledLog = new ThrottledLog(LOG, 60);
+    private long lastDeadlineCheckNanos = System.nanoTime();
 
     private Selector selector;
     private volatile ServerSocketChannel listener;
@@ -45,10 +48,17 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final AtomicLong nextConnectionId = new AtomicLong();
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong requestsHandled = new AtomicLong();
+    private final AtomicLong stalledClosed = new AtomicLong();
     private final Map<String, RtspConnection> tunnels = new ConcurrentHashMap<>();
 
     public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
                       ControlExecutor requestExecutor, DecoderLimits limits, String serverHeader) {
+        this(bindAddress, maxConnections, handler, requestExecutor, limits, serverHeader, ConnectionGuards.defaults());
+    }
+
+    public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
+                      ControlExecutor requestExecutor, DecoderLimits limits, String serverHeader, ConnectionGuards guards) {
+        this.guards = guards;
         this.bindAddress = bindAddress;
         this.maxConnections = maxConnections;
         this.handler = handler;
@@ -185,6 +195,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
                     dispatch(key);
                 }
                 selector.selectedKeys().clear();
+                checkDeadlinesOncePerSecond();
             } catch (ClosedSelectorException e) {
                 break;
             } catch (IOException | RuntimeException e) {
@@ -217,23 +228,81 @@ public final class RtspServer implements Runnable, AutoCloseable {
         SocketChannel channel;
         while ((channel = acceptor.accept()) != null) {
             if (connections.size() >= maxConnections) {
-                LOG.warning("refusing connection from " + channel.getRemoteAddress() + ": the limit of "
-                        + maxConnections + " RTSP connections is reached (tributary.rtsp.max-connections)");
-                byte[] busy = ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader
-                        + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                channel.write(java.nio.ByteBuffer.wrap(busy));
-                channel.close();
+                throttledLog.log(Level.WARNING, "max-connections", "refusing connection from "
+                        + channel.getRemoteAddress() + ": the limit of " + maxConnections
+                        + " RTSP connections is reached (tributary.rtsp.max-connections)");
+                refuseBusy(channel);
                 continue;
             }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            RtspConnection connection = new RtspConnection(nextConnectionId.incrementAndGet(), channel, this,
-                    handler, requestExecutor, limits, 4L * 1024 * 1024);
+            java.net.InetAddress address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            int perAddress = guards.limits().maxPerAddress();
+            if (!guards.perAddress().tryAcquire(address, perAddress)) {
+                throttledLog.log(Level.WARNING, "per-address " + address.getHostAddress(), "refusing connections from "
+                        + address.getHostAddress() + ": it already has " + perAddress
+                        + " open (tributary.rtsp.max-connections-per-address); answering 503 and closing");
+                refuseBusy(channel);
+                continue;
+            }
+            RtspConnection connection;
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connection = new RtspConnection(nextConnectionId.incrementAndGet(), channel, this,
+                        handler, requestExecutor, limits, guards);
+            } catch (IOException e) {
+                guards.perAddress().release(address);
+                channel.close();
+                throw e;
+            }
             connections.put(connection.id(), connection);
             totalConnections.incrementAndGet();
             channel.register(selector, SelectionKey.OP_READ, connection);
             LOG.fine(connection.logPrefix() + "opened");
         }
+    }
+
+    private void refuseBusy(SocketChannel channel) throws IOException {
+        byte[] busy = ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader
+                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            channel.configureBlocking(false); // never wait for a client that does not read
+            channel.write(java.nio.ByteBuffer.wrap(busy));
+        } catch (IOException e) {
+            LOG.fine("answering 503 failed: " + e.getMessage());
+        } finally {
+            channel.close();
+        }
+    }
+
+    /** Request, idle and stall timeouts: one pass over the connections a second, on the selector thread. */
+    private void checkDeadlinesOncePerSecond() {
+        long now = System.nanoTime();
+        if (now - lastDeadlineCheckNanos < 1_000_000_000L) {
+            return;
+        }
+        lastDeadlineCheckNanos = now;
+        for (RtspConnection connection : connections.values()) {
+            connection.checkDeadlines(now);
+        }
+    }
+
+    /** Whether the handler has a live session on this connection (such a connection is never idle). */
+    boolean carriesSession(RtspConnection connection) {
+        return handler.carriesSession(connection);
+    }
+
+    /** Logs at most once per key a minute. */
+    void logThrottled(Level level, String key, String message) {
+        throttledLog.log(level, key, () -> message);
+    }
+
+    /** Logs at most once per key a minute; the message is only built when it is logged. */
+    void logThrottled(Level level, String key, java.util.function.Supplier<String> message) {
+        throttledLog.log(level, key, message);
+    }
+
+    ConnectionGuards guards() {
+        return guards;
     }
 
     private void runSelectorTasks() {
@@ -259,11 +328,22 @@ public final class RtspServer implements Runnable, AutoCloseable {
     }
 
     void connectionClosed(RtspConnection connection) {
-        connections.remove(connection.id());
+        if (connections.remove(connection.id()) != null) {
+            guards.perAddress().release(connection.remoteAddress().getAddress());
+        }
         if (connection.tunnelCookie() != null) {
             tunnels.remove(connection.tunnelCookie(), connection);
         }
         LOG.fine(connection.logPrefix() + "closed");
+    }
+
+    void stalledConnectionClosed() {
+        stalledClosed.incrementAndGet();
+    }
+
+    /** Connections closed because their client stopped taking the output queued for it. */
+    public long stalledConnectionsClosed() {
+        return stalledClosed.get();
     }
 
     void requestAnswered() {
@@ -273,6 +353,15 @@ public final class RtspServer implements Runnable, AutoCloseable {
     /** Remembers the GET half of an RTSP-over-HTTP tunnel under its cookie. */
     boolean registerTunnel(String cookie, RtspConnection getHalf) {
         return tunnels.putIfAbsent(cookie, getHalf) == null;
+    }
+
+    /** Whether the tunnel map holds its maximum (tributary.rtsp.max-tunnels): new GET halves get 503. */
+    boolean tunnelsFull() {
+        return tunnels.size() >= guards.limits().maxTunnels();
+    }
+
+    public int openTunnels() {
+        return tunnels.size();
     }
 
     /** The GET half waiting for this cookie's POST half, or null. */

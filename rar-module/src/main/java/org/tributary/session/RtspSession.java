@@ -315,7 +315,20 @@ public final class RtspSession {
             state = SessionState.READY;
         }
         registry.removed(this);
-        LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress());
+        long dropped = packetsDropped();
+        LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
+                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : ""));
+    }
+
+    /** Packets not sent because the client's queue was full (interleaved readers that fall behind). */
+    public synchronized long packetsDropped() {
+        long dropped = 0;
+        for (TrackOutput output : outputs) {
+            if (output != null) {
+                dropped += output.packetsDropped();
+            }
+        }
+        return dropped;
     }
 
     public String endReason() {

@@ -170,6 +170,16 @@ public final class SessionRegistry {
         return bound;
     }
 
+    /** Whether a live session is carried by {@code owner} or was set up from the client address {@code client}. */
+    public boolean anyBoundToOrFrom(Object owner, InetSocketAddress client) {
+        for (RtspSession session : sessions.values()) {
+            if (session.isBoundTo(owner) || client.equals(session.client())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void closeAll(String reason) {
         for (RtspSession session : sessions.values()) {
             session.close(reason);

@@ -45,7 +45,7 @@ public final class InterleavedRtpChannel implements RtpChannel {
         frame.clear();
         frame.put((byte) '$').put((byte) channel).putShort((short) length).put(packet);
         frame.flip();
-        return connection.send(frame);
+        return connection.sendMedia(frame);
     }
 
     @Override
