@@ -192,7 +192,9 @@ public record TransportSpec(
                 throw new HeaderParseException(H, "invalid transport protocol '" + id + "'");
             }
             for (String part : parts) {
-                if (part.isBlank() || !part.trim().chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                // ASCII only: trim() drops control characters, and the tokens are echoed in the reply.
+                String token = part.trim();
+                if (token.isEmpty() || !token.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
                     throw new HeaderParseException(H, "invalid transport protocol '" + id + "'");
                 }
             }

@@ -144,6 +144,10 @@ class TransportTest {
                 arguments("unknown mode", "RTP/AVP;unicast;mode=TEARDOWN", "Transport: invalid mode 'TEARDOWN'"),
                 arguments("no profile", "RTP;unicast", "Transport: invalid transport protocol 'RTP'"),
                 arguments("four part protocol", "RTP/AVP/UDP/X", "Transport: invalid transport protocol 'RTP/AVP/UDP/X'"),
+                // Found by HeaderFuzzTest: trim() emptied the NUL profile, and format() wrote "Å//Ä".
+                arguments("control character as profile", "\u00c5/\u0000/\u00c4;",
+                        "Transport: control character in the value"),
+                arguments("non-ASCII protocol", "RTP/\u00c4VP", "Transport: invalid transport protocol 'RTP/\u00c4VP'"),
                 arguments("unterminated quote", "RTP/AVP;mode=\"PLAY",
                         "Transport: unterminated quoted string in 'RTP/AVP;mode=\"PLAY'"),
                 arguments("empty value", "", "Transport: empty value"),
