@@ -15,8 +15,8 @@ class RtcpParserFuzzTest {
 
     @FuzzTest
     void parse(byte[] data) {
-        // An offset into a larger array, as a datagram sits in a receive buffer.
-        ByteBuffer packet = ByteBuffer.wrap(data, Math.min(1, data.length), Math.max(0, data.length - 1)).slice();
+        // Inside a larger buffer, as a datagram sits in a receive buffer: the parser must stay within it.
+        ByteBuffer packet = ByteBuffer.allocate(data.length + 8).position(4).put(data).flip().position(4);
         int position = packet.position();
         int limit = packet.limit();
         try {
