@@ -13,10 +13,11 @@ import java.util.function.Function;
  * Every header type of this package, from one header line as a client sends it ({@code Name: value},
  * ISO-8859-1 like the decoder). A known name goes to its parser; any other line is given to all of them,
  * so the corpus of captured requests reaches every parser. A parser may refuse with
- * {@link HeaderParseException}; anything else thrown is a bug. The headers the server parses and echoes
- * (Transport, Session, Range, Scale, Speed) must also format to text that parses back to the same header;
- * RTP-Info and WWW-Authenticate are only ever formatted by the server from its own values, and
- * Authorization is never echoed, so for those parsing without a crash is the property.
+ * {@link HeaderParseException}; anything else thrown is a bug. The request headers (Transport, Range,
+ * Session, which the server parses and answers with, and Scale, Speed) must also format to text that
+ * parses back to the same header; RTP-Info and WWW-Authenticate are only ever formatted by the server
+ * from its own values, and Authorization is never echoed, so for those parsing without a crash is the
+ * property.
  */
 class HeaderFuzzTest {
 
