@@ -140,6 +140,15 @@ public final class HeaderParams {
         return out.append('"').toString();
     }
 
+    /**
+     * {@code text} as is when it is a plain token, else as a quoted-string: a value that was quoted because
+     * it holds a separator must stay quoted when it is written back (e.g. a Transport {@code source}).
+     */
+    public static String quoteIfNeeded(String text) {
+        boolean plain = !text.isEmpty() && text.chars().noneMatch(c -> c <= ' ' || ";,=\"\\".indexOf(c) >= 0);
+        return plain ? text : quote(text);
+    }
+
     /** Parses a decimal integer in [{@code min}, {@code max}] or throws "invalid {what} '{text}'". */
     public static int integer(String header, String what, String text, int min, int max) {
         long n = decimal(header, what, text);

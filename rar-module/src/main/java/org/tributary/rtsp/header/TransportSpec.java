@@ -113,9 +113,9 @@ public record TransportSpec(
             out.append(';').append(delivery.token());
         }
         if (destination != null) {
-            out.append(destination.isEmpty() ? ";destination" : ";destination=" + destination);
+            out.append(destination.isEmpty() ? ";destination" : ";destination=" + HeaderParams.quoteIfNeeded(destination));
         }
-        appendIf(out, "source", source);
+        appendIf(out, "source", source == null ? null : HeaderParams.quoteIfNeeded(source));
         appendIf(out, "interleaved", interleaved == null ? null : interleaved.format());
         if (append) {
             out.append(";append");

@@ -167,6 +167,16 @@ class TransportTest {
         assertEquals(400, e.statusCode());
     }
 
+    /** Found by HeaderFuzzTest: a quoted source holding ';' was written back unquoted, as two parameters. */
+    @Test
+    void quotedSourceAndDestinationStayQuoted() {
+        TransportSpec spec = Transport.parse("RTP/AVP;unicast;destination=\"a,b\";source=\"10.0;i.0.1\";client_port=4588-4589")
+                .specs().get(0);
+        assertEquals("10.0;i.0.1", spec.source());
+        assertEquals("RTP/AVP;unicast;destination=\"a,b\";source=\"10.0;i.0.1\";client_port=4588-4589", spec.format());
+        assertEquals(spec, TransportSpec.parse(spec.format()));
+    }
+
     @Test
     void nullValueIsEmpty() {
         assertThrows(HeaderParseException.class, () -> Transport.parse(null));
