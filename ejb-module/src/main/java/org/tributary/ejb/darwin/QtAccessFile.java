@@ -42,7 +42,7 @@ public record QtAccessFile(String authName, AuthScheme scheme, String userFile, 
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] words = line.split("\\s+");
+            String[] words = line.split("\\p{javaWhitespace}+");
             String keyword = words[0].toLowerCase(Locale.ROOT);
             String rest = line.substring(words[0].length()).strip();
             switch (keyword) {
@@ -114,7 +114,7 @@ public record QtAccessFile(String authName, AuthScheme scheme, String userFile, 
             return List.of();
         }
         String[] methods = line.substring(line.indexOf(' ') < 0 ? line.length() - 1 : line.indexOf(' '), line.length() - 1)
-                .strip().split("\\s+");
+                .strip().split("\\p{javaWhitespace}+");
         List<Requirements> targets = new ArrayList<>();
         for (String m : methods) {
             switch (m.toUpperCase(Locale.ROOT)) {

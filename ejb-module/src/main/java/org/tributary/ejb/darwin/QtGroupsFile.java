@@ -29,7 +29,7 @@ public record QtGroupsFile(Map<String, List<String>> groups, List<ParseProblem> 
                 problems.add(new ParseProblem(fileName, number, "group '" + name + "' appears twice"));
             } else {
                 String members = line.substring(colon + 1).strip();
-                groups.put(name, members.isEmpty() ? List.of() : Arrays.asList(members.split("\\s+")));
+                groups.put(name, members.isEmpty() ? List.of() : Arrays.asList(members.split("\\p{javaWhitespace}+")));
             }
         }
         return new QtGroupsFile(groups, List.copyOf(problems));

@@ -64,6 +64,15 @@ class DarwinFilesTest {
         assertEquals("qtgroups:4: expected 'group: user1 user2 ...'", groups.problems().get(0).toString());
     }
 
+    /** Found by DarwinFilesFuzzTest: U+001D is whitespace to strip() but not to \\s, so it became a blank member. */
+    @Test
+    void everyWhitespaceSeparatesNames() {
+        QtGroupsFile groups = QtGroupsFile.parse("qtgroups", "B:\u0018\rd\u000b\r\u001d\r\rd\n");
+        assertEquals(List.of("\u0018", "d", "d"), groups.groups().get("B"));
+        QtAccessFile access = QtAccessFile.parse("qtaccess", "require\u2003user carol\u001dalice\n");
+        assertEquals(List.of("carol", "alice"), access.read().getUsers());
+    }
+
     @Test
     void qtaccessDirectivesAndLimits() {
         QtAccessFile f = QtAccessFile.parse("staff/qtaccess", STAFF_QTACCESS);

@@ -26,7 +26,10 @@ public final class HeaderParams {
     private HeaderParams() {
     }
 
-    /** Rejects a null, blank or over-long value and returns it trimmed. */
+    /**
+     * Rejects a null, blank or over-long value, or one holding control characters (RFC 2326 §15 allows
+     * none but tab; trim() would silently drop them at the ends), and returns it trimmed.
+     */
     public static String requireValue(String header, String value) {
         if (value == null || value.isBlank()) {
             throw new HeaderParseException(header, "empty value");
@@ -34,6 +37,9 @@ public final class HeaderParams {
         if (value.length() > HeaderLimits.MAX_VALUE_LENGTH) {
             throw new HeaderParseException(header,
                     "value longer than " + HeaderLimits.MAX_VALUE_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
+            throw new HeaderParseException(header, "control character in the value");
         }
         return value.trim();
     }
@@ -132,6 +138,15 @@ public final class HeaderParams {
             out.append(c);
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * {@code text} as is when it is a plain token, else as a quoted-string: a value that was quoted because
+     * it holds a separator must stay quoted when it is written back (e.g. a Transport {@code source}).
+     */
+    public static String quoteIfNeeded(String text) {
+        boolean plain = !text.isEmpty() && text.chars().noneMatch(c -> c <= ' ' || ";,=\"\\".indexOf(c) >= 0);
+        return plain ? text : quote(text);
     }
 
     /** Parses a decimal integer in [{@code min}, {@code max}] or throws "invalid {what} '{text}'". */

@@ -113,9 +113,9 @@ public record TransportSpec(
             out.append(';').append(delivery.token());
         }
         if (destination != null) {
-            out.append(destination.isEmpty() ? ";destination" : ";destination=" + destination);
+            out.append(destination.isEmpty() ? ";destination" : ";destination=" + HeaderParams.quoteIfNeeded(destination));
         }
-        appendIf(out, "source", source);
+        appendIf(out, "source", source == null ? null : HeaderParams.quoteIfNeeded(source));
         appendIf(out, "interleaved", interleaved == null ? null : interleaved.format());
         if (append) {
             out.append(";append");
@@ -192,7 +192,9 @@ public record TransportSpec(
                 throw new HeaderParseException(H, "invalid transport protocol '" + id + "'");
             }
             for (String part : parts) {
-                if (part.isBlank() || !part.trim().chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                // ASCII only: trim() drops control characters, and the tokens are echoed in the reply.
+                String token = part.trim();
+                if (token.isEmpty() || !token.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
                     throw new HeaderParseException(H, "invalid transport protocol '" + id + "'");
                 }
             }

@@ -56,7 +56,10 @@ class RtpInfoTest {
                 arguments("no url", "seq=1;rtptime=2", "RTP-Info: missing url in 'seq=1;rtptime=2'"),
                 arguments("seq too big", "url=rtsp://h/f;seq=65536", "RTP-Info: invalid seq '65536'"),
                 arguments("rtptime too big", "url=rtsp://h/f;rtptime=4294967296", "RTP-Info: invalid rtptime '4294967296'"),
-                arguments("rtptime not a number", "url=rtsp://h/f;rtptime=abc", "RTP-Info: invalid rtptime 'abc'"));
+                arguments("rtptime not a number", "url=rtsp://h/f;rtptime=abc", "RTP-Info: invalid rtptime 'abc'"),
+                // Found by HeaderFuzzTest: the escaped control character survived parsing but not format().
+                arguments("control character in url", "url=\"\\\u0017\u00fc\u0017uz|=z=\"",
+                        "RTP-Info: control character in the value"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -144,6 +144,10 @@ class TransportTest {
                 arguments("unknown mode", "RTP/AVP;unicast;mode=TEARDOWN", "Transport: invalid mode 'TEARDOWN'"),
                 arguments("no profile", "RTP;unicast", "Transport: invalid transport protocol 'RTP'"),
                 arguments("four part protocol", "RTP/AVP/UDP/X", "Transport: invalid transport protocol 'RTP/AVP/UDP/X'"),
+                // Found by HeaderFuzzTest: trim() emptied the NUL profile, and format() wrote "Å//Ä".
+                arguments("control character as profile", "\u00c5/\u0000/\u00c4;",
+                        "Transport: control character in the value"),
+                arguments("non-ASCII protocol", "RTP/\u00c4VP", "Transport: invalid transport protocol 'RTP/\u00c4VP'"),
                 arguments("unterminated quote", "RTP/AVP;mode=\"PLAY",
                         "Transport: unterminated quoted string in 'RTP/AVP;mode=\"PLAY'"),
                 arguments("empty value", "", "Transport: empty value"),
@@ -161,6 +165,16 @@ class TransportTest {
         assertEquals(message, e.getMessage());
         assertEquals("Transport", e.header());
         assertEquals(400, e.statusCode());
+    }
+
+    /** Found by HeaderFuzzTest: a quoted source holding ';' was written back unquoted, as two parameters. */
+    @Test
+    void quotedSourceAndDestinationStayQuoted() {
+        TransportSpec spec = Transport.parse("RTP/AVP;unicast;destination=\"a,b\";source=\"10.0;i.0.1\";client_port=4588-4589")
+                .specs().get(0);
+        assertEquals("10.0;i.0.1", spec.source());
+        assertEquals("RTP/AVP;unicast;destination=\"a,b\";source=\"10.0;i.0.1\";client_port=4588-4589", spec.format());
+        assertEquals(spec, TransportSpec.parse(spec.format()));
     }
 
     @Test
