@@ -2,6 +2,7 @@ package org.tributary.rtsp;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of one connection into requests and interleaved frames, one message at a time.
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  * malformed raises {@link RtspParseException} with the status to answer.
  */
 public final class RtspDecoder {
+
+    private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("\\S+ +\\S+ +HTTP/\\d\\.\\d");
 
     private final DecoderLimits limits;
 
@@ -43,8 +46,21 @@ public final class RtspDecoder {
             return decodeRequest(in);
         } catch (RtspParseException e) {
             forgetMessage(); // the connection closes; a caller that goes on starts a new message
-            throw e;
+            throw e.http(requestLineNamesHttp(in));
         }
+    }
+
+    /** Whether the message at the buffer's position starts with a request line ending in "HTTP/x.y". */
+    private boolean requestLineNamesHttp(ByteBuffer in) {
+        int start = in.position();
+        int end = Math.min(in.limit(), start + limits.maxLineBytes());
+        for (int i = start; i < end; i++) {
+            if (in.get(i) == '\n') {
+                String line = new String(bytes(in, start, i - start), StandardCharsets.ISO_8859_1).strip();
+                return HTTP_REQUEST_LINE.matcher(line).matches();
+            }
+        }
+        return false;
     }
 
     private static void skipEmptyLines(ByteBuffer in) {
@@ -187,7 +203,9 @@ public final class RtspDecoder {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed header line '" + abbreviate(line) + "'");
+                // Only the start of the line is quoted: a broken Authorization line must not reach the log.
+                throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed header line starting '"
+                        + abbreviate(line.substring(0, Math.min(line.length(), 16))) + "' (" + line.length() + " characters)");
             }
             if (headers.size() >= limits.maxHeaders()) {
                 throw new RtspParseException(RtspStatus.BAD_REQUEST, "more than " + limits.maxHeaders() + " header fields");
@@ -199,6 +217,10 @@ public final class RtspDecoder {
     }
 
     private int contentLength(RtspHeaders headers) throws RtspParseException {
+        if (headers.getAll("Content-Length").stream().map(String::trim).distinct().count() > 1) {
+            // Two lengths are two ways to cut the stream into messages (request smuggling): refuse both.
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "conflicting Content-Length headers");
+        }
         String value = headers.get("Content-Length");
         if (value == null) {
             return 0;

@@ -6,6 +6,7 @@ package org.tributary.rtsp;
 public class RtspParseException extends Exception {
 
     private final RtspStatus status;
+    private boolean http;
 
     public RtspParseException(RtspStatus status, String message) {
         super(message);
@@ -14,5 +15,15 @@ public class RtspParseException extends Exception {
 
     public RtspStatus status() {
         return status;
+    }
+
+    /** Whether the refused message's request line named HTTP: then the answer needs an HTTP status line. */
+    public boolean http() {
+        return http;
+    }
+
+    RtspParseException http(boolean http) {
+        this.http = http;
+        return this;
     }
 }

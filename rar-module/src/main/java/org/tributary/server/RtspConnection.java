@@ -154,6 +154,9 @@ public final class RtspConnection {
         } catch (RtspParseException e) {
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
             RtspResponse response = new RtspResponse(e.status());
+            if (e.http()) {
+                response.asHttp(); // an HTTP client (MP3 over HTTP, a tunnel half) reads HTTP status lines only
+            }
             response.header("Server", server.serverHeader());
             response.header("Connection", "close");
             send(response.encode());

@@ -111,4 +111,37 @@ class RtspDecoderTest {
         RtspRequest r = (RtspRequest) decoder.decode(buf("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nX-Long: a\r\n b\r\n\r\n"));
         assertEquals("a b", r.header("x-long"));
     }
+
+    @Test
+    void twoDifferentContentLengthsAreRefused() {
+        RtspParseException e = assertThrows(RtspParseException.class, () -> decoder.decode(buf(
+                "SET_PARAMETER * RTSP/1.0\r\nCSeq: 1\r\nContent-Length: 4\r\nContent-Length: 40\r\n\r\nabcd")));
+        assertEquals(RtspStatus.BAD_REQUEST, e.status());
+        assertEquals(false, e.http());
+    }
+
+    @Test
+    void theSameContentLengthTwiceIsOneLength() throws Exception {
+        RtspRequest r = (RtspRequest) decoder.decode(buf(
+                "SET_PARAMETER * RTSP/1.0\r\nCSeq: 1\r\nContent-Length: 4\r\nContent-Length: 4\r\n\r\nabcd"));
+        assertEquals("abcd", new String(r.body(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aRefusedHttpRequestSaysSoForItsStatusLine() {
+        String tooMany = "X-A: b\r\n".repeat(70);
+        RtspParseException http = assertThrows(RtspParseException.class,
+                () -> decoder.decode(buf("GET /a.mp3 HTTP/1.1\r\n" + tooMany + "\r\n")));
+        assertEquals(true, http.http());
+        RtspParseException rtsp = assertThrows(RtspParseException.class,
+                () -> new RtspDecoder(DecoderLimits.DEFAULTS).decode(buf("OPTIONS * RTSP/1.0\r\n" + tooMany + "\r\n")));
+        assertEquals(false, rtsp.http());
+    }
+
+    @Test
+    void aMalformedHeaderLineIsQuotedOnlyByItsStart() {
+        RtspParseException e = assertThrows(RtspParseException.class, () -> decoder.decode(buf(
+                "DESCRIBE rtsp://h/a RTSP/1.0\r\nCSeq: 1\r\nAuthorization Basic c2VjcmV0OnBhc3N3b3Jk\r\n\r\n")));
+        assertEquals(false, e.getMessage().contains("c2VjcmV0"), e.getMessage());
+    }
 }
