@@ -88,6 +88,12 @@ class TunnelLimitsTest {
     void aSecondPostWhileTheFirstIsOpenGets409() throws Exception {
         try (Socket get = open(get("x")); Socket first = open(post("x"))) {
             assertTrue(head(get).startsWith("HTTP/1.0 200"));
+            // The two halves are answered on different threads: wait until the first POST has joined.
+            long joinedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.connections().stream().noneMatch(c -> c.responseTarget() != c)) {
+                assertTrue(System.nanoTime() < joinedBy, "the first POST half joins its GET");
+                Thread.sleep(10);
+            }
             try (Socket second = open(post("x"))) {
                 assertTrue(head(second).startsWith("HTTP/1.0 409"));
                 assertEquals(-1, second.getInputStream().read());

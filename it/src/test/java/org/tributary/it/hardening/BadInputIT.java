@@ -9,9 +9,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
 
+import jakarta.json.Json;
+import org.tributary.it.support.ConsoleApi;
+import org.tributary.it.support.DigestAuth;
+import org.tributary.it.support.RtspTestClient;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -159,23 +177,196 @@ class BadInputIT {
                 Probe.http("a GET of 40 KB of headers", "GET /sample.mp3 HTTP/1.1" + CRLF + ("X-Pad: " + "p".repeat(1000) + CRLF).repeat(40) + CRLF).httpStatusOrClose(400, 431)));
     }
 
+    /**
+     * One quick probe for each numbered item of the hardening issue that a single request can show; the
+     * floods and the thousands of sockets are in ConnectionLimitsIT, SlowReaderIT, ControlPathIT,
+     * LoginThrottleIT, SessionLimitsIT, CraftedMediaIT and RefusalFloodIT (docs/SECURITY.md).
+     */
+    @Test
+    void theHardeningProbesGetTheSafeAnswer() throws Exception {
+        Path media = Path.of(System.getProperty("it.media.dir"));
+        Path folder = Files.createDirectories(media.resolve("bad-input/private"));
+        Files.copy(media.resolve("tiny.mp4"), folder.resolve("clip.mp4"), StandardCopyOption.REPLACE_EXISTING);
+        ConsoleApi admin = ConsoleApi.admin();
+        admin.postJson("/api/users", "{\"name\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
+        admin.postJson("/api/console-accounts", "{\"name\":\"" + VIEWER + "\",\"role\":\"viewer\",\"password\":\""
+                + PASSWORD + "\"}");
+        HttpResponse<String> rule = admin.postJson("/api/rules", "{\"path\":\"bad-input/private\",\"scheme\":\"digest\","
+                + "\"read\":{\"audience\":\"any-user\"}}");
+        assertEquals(201, rule.statusCode(), rule.body());
+        String protectedUrl = Endpoints.RTSP + "bad-input/private/clip.mp4";
+        try {
+            check(List.of(
+                    new Check("1: a repeated slash into a protected folder", () -> expect(401, Endpoints.RTSP + "bad-input//private/clip.mp4", null)),
+                    new Check("1: a dot segment into a protected folder", () -> expect(401, Endpoints.RTSP + "bad-input/./private/clip.mp4", null)),
+                    new Check("1: an encoded slash into a protected folder", () -> expect(401, Endpoints.RTSP + "bad-input%2Fprivate%2Fclip.mp4", null)),
+                    new Check("3: a viewer asks for the qtusers export", () -> httpStatus(403,
+                            new ConsoleApi(VIEWER, PASSWORD).get("/api/darwin/qtusers"))),
+                    new Check("4: another address tears down a playing session", BadInputIT::anotherAddressTearsDown),
+                    new Check("7: the API under a path parameter with a session cookie only", BadInputIT::cookieWriteThroughPathParameter),
+                    new Check("8: a socket that never sends a byte", BadInputIT::silentSocketGets408),
+                    new Check("10: a second POST joins an open tunnel", BadInputIT::secondTunnelPost),
+                    new Check("14: Digest without qop (replayable)", () -> digestWithoutQop(protectedUrl)),
+                    new Check("14: Digest with qop still plays", () -> expect(200, protectedUrl, digestWithQop(protectedUrl)))));
+        } finally {
+            admin.delete("/api/rules/" + Json.createReader(new StringReader(rule.body())).readObject().getJsonNumber("id").longValue());
+            admin.delete("/api/users/" + USER);
+            admin.delete("/api/console-accounts/" + VIEWER);
+        }
+    }
+
+    private static final String USER = "bad-input-user";
+    private static final String VIEWER = "bad-input-viewer";
+    private static final String PASSWORD = "bad-Input-pw-31";
+
+    /** DESCRIBE with an optional Authorization line; null when the status is the expected one. */
+    private static String expect(int status, String url, String authorization) throws IOException {
+        try (WireClient client = WireClient.rtsp()) {
+            WireClient.Response r = authorization == null ? client.request("DESCRIBE", url)
+                    : client.request("DESCRIBE", url, authorization);
+            return r.status() == status ? null : "answered " + r.statusLine() + ", expected " + status;
+        }
+    }
+
+    private static String httpStatus(int status, HttpResponse<String> response) {
+        return response.statusCode() == status ? null : "answered " + response.statusCode() + ", expected " + status;
+    }
+
+    private static String anotherAddressTearsDown() throws Exception {
+        try (WireClient owner = WireClient.rtsp(); java.net.DatagramSocket rtp = new java.net.DatagramSocket(0)) {
+            int port = rtp.getLocalPort();
+            WireClient.Response setup = owner.request("SETUP", URL + "/trackID=1",
+                    "Transport: RTP/AVP;unicast;client_port=" + port + "-" + (port + 1));
+            String session = setup.header("Session") == null ? null : setup.header("Session").split(";")[0];
+            if (setup.status() != 200 || owner.request("PLAY", URL, "Session: " + session).status() != 200) {
+                return "the owner could not SETUP and PLAY";
+            }
+            try (RtspTestClient intruder = new RtspTestClient(InetAddress.getByName("127.0.0.2"))) {
+                int status = intruder.request("TEARDOWN", URL, 1, "Session: " + session).status();
+                if (status != 454) {
+                    return "TEARDOWN from 127.0.0.2 answered " + status + ", expected 454";
+                }
+            }
+            if (owner.request("GET_PARAMETER", URL, "Session: " + session).status() != 200) {
+                return "the owner's session is gone after the intruder's TEARDOWN";
+            }
+            rtp.setSoTimeout(3000);
+            rtp.receive(new java.net.DatagramPacket(new byte[2048], 2048));
+            return owner.request("TEARDOWN", URL, "Session: " + session).status() == 200 ? null
+                    : "the owner could not TEARDOWN its own session";
+        }
+    }
+
+    private static String cookieWriteThroughPathParameter() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String form = "login=login&login%3Auser=admin&login%3Apassword="
+                + URLEncoder.encode(ConsoleApi.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                + "&login%3Anext=&login%3Asubmit=Log+in&jakarta.faces.ViewState=stateless";
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .reduce((a, b) -> b).map(c -> c.split(";", 2)[0]).orElse(null);
+        if (cookie == null) {
+            return "the console login gave no session cookie (" + login.statusCode() + ")";
+        }
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(Endpoints.HTTP + "/api;x/users"))
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bad-input-forged\",\"password\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ConsoleApi.admin().get("/api/users/bad-input-forged").statusCode() != 404) {
+            ConsoleApi.admin().delete("/api/users/bad-input-forged");
+            return "a user was created with the session cookie alone (" + write.statusCode() + ")";
+        }
+        return write.statusCode() == 401 ? null : "answered " + write.statusCode() + ", expected 401";
+    }
+
+    private static String silentSocketGets408() throws IOException {
+        try (WireClient silent = WireClient.rtsp()) {
+            silent.readTimeout(30_000);
+            WireClient.Response r = silent.readResponse();
+            if (r == null) {
+                return "closed without a 408";
+            }
+            return r.status() == 408 && silent.closedByServer() ? null : "answered " + r.statusLine() + ", expected 408 and a close";
+        }
+    }
+
+    private static String secondTunnelPost() throws IOException {
+        String cookie = "bad-input-" + System.nanoTime();
+        try (WireClient get = new WireClient(Endpoints.TUNNEL_PORT); WireClient post = new WireClient(Endpoints.TUNNEL_PORT);
+             WireClient second = new WireClient(Endpoints.TUNNEL_PORT)) {
+            WireClient.Response opened = get.exchange("GET /sample.mp4 HTTP/1.0" + CRLF + "x-sessioncookie: " + cookie + CRLF
+                    + "Accept: application/x-rtsp-tunnelled" + CRLF + CRLF);
+            if (opened.status() != 200) {
+                return "the GET half answered " + opened.statusLine();
+            }
+            String postHead = "POST /sample.mp4 HTTP/1.0" + CRLF + "x-sessioncookie: " + cookie + CRLF
+                    + "Content-Type: application/x-rtsp-tunnelled" + CRLF + "Content-Length: 32767" + CRLF + CRLF;
+            post.write(postHead + java.util.Base64.getEncoder().encodeToString(
+                    ("OPTIONS * RTSP/1.0" + CRLF + "CSeq: 1" + CRLF + CRLF).getBytes(StandardCharsets.US_ASCII)));
+            WireClient.Response options = get.readResponse();
+            if (options == null || options.status() != 200) {
+                return "the first POST's OPTIONS was not answered through the GET half";
+            }
+            second.write(postHead);
+            WireClient.Response refused = second.readResponse();
+            return refused != null && refused.status() == 409 ? null
+                    : "the second POST answered " + (refused == null ? "nothing" : refused.statusLine()) + ", expected 409";
+        }
+    }
+
+    private static String digestWithoutQop(String url) throws Exception {
+        String challenge = sha256Challenge(url);
+        java.util.Map<String, String> p = DigestAuth.params(challenge);
+        String ha1 = sha256(USER + ":" + p.get("realm") + ":" + PASSWORD);
+        String response = sha256(ha1 + ":" + p.get("nonce") + ":" + sha256("DESCRIBE:" + url));
+        String rfc2069 = "Authorization: Digest username=\"" + USER + "\", realm=\"" + p.get("realm") + "\", nonce=\""
+                + p.get("nonce") + "\", uri=\"" + url + "\", response=\"" + response + "\", algorithm=SHA-256";
+        return expect(401, url, rfc2069);
+    }
+
+    private static String digestWithQop(String url) throws Exception {
+        return DigestAuth.authorization(sha256Challenge(url), "DESCRIBE", url, USER, PASSWORD);
+    }
+
+    private static String sha256Challenge(String url) throws IOException {
+        try (RtspTestClient client = new RtspTestClient()) {
+            RtspTestClient.Response r = client.request("DESCRIBE", url, 1);
+            return DigestAuth.challenge(r.headerValues("WWW-Authenticate"), "SHA-256");
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
+    /** A named check that returns what went wrong, or null. */
+    private record Check(String name, java.util.concurrent.Callable<String> probe) {
+    }
+
     private void run(List<Probe> probes) throws Exception {
+        check(probes.stream().map(p -> new Check(p.name(), p::send)).toList());
+    }
+
+    private void check(List<Check> checks) {
         List<String> failures = new ArrayList<>();
-        for (Probe probe : probes) {
+        for (Check check : checks) {
             try {
-                String problem = probe.send();
+                String problem = check.probe().call();
                 if (problem != null) {
-                    failures.add(probe.name() + ": " + problem);
+                    failures.add(check.name() + ": " + problem);
                 }
             } catch (Exception e) {
-                failures.add(probe.name() + ": " + e);
+                failures.add(check.name() + ": " + e);
             }
-            stillPlays("after '" + probe.name() + "'", failures);
+            stillPlays("after '" + check.name() + "'", failures);
         }
         if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + probes.size() + " probes went wrong:\n" + String.join("\n", failures));
+            fail(failures.size() + " of " + checks.size() + " probes went wrong:\n" + String.join("\n", failures));
         }
     }
 

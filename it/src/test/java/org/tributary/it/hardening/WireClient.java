@@ -42,6 +42,10 @@ final class WireClient implements AutoCloseable {
         return new WireClient(Endpoints.RTSP_PORT);
     }
 
+    void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
