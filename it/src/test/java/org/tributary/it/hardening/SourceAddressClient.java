@@ -2,7 +2,6 @@ package org.tributary.it.hardening;
 
 import org.tributary.it.support.Endpoints;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,16 +79,7 @@ final class SourceAddressClient implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        return org.tributary.it.support.RtspTestClient.readLine(in);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.tributary.it.hardening;
 
 import org.tributary.it.support.Endpoints;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,19 +163,7 @@ final class WireClient implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-            if (line.size() > 65536) {
-                throw new IOException("a line of more than 64 KB");
-            }
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+        return org.tributary.it.support.RtspTestClient.readLine(in);
     }
 
     @Override

@@ -104,6 +104,11 @@ public final class RtspTestClient implements AutoCloseable {
     }
 
     private String readLine() throws IOException {
+        return readLine(in);
+    }
+
+    /** One line as received (CRLF or LF dropped), or null at the end of the stream. */
+    public static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
