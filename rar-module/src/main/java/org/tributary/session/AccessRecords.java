@@ -156,8 +156,25 @@ public final class AccessRecords {
         return "-".equals(name) ? null : name;
     }
 
-    /** s-cpu-util: this process's CPU use in percent, -1 when unknown. */
+    private static volatile long cpuSampledAtNanos;
+    private static volatile int cpuSample = -1;
+
+    /**
+     * s-cpu-util: this process's CPU use in percent, -1 when unknown. Sampled at most once a second: the
+     * JDK measures the load since its previous call, and a flood of refused requests must not pay for a
+     * measurement each (nor get a meaningless one from a few microseconds).
+     */
     public static int cpuPercent() {
+        long now = System.nanoTime();
+        if (cpuSampledAtNanos != 0 && now - cpuSampledAtNanos < 1_000_000_000L) {
+            return cpuSample;
+        }
+        cpuSample = measureCpuPercent();
+        cpuSampledAtNanos = now;
+        return cpuSample;
+    }
+
+    private static int measureCpuPercent() {
         try {
             var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
             double load = os == null ? -1 : os.getProcessCpuLoad();

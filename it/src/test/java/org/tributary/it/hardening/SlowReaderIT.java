@@ -65,7 +65,8 @@ class SlowReaderIT {
         List<Socket> stuck = new ArrayList<>();
         try {
             for (int i = 0; i < STUCK_READERS; i++) {
-                Socket socket = connectFrom("127.0.0.1", Endpoints.RTSP_PORT, 4096);
+                // 50 to an address: the per-address session limit (100 by default) is not what this test is about.
+                Socket socket = connectFrom("127.0.4." + (1 + i / 50), Endpoints.RTSP_PORT, 4096);
                 stuck.add(socket);
                 HostileClients.playInterleaved(socket, HIGH_BITRATE); // and never reads again
             }
