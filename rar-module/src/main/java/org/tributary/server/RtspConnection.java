@@ -37,6 +37,8 @@ public final class RtspConnection {
     private final RtspDecoder decoder;
     private final DecoderLimits limits;
     private final String logPrefix;
+    /** The throttled log's key for this client's packet drops, made once: drops come a packet at a time. */
+    private final String dropLogKey;
 
     private ByteBuffer readBuffer = ByteBuffer.allocate(4096);
     private final Queue<RtspRequest> pending = new ArrayDeque<>();
@@ -84,6 +86,7 @@ public final class RtspConnection {
         this.guards = guards;
         this.maxOutboundBytes = guards.limits().maxQueuedBytes();
         this.logPrefix = "[conn " + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "] ";
+        this.dropLogKey = "drop " + remote.getAddress().getHostAddress();
     }
 
     public long id() {
@@ -411,7 +414,7 @@ public final class RtspConnection {
             return true;
         }
         if (!closed) {
-            server.logThrottled(Level.WARNING, "drop " + remote.getAddress().getHostAddress(),
+            server.logThrottled(Level.WARNING, dropLogKey,
                     () -> logPrefix + "dropping interleaved packets: the client reads too slowly (" + pendingBytes()
                             + " bytes queued, at most " + maxOutboundBytes
                             + " (tributary.rtsp.max-queued-bytes-per-connection); all connections " + guards.output().queuedBytes()

@@ -37,11 +37,6 @@ class SessionLimitsIT {
         return Deployments.ear();
     }
 
-    static String sessionId(Response r) {
-        String session = r.header("Session");
-        return session.substring(0, session.indexOf(';'));
-    }
-
     @Test
     void theSessionPastTheLimitOfOneAddressGets453AndAnotherAddressStillSetsUp() throws Exception {
         List<String> ids = new ArrayList<>();
@@ -51,7 +46,7 @@ class SessionLimitsIT {
                 for (int i = 0; i < LIMIT_PER_ADDRESS; i++) {
                     Response r = crowd.request("SETUP", TRACK, cseq++, TRANSPORT);
                     assertEquals(200, r.status(), "session " + (i + 1) + " of " + LIMIT_PER_ADDRESS);
-                    ids.add(sessionId(r));
+                    ids.add(r.sessionId());
                 }
                 assertEquals(453, crowd.request("SETUP", TRACK, cseq++, TRANSPORT).status(), "one more");
                 assertNotNull(ServerLog.awaitWarning("per address (" + LIMIT_PER_ADDRESS + ")", "127.0.0.3",
@@ -67,14 +62,14 @@ class SessionLimitsIT {
                     Response other = neighbour.request("SETUP", TRACK, 1, TRANSPORT);
                     assertEquals(200, other.status(), "another address is not limited by the first one's sessions");
                     assertEquals(200, neighbour.request("TEARDOWN", Endpoints.RTSP + "sample.mp4", 2,
-                            "Session: " + sessionId(other)).status());
+                            "Session: " + other.sessionId()).status());
                 }
 
                 assertEquals(200, crowd.request("TEARDOWN", Endpoints.RTSP + "sample.mp4", cseq++,
                         "Session: " + ids.remove(0)).status());
                 Response freed = crowd.request("SETUP", TRACK, cseq++, TRANSPORT);
                 assertEquals(200, freed.status(), "an ended session frees its place");
-                ids.add(sessionId(freed));
+                ids.add(freed.sessionId());
             } finally {
                 int cseq = 1000;
                 for (String id : ids) {

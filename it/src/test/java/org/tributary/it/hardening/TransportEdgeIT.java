@@ -44,11 +44,6 @@ class TransportEdgeIT {
         return Deployments.ear();
     }
 
-    static String sessionId(Response r) {
-        String session = r.header("Session");
-        return session.substring(0, session.indexOf(';'));
-    }
-
     @Test
     void channel255AndChannelsInUseAreRefusedAndTheConnectionStillPlays() throws Exception {
         try (RtspTestClient client = new RtspTestClient()) {
@@ -58,7 +53,7 @@ class TransportEdgeIT {
 
             Response video = client.request("SETUP", URL + "/trackID=1", 2, "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
             assertEquals(200, video.status());
-            String session = "Session: " + sessionId(video);
+            String session = "Session: " + video.sessionId();
             assertEquals(461, client.request("SETUP", URL + "/trackID=2", 3, session,
                     "Transport: RTP/AVP/TCP;unicast;interleaved=0-1").status(), "the video track's channels");
             assertEquals(461, client.request("SETUP", URL + "/trackID=2", 4, session,
@@ -138,7 +133,7 @@ class TransportEdgeIT {
         try (RtspTestClient client = new RtspTestClient(); ClientPorts ports = ClientPorts.open()) {
             Response first = client.request("SETUP", URL + "/trackID=1", 1, ports.transport());
             assertEquals(200, first.status());
-            String session = "Session: " + sessionId(first);
+            String session = "Session: " + first.sessionId();
             Response repeated = client.request("SETUP", URL + "/trackID=1", 2, session, ports.transport());
             assertEquals(200, repeated.status(), "a client repeating SETUP for a track");
             assertEquals(200, client.request("PLAY", URL, 3, session).status());
@@ -157,9 +152,9 @@ class TransportEdgeIT {
             assertEquals(200, gone.status());
             Response kept = newer.request("SETUP", URL + "/trackID=1", 1, ports.transport());
             assertEquals(200, kept.status());
-            String session = "Session: " + sessionId(kept);
+            String session = "Session: " + kept.sessionId();
             assertEquals(200, newer.request("PLAY", URL, 2, session).status());
-            assertEquals(200, older.request("TEARDOWN", URL, 2, "Session: " + sessionId(gone)).status());
+            assertEquals(200, older.request("TEARDOWN", URL, 2, "Session: " + gone.sessionId()).status());
             onlyReceiverReports(ports, serverRtcpPort(kept));
             assertEquals(200, newer.request("GET_PARAMETER", URL, 3, session).status(),
                     "the newer session still hears its client's reports");

@@ -51,6 +51,11 @@ public final class RtspTestClient implements AutoCloseable {
             return joined == null ? java.util.List.of() : java.util.List.of(joined.split("\n"));
         }
 
+        /** The Session header's id, without its ";timeout=". */
+        public String sessionId() {
+            return header("Session").split(";")[0];
+        }
+
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
