@@ -51,7 +51,7 @@ public interface TributaryConnection extends AutoCloseable {
      *
      * @param startup true when the EJB side pushes its stored settings as the application starts
      */
-    SettingsOutcome applySettings(RuntimeSettings wanted, boolean startup) throws ResourceException;
+    SettingsOutcome applySettings(org.tributary.api.settings.SettingValues wanted, boolean startup) throws ResourceException;
 
     @Override
     void close() throws ResourceException;

@@ -1,7 +1,5 @@
 package org.tributary.mp3http;
 
-import org.tributary.api.RuntimeSettings;
-
 /**
  * Limits of MP3 over HTTP, validated at adapter start and when an administrator changes them (the
  * messages name the settings' fields).
@@ -13,9 +11,8 @@ import org.tributary.api.RuntimeSettings;
  */
 public record Mp3HttpSettings(int maxStreams, int burstSeconds, int icyMetaint, int stallSeconds) {
 
-    public static final Mp3HttpSettings DEFAULTS = new Mp3HttpSettings(RuntimeSettings.DEFAULT_MP3_MAX_STREAMS,
-            RuntimeSettings.DEFAULT_MP3_BURST_SECONDS, RuntimeSettings.DEFAULT_MP3_ICY_METAINT,
-            RuntimeSettings.DEFAULT_MP3_STALL_SECONDS);
+    /** The defaults of the {@code tributary.mp3.*} properties (SettingsSchema). */
+    public static final Mp3HttpSettings DEFAULTS = new Mp3HttpSettings(1000, 3, 16000, 60);
 
     public Mp3HttpSettings {
         range("mp3MaxStreams", maxStreams, 0, 1_000_000);
@@ -42,11 +39,6 @@ public record Mp3HttpSettings(int maxStreams, int burstSeconds, int icyMetaint, 
         public String problem() {
             return problem;
         }
-    }
-
-    /** The limits of these settings. */
-    public static Mp3HttpSettings of(RuntimeSettings s) {
-        return new Mp3HttpSettings(s.mp3MaxStreams(), s.mp3BurstSeconds(), s.mp3IcyMetaint(), s.mp3StallSeconds());
     }
 
     private static void range(String property, int value, int min, int max) {

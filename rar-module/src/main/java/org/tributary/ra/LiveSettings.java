@@ -1,10 +1,9 @@
 package org.tributary.ra;
 
-import org.tributary.api.RuntimeSettings;
 import org.tributary.api.SettingsOutcome;
-import org.tributary.api.access.AuthScheme;
-import org.tributary.auth.AuthSettings;
-import org.tributary.mp3http.Mp3HttpSettings;
+import org.tributary.api.settings.SettingDescriptor;
+import org.tributary.api.settings.SettingValues;
+import org.tributary.api.settings.SettingsSchema;
 import org.tributary.server.RtspServer;
 import org.tributary.transport.UdpEndpoint;
 
@@ -13,8 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,30 +19,56 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Applies an administrator's settings to the running adapter. Everything that can fail (binding a new
- * port, resolving an address, finding the media folder) is tried first; if anything fails nothing changes,
- * so the adapter never runs with half of a settings change. Sockets that live sessions use (the RTP port
- * pair, the bind address) change only at startup.
+ * Applies an administrator's settings to the running sockets. The settings are checked first
+ * ({@link SettingsCheck}); then everything that can still fail (binding a new port) is tried; if anything
+ * fails nothing changes, so the adapter never runs with half of a settings change. Sockets that live
+ * sessions use (the RTP port pair, the bind address) change only at startup. Every other live setting that
+ * changed is handed to its component through the {@link LiveAppliers} the composition root registered.
  */
 final class LiveSettings {
 
     private static final Logger LOG = Logger.getLogger(LiveSettings.class.getName());
+    /** The live settings applied by moving a listener here rather than by an applier. */
+    static final List<String> SOCKET_SETTINGS = List.of("rtspPort", "httpTunnelPort");
 
-    private final TributaryResourceAdapter adapter;
-    private final RuntimeSettings configured;
-    private RuntimeSettings running;
+    /** The listeners and the UDP endpoint a settings change may move. */
+    interface Sockets {
+        RtspServer rtspServer();
 
-    LiveSettings(TributaryResourceAdapter adapter, RuntimeSettings configured) {
-        this.adapter = adapter;
+        /** The tunnel listener, or null when none was ever started. */
+        RtspServer tunnelServer();
+
+        /** Starts the tunnel listener on a socket opened by {@link RtspServer#openListener}. */
+        void startTunnelServer(ServerSocketChannel opened, InetSocketAddress address, int maxConnections)
+                throws IOException;
+
+        /** Moves RTP to a new port pair (only at startup, when no session uses the old one). */
+        void replaceUdpEndpoint(UdpEndpoint next);
+    }
+
+    private final Sockets sockets;
+    private final LiveAppliers appliers;
+    private final SettingsCheck check;
+    private final SettingValues configured;
+    private SettingValues running;
+
+    LiveSettings(Sockets sockets, LiveAppliers appliers, SettingsCheck check, SettingValues configured) {
+        List<String> missing = appliers.missing(SOCKET_SETTINGS);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("live settings nothing applies: " + missing);
+        }
+        this.sockets = sockets;
+        this.appliers = appliers;
+        this.check = check;
         this.configured = configured;
         this.running = configured;
     }
 
-    RuntimeSettings configured() {
+    SettingValues configured() {
         return configured;
     }
 
-    synchronized RuntimeSettings running() {
+    synchronized SettingValues running() {
         return running;
     }
 
@@ -76,60 +99,55 @@ final class LiveSettings {
         }
     }
 
-    synchronized SettingsOutcome apply(RuntimeSettings wanted, boolean startup) {
-        RuntimeSettings now = running;
-        Map<String, String> rejected = new LinkedHashMap<>();
-        InetAddress address = resolve(wanted.rtspBindAddress(), rejected);
-        List<AuthScheme> schemes = schemes(wanted.authSchemes(), rejected);
-        Path root = Path.of(wanted.mediaRoot() == null ? "" : wanted.mediaRoot()).toAbsolutePath().normalize();
-        if (wanted.mediaRoot() == null || wanted.mediaRoot().isBlank()) {
-            rejected.put("mediaRoot", "must be set");
-        } else if (!Files.isDirectory(root)) {
-            rejected.put("mediaRoot", "no folder " + root);
+    synchronized SettingsOutcome apply(SettingValues asked, boolean startup) {
+        SettingValues now = running;
+        List<String> unknown = asked.differencesFrom(asked.only(SettingsSchema.editableNames()));
+        if (!unknown.isEmpty()) {
+            Map<String, String> rejected = new LinkedHashMap<>();
+            unknown.forEach(n -> rejected.put(n, "is not a setting an administrator may change"));
+            return SettingsOutcome.rejected(rejected);
         }
-        Mp3HttpSettings mp3 = null;
-        try {
-            mp3 = Mp3HttpSettings.of(wanted);
-        } catch (Mp3HttpSettings.InvalidField e) {
-            rejected.put(e.field(), e.problem());
-        }
+        SettingValues complete = now.withAll(asked.asMap());
+        Map<String, String> rejected = check.validate(complete, now);
         if (!rejected.isEmpty()) {
-            return new SettingsOutcome(List.of(), List.of(), rejected);
+            return SettingsOutcome.rejected(rejected);
         }
-        boolean addressChanged = !wanted.rtspBindAddress().equals(now.rtspBindAddress());
+        SettingValues wanted = SettingsCheck.normalized(complete);
+        InetAddress address = resolve(wanted.text("rtspBindAddress"));
+        boolean addressChanged = !wanted.text("rtspBindAddress").equals(now.text("rtspBindAddress"));
         // At startup the bind address applies to every socket; later only a restart moves them.
-        InetAddress listenOn = startup ? address : resolve(now.rtspBindAddress(), new LinkedHashMap<>());
-        boolean moveRtsp = wanted.rtspPort() != now.rtspPort() || (startup && addressChanged);
-        boolean moveTunnel = wanted.httpTunnelPort() != now.httpTunnelPort()
-                || (startup && addressChanged && wanted.httpTunnelPort() != 0);
-        boolean moveUdp = startup && (wanted.rtpPort() != now.rtpPort() || addressChanged);
+        InetAddress listenOn = startup ? address : resolve(now.text("rtspBindAddress"));
+        boolean moveRtsp = wanted.integer("rtspPort") != now.integer("rtspPort") || (startup && addressChanged);
+        boolean moveTunnel = wanted.integer("httpTunnelPort") != now.integer("httpTunnelPort")
+                || (startup && addressChanged && wanted.integer("httpTunnelPort") != 0);
+        boolean moveUdp = startup && (wanted.integer("rtpPort") != now.integer("rtpPort") || addressChanged);
         // A port held on one address cannot be bound on the wildcard address (nor the other way round):
         // moving to another address on the same port at startup releases the port first, and takes it back
         // if the change fails.
         List<Runnable> undo = new ArrayList<>();
-        InetAddress oldAddress = resolve(now.rtspBindAddress(), new LinkedHashMap<>());
-        if (startup && addressChanged && moveRtsp && wanted.rtspPort() == now.rtspPort()) {
-            release(adapter.rtspServer(), new InetSocketAddress(oldAddress, now.rtspPort()), undo);
+        InetAddress oldAddress = resolve(now.text("rtspBindAddress"));
+        if (startup && addressChanged && moveRtsp && wanted.integer("rtspPort") == now.integer("rtspPort")) {
+            release(sockets.rtspServer(), new InetSocketAddress(oldAddress, now.integer("rtspPort")), undo);
         }
-        RtspServer runningTunnel = adapter.tunnelServer();
+        RtspServer runningTunnel = sockets.tunnelServer();
         if (startup && addressChanged && moveTunnel && runningTunnel != null
-                && wanted.httpTunnelPort() == now.httpTunnelPort()) {
-            release(runningTunnel, new InetSocketAddress(oldAddress, now.httpTunnelPort()), undo);
+                && wanted.integer("httpTunnelPort") == now.integer("httpTunnelPort")) {
+            release(runningTunnel, new InetSocketAddress(oldAddress, now.integer("httpTunnelPort")), undo);
         }
-        String rtspField = wanted.rtspPort() != now.rtspPort() ? "rtspPort" : "rtspBindAddress";
-        String tunnelField = wanted.httpTunnelPort() != now.httpTunnelPort() ? "httpTunnelPort" : "rtspBindAddress";
+        String rtspField = wanted.integer("rtspPort") != now.integer("rtspPort") ? "rtspPort" : "rtspBindAddress";
+        String tunnelField = wanted.integer("httpTunnelPort") != now.integer("httpTunnelPort") ? "httpTunnelPort" : "rtspBindAddress";
         Opened opened = new Opened();
         try {
             if (moveRtsp) {
-                opened.rtspAt = new InetSocketAddress(listenOn, wanted.rtspPort());
+                opened.rtspAt = new InetSocketAddress(listenOn, wanted.integer("rtspPort"));
                 opened.rtsp = RtspServer.openListener(opened.rtspAt);
             }
         } catch (IOException e) {
             rejected.put(rtspField, e.getMessage());
         }
         try {
-            if (moveTunnel && wanted.httpTunnelPort() != 0) {
-                opened.tunnelAt = new InetSocketAddress(listenOn, wanted.httpTunnelPort());
+            if (moveTunnel && wanted.integer("httpTunnelPort") != 0) {
+                opened.tunnelAt = new InetSocketAddress(listenOn, wanted.integer("httpTunnelPort"));
                 opened.tunnel = RtspServer.openListener(opened.tunnelAt);
             }
         } catch (IOException e) {
@@ -137,15 +155,15 @@ final class LiveSettings {
         }
         try {
             if (moveUdp) {
-                opened.udp = new UdpEndpoint(address, wanted.rtpPort(), wanted.rtpPort() + 1);
+                opened.udp = new UdpEndpoint(address, wanted.integer("rtpPort"), wanted.integer("rtpPort") + 1);
             }
         } catch (IOException e) {
-            rejected.putIfAbsent(wanted.rtpPort() != now.rtpPort() ? "rtpPort" : "rtspBindAddress", e.getMessage());
+            rejected.putIfAbsent(wanted.integer("rtpPort") != now.integer("rtpPort") ? "rtpPort" : "rtspBindAddress", e.getMessage());
         }
         if (!rejected.isEmpty()) {
             opened.closeAll();
             undo.forEach(Runnable::run);
-            return new SettingsOutcome(List.of(), List.of(), rejected);
+            return SettingsOutcome.rejected(rejected);
         }
         List<String> live = new ArrayList<>();
         List<String> restart = new ArrayList<>();
@@ -154,26 +172,30 @@ final class LiveSettings {
         } catch (IOException e) {
             opened.closeAll();
             rejected.put(moveRtsp ? "rtspPort" : "httpTunnelPort", e.getMessage());
-            return new SettingsOutcome(live, List.of(), rejected);
+            return new SettingsOutcome(live, List.of(), rejected, null);
         }
-        if (addressChanged) {
-            (startup ? live : restart).add("rtspBindAddress");
+        Map<String, String> keptUntilRestart = new LinkedHashMap<>();
+        for (SettingDescriptor d : SettingsSchema.editable()) {
+            String name = d.name();
+            if (wanted.text(name).equals(now.text(name))) {
+                continue;
+            }
+            if (d.applied() == SettingDescriptor.Applied.RESTART) {
+                // At startup no session uses the old sockets yet: the restart settings were applied above.
+                (startup ? live : restart).add(name);
+                if (!startup) {
+                    keptUntilRestart.put(name, now.text(name));
+                }
+            } else if (!SOCKET_SETTINGS.contains(name) && appliers.apply(name, wanted)) {
+                live.add(name);
+            }
         }
-        if (wanted.rtpPort() != now.rtpPort()) {
-            (startup ? live : restart).add("rtpPort");
-        }
-        applyLimits(wanted, now, schemes, root, live);
-        applyMp3(mp3, Mp3HttpSettings.of(now), live);
-        running = new RuntimeSettings(startup ? wanted.rtspBindAddress() : now.rtspBindAddress(),
-                wanted.rtspPort(), startup ? wanted.rtpPort() : now.rtpPort(), wanted.httpTunnelPort(),
-                root.toString(), wanted.maxConnections(), wanted.maxSessions(), wanted.maxBandwidthKbps(),
-                wanted.sessionTimeoutSeconds(), schemeText(schemes), wanted.accessCacheSeconds(), mp3.maxStreams(),
-                mp3.burstSeconds(), mp3.icyMetaint(), mp3.stallSeconds());
+        running = wanted.withAll(keptUntilRestart);
         if (!live.isEmpty() || !restart.isEmpty()) {
             LOG.info("settings changed" + (startup ? " at startup" : "") + ": in effect now " + live
                     + (restart.isEmpty() ? "" : "; after a restart " + restart));
         }
-        return new SettingsOutcome(live, restart, Map.of());
+        return new SettingsOutcome(live, restart, Map.of(), wanted);
     }
 
     /** Stops a listener accepting, remembering how to listen again where it did. */
@@ -193,20 +215,20 @@ final class LiveSettings {
         });
     }
 
-    private void switchSockets(RuntimeSettings wanted, Opened opened, List<String> live) throws IOException {
+    private void switchSockets(SettingValues wanted, Opened opened, List<String> live) throws IOException {
         if (opened.rtsp != null) {
-            adapter.rtspServer().switchListener(opened.rtsp, opened.rtspAt);
+            sockets.rtspServer().switchListener(opened.rtsp, opened.rtspAt);
             opened.rtsp = null;
             live.add("rtspPort");
         }
-        RtspServer tunnel = adapter.tunnelServer();
-        if (wanted.httpTunnelPort() != running.httpTunnelPort()) {
+        RtspServer tunnel = sockets.tunnelServer();
+        if (wanted.integer("httpTunnelPort") != running.integer("httpTunnelPort")) {
             if (opened.tunnel == null) {
                 if (tunnel != null) {
                     tunnel.switchListener(null, null); // port 0: no tunnel listener; open tunnels finish normally
                 }
             } else if (tunnel == null) {
-                adapter.startTunnelServer(opened.tunnel, opened.tunnelAt, wanted.maxConnections());
+                sockets.startTunnelServer(opened.tunnel, opened.tunnelAt, wanted.integer("maxConnections"));
             } else {
                 tunnel.switchListener(opened.tunnel, opened.tunnelAt);
             }
@@ -217,99 +239,17 @@ final class LiveSettings {
             opened.tunnel = null;
         }
         if (opened.udp != null) {
-            adapter.replaceUdpEndpoint(opened.udp);
+            sockets.replaceUdpEndpoint(opened.udp);
             opened.udp = null;
         }
     }
 
-    private void applyLimits(RuntimeSettings wanted, RuntimeSettings now, List<AuthScheme> schemes, Path root,
-                             List<String> live) {
-        if (wanted.maxConnections() != now.maxConnections()) {
-            adapter.rtspServer().maxConnections(wanted.maxConnections());
-            RtspServer tunnel = adapter.tunnelServer();
-            if (tunnel != null) {
-                tunnel.maxConnections(wanted.maxConnections());
-            }
-            live.add("maxConnections");
-        }
-        if (wanted.maxSessions() != now.maxSessions()) {
-            adapter.sessionRegistry().maxSessions(wanted.maxSessions());
-            live.add("maxSessions");
-        }
-        if (wanted.maxBandwidthKbps() != now.maxBandwidthKbps()) {
-            adapter.bandwidthLimit().maxKbps(wanted.maxBandwidthKbps());
-            live.add("maxBandwidthKbps");
-        }
-        if (wanted.sessionTimeoutSeconds() != now.sessionTimeoutSeconds()) {
-            adapter.sessionRegistry().timeoutSeconds(wanted.sessionTimeoutSeconds());
-            live.add("sessionTimeoutSeconds");
-        }
-        if (!schemeText(schemes).equals(now.authSchemes())) {
-            adapter.accessGuard().defaultSchemes(schemes);
-            live.add("authSchemes");
-        }
-        if (wanted.accessCacheSeconds() != now.accessCacheSeconds()) {
-            adapter.accessGate().cacheSeconds(wanted.accessCacheSeconds());
-            live.add("accessCacheSeconds");
-        }
-        if (!root.toString().equals(now.mediaRoot())) {
-            adapter.catalog().reroot(root);
-            live.add("mediaRoot");
-        }
-    }
-
-    /** The MP3-over-HTTP limits, for streams that start from now on. */
-    private void applyMp3(Mp3HttpSettings wanted, Mp3HttpSettings now, List<String> live) {
-        if (wanted.equals(now)) {
-            return;
-        }
-        adapter.mp3Http().settings(wanted);
-        if (wanted.maxStreams() != now.maxStreams()) {
-            live.add("mp3MaxStreams");
-        }
-        if (wanted.burstSeconds() != now.burstSeconds()) {
-            live.add("mp3BurstSeconds");
-        }
-        if (wanted.icyMetaint() != now.icyMetaint()) {
-            live.add("mp3IcyMetaint");
-        }
-        if (wanted.stallSeconds() != now.stallSeconds()) {
-            live.add("mp3StallSeconds");
-        }
-    }
-
-    private static InetAddress resolve(String text, Map<String, String> rejected) {
+    /** An address that passed {@link SettingsCheck} (a literal of this host): parsed, never looked up. */
+    private static InetAddress resolve(String literal) {
         try {
-            if (text == null || text.isBlank()) {
-                rejected.put("rtspBindAddress", "must be set");
-                return null;
-            }
-            return InetAddress.getByName(text.trim());
+            return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            rejected.put("rtspBindAddress", "'" + text + "' is not an address of this host");
-            return null;
+            throw new IllegalStateException("a checked address did not parse: " + literal, e);
         }
-    }
-
-    private static List<AuthScheme> schemes(String text, Map<String, String> rejected) {
-        try {
-            List<AuthScheme> schemes = AuthSettings.parseSchemes(text);
-            if (schemes.isEmpty()) {
-                rejected.put("authSchemes", "at least one of digest, basic");
-            }
-            return schemes;
-        } catch (IllegalArgumentException e) {
-            rejected.put("authSchemes", e.getMessage());
-            return List.of();
-        }
-    }
-
-    /** "digest basic": the form the settings use, whatever separators the admin typed. */
-    static String schemeText(List<AuthScheme> schemes) {
-        StringBuilder out = new StringBuilder();
-        for (AuthScheme scheme : schemes) {
-            out.append(out.isEmpty() ? "" : " ").append(scheme.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return out.toString();
     }
 }

@@ -6,7 +6,7 @@ package org.tributary.server;
  */
 public final class ConnectionGuards {
 
-    private final ConnectionLimits limits;
+    private volatile ConnectionLimits limits;
     private final OutputBudget output;
     private final AddressCounts perAddress = new AddressCounts();
 
@@ -22,6 +22,11 @@ public final class ConnectionGuards {
 
     public ConnectionLimits limits() {
         return limits;
+    }
+
+    /** New limits for every port from now on (the settings' live ones, e.g. the idle timeout). */
+    public void limits(ConnectionLimits next) {
+        limits = next;
     }
 
     public OutputBudget output() {

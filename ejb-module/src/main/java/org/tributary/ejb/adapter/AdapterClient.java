@@ -99,7 +99,7 @@ public class AdapterClient {
     }
 
     /** Hands new settings to the adapter; see {@link TributaryConnection#applySettings}. */
-    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.RuntimeSettings wanted, boolean startup)
+    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.settings.SettingValues wanted, boolean startup)
             throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             return connection.applySettings(wanted, startup);

@@ -3,7 +3,7 @@ package org.tributary.ejb.settings;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Settings refused, with one message per bad field (keyed by the {@link ServerSettings} component name). */
+/** Settings refused, with one message per bad field (keyed by setting name, as in {@link org.tributary.api.settings.SettingsSchema}). */
 public class InvalidSettingsException extends Exception {
 
     private final Map<String, String> fieldErrors;

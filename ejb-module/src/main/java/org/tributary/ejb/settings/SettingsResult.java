@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What saving settings did. Field names are those of {@link ServerSettings}.
+ * What saving settings did. Field names are those of {@link org.tributary.api.settings.SettingsSchema}.
  *
  * @param appliedLive fields that changed and are in effect now
  * @param needRestart fields that changed, were saved, and take effect when the server starts again

@@ -6,10 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tributary.api.AdapterSettings;
 import org.tributary.api.SettingsOutcome;
+import org.tributary.api.settings.SettingValues;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.adapter.AdapterOfflineException;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The server settings: the run's {@code -Dtributary.*} values (as the adapter was configured) overridden by
- * the fields an administrator saved, which live in the database. Saving validates every field, hands the
- * settings to the running adapter and stores the fields that differ from the run's defaults.
+ * the fields an administrator saved, which live in the database as rows of name and value. Saving hands the
+ * settings to the running adapter, which checks every field (it is the one place settings are validated) and
+ * applies what it can; then the fields that differ from the run's defaults are stored.
  */
 @Stateless
 public class SettingsService {
@@ -32,42 +33,36 @@ public class SettingsService {
     @EJB
     private AdapterClient adapter;
 
-    private final SettingsValidator validator = new SettingsValidator(new SocketProbe());
-
     /** The settings in force: stored ones where saved, else the run's defaults. */
-    public ServerSettings current() {
-        return ServerSettings.of(adapterSettings().configured()).overriddenBy(stored(), SettingsService::ignored);
+    public SettingValues current() {
+        return StoredValues.over(defaults(), stored(), SettingsService::ignored);
     }
 
     /** The run's defaults: what the settings are when nothing is stored. */
-    public ServerSettings defaults() {
-        return ServerSettings.of(adapterSettings().configured());
+    public SettingValues defaults() {
+        return adapterSettings().configured();
     }
 
     /** Saved fields the running adapter does not use yet: they wait for a restart. */
     public List<String> pendingRestart() {
         AdapterSettings settings = adapterSettings();
-        ServerSettings wanted = ServerSettings.of(settings.configured()).overriddenBy(stored(), SettingsService::ignored);
-        return wanted.differencesFrom(ServerSettings.of(settings.running()));
+        return StoredValues.over(settings.configured(), stored(), SettingsService::ignored)
+                .differencesFrom(settings.running());
     }
 
     /**
-     * Validates, applies and stores.
+     * Applies and stores.
      *
+     * @param wanted any editable settings; the others keep their current value
      * @throws InvalidSettingsException with a message per bad field; nothing is applied or stored then
      */
-    public SettingsResult save(ServerSettings wanted) throws InvalidSettingsException {
-        AdapterSettings settings = adapterSettings();
-        Map<String, String> errors = validator.validate(wanted, ServerSettings.of(settings.running()));
-        if (!errors.isEmpty()) {
-            throw new InvalidSettingsException(errors);
-        }
-        ServerSettings clean = normalized(wanted);
-        SettingsOutcome outcome = apply(clean, false);
+    public SettingsResult save(SettingValues wanted) throws InvalidSettingsException {
+        SettingValues defaults = defaults();
+        SettingsOutcome outcome = apply(current().withAll(wanted.asMap()), false);
         if (!outcome.rejected().isEmpty()) {
             throw new InvalidSettingsException(outcome.rejected());
         }
-        store(clean, ServerSettings.of(settings.configured()));
+        store(StoredValues.rows(outcome.accepted(), defaults));
         LOG.info("settings saved: in effect now " + outcome.appliedLive() + ", after a restart " + outcome.needRestart());
         return new SettingsResult(outcome.appliedLive(), outcome.needRestart());
     }
@@ -79,7 +74,7 @@ public class SettingsService {
 
     /**
      * At application start: hands the stored settings to the adapter, which may still rebind every socket.
-     * A stored field that is no longer valid (a folder deleted since) is skipped with a warning rather than
+     * A stored field the adapter refuses (a folder deleted since) is skipped with a warning rather than
      * keeping the server from starting.
      */
     public SettingsResult applyStored() {
@@ -87,59 +82,41 @@ public class SettingsService {
         if (stored.isEmpty()) {
             return new SettingsResult(List.of(), List.of());
         }
-        AdapterSettings settings = adapterSettings();
-        ServerSettings defaults = ServerSettings.of(settings.configured());
+        SettingValues defaults = defaults();
         Map<String, String> usable = new HashMap<>(stored);
-        Map<String, String> errors = validator.validate(defaults.overriddenBy(usable, SettingsService::ignored),
-                ServerSettings.of(settings.running()));
-        if (!errors.isEmpty()) {
-            LOG.warning("stored settings skipped (the run's defaults are used for them): " + errors);
-            usable.keySet().removeAll(errors.keySet());
-        }
-        SettingsOutcome outcome = apply(normalized(defaults.overriddenBy(usable, SettingsService::ignored)), true);
+        SettingsOutcome outcome = apply(StoredValues.over(defaults, usable, SettingsService::ignored), true);
         if (!outcome.rejected().isEmpty()) {
             LOG.warning("stored settings the adapter refused (the run's defaults are used for them): "
                     + outcome.rejected());
             usable.keySet().removeAll(outcome.rejected().keySet());
-            outcome = apply(normalized(defaults.overriddenBy(usable, SettingsService::ignored)), true);
+            outcome = apply(StoredValues.over(defaults, usable, SettingsService::ignored), true);
         }
         return new SettingsResult(outcome.appliedLive(), outcome.needRestart());
     }
 
-    private SettingsOutcome apply(ServerSettings settings, boolean startup) {
+    private SettingsOutcome apply(SettingValues settings, boolean startup) {
         try {
-            return adapter.applySettings(settings.toRuntime(), startup);
+            return adapter.applySettings(settings, startup);
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
     }
 
-    /** Trimmed, schemes spelled one way, the media folder as an absolute normalized path. */
-    static ServerSettings normalized(ServerSettings s) {
-        return new ServerSettings(s.rtspBindAddress().trim(), s.rtspPort(), s.rtpPort(), s.httpTunnelPort(),
-                Path.of(s.mediaRoot().trim()).toAbsolutePath().normalize().toString(), s.maxConnections(),
-                s.maxSessions(), s.maxBandwidthKbps(), s.sessionTimeoutSeconds(),
-                SettingsValidator.normalizeSchemes(s.authSchemes()), s.accessCacheSeconds(), s.mp3MaxStreams(),
-                s.mp3BurstSeconds(), s.mp3IcyMetaint(), s.mp3StallSeconds());
-    }
-
-    /** Stores the fields that differ from the run's defaults and removes the rows of those that do not. */
-    private void store(ServerSettings wanted, ServerSettings defaults) {
-        Map<String, String> values = wanted.asText();
-        Map<String, String> base = defaults.asText();
-        for (String field : ServerSettings.FIELDS) {
-            StoredSetting row = em.find(StoredSetting.class, field);
-            String value = values.get(field);
-            if (value.equals(base.get(field))) {
-                if (row != null) {
-                    em.remove(row);
-                }
-            } else if (row == null) {
-                em.persist(new StoredSetting(field, value));
+    /** Makes the stored rows exactly {@code rows}: adds, changes and removes. */
+    private void store(Map<String, String> rows) {
+        for (StoredSetting row : em.createQuery("select s from StoredSetting s", StoredSetting.class).getResultList()) {
+            if (!rows.containsKey(row.getName())) {
+                em.remove(row);
+            }
+        }
+        rows.forEach((name, value) -> {
+            StoredSetting row = em.find(StoredSetting.class, name);
+            if (row == null) {
+                em.persist(new StoredSetting(name, value));
             } else if (!value.equals(row.getValue())) {
                 row.set(value);
             }
-        }
+        });
     }
 
     /** The stored fields by name. */
@@ -161,6 +138,6 @@ public class SettingsService {
     }
 
     private static void ignored(String field, String value) {
-        LOG.warning("stored setting " + field + "='" + value + "' is not a number; the run's default is used");
+        LOG.warning("stored setting " + field + "='" + value + "' is not usable; the run's default is used");
     }
 }

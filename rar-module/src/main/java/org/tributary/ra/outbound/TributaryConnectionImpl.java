@@ -39,7 +39,7 @@ final class TributaryConnectionImpl implements TributaryConnection {
     @Override
     public AdapterStatus status() throws ResourceException {
         try {
-            return checkValidity().adapter().status();
+            return checkValidity().adapter().facade().status();
         } catch (IllegalStateException e) {
             throw new ResourceException(e.getMessage(), e);
         }
@@ -47,29 +47,45 @@ final class TributaryConnectionImpl implements TributaryConnection {
 
     @Override
     public void invalidateAccessCache() throws ResourceException {
-        checkValidity().adapter().accessGate().clear();
+        try {
+            checkValidity().adapter().facade().invalidateAccessCache();
+        } catch (IllegalStateException e) {
+            // not started: nothing is cached
+        }
     }
 
     @Override
     public java.util.List<org.tributary.api.SessionInfo> sessions() throws ResourceException {
-        return checkValidity().adapter().sessionInfos();
+        try {
+            return checkValidity().adapter().facade().sessionInfos();
+        } catch (IllegalStateException e) {
+            return java.util.List.of(); // not started: no session
+        }
     }
 
     @Override
     public boolean closeSession(String sessionId) throws ResourceException {
-        return checkValidity().adapter().closeSession(sessionId);
+        try {
+            return checkValidity().adapter().facade().closeSession(sessionId);
+        } catch (IllegalStateException e) {
+            return false; // not started: no session to end
+        }
     }
 
     @Override
     public java.util.List<org.tributary.api.event.AccessRecord> endSessionsAndTakeRecords(String reason)
             throws ResourceException {
-        return checkValidity().adapter().endSessionsAndTakeRecords(reason);
+        try {
+            return checkValidity().adapter().facade().endSessionsAndTakeRecords(reason);
+        } catch (IllegalStateException e) {
+            return java.util.List.of(); // not started: no session, no queued record
+        }
     }
 
     @Override
     public org.tributary.api.AdapterStatistics statistics() throws ResourceException {
         try {
-            return checkValidity().adapter().statistics();
+            return checkValidity().adapter().facade().statistics();
         } catch (IllegalStateException e) {
             throw new ResourceException(e.getMessage(), e);
         }
@@ -78,7 +94,7 @@ final class TributaryConnectionImpl implements TributaryConnection {
     @Override
     public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws ResourceException {
         try {
-            return checkValidity().adapter().mediaCatalogue();
+            return checkValidity().adapter().facade().mediaCatalogue();
         } catch (IllegalStateException | java.io.IOException e) {
             throw new ResourceException("cannot list the media folder: " + e.getMessage(), e);
         }
@@ -87,17 +103,17 @@ final class TributaryConnectionImpl implements TributaryConnection {
     @Override
     public org.tributary.api.AdapterSettings settings() throws ResourceException {
         try {
-            return checkValidity().adapter().settings();
+            return checkValidity().adapter().facade().settings();
         } catch (IllegalStateException e) {
             throw new ResourceException(e.getMessage(), e);
         }
     }
 
     @Override
-    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.RuntimeSettings wanted, boolean startup)
+    public org.tributary.api.SettingsOutcome applySettings(org.tributary.api.settings.SettingValues wanted, boolean startup)
             throws ResourceException {
         try {
-            return checkValidity().adapter().applySettings(wanted, startup);
+            return checkValidity().adapter().facade().applySettings(wanted, startup);
         } catch (IllegalStateException e) {
             throw new ResourceException(e.getMessage(), e);
         }

@@ -17,12 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.api.settings.SettingDescriptor;
+import org.tributary.api.settings.SettingType;
+import org.tributary.api.settings.SettingValues;
+import org.tributary.api.settings.SettingsSchema;
 import org.tributary.ejb.settings.InvalidSettingsException;
-import org.tributary.ejb.settings.ServerSettings;
 import org.tributary.ejb.settings.SettingsResult;
 import org.tributary.ejb.settings.SettingsService;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +34,14 @@ import java.util.Map;
  * {@code /api/settings}: the server settings. GET (viewers) shows the settings in force, the run's
  * defaults, which fields are stored and which wait for a restart; PUT (admins) changes any subset of the
  * fields and answers which took effect at once and which after a restart; DELETE (admins) returns to the
- * run's defaults. A bad field is a 400 whose {@code fields} member names every bad field.
+ * run's defaults. A bad field is a 400 whose {@code fields} member names every bad field. The fields are the
+ * editable settings of {@link SettingsSchema}: whole numbers as JSON numbers, the others as strings.
  */
 @Path("settings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "settings", description = "Ports, bind address, media folder, limits, session timeout, authentication")
 public class SettingsResource {
-
-    /** Text fields; all others are whole numbers. */
-    private static final List<String> TEXT_FIELDS = List.of("rtspBindAddress", "mediaRoot", "authSchemes");
 
     @EJB
     private SettingsService settings;
@@ -60,38 +62,32 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Change settings; fields left out keep their value")
-    @RequestBody(description = "any of: rtspBindAddress, rtspPort, rtpPort, httpTunnelPort, mediaRoot, maxConnections, "
-            + "maxSessions, maxBandwidthKbps (0 = unlimited), sessionTimeoutSeconds, authSchemes (\"digest basic\"), "
-            + "accessCacheSeconds, mp3MaxStreams (0 = MP3 over HTTP off), mp3BurstSeconds, mp3IcyMetaint, "
-            + "mp3StallSeconds")
+    @RequestBody(description = "any of the fields GET shows under settings (the editable settings of the adapter's"
+            + " schema, listed in docs/API.md): whole numbers as JSON numbers, the others as strings")
     @APIResponse(responseCode = "200", description = "{settings: {...}, appliedLive: [field], needRestart: [field]}")
     @APIResponse(responseCode = "400", description = "{status, error, fields: {field: message}}")
     @APIResponse(responseCode = "403", description = "not an admin")
     @APIResponse(responseCode = "415", description = "the body is not application/json")
     public JsonObject put(String body) {
         JsonBody in = JsonBody.parse(body);
-        for (String unknown : in.unknownFields(ServerSettings.FIELDS)) {
-            in.problem(unknown, "is not a setting (settings: " + String.join(", ", ServerSettings.FIELDS) + ")");
+        List<String> names = SettingsSchema.editableNames();
+        for (String unknown : in.unknownFields(names)) {
+            in.problem(unknown, "is not a setting (settings: " + String.join(", ", names) + ")");
         }
-        ServerSettings now = settings.current();
-        ServerSettings wanted = new ServerSettings(
-                text(in, "rtspBindAddress", now.rtspBindAddress()),
-                in.integer("rtspPort", now.rtspPort()),
-                in.integer("rtpPort", now.rtpPort()),
-                in.integer("httpTunnelPort", now.httpTunnelPort()),
-                text(in, "mediaRoot", now.mediaRoot()),
-                in.integer("maxConnections", now.maxConnections()),
-                in.integer("maxSessions", now.maxSessions()),
-                in.integer("maxBandwidthKbps", now.maxBandwidthKbps()),
-                in.integer("sessionTimeoutSeconds", now.sessionTimeoutSeconds()),
-                text(in, "authSchemes", now.authSchemes()),
-                in.integer("accessCacheSeconds", now.accessCacheSeconds()),
-                in.integer("mp3MaxStreams", now.mp3MaxStreams()),
-                in.integer("mp3BurstSeconds", now.mp3BurstSeconds()),
-                in.integer("mp3IcyMetaint", now.mp3IcyMetaint()),
-                in.integer("mp3StallSeconds", now.mp3StallSeconds()));
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (SettingDescriptor d : SettingsSchema.editable()) {
+            if (!in.has(d.name())) {
+                continue;
+            }
+            if (d.type() == SettingType.INTEGER) {
+                wanted.put(d.name(), Integer.toString(in.integer(d.name(), 0)));
+            } else {
+                String value = in.string(d.name(), false);
+                wanted.put(d.name(), value == null ? "" : value);
+            }
+        }
         in.check();
-        return saved(() -> settings.save(wanted));
+        return saved(() -> settings.save(SettingValues.of(wanted)));
     }
 
     @DELETE
@@ -122,24 +118,20 @@ public class SettingsResource {
 
     private static ApiException invalid(Map<String, String> errors) {
         JsonObjectBuilder fields = Json.createObjectBuilder();
-        ServerSettings.FIELDS.stream().filter(errors::containsKey).forEach(f -> fields.add(f, errors.get(f)));
-        String first = ServerSettings.FIELDS.stream().filter(errors::containsKey).findFirst().orElse("settings");
+        SettingsSchema.editableNames().stream().filter(errors::containsKey).forEach(f -> fields.add(f, errors.get(f)));
+        String first = SettingsSchema.editableNames().stream().filter(errors::containsKey).findFirst()
+                .orElse("settings");
         return new ApiException(400, "invalid settings: " + first + ": " + errors.get(first),
                 Json.createObjectBuilder().add("fields", fields).build());
     }
 
-    private static String text(JsonBody in, String field, String current) {
-        String value = in.string(field, false);
-        return value == null ? current : value;
-    }
-
-    static JsonObject json(ServerSettings s) {
+    static JsonObject json(SettingValues s) {
         JsonObjectBuilder out = Json.createObjectBuilder();
-        s.asText().forEach((field, value) -> {
-            if (TEXT_FIELDS.contains(field)) {
-                out.add(field, value);
-            } else {
+        s.asMap().forEach((field, value) -> {
+            if (SettingsSchema.get(field).type() == SettingType.INTEGER) {
                 out.add(field, Integer.parseInt(value));
+            } else {
+                out.add(field, value);
             }
         });
         return out.build();

@@ -6,8 +6,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.api.settings.SettingDescriptor;
+import org.tributary.api.settings.SettingValues;
+import org.tributary.api.settings.SettingsSchema;
 import org.tributary.ejb.settings.InvalidSettingsException;
-import org.tributary.ejb.settings.ServerSettings;
 import org.tributary.ejb.settings.SettingsResult;
 import org.tributary.ejb.settings.SettingsService;
 import org.tributary.web.console.ConsoleUser;
@@ -23,24 +25,13 @@ import java.util.logging.Logger;
 /**
  * The Settings page (admins): the server settings form; saving validates every field, stores them and
  * applies what can be applied to the running adapter, then says which fields took effect now and which
- * wait for a restart.
+ * wait for a restart. The fields, their sections, labels and hints come from the settings schema.
  */
 @Named
 @ViewScoped
 public class SettingsView implements Serializable {
 
     private static final Logger LOG = Logger.getLogger(SettingsView.class.getName());
-
-    /** Labels of the fields, for the "took effect" lists. */
-    static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("rtspBindAddress", "RTSP bind address"), Map.entry("rtspPort", "RTSP port"),
-            Map.entry("rtpPort", "RTP port"), Map.entry("httpTunnelPort", "HTTP tunnel port"),
-            Map.entry("mediaRoot", "Media folder"), Map.entry("maxConnections", "Max connections"),
-            Map.entry("maxSessions", "Max sessions"), Map.entry("maxBandwidthKbps", "Max bandwidth"),
-            Map.entry("sessionTimeoutSeconds", "Session timeout"), Map.entry("authSchemes", "Authentication schemes"),
-            Map.entry("accessCacheSeconds", "Access cache"), Map.entry("mp3MaxStreams", "Max MP3 streams"),
-            Map.entry("mp3BurstSeconds", "MP3 burst"), Map.entry("mp3IcyMetaint", "ICY metadata interval"),
-            Map.entry("mp3StallSeconds", "MP3 stall limit"));
 
     @EJB
     private SettingsService settings;
@@ -68,7 +59,7 @@ public class SettingsView implements Serializable {
         if (!me.may(ConsoleSecurity.ADMIN, "change the server settings")) {
             return;
         }
-        ServerSettings wanted = form.settings();
+        SettingValues wanted = form.settings();
         try {
             result = settings.save(wanted);
         } catch (AdapterOfflineException e) {
@@ -88,8 +79,19 @@ public class SettingsView implements Serializable {
                 ? "Nothing changed." : "Settings saved.");
     }
 
+    /** A field's label, for the "took effect" lists. */
     public String label(String field) {
-        return LABELS.getOrDefault(field, field);
+        return SettingsSchema.find(field).map(SettingDescriptor::label).orElse(field);
+    }
+
+    /** The page's sections, each with its fields, in schema order. */
+    public Map<String, List<SettingDescriptor>> getSections() {
+        return SettingsSchema.editableByGroup();
+    }
+
+    /** The hint under a field: what it does, and when a change takes effect if not at once. */
+    public String hint(SettingDescriptor d) {
+        return d.description() + (d.applied() == SettingDescriptor.Applied.RESTART ? " (restart)" : "");
     }
 
     public String getError() { return error; }

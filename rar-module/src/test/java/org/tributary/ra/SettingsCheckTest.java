@@ -1,7 +1,8 @@
-package org.tributary.ejb.settings;
+package org.tributary.ra;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.api.settings.SettingValues;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SettingsValidatorTest {
+/** The adapter's check of an administrator's settings: every field, with a message each. */
+class SettingsCheckTest {
 
     @TempDir
     Path media;
@@ -25,7 +27,7 @@ class SettingsValidatorTest {
     private final Set<Integer> takenUdp = new HashSet<>();
     private final Set<Integer> probedTcp = new HashSet<>();
 
-    private final SettingsValidator validator = new SettingsValidator(new SettingsValidator.Probe() {
+    private final SettingsCheck validator = new SettingsCheck(new SettingsCheck.Probe() {
         @Override
         public String tcpPortProblem(InetAddress address, int port) {
             probedTcp.add(port);
@@ -43,14 +45,17 @@ class SettingsValidatorTest {
         }
     });
 
-    private ServerSettings good() {
-        return new ServerSettings("0.0.0.0", 8554, 6970, 8001, media.toString(), 5000, 10000, 0, 60, "digest basic", 10);
+    private SettingValues good() {
+        return SettingValues.editableDefaults().withAll(Map.of("httpTunnelPort", "8001", "mediaRoot",
+                media.toString()));
     }
 
-    private ServerSettings with(String field, Object value) {
-        Map<String, String> text = new java.util.HashMap<>(good().asText());
-        text.put(field, String.valueOf(value));
-        return good().overriddenBy(text, (f, v) -> { throw new AssertionError(f); });
+    private SettingValues with(String field, Object value) {
+        return good().with(field, String.valueOf(value));
+    }
+
+    private SettingValues with(Map<String, String> fields) {
+        return good().withAll(fields);
     }
 
     @Test
@@ -63,11 +68,15 @@ class SettingsValidatorTest {
 
     @Test
     void eachBadFieldGetsItsOwnMessage() {
-        Map<String, String> errors = validator.validate(new ServerSettings("999.1.1.1", 0, 6971, 70_000,
-                media.resolve("missing").toString(), 0, -1, -5, 2, "ntlm", 100_000), good());
+        Map<String, String> errors = validator.validate(with(Map.ofEntries(Map.entry("rtspBindAddress",
+                "999.1.1.1"), Map.entry("rtspPort", "0"), Map.entry("rtpPort", "6971"), Map.entry("httpTunnelPort", "70000"),
+                Map.entry("mediaRoot", media.resolve("missing").toString()), Map.entry("maxConnections", "0"),
+                Map.entry("maxSessions", "-1"), Map.entry("maxBandwidthKbps", "-5"),
+                Map.entry("sessionTimeoutSeconds", "2"), Map.entry("authSchemes", "ntlm"),
+                Map.entry("accessCacheSeconds", "100000"), Map.entry("rtspIdleTimeoutSeconds", "x"))), good());
         assertEquals(Set.of("rtspBindAddress", "rtspPort", "rtpPort", "httpTunnelPort", "mediaRoot", "maxConnections",
-                "maxSessions", "maxBandwidthKbps", "sessionTimeoutSeconds", "authSchemes", "accessCacheSeconds"),
-                errors.keySet(), errors.toString());
+                "maxSessions", "maxBandwidthKbps", "sessionTimeoutSeconds", "rtspIdleTimeoutSeconds", "authSchemes",
+                "accessCacheSeconds"), errors.keySet(), errors.toString());
         assertTrue(errors.get("rtpPort").contains("even"), errors.get("rtpPort"));
         assertTrue(errors.get("mediaRoot").contains("no such folder"), errors.get("mediaRoot"));
         assertTrue(errors.get("authSchemes").contains("'ntlm'"), errors.get("authSchemes"));
@@ -113,39 +122,24 @@ class SettingsValidatorTest {
 
     @Test
     void schemesAreNormalized() {
-        assertEquals("basic digest", SettingsValidator.normalizeSchemes(" Basic,DIGEST basic "));
-        assertThrows(IllegalArgumentException.class, () -> SettingsValidator.normalizeSchemes(" , "));
-    }
-
-    @Test
-    void differencesNameTheChangedFields() {
-        assertEquals(java.util.List.of("rtpPort", "maxSessions"),
-                good().differencesFrom(new ServerSettings("0.0.0.0", 8554, 7000, 8001, media.toString(), 5000, 1, 0, 60,
-                        "digest basic", 10)));
+        assertEquals("basic digest", SettingsCheck.normalizeSchemes(" Basic,DIGEST basic "));
+        assertThrows(IllegalArgumentException.class, () -> SettingsCheck.normalizeSchemes(" , "));
+        assertEquals("digest", SettingsCheck.normalized(with("authSchemes", " DIGEST ")).text("authSchemes"));
     }
 
     @Test
     void mp3LimitsAreCheckedFieldByField() {
-        Map<String, String> errors = validator.validate(good().withMp3(-1, 61, 100, 0), good());
+        Map<String, String> errors = validator.validate(with(Map.of("mp3MaxStreams", "-1", "mp3BurstSeconds", "61",
+                "mp3IcyMetaint", "100", "mp3StallSeconds", "0")), good());
         assertEquals(Set.of("mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint", "mp3StallSeconds"), errors.keySet(),
                 errors.toString());
         assertTrue(errors.get("mp3MaxStreams").contains("0 (MP3 over HTTP off)"), errors.get("mp3MaxStreams"));
-        assertTrue(errors.get("mp3BurstSeconds").contains("and 60 seconds"), errors.get("mp3BurstSeconds"));
-        assertTrue(errors.get("mp3IcyMetaint").contains("between 256 and 65536 bytes"), errors.get("mp3IcyMetaint"));
+        assertTrue(errors.get("mp3BurstSeconds").contains("and 60"), errors.get("mp3BurstSeconds"));
+        assertTrue(errors.get("mp3IcyMetaint").contains("between 256 and 65536"), errors.get("mp3IcyMetaint"));
         assertTrue(errors.get("mp3StallSeconds").contains("between 1 and 3600"), errors.get("mp3StallSeconds"));
-        assertEquals(Map.of(), validator.validate(good().withMp3(0, 0, 256, 1), good()), "lower bounds");
-        assertEquals(Map.of(), validator.validate(good().withMp3(1_000_000, 60, 65_536, 3600), good()), "upper bounds");
-    }
-
-    @Test
-    void theOldConstructorTakesTheMp3DefaultsAndTheFieldsRoundTripAsText() {
-        ServerSettings old = good();
-        assertEquals(java.util.List.of(1000, 3, 16000, 60), java.util.List.of(old.mp3MaxStreams(),
-                old.mp3BurstSeconds(), old.mp3IcyMetaint(), old.mp3StallSeconds()));
-        ServerSettings changed = good().overriddenBy(Map.of("mp3MaxStreams", "1", "mp3IcyMetaint", "8192"),
-                (f, v) -> { throw new AssertionError(f); });
-        assertEquals(good().withMp3(1, 3, 8192, 60), changed);
-        assertEquals(java.util.List.of("mp3MaxStreams", "mp3IcyMetaint"), changed.differencesFrom(good()));
-        assertEquals(changed, ServerSettings.of(changed.toRuntime()), "through the adapter's form and back");
+        assertEquals(Map.of(), validator.validate(with(Map.of("mp3MaxStreams", "0", "mp3BurstSeconds", "0",
+                "mp3IcyMetaint", "256", "mp3StallSeconds", "1")), good()), "lower bounds");
+        assertEquals(Map.of(), validator.validate(with(Map.of("mp3MaxStreams", "1000000", "mp3BurstSeconds", "60",
+                "mp3IcyMetaint", "65536", "mp3StallSeconds", "3600")), good()), "upper bounds");
     }
 }

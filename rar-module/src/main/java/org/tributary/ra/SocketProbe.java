@@ -1,4 +1,4 @@
-package org.tributary.ejb.settings;
+package org.tributary.ra;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -8,8 +8,8 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketException;
 
-/** The real {@link SettingsValidator.Probe}: binds a socket for a moment, asks the network interfaces. */
-final class SocketProbe implements SettingsValidator.Probe {
+/** The real {@link SettingsCheck.Probe}: binds a socket for a moment, asks the network interfaces. */
+final class SocketProbe implements SettingsCheck.Probe {
 
     @Override
     public String tcpPortProblem(InetAddress address, int port) {

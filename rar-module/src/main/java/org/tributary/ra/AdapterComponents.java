@@ -1,0 +1,267 @@
+package org.tributary.ra;
+
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import org.tributary.api.settings.SettingValues;
+import org.tributary.api.settings.SettingsSchema;
+import org.tributary.auth.AccessGuard;
+import org.tributary.auth.AuthSettings;
+import org.tributary.catalog.CatalogueScanner;
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.engine.StreamingEngine;
+import org.tributary.mp3http.Mp3HttpService;
+import org.tributary.mp3http.Mp3HttpSettings;
+import org.tributary.ra.inbound.AccessGate;
+import org.tributary.ra.inbound.EventDispatcher;
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.server.BandwidthLimit;
+import org.tributary.server.ConnectionGuards;
+import org.tributary.server.ConnectionLimits;
+import org.tributary.server.ControlExecutor;
+import org.tributary.server.OutputBudget;
+import org.tributary.server.RefusalFloodFilter;
+import org.tributary.server.RefusalReporter;
+import org.tributary.server.RtspMethodHandler;
+import org.tributary.server.RtspServer;
+import org.tributary.session.AccessRecords;
+import org.tributary.session.SessionRegistry;
+import org.tributary.session.TrafficMeter;
+import org.tributary.transport.UdpEndpoint;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Logger;
+
+/**
+ * The composition root: builds the adapter's components from the deployed settings, starts their
+ * long-running Work, says which component applies which live setting, and stops them all. Nothing else
+ * constructs components; everything else gets them from here.
+ */
+final class AdapterComponents implements LiveSettings.Sockets {
+
+    private static final Logger LOG = Logger.getLogger(AdapterComponents.class.getName());
+    static final String SERVER_HEADER = "Tributary/" + TributaryResourceAdapter.VERSION;
+    /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
+    private static final int EVENT_QUEUE_CAPACITY = 10_000;
+
+    private final WorkManager workManager;
+    private final SettingValues deployed;
+    private final InetAddress bindAddress;
+    final AccessGate accessGate;
+    final SessionRegistry sessions;
+    final EventDispatcher events;
+    final MediaCatalog catalog;
+    final CatalogueScanner scanner;
+    final TrafficMeter meter;
+    final BandwidthLimit bandwidth;
+    private final RefusalFloodFilter refusalFloods;
+    private final ConnectionGuards connectionGuards;
+    private final AuthSettings authSettings;
+    private StreamingEngine engine;
+    private ControlExecutor control;
+    private AccessGuard accessGuard;
+    private RtspMethodHandler handler;
+    Mp3HttpService mp3Http;
+    RtspServer rtspServer;
+    private volatile RtspServer tunnelServer;
+    private volatile UdpEndpoint udpEndpoint;
+    private final Housekeeping housekeeping;
+
+    /** Builds every component; nothing is bound or started yet. */
+    AdapterComponents(SettingValues deployed, WorkManager workManager) throws IOException {
+        this.deployed = deployed;
+        this.workManager = workManager;
+        bindAddress = InetAddress.getByName(deployed.text("rtspBindAddress"));
+        Path mediaRoot = Path.of(deployed.text("mediaRoot")).toAbsolutePath().normalize();
+        authSettings = new AuthSettings(AuthSettings.parseSchemes(deployed.text("authSchemes")),
+                deployed.integer("authNonceSeconds"), deployed.integer("authFailuresBeforeDelay"),
+                deployed.integer("authDelayMillisPerFailure"), deployed.integer("authFailuresBeforeLockout"),
+                deployed.integer("authLockoutSeconds"), deployed.bool("authDigestWithoutQop"));
+        connectionGuards = new ConnectionGuards(connectionLimits(deployed),
+                OutputBudget.shareOfHeap(deployed.integer("rtspMaxQueuedPercentOfHeap")));
+        Executor tasks = this::runShortTask;
+        accessGate = new AccessGate(tasks, deployed.integer("accessCacheSeconds"),
+                deployed.integer("accessTimeoutMillis"));
+        sessions = new SessionRegistry(deployed.integer("sessionTimeoutSeconds"), deployed.integer("maxSessions"));
+        sessions.maxPerAddress(deployed.integer("maxSessionsPerAddress"));
+        events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
+        SessionRegistry registry = sessions;
+        sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
+        AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
+        catalog = new MediaCatalog(mediaRoot);
+        scanner = new CatalogueScanner(catalog);
+        meter = new TrafficMeter();
+        bandwidth = new BandwidthLimit(meter, deployed.integer("maxBandwidthKbps"));
+        EventDispatcher dispatcher = events;
+        refusalFloods = new RefusalFloodFilter(dispatcher::publish, deployed.integer("refusalsPerWindow"),
+                deployed.integer("refusalWindowSeconds"));
+        if (!Files.isDirectory(mediaRoot)) {
+            LOG.warning("the media folder " + mediaRoot + " does not exist: every DESCRIBE will get 404"
+                    + " (set tributary.media.root)");
+        }
+        udpEndpoint = new UdpEndpoint(bindAddress, deployed.integer("rtpPort"), deployed.integer("rtpPort") + 1);
+        try {
+            wire();
+        } catch (RuntimeException e) {
+            udpEndpoint.close();
+            if (engine != null) {
+                engine.close();
+            }
+            if (control != null) {
+                control.close();
+            }
+            throw e;
+        }
+        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), meter::sample,
+                now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded()));
+    }
+
+    /** The components that start threads or hold the UDP endpoint, built once it is bound. */
+    private void wire() {
+        engine = new StreamingEngine(deployed.integer("senderThreads"), this::startLongRunning);
+        // Request handlers get their own pool; access decisions stay on the short-task pool (see ControlExecutor).
+        control = new ControlExecutor(deployed.integer("controlThreads"), deployed.integer("controlQueue"),
+                this::startLongRunning);
+        // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
+        accessGuard = AccessGuard.standard(accessGate, authSettings);
+        handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udpEndpoint, meter, bandwidth);
+        RefusalReporter refusals = new RefusalReporter(sessions, catalog, refusalFloods);
+        handler.onRefusal(refusals);
+        mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings(deployed), meter, bandwidth,
+                events::publish);
+        mp3Http.onRefusal(refusals);
+        handler.plainHttp(mp3Http);
+        rtspServer = newServer(deployed.integer("rtspPort"));
+    }
+
+    /** Which component applies which live setting (the sockets are moved by {@link LiveSettings} itself). */
+    LiveAppliers liveAppliers() {
+        return new LiveAppliers()
+                .on("mediaRoot", s -> catalog.reroot(Path.of(s.text("mediaRoot"))))
+                .on("maxConnections", s -> {
+                    rtspServer.maxConnections(s.integer("maxConnections"));
+                    RtspServer tunnel = tunnelServer;
+                    if (tunnel != null) {
+                        tunnel.maxConnections(s.integer("maxConnections"));
+                    }
+                })
+                .on("maxSessions", s -> sessions.maxSessions(s.integer("maxSessions")))
+                .on("maxBandwidthKbps", s -> bandwidth.maxKbps(s.integer("maxBandwidthKbps")))
+                .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
+                .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
+                        Map.of("rtspIdleTimeoutSeconds", s.text("rtspIdleTimeoutSeconds"))))))
+                .on("authSchemes", s -> accessGuard.defaultSchemes(AuthSettings.parseSchemes(s.text("authSchemes"))))
+                .on("accessCacheSeconds", s -> accessGate.cacheSeconds(s.integer("accessCacheSeconds")))
+                .on("mp3MaxStreams", s -> mp3Http.settings(mp3Settings(s)))
+                .on("mp3BurstSeconds", s -> mp3Http.settings(mp3Settings(s)))
+                .on("mp3IcyMetaint", s -> mp3Http.settings(mp3Settings(s)))
+                .on("mp3StallSeconds", s -> mp3Http.settings(mp3Settings(s)));
+    }
+
+    /** The editable settings as they run after start: the actual RTSP port, spelled as the checks spell them. */
+    SettingValues configured() {
+        return SettingsCheck.normalized(deployed.only(SettingsSchema.editableNames()).withAll(Map.of(
+                "rtspBindAddress", bindAddress.getHostAddress(), "rtspPort", Integer.toString(rtspServer.port()))));
+    }
+
+    private static ConnectionLimits connectionLimits(SettingValues s) {
+        return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
+                s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
+                s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private static Mp3HttpSettings mp3Settings(SettingValues s) {
+        return new Mp3HttpSettings(s.integer("mp3MaxStreams"), s.integer("mp3BurstSeconds"),
+                s.integer("mp3IcyMetaint"), s.integer("mp3StallSeconds"));
+    }
+
+    private RtspServer newServer(int port) {
+        return new RtspServer(new InetSocketAddress(bindAddress, port), deployed.integer("maxConnections"), handler,
+                control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
+    }
+
+    /** Binds the listeners and starts every loop. */
+    void start() throws IOException {
+        rtspServer.bind();
+        startLongRunning("tributary-rtsp", rtspServer);
+        if (deployed.integer("httpTunnelPort") != 0) {
+            // QuickTime-style clients reach the server through HTTP proxies on a port of their own.
+            RtspServer tunnel = newServer(deployed.integer("httpTunnelPort"));
+            tunnel.bind();
+            startLongRunning("tributary-rtsp-http", tunnel);
+            tunnelServer = tunnel;
+        }
+        startLongRunning("tributary-rtcp", udpEndpoint);
+        startLongRunning("tributary-housekeeping", housekeeping);
+    }
+
+    /** Ends every session and stream and closes every socket, so a redeploy can bind the same ports at once. */
+    void stop() {
+        housekeeping.stop();
+        sessions.closeAll("server stopping");
+        mp3Http.closeAll("server stopping");
+        refusalFloods.flushAll();
+        rtspServer.close();
+        RtspServer tunnel = tunnelServer;
+        if (tunnel != null) {
+            tunnel.close();
+        }
+        engine.close();
+        control.close();
+        udpEndpoint.close();
+        accessGate.clear();
+    }
+
+    @Override
+    public RtspServer rtspServer() {
+        return rtspServer;
+    }
+
+    @Override
+    public RtspServer tunnelServer() {
+        return tunnelServer;
+    }
+
+    @Override
+    public void startTunnelServer(ServerSocketChannel opened, InetSocketAddress address, int maxConnectionsNow)
+            throws IOException {
+        RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler, control, DecoderLimits.DEFAULTS,
+                SERVER_HEADER, connectionGuards);
+        tunnel.bind(opened);
+        startLongRunning("tributary-rtsp-http", tunnel);
+        tunnelServer = tunnel;
+    }
+
+    @Override
+    public void replaceUdpEndpoint(UdpEndpoint next) {
+        UdpEndpoint previous = udpEndpoint;
+        startLongRunning("tributary-rtcp", next);
+        handler.udp(next);
+        udpEndpoint = next;
+        previous.close();
+    }
+
+    private void startLongRunning(String name, Runnable loop) {
+        try {
+            workManager.startWork(AdapterWork.longRunning(name, loop, () -> { }), WorkManager.INDEFINITE, null, null);
+        } catch (WorkException e) {
+            throw new IllegalStateException("the WorkManager refused " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void runShortTask(Runnable task) {
+        try {
+            workManager.scheduleWork(AdapterWork.shortTask(task));
+        } catch (WorkException e) {
+            throw new RejectedExecutionException("the WorkManager refused a task: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.tributary.ra;
+
+import org.tributary.api.AdapterSettings;
+import org.tributary.api.AdapterStatistics;
+import org.tributary.api.AdapterStatus;
+import org.tributary.api.MediaFileInfo;
+import org.tributary.api.SessionInfo;
+import org.tributary.api.SettingsOutcome;
+import org.tributary.api.event.AccessRecord;
+import org.tributary.api.settings.SettingValues;
+import org.tributary.mp3http.Mp3HttpService;
+import org.tributary.server.RtspServer;
+import org.tributary.session.RtspSession;
+import org.tributary.session.SessionSnapshot;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the outbound connection (the EJBs) may ask of a started adapter: status, statistics, sessions, the
+ * media catalogue, the settings. One instance per start; it only reads from and delegates to the components.
+ */
+public final class AdapterFacade {
+
+    private final AdapterComponents components;
+    private final LiveSettings settings;
+    private final Instant startedAt;
+
+    AdapterFacade(AdapterComponents components, LiveSettings settings, Instant startedAt) {
+        this.components = components;
+        this.settings = settings;
+        this.startedAt = startedAt;
+    }
+
+    /** A live snapshot. */
+    public AdapterStatus status() {
+        RtspServer server = components.rtspServer();
+        return new AdapterStatus(TributaryResourceAdapter.VERSION, server.bindHost(), server.port(), startedAt,
+                server.openConnections(), server.totalConnections(),
+                components.sessions.size() + components.mp3Http.activeStreams(), server.requestsHandled(),
+                settings.configured().text("mediaRoot"));
+    }
+
+    /** The live sessions: RTSP sessions, then MP3-over-HTTP streams. */
+    public List<SessionInfo> sessionInfos() {
+        List<SessionInfo> all = new ArrayList<>();
+        components.sessions.all().stream().map(SessionSnapshot::of).forEach(all::add);
+        all.addAll(components.mp3Http.sessionInfos());
+        return all;
+    }
+
+    /** Ends a session or an MP3-over-HTTP stream on an administrator's request; false when there is no such one. */
+    public boolean closeSession(String id) {
+        RtspSession session = components.sessions.get(id);
+        if (session == null) {
+            return components.mp3Http.stop(id);
+        }
+        session.close("ended by an administrator");
+        return true;
+    }
+
+    /** Ends every session and returns the access records still queued, theirs included. */
+    public List<AccessRecord> endSessionsAndTakeRecords(String reason) {
+        components.sessions.closeAll(reason);
+        components.mp3Http.closeAll(reason);
+        return components.events.takeAll();
+    }
+
+    /** Forgets every cached access decision. */
+    public void invalidateAccessCache() {
+        components.accessGate.clear();
+    }
+
+    /** Traffic counters and live counts. */
+    public AdapterStatistics statistics() {
+        Map<String, Integer> byTransport = new TreeMap<>();
+        for (RtspSession session : components.sessions.all()) {
+            byTransport.merge(session.transportKind(), 1, Integer::sum);
+        }
+        int mp3Streams = components.mp3Http.activeStreams();
+        if (mp3Streams > 0) {
+            byTransport.put(Mp3HttpService.TRANSPORT, mp3Streams);
+        }
+        RtspServer tunnel = components.tunnelServer();
+        int connections = components.rtspServer().openConnections() + (tunnel == null ? 0 : tunnel.openConnections());
+        return new AdapterStatistics(Instant.now(), components.meter.bytesSent(), components.meter.packetsSent(),
+                connections, components.sessions.size() + mp3Streams, byTransport, components.meter.bitsPerSecond(),
+                processCpuLoad());
+    }
+
+    private static double processCpuLoad() {
+        try {
+            var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+            return os == null ? -1 : os.getProcessCpuLoad();
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // the JDK's extended bean is not visible here
+        }
+    }
+
+    /** Every file of the media folder. */
+    public List<MediaFileInfo> mediaCatalogue() throws IOException {
+        return components.scanner.scan();
+    }
+
+    /** What the deployment configured and what runs now. */
+    public AdapterSettings settings() {
+        return new AdapterSettings(settings.configured(), settings.running());
+    }
+
+    /** Checks and applies an administrator's settings; see {@link LiveSettings}. */
+    public SettingsOutcome applySettings(SettingValues wanted, boolean startup) {
+        return settings.apply(wanted, startup);
+    }
+}
