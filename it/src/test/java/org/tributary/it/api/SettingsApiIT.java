@@ -16,9 +16,12 @@ import org.tributary.it.support.RtspTestClient;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -172,6 +175,27 @@ class SettingsApiIT {
             }
             assertEquals(200, first.request("OPTIONS", Endpoints.RTSP, 2).status(), "the first connection stayed");
         }
+    }
+
+    @Test
+    void theIdleTimeoutChangesLiveForAConnectionAlreadyOpen() throws Exception {
+        // An address of its own, so that no other test's idle line (logged once a minute per address) hides ours.
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.7"), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", Endpoints.RTSP_PORT), 10_000);
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = new byte[4096];
+            int n = socket.getInputStream().read(answer);
+            assertTrue(new String(answer, 0, Math.max(n, 0), StandardCharsets.US_ASCII).startsWith("RTSP/1.0 200"));
+            assertEquals(Set.of("rtspIdleTimeoutSeconds"), names(saved("{\"rtspIdleTimeoutSeconds\": 1}"),
+                    "appliedLive"));
+            assertEquals(-1, socket.getInputStream().read(answer), "the server closes the idle connection");
+        }
+        String log = Files.readString(Path.of(System.getProperty("it.log.dir", "target/server-log"), "server.log"),
+                StandardCharsets.ISO_8859_1);
+        assertTrue(log.contains("idle for 1 s without a session (tributary.rtsp.idle-timeout-seconds); closing"),
+                "closed by the new timeout, not the run's");
     }
 
     @Test
