@@ -63,7 +63,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final TrafficMeter meter;
     final BandwidthLimit bandwidth;
     private final RefusalFloodFilter refusalFloods;
-    private final ConnectionGuards connectionGuards;
+    final ConnectionGuards connectionGuards;
     private final AuthSettings authSettings;
     private StreamingEngine engine;
     private ControlExecutor control;
