@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.auth.AccessCheck;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.MediaCatalog;
