@@ -309,7 +309,7 @@ public final class RtspConnection {
             }
             LOG.warning(logPrefix + "cannot answer " + (head == null ? "the next request" : head.methodToken()) + ": "
                     + e.getMessage() + "; answering 503 and closing");
-            deliver(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE));
+            deliver(Reply.of(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE)));
             closeAfterFlush();
         }
     }
@@ -332,18 +332,18 @@ public final class RtspConnection {
                     close();
                     return;
                 }
-                RtspResponse response = answer(request);
+                Reply reply = answer(request);
                 server.requestAnswered();
-                if (response == null) {
+                if (reply.response() == null) {
                     continue;
                 }
-                if (response.holdBackMillis() > 0) {
+                if (reply.holdBackMillis() > 0) {
                     // A slowed 401: the timer sends it later and only then are later requests answered, so
                     // the connection keeps its order and no thread waits meanwhile ('processing' stays set).
-                    executor.executeLater(response.holdBackMillis(), () -> sendLaterAndGoOn(response));
+                    executor.executeLater(reply.holdBackMillis(), () -> sendLaterAndGoOn(reply));
                     return;
                 }
-                deliver(response);
+                deliver(reply);
             }
         } catch (Throwable t) { // never leave the connection waiting on a request nobody answers
             LOG.log(Level.SEVERE, logPrefix + "failed while answering requests; closing", t);
@@ -351,22 +351,22 @@ public final class RtspConnection {
         }
     }
 
-    private RtspResponse answer(RtspRequest request) {
+    private Reply answer(RtspRequest request) {
         try {
             return handler.handle(request, this);
         } catch (Throwable t) { // an Error too (OutOfMemoryError, StackOverflowError, LinkageError)
             LOG.log(Level.SEVERE, logPrefix + "failed to answer " + request.methodToken() + " " + request.uri()
                     + ": " + t + "; answering 500 and closing", t);
-            return errorAnswer(request, RtspStatus.INTERNAL_SERVER_ERROR).afterSent(() -> {
+            return Reply.of(errorAnswer(request, RtspStatus.INTERNAL_SERVER_ERROR)).then(() -> {
                 stopReading();
                 closeAfterFlush();
             });
         }
     }
 
-    private void sendLaterAndGoOn(RtspResponse response) {
+    private void sendLaterAndGoOn(Reply reply) {
         try {
-            deliver(response);
+            deliver(reply);
             startProcessing();
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, logPrefix + "failed to send a held-back answer; closing", t);
@@ -374,13 +374,14 @@ public final class RtspConnection {
         }
     }
 
-    private void deliver(RtspResponse response) {
+    private void deliver(Reply reply) {
+        RtspResponse response = reply.response();
         if (!response.headers().contains("Server")) {
             response.header("Server", server.serverHeader());
         }
         responseTarget.send(response.encode());
-        if (response.afterSent() != null) {
-            response.afterSent().run();
+        if (reply.afterSent() != null) {
+            reply.afterSent().run();
         }
     }
 

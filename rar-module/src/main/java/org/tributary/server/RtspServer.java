@@ -262,8 +262,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     }
 
     private void refuseBusy(SocketChannel channel) throws IOException {
-        byte[] busy = ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader
-                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] busy = Refusals.connectionRefused(serverHeader);
         try {
             channel.configureBlocking(false); // never wait for a client that does not read
             channel.write(java.nio.ByteBuffer.wrap(busy));
