@@ -96,6 +96,20 @@ public final class Refusals {
                 .then(connection::closeAfterFlush);
     }
 
+    /**
+     * The answer to a message that could not be read (a parse error, a request too large or too slow):
+     * the connection closes after it.
+     *
+     * @param http whether the client spoke HTTP (MP3 over HTTP, a tunnel half): it reads HTTP status lines only
+     */
+    public static RtspResponse closing(RtspStatus status, boolean http) {
+        RtspResponse response = new RtspResponse(status);
+        if (http) {
+            response.asHttp();
+        }
+        return response.header("Connection", "close");
+    }
+
     /** What a connection over a connection limit is told before it is closed. */
     public static byte[] connectionRefused(String serverHeader) {
         return ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader + "\r\nConnection: close\r\n\r\n")
