@@ -273,7 +273,7 @@ public final class Mp3HttpService implements RequestHandler {
         Refusal refusal = Refusals.ofVerdict(verdict, true);
         LOG.log(refusal.level(), connection.logPrefix() + Refusals.accessLogLine(verdict, "GET", mp3.path(), client));
         refusals.refused(request, connection, refusal.status(), refusal.why());
-        return new Access(Refusals.http(refusal, request, connection), null);
+        return new Access(Refusals.http(refusal, request, connection::closeAfterFlush), null);
     }
 
     private void streamEnded(Mp3HttpStream stream, RtspRequest request, Mp3HttpRequest mp3, String user) {

@@ -38,18 +38,18 @@ final class HttpTunnels {
         String cookie = request.header("x-sessioncookie");
         if (cookie == null || cookie.isBlank() || cookie.length() > 128) {
             LOG.info(connection.logPrefix() + "HTTP " + request.methodToken() + " without a valid x-sessioncookie; answering 400");
-            return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection);
+            return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection::closeAfterFlush);
         }
         if (request.method() == RtspMethod.GET) {
             if (connection.server().tunnelsFull()) {
                 connection.server().logThrottled(Level.WARNING, "tunnels-full", connection.logPrefix()
                         + "refusing a tunnel GET: " + connection.server().openTunnels()
                         + " tunnels are open (tributary.rtsp.max-tunnels); answering 503");
-                return Refusals.httpClosing(RtspStatus.SERVICE_UNAVAILABLE, connection);
+                return Refusals.httpClosing(RtspStatus.SERVICE_UNAVAILABLE, connection::closeAfterFlush);
             }
             if (!connection.server().registerTunnel(cookie, connection)) {
                 LOG.info(connection.logPrefix() + "tunnel cookie already in use; answering 400");
-                return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection);
+                return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection::closeAfterFlush);
             }
             connection.tunnelCookie(cookie);
             LOG.fine(connection.logPrefix() + "tunnel GET half open");
@@ -76,6 +76,6 @@ final class HttpTunnels {
             LOG.fine(connection.logPrefix() + "tunnel POST half joined " + getHalf.logPrefix().trim());
             return Reply.NONE;
         }
-        return Refusals.httpClosing(RtspStatus.METHOD_NOT_ALLOWED, connection);
+        return Refusals.httpClosing(RtspStatus.METHOD_NOT_ALLOWED, connection::closeAfterFlush);
     }
 }

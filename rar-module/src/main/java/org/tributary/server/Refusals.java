@@ -69,14 +69,19 @@ public final class Refusals {
         return Reply.of(response).heldBack(refusal.holdBackMillis());
     }
 
-    /** An HTTP error with a JSON body saying why (none for HEAD); the connection closes once it is sent. */
-    public static Reply http(Refusal refusal, RtspRequest request, RtspConnection connection) {
+    /**
+     * An HTTP error with a JSON body saying why (none for HEAD), a 401's challenges and hold-back, a 503's
+     * Retry-After.
+     *
+     * @param close closes the connection once the answer is sent
+     */
+    public static Reply http(Refusal refusal, RtspRequest request, Runnable close) {
         RtspResponse response = httpError(refusal.code(), refusal.status().reason(), refusal.message(), request);
         challenge(response, refusal);
         if (refusal.retryAfter() != null) {
             response.header("Retry-After", refusal.retryAfter());
         }
-        return Reply.of(response).then(connection::closeAfterFlush).heldBack(refusal.holdBackMillis());
+        return Reply.of(response).then(close).heldBack(refusal.holdBackMillis());
     }
 
     /** An HTTP error that closes the connection, with a JSON body {@code {"status":..,"error":".."}} unless HEAD. */
@@ -90,10 +95,13 @@ public final class Refusals {
         return response;
     }
 
-    /** An HTTP status without a body (a tunnel half refused); the connection closes once it is sent. */
-    public static Reply httpClosing(RtspStatus status, RtspConnection connection) {
-        return Reply.of(new RtspResponse(status).asHttp().header("Connection", "close"))
-                .then(connection::closeAfterFlush);
+    /**
+     * An HTTP status without a body (a tunnel half refused).
+     *
+     * @param close closes the connection once the answer is sent
+     */
+    public static Reply httpClosing(RtspStatus status, Runnable close) {
+        return Reply.of(new RtspResponse(status).asHttp().header("Connection", "close")).then(close);
     }
 
     /**
