@@ -70,9 +70,12 @@ final class SetupHandler implements MethodHandler {
         }
         TransportSpec spec = TransportNegotiation.choose(request);
         ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
-        if (spec.isTcp()) { // checked before a session is created for a SETUP that will be refused
+        // Checked before a session is created for a SETUP that will be refused.
+        if (spec.isTcp()) {
             TransportNegotiation.refuseUnusableChannels(channels, sessions.registry(), connection.responseTarget(),
                     session, track);
+        } else {
+            TransportNegotiation.refuseUnusablePorts(spec.clientPort());
         }
         boolean created = false;
         if (session == null) {
@@ -105,11 +108,7 @@ final class SetupHandler implements MethodHandler {
                     + ";ssrc=" + hex(output.ssrc());
         } else {
             PortRange ports = spec.clientPort();
-            int rtcpPort = ports.isSingle() ? ports.first() + 1 : ports.last();
-            if (rtcpPort > 65535) {
-                throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "client_port=" + ports.first()
-                        + " leaves no port for RTCP", Level.WARNING);
-            }
+            int rtcpPort = TransportNegotiation.rtcpPort(ports);
             UdpEndpoint endpoint = udp;
             InetSocketAddress clientRtp = new InetSocketAddress(connection.remoteAddress().getAddress(), ports.first());
             InetSocketAddress clientRtcp = new InetSocketAddress(connection.remoteAddress().getAddress(), rtcpPort);

@@ -4,6 +4,7 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.header.ChannelRange;
 import org.tributary.rtsp.header.HeaderParseException;
+import org.tributary.rtsp.header.PortRange;
 import org.tributary.rtsp.header.Transport;
 import org.tributary.rtsp.header.TransportMode;
 import org.tributary.rtsp.header.TransportSpec;
@@ -43,6 +44,19 @@ final class TransportNegotiation {
         }
         throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "no offered transport is RTP over unicast UDP "
                 + "(with client_port) or TCP: " + header);
+    }
+
+    /** The client's RTCP port: the second of its pair, or the one after its single port. */
+    static int rtcpPort(PortRange ports) {
+        return ports.isSingle() ? ports.first() + 1 : ports.last();
+    }
+
+    /** A single client port must leave the next one for RTCP. */
+    static void refuseUnusablePorts(PortRange ports) throws RefusedException {
+        if (rtcpPort(ports) > 65535) {
+            throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "client_port=" + ports.first()
+                    + " leaves no port for RTCP", Level.WARNING);
+        }
     }
 
     /**
