@@ -19,10 +19,7 @@ import org.tributary.transport.UdpEndpoint;
 
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +47,7 @@ class MethodHandlersTest {
     private ExecutorService threads;
     private StreamingEngine engine;
     private UdpEndpoint udp;
-    private ServerSocketChannel listener;
-    private final java.util.List<SocketChannel> sockets = new java.util.ArrayList<>();
+    private LoopbackConnections connections;
     private RtspConnection connection;
     private RtspConnection otherConnection;
     private final SessionRegistry registry = new SessionRegistry(60, 10);
@@ -68,28 +64,12 @@ class MethodHandlersTest {
         threads = Executors.newCachedThreadPool();
         engine = new StreamingEngine(1, (name, loop) -> threads.execute(loop));
         udp = new UdpEndpoint(InetAddress.getLoopbackAddress(), 0, 0);
-        listener = ServerSocketChannel.open(java.net.StandardProtocolFamily.INET)
-                .bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-        connection = connect(1, "127.0.0.1");
-        otherConnection = connect(2, "127.0.0.2");
+        connections = new LoopbackConnections(ConnectionGuards.defaults());
+        connection = connections.from("127.0.0.1");
+        otherConnection = connections.from("127.0.0.2");
         paths = new PathResolver(new MediaCatalog(media));
         sessions = new SessionLookup(registry);
         bandwidth = new BandwidthLimit(TrafficMeter.NONE, 0);
-    }
-
-    /** A connection from {@code from}: sessions are the client address's (and user's). */
-    private RtspConnection connect(long id, String from) throws Exception {
-        SocketChannel client = SocketChannel.open(java.net.StandardProtocolFamily.INET);
-        client.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        client.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
-                ((InetSocketAddress) listener.getLocalAddress()).getPort()));
-        sockets.add(client);
-        RtspServer server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10,
-                (request, c) -> Reply.NONE, null, DecoderLimits.DEFAULTS, "Test");
-        SocketChannel accepted = listener.accept();
-        sockets.add(accepted);
-        return new RtspConnection(id, accepted, server, (request, c) -> Reply.NONE, null,
-                DecoderLimits.DEFAULTS, ConnectionGuards.defaults());
     }
 
     @AfterEach
@@ -97,10 +77,7 @@ class MethodHandlersTest {
         registry.closeAll("test over");
         engine.close();
         udp.close();
-        for (SocketChannel socket : sockets) {
-            socket.close();
-        }
-        listener.close();
+        connections.close();
         threads.shutdownNow();
         threads.awaitTermination(5, TimeUnit.SECONDS);
     }
