@@ -29,11 +29,6 @@ public record Refusal(RtspStatus status, String why, Level level, List<WwwAuthen
         return new Refusal(status, why, level, List.of(), 0, null, null);
     }
 
-    /** A limit is reached (streams, bandwidth): 503, and HTTP clients are told to come back in 30 s. */
-    public static Refusal limit(String why) {
-        return new Refusal(RtspStatus.SERVICE_UNAVAILABLE, why, Level.INFO, List.of(), 0, null, "30");
-    }
-
     public int code() {
         return status.code();
     }

@@ -87,14 +87,6 @@ class RefusalsTest {
     }
 
     @Test
-    void aLimitTellsHttpClientsToComeBackLater() throws Exception {
-        Reply http = Refusals.http(Refusal.limit("the limit of 2 MP3 streams is reached"), request("GET /a.mp3 HTTP/1.0"),
-                () -> { });
-        assertEquals("30", http.response().headers().get("Retry-After"));
-        assertEquals(503, http.response().code());
-    }
-
-    @Test
     void aClientMessageBecomesTheTextBodyOfAnRtspAnswer() {
         Refusal notYet = new Refusal(RtspStatus.NOT_IMPLEMENTED, "no reflector", Level.INFO, List.of(), 0, "Not yet.", null);
         assertEquals("RTSP/1.0 501 Not Implemented\r\nCSeq: 3\r\nContent-Type: text/plain; charset=utf-8\r\n"
