@@ -4,7 +4,6 @@ import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.server.AccessCheck;
 
 import java.util.List;
 

@@ -14,15 +14,16 @@ import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
-import org.tributary.rtsp.header.WwwAuthenticate;
 import org.tributary.server.BandwidthLimit;
+import org.tributary.server.Refusal;
 import org.tributary.server.RefusalListener;
+import org.tributary.server.Refusals;
+import org.tributary.server.Reply;
 import org.tributary.server.RequestHandler;
 import org.tributary.server.RtspConnection;
 import org.tributary.session.AccessRecords;
 import org.tributary.session.TrafficMeter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class Mp3HttpService implements RequestHandler {
     }
 
     @Override
-    public RtspResponse handle(RtspRequest request, RtspConnection connection) {
+    public Reply handle(RtspRequest request, RtspConnection connection) {
         connection.stopReading(); // one request per connection: the answer ends it
         try {
             Mp3HttpRequest asked = Mp3HttpRequest.parse(request);
@@ -161,7 +162,7 @@ public final class Mp3HttpService implements RequestHandler {
             if (e.contentRange() == null) { // a seek past the end is no access refusal: not in the access log
                 refusals.refused(request, connection, statusFor(e.status()), e.getMessage());
             }
-            RtspResponse error = error(e.status(), e.reason(), e.getMessage(), request, connection);
+            RtspResponse error = Refusals.httpError(e.status(), e.reason(), e.getMessage(), request);
             if (e.contentRange() != null) {
                 error.header("Content-Range", e.contentRange());
             }
@@ -171,11 +172,12 @@ public final class Mp3HttpService implements RequestHandler {
             if (e.status() == 503) {
                 error.header("Retry-After", "30");
             }
-            return error;
+            return Reply.of(error).then(connection::closeAfterFlush);
         } catch (RuntimeException e) { // a bug, not the client's fault: still an HTTP answer, never an RTSP one
             LOG.log(Level.SEVERE, connection.logPrefix() + "failed to answer " + request.methodToken() + " "
                     + Mp3HttpRequest.printable(request.uri()), e);
-            return error(500, "Internal Server Error", "the server failed to answer this request", request, connection);
+            return Reply.of(Refusals.httpError(500, "Internal Server Error", "the server failed to answer this request",
+                    request)).then(connection::closeAfterFlush);
         }
     }
 
@@ -195,7 +197,7 @@ public final class Mp3HttpService implements RequestHandler {
         }
     }
 
-    private RtspResponse ok(RtspRequest request, Mp3HttpRequest mp3, Mp3Library.Track track, RtspConnection connection,
+    private Reply ok(RtspRequest request, Mp3HttpRequest mp3, Mp3Library.Track track, RtspConnection connection,
                             String user, Mp3HttpSettings limits) throws HttpRefusal {
         long length = track.body().length();
         ByteRange whole = new ByteRange(0, length - 1);
@@ -226,7 +228,7 @@ public final class Mp3HttpService implements RequestHandler {
             ok.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
         }
         if (mp3.head()) {
-            return ok.afterSent(connection::closeAfterFlush);
+            return Reply.of(ok).then(connection::closeAfterFlush);
         }
         IcyInterleaver icy = mp3.wantsMetadata() ? new IcyInterleaver(limits.icyMetaint(), track.title()) : null;
         Mp3HttpStream stream = new Mp3HttpStream(connection, track, icy, range, limits.burstSeconds(),
@@ -235,11 +237,11 @@ public final class Mp3HttpService implements RequestHandler {
                 ended -> streamEnded(ended, request, mp3, user));
         admit(stream, limits);
         LOG.fine(connection.logPrefix() + "MP3 stream of " + mp3.path() + " starts" + (icy == null ? "" : " with ICY metadata"));
-        return ok.afterSent(() -> engine.schedule(stream));
+        return Reply.of(ok).then(() -> engine.schedule(stream));
     }
 
     /** The guard's answer: a 401/403/503 refusal, or null and the authenticated user (null: anonymous). */
-    private record Access(RtspResponse refusal, String user) {
+    private record Access(Reply refusal, String user) {
     }
 
     /** The catalogue's canonical path, the one access is decided on and the file is found by. */
@@ -268,31 +270,10 @@ public final class Mp3HttpService implements RequestHandler {
         if (verdict.kind() == Verdict.Kind.ALLOWED) {
             return new Access(null, verdict.user());
         }
-        String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
-        switch (verdict.kind()) {
-            case UNAUTHORIZED: {
-                LOG.warning(connection.logPrefix() + "refused GET " + mp3.path() + who + ": " + verdict.reason()
-                        + "; answering 401" + AccessGuard.holdBackNote(verdict));
-                refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
-                RtspResponse challenge = error(401, "Unauthorized", "credentials are needed: " + verdict.reason(),
-                        request, connection).holdBack(verdict.holdBackMillis());
-                for (WwwAuthenticate c : verdict.challenges()) {
-                    challenge.headers().add(WwwAuthenticate.HEADER, c.format());
-                }
-                return new Access(challenge, null);
-            }
-            case FORBIDDEN:
-                LOG.warning(connection.logPrefix() + "refused GET " + mp3.path() + who + ": " + verdict.reason()
-                        + "; answering 403");
-                refusals.refused(request, connection, RtspStatus.FORBIDDEN, verdict.reason());
-                return new Access(error(403, "Forbidden", verdict.reason(), request, connection), null);
-            default:
-                LOG.severe(connection.logPrefix() + "no access decision for " + mp3.path() + ": " + verdict.reason()
-                        + "; answering 503");
-                refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
-                return new Access(error(503, "Service Unavailable", "no access decision: " + verdict.reason(), request,
-                        connection).header("Retry-After", "5"), null);
-        }
+        Refusal refusal = Refusals.ofVerdict(verdict, true);
+        LOG.log(refusal.level(), connection.logPrefix() + Refusals.accessLogLine(verdict, "GET", mp3.path(), client));
+        refusals.refused(request, connection, refusal.status(), refusal.why());
+        return new Access(Refusals.http(refusal, request, connection::closeAfterFlush), null);
     }
 
     private void streamEnded(Mp3HttpStream stream, RtspRequest request, Mp3HttpRequest mp3, String user) {
@@ -343,17 +324,6 @@ public final class Mp3HttpService implements RequestHandler {
         }
     }
 
-    private static RtspResponse error(int status, String reason, String message, RtspRequest request,
-                                      RtspConnection connection) {
-        RtspResponse response = new RtspResponse(status, reason).asHttp().header("Connection", "close")
-                .header("Cache-Control", "no-store");
-        if (!"HEAD".equals(request.methodToken())) {
-            response.body("application/json", ("{\"status\":" + status + ",\"error\":\"" + json(message) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        return response.afterSent(connection::closeAfterFlush);
-    }
-
     private static RtspStatus statusFor(int code) {
         for (RtspStatus s : RtspStatus.values()) {
             if (s.code() == code) {
@@ -380,23 +350,5 @@ public final class Mp3HttpService implements RequestHandler {
     /** A header value in printable ASCII (titles may hold anything). */
     static String headerText(String s) {
         return s.replaceAll("[^\\x20-\\x7e]", "?");
-    }
-
-    static String json(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -11,8 +11,6 @@ public final class RtspResponse {
     private final RtspHeaders headers = new RtspHeaders();
     private byte[] body = new byte[0];
     private String protocol = "RTSP/1.0";
-    private Runnable afterSent;
-    private long holdBackMillis;
 
     public RtspResponse(RtspStatus status) {
         this(status.code(), status.reason());
@@ -54,29 +52,6 @@ public final class RtspResponse {
     public RtspResponse asHttp() {
         this.protocol = "HTTP/1.0";
         return this;
-    }
-
-    /** Something to do once the response is queued for the client, e.g. start sending RTP after PLAY. */
-    public RtspResponse afterSent(Runnable action) {
-        this.afterSent = action;
-        return this;
-    }
-
-    public Runnable afterSent() {
-        return afterSent;
-    }
-
-    /**
-     * Sends this response only after {@code millis} (a failed login slowed down); the connection waits
-     * without holding a thread and answers its later requests after this one.
-     */
-    public RtspResponse holdBack(long millis) {
-        this.holdBackMillis = millis;
-        return this;
-    }
-
-    public long holdBackMillis() {
-        return holdBackMillis;
     }
 
     public byte[] encode() {

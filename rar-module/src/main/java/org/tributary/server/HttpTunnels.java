@@ -3,6 +3,7 @@ package org.tributary.server;
 import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
+import org.tributary.rtsp.RtspStatus;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,60 +34,48 @@ final class HttpTunnels {
         return mediaTypes != null && mediaTypes.toLowerCase(java.util.Locale.ROOT).contains("application/x-rtsp-tunnelled");
     }
 
-    RtspResponse handle(RtspRequest request, RtspConnection connection) {
+    Reply handle(RtspRequest request, RtspConnection connection) {
         String cookie = request.header("x-sessioncookie");
         if (cookie == null || cookie.isBlank() || cookie.length() > 128) {
             LOG.info(connection.logPrefix() + "HTTP " + request.methodToken() + " without a valid x-sessioncookie; answering 400");
-            return http(400, "Bad Request", connection, true);
+            return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection::closeAfterFlush);
         }
         if (request.method() == RtspMethod.GET) {
             if (connection.server().tunnelsFull()) {
                 connection.server().logThrottled(Level.WARNING, "tunnels-full", connection.logPrefix()
                         + "refusing a tunnel GET: " + connection.server().openTunnels()
                         + " tunnels are open (tributary.rtsp.max-tunnels); answering 503");
-                return http(503, "Service Unavailable", connection, true);
+                return Refusals.httpClosing(RtspStatus.SERVICE_UNAVAILABLE, connection::closeAfterFlush);
             }
             if (!connection.server().registerTunnel(cookie, connection)) {
                 LOG.info(connection.logPrefix() + "tunnel cookie already in use; answering 400");
-                return http(400, "Bad Request", connection, true);
+                return Refusals.httpClosing(RtspStatus.BAD_REQUEST, connection::closeAfterFlush);
             }
             connection.tunnelCookie(cookie);
             LOG.fine(connection.logPrefix() + "tunnel GET half open");
-            RtspResponse ok = http(200, "OK", connection, false);
-            ok.header("Cache-Control", "no-store").header("Pragma", "no-cache")
-                    .header("Content-Type", "application/x-rtsp-tunnelled");
-            return ok;
+            return Reply.of(new RtspResponse(200, "OK").asHttp().header("Cache-Control", "no-store")
+                    .header("Pragma", "no-cache").header("Content-Type", "application/x-rtsp-tunnelled"));
         }
         if (request.method() == RtspMethod.POST) {
             RtspConnection getHalf = connection.server().tunnel(cookie);
             if (getHalf == null || getHalf.isClosed()) {
                 LOG.info(connection.logPrefix() + "tunnel POST for an unknown cookie; closing");
                 connection.closeAfterFlush();
-                return null;
+                return Reply.NONE;
             }
             if (!getHalf.acceptTunnelPost(connection)) {
                 LOG.warning(connection.logPrefix() + "tunnel POST for a cookie whose POST half is still open;"
                         + " answering 409 and closing");
-                RtspResponse conflict = http(409, "Conflict", connection, false);
-                conflict.header("Connection", "close");
+                RtspResponse conflict = new RtspResponse(409, "Conflict").asHttp().header("Connection", "close");
                 connection.stopReading();
                 connection.send(conflict.encode());
                 connection.closeAfterFlush();
-                return null;
+                return Reply.NONE;
             }
             connection.answerThrough(getHalf);
             LOG.fine(connection.logPrefix() + "tunnel POST half joined " + getHalf.logPrefix().trim());
-            return null;
+            return Reply.NONE;
         }
-        return http(405, "Method Not Allowed", connection, true);
-    }
-
-    private static RtspResponse http(int code, String reason, RtspConnection connection, boolean close) {
-        RtspResponse response = new RtspResponse(code, reason).asHttp();
-        if (close) {
-            response.header("Connection", "close");
-            response.afterSent(connection::closeAfterFlush);
-        }
-        return response;
+        return Refusals.httpClosing(RtspStatus.METHOD_NOT_ALLOWED, connection::closeAfterFlush);
     }
 }

@@ -35,7 +35,7 @@ public final class RefusalReporter implements RefusalListener {
     public void refused(RtspRequest request, RtspConnection connection, RtspStatus status, String why) {
         RtspSession session = liveSession(request.header("Session"));
         // Only the session's own client sets its status: a refused request naming someone else's session gets its own record.
-        if (session != null && session.belongsTo(PlaybackMethods.requester(connection, null))) {
+        if (session != null && session.belongsTo(SessionLookup.requester(connection, null))) {
             session.lastStatus(status.code());
             return;
         }

@@ -1,12 +1,12 @@
 package org.tributary.server;
 
 import org.tributary.rtsp.RtspRequest;
-import org.tributary.rtsp.RtspResponse;
 
 /** Answers one request. Called on a worker thread, one request at a time per connection, in order. */
 public interface RequestHandler {
 
-    RtspResponse handle(RtspRequest request, RtspConnection connection);
+    /** The answer, and what to do once it is queued; {@link Reply#NONE} when nothing is sent. */
+    Reply handle(RtspRequest request, RtspConnection connection);
 
     /** The connection is gone (closed by either side); release what it held. */
     default void connectionClosed(RtspConnection connection) {

@@ -64,10 +64,10 @@ public final class RtspConnection {
     /** The POST half currently feeding this GET half of a tunnel, or null: one at a time. */
     private RtspConnection tunnelPost;
 
-    // Deadlines, read once a second by the selector thread (System.nanoTime values).
-    private final long connectedNanos = System.nanoTime();
-    private volatile long lastActivityNanos = connectedNanos;
-    private volatile long lastOutputProgressNanos = connectedNanos;
+    // Deadlines, read once a second by the selector thread (times of the guards' clock).
+    private final long connectedNanos;
+    private volatile long lastActivityNanos;
+    private volatile long lastOutputProgressNanos;
     /** When the first byte of a request not yet complete arrived, or -1. */
     private long requestStartedNanos = -1;
     private boolean receivedAny;
@@ -85,6 +85,9 @@ public final class RtspConnection {
         this.decoder = new RtspDecoder(limits);
         this.guards = guards;
         this.maxOutboundBytes = guards.limits().maxQueuedBytes();
+        this.connectedNanos = guards.nanoTime();
+        this.lastActivityNanos = connectedNanos;
+        this.lastOutputProgressNanos = connectedNanos;
         this.logPrefix = "[conn " + remote.getAddress().getHostAddress() + ":" + remote.getPort() + "] ";
         this.dropLogKey = "drop " + remote.getAddress().getHostAddress();
     }
@@ -127,7 +130,7 @@ public final class RtspConnection {
                 return false;
             }
             if (n > 0) {
-                lastActivityNanos = System.nanoTime();
+                lastActivityNanos = guards.nanoTime();
                 receivedAny = true;
             }
             if (discardInput) {
@@ -156,13 +159,7 @@ public final class RtspConnection {
             }
         } catch (RtspParseException e) {
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
-            RtspResponse response = new RtspResponse(e.status());
-            if (e.http()) {
-                response.asHttp(); // an HTTP client (MP3 over HTTP, a tunnel half) reads HTTP status lines only
-            }
-            response.header("Server", server.serverHeader());
-            response.header("Connection", "close");
-            send(response.encode());
+            send(Refusals.closing(e.status(), e.http()).header("Server", server.serverHeader()).encode());
             closeAfterFlush();
         } catch (IOException e) {
             LOG.fine(logPrefix + "read failed: " + e.getMessage());
@@ -309,7 +306,7 @@ public final class RtspConnection {
             }
             LOG.warning(logPrefix + "cannot answer " + (head == null ? "the next request" : head.methodToken()) + ": "
                     + e.getMessage() + "; answering 503 and closing");
-            deliver(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE));
+            deliver(Reply.of(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE)));
             closeAfterFlush();
         }
     }
@@ -332,18 +329,18 @@ public final class RtspConnection {
                     close();
                     return;
                 }
-                RtspResponse response = answer(request);
+                Reply reply = answer(request);
                 server.requestAnswered();
-                if (response == null) {
+                if (reply.response() == null) {
                     continue;
                 }
-                if (response.holdBackMillis() > 0) {
+                if (reply.holdBackMillis() > 0) {
                     // A slowed 401: the timer sends it later and only then are later requests answered, so
                     // the connection keeps its order and no thread waits meanwhile ('processing' stays set).
-                    executor.executeLater(response.holdBackMillis(), () -> sendLaterAndGoOn(response));
+                    executor.executeLater(reply.holdBackMillis(), () -> sendLaterAndGoOn(reply));
                     return;
                 }
-                deliver(response);
+                deliver(reply);
             }
         } catch (Throwable t) { // never leave the connection waiting on a request nobody answers
             LOG.log(Level.SEVERE, logPrefix + "failed while answering requests; closing", t);
@@ -351,22 +348,22 @@ public final class RtspConnection {
         }
     }
 
-    private RtspResponse answer(RtspRequest request) {
+    private Reply answer(RtspRequest request) {
         try {
             return handler.handle(request, this);
         } catch (Throwable t) { // an Error too (OutOfMemoryError, StackOverflowError, LinkageError)
             LOG.log(Level.SEVERE, logPrefix + "failed to answer " + request.methodToken() + " " + request.uri()
                     + ": " + t + "; answering 500 and closing", t);
-            return errorAnswer(request, RtspStatus.INTERNAL_SERVER_ERROR).afterSent(() -> {
+            return Reply.of(errorAnswer(request, RtspStatus.INTERNAL_SERVER_ERROR)).then(() -> {
                 stopReading();
                 closeAfterFlush();
             });
         }
     }
 
-    private void sendLaterAndGoOn(RtspResponse response) {
+    private void sendLaterAndGoOn(Reply reply) {
         try {
-            deliver(response);
+            deliver(reply);
             startProcessing();
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, logPrefix + "failed to send a held-back answer; closing", t);
@@ -374,13 +371,14 @@ public final class RtspConnection {
         }
     }
 
-    private void deliver(RtspResponse response) {
+    private void deliver(Reply reply) {
+        RtspResponse response = reply.response();
         if (!response.headers().contains("Server")) {
             response.header("Server", server.serverHeader());
         }
         responseTarget.send(response.encode());
-        if (response.afterSent() != null) {
-            response.afterSent().run();
+        if (reply.afterSent() != null) {
+            reply.afterSent().run();
         }
     }
 
@@ -441,12 +439,12 @@ public final class RtspConnection {
                     return false;
                 }
                 if (bytes.remaining() < before) {
-                    lastActivityNanos = System.nanoTime();
+                    lastActivityNanos = guards.nanoTime();
                 }
                 if (!bytes.hasRemaining()) {
                     return true;
                 }
-                lastOutputProgressNanos = System.nanoTime();
+                lastOutputProgressNanos = guards.nanoTime();
             }
             int size = bytes.remaining();
             if (!media) {
@@ -475,7 +473,7 @@ public final class RtspConnection {
                     if (written > 0) {
                         outboundBytes -= written;
                         guards.output().release(written);
-                        lastOutputProgressNanos = System.nanoTime();
+                        lastOutputProgressNanos = guards.nanoTime();
                         lastActivityNanos = lastOutputProgressNanos;
                     }
                     if (head.hasRemaining()) {
@@ -593,11 +591,8 @@ public final class RtspConnection {
                 + (receivedAny ? "request not complete " : "nothing received ") + timeoutSeconds
                 + " s after " + (receivedAny ? "its first byte" : "connecting")
                 + " (tributary.rtsp.request-timeout-seconds); answering 408 and closing");
-        RtspResponse response = new RtspResponse(RtspStatus.REQUEST_TIMEOUT);
-        response.header("Server", server.serverHeader());
-        response.header("Connection", "close");
         stopReading();
-        send(response.encode());
+        send(Refusals.closing(RtspStatus.REQUEST_TIMEOUT, false).header("Server", server.serverHeader()).encode());
         closeAfterFlush();
     }
 

@@ -7,34 +7,33 @@ import org.tributary.api.access.MediaPaths;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthorizationReader;
 import org.tributary.auth.Verdict;
-import org.tributary.rtsp.header.WwwAuthenticate;
-import org.tributary.rtsp.RtspMethod;
-import org.tributary.rtsp.RtspRequest;
-import org.tributary.rtsp.RtspResponse;
-import org.tributary.rtsp.RtspStatus;
-import org.tributary.rtsp.RtspUri;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
+import org.tributary.rtsp.RtspMethod;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspStatus;
 import org.tributary.session.Requester;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
 
-import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Answers requests by method (RFC 2326 §10): checks what every request must carry (version, CSeq),
- * asks the access check for requests on a media path, and answers what is implemented.
+ * The dispatcher: checks what every request must carry (version, CSeq), resolves the path and asks the
+ * access check for the methods that name one, then hands the request to the handler of its method family
+ * and turns a refusal into its answer and log line. HTTP requests go to the tunnel or to plain HTTP.
  */
 public final class RtspMethodHandler implements RequestHandler {
 
     private static final Logger LOG = Logger.getLogger(RtspMethodHandler.class.getName());
 
-    /** The methods this server answers; the Public header of OPTIONS lists them. */
+    /** The methods this server answers; the Public header of OPTIONS lists them (not ANNOUNCE/RECORD: a 501). */
     private static final Set<RtspMethod> IMPLEMENTED = EnumSet.of(RtspMethod.OPTIONS, RtspMethod.DESCRIBE,
             RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.PAUSE, RtspMethod.TEARDOWN, RtspMethod.GET_PARAMETER,
             RtspMethod.SET_PARAMETER);
@@ -43,13 +42,13 @@ public final class RtspMethodHandler implements RequestHandler {
             RtspMethod.PLAY);
     private static final Set<RtspMethod> WRITE_METHODS = EnumSet.of(RtspMethod.ANNOUNCE, RtspMethod.RECORD);
 
-    /** The body of the 501 that answers an allowed ANNOUNCE or RECORD. */
-    static final String PUBLISHING_NOT_AVAILABLE = "Publishing live streams (ANNOUNCE/RECORD) is not available in"
-            + " this version of Tributary: the request passed the access check, but no live reflector takes streams yet.";
-
     private final AccessGuard accessGuard;
-    private final MediaCatalog catalog;
-    private final PlaybackMethods playback;
+    private final PathResolver paths;
+    private final SessionRegistry sessions;
+    private final SetupHandler setup;
+    /** Method to handler; a method without one is answered 501. */
+    private final Map<RtspMethod, MethodHandler> handlers = new EnumMap<>(RtspMethod.class);
+    private final String publicMethods;
     private final HttpTunnels tunnels = new HttpTunnels();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
@@ -58,13 +57,29 @@ public final class RtspMethodHandler implements RequestHandler {
     public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
-        this.catalog = catalog;
-        this.playback = new PlaybackMethods(catalog, sessions, engine, udp, meter, bandwidth);
+        this.paths = new PathResolver(catalog);
+        this.sessions = sessions;
+        SessionLookup lookup = new SessionLookup(sessions);
+        this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);
+        this.publicMethods = IMPLEMENTED.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
+        MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth);
+        MethodHandler parameters = new ParameterHandler(lookup);
+        handlers.put(RtspMethod.OPTIONS, new OptionsHandler(lookup, publicMethods));
+        handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths));
+        handlers.put(RtspMethod.SETUP, setup);
+        handlers.put(RtspMethod.PLAY, playback);
+        handlers.put(RtspMethod.PAUSE, playback);
+        handlers.put(RtspMethod.TEARDOWN, playback);
+        handlers.put(RtspMethod.GET_PARAMETER, parameters);
+        handlers.put(RtspMethod.SET_PARAMETER, parameters);
+        MethodHandler record = new RecordHandler();
+        handlers.put(RtspMethod.ANNOUNCE, record);
+        handlers.put(RtspMethod.RECORD, record);
     }
 
     /** New UDP sessions use this RTP port pair from now on. */
     public void udp(UdpEndpoint endpoint) {
-        playback.udp(endpoint);
+        setup.udp(endpoint);
     }
 
     /** Who hears about refused requests (the access log). */
@@ -79,7 +94,7 @@ public final class RtspMethodHandler implements RequestHandler {
 
     @Override
     public void connectionClosed(RtspConnection connection) {
-        playback.connectionClosed(connection);
+        sessions.closeBoundTo(connection, "connection closed");
         RequestHandler http = plainHttp;
         if (http != null) {
             http.connectionClosed(connection);
@@ -88,11 +103,11 @@ public final class RtspMethodHandler implements RequestHandler {
 
     @Override
     public boolean carriesSession(RtspConnection connection) {
-        return playback.carriesSession(connection);
+        return sessions.anyBoundToOrFrom(connection, connection.remoteAddress());
     }
 
     @Override
-    public RtspResponse handle(RtspRequest request, RtspConnection connection) {
+    public Reply handle(RtspRequest request, RtspConnection connection) {
         String cseq = request.cseq();
         if (request.version().startsWith("HTTP/")) {
             RequestHandler http = plainHttp;
@@ -101,107 +116,85 @@ public final class RtspMethodHandler implements RequestHandler {
         }
         if (!"RTSP/1.0".equals(request.version())) {
             LOG.info(connection.logPrefix() + "version " + request.version() + " is not supported; answering 505");
-            return answer(RtspStatus.VERSION_NOT_SUPPORTED, cseq);
+            return Reply.of(Refusals.answer(RtspStatus.VERSION_NOT_SUPPORTED, cseq));
         }
         if (cseq == null || !cseq.trim().matches("\\d{1,10}")) {
             LOG.info(connection.logPrefix() + request.methodToken() + " without a valid CSeq; answering 400");
-            return answer(RtspStatus.BAD_REQUEST, null);
+            return Reply.of(Refusals.answer(RtspStatus.BAD_REQUEST, null));
         }
         if (request.headers().getAll("CSeq").stream().map(String::trim).distinct().count() > 1) {
             // Which one would the client match the answer to? Neither: refuse rather than guess.
             LOG.warning(connection.logPrefix() + request.methodToken() + " with two different CSeq values; answering 400");
-            return answer(RtspStatus.BAD_REQUEST, null);
+            return Reply.of(Refusals.answer(RtspStatus.BAD_REQUEST, null));
         }
         RtspMethod method = request.method();
+        MethodHandler handler = handlers.get(method);
+        if (handler == null) {
+            LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
+            return Reply.of(Refusals.answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods));
+        }
         AccessAction action = READ_METHODS.contains(method) ? AccessAction.READ
                 : WRITE_METHODS.contains(method) ? AccessAction.WRITE : null;
-        String user = null;
-        PlaybackMethods.Target target = null;
-        if (action != null) {
+        MethodContext context;
+        if (action == null) {
+            context = new MethodContext(request, connection, new Requester(connection.responseTarget(),
+                    connection.remoteAddress().getAddress(),
+                    presentation -> authenticatedUser(request, connection, presentation)), null, null);
+        } else {
+            Target target;
             try {
-                target = target(request);
-            } catch (PlaybackMethods.Refusal refusal) {
+                target = paths.target(request.uri());
+            } catch (RefusedException e) {
+                Refusal refusal = e.refusal();
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " "
-                        + MediaPaths.printable(request.uri()) + ": " + refusal.getMessage() + "; answering "
-                        + refusal.status.code());
-                refusals.refused(request, connection, refusal.status, refusal.getMessage());
-                return answer(refusal.status, cseq);
+                        + MediaPaths.printable(request.uri()) + ": " + refusal.why() + "; answering " + refusal.code());
+                return refused(refusal, request, connection);
             }
-            Verdict verdict = checkAccess(request, connection, action, target.canonical().accessPath(action));
+            Credentials credentials;
+            try {
+                credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
+            } catch (IllegalArgumentException e) {
+                // A malformed Authorization header: answered 400 before any access decision.
+                LOG.warning(connection.logPrefix() + e.getMessage() + "; answering 400");
+                return Reply.of(Refusals.answer(RtspStatus.BAD_REQUEST, cseq));
+            }
+            Verdict verdict = check(request, connection, action, target.canonical().accessPath(action), credentials);
             if (verdict.kind() != Verdict.Kind.ALLOWED) {
-                return refusalOf(verdict, request, connection, target.presentation());
+                Refusal refusal = Refusals.ofVerdict(verdict, false);
+                LOG.log(refusal.level(), connection.logPrefix() + Refusals.accessLogLine(verdict, request.methodToken(),
+                        target.presentation(), connection.remoteAddress().getAddress().getHostAddress()));
+                return refused(refusal, request, connection);
             }
-            user = verdict.user();
+            context = new MethodContext(request, connection, SessionLookup.requester(connection, verdict.user()),
+                    target, verdict.user());
         }
-        Requester requester = action != null ? PlaybackMethods.requester(connection, user)
-                : new Requester(connection.responseTarget(), connection.remoteAddress().getAddress(),
-                        presentation -> authenticatedUser(request, connection, presentation));
         try {
-            return switch (method) {
-                case OPTIONS -> {
-                    playback.keepAlive(request, requester);
-                    yield answer(RtspStatus.OK, cseq).header("Public", publicMethods());
-                }
-                case DESCRIBE -> playback.describe(request, connection, target);
-                case SETUP -> playback.setup(request, connection, target, user);
-                case PLAY -> playback.play(request, target, requester);
-                case PAUSE -> playback.pause(request, requester);
-                case TEARDOWN -> playback.teardown(request, requester);
-                case GET_PARAMETER, SET_PARAMETER -> playback.parameter(request, requester);
-                case ANNOUNCE, RECORD -> publishingNotAvailable(request, connection);
-                default -> {
-                    LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
-                    yield answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods());
-                }
-            };
-        } catch (PlaybackMethods.Refusal refusal) {
-            LOG.log(refusal.level, connection.logPrefix() + request.methodToken() + " " + request.uri() + ": "
-                    + refusal.getMessage() + "; answering " + refusal.status.code());
-            refusals.refused(request, connection, refusal.status, refusal.getMessage());
-            return answer(refusal.status, cseq);
+            return handler.handle(context);
+        } catch (RefusedException e) {
+            Refusal refusal = e.refusal();
+            LOG.log(refusal.level(), connection.logPrefix() + request.methodToken() + " " + request.uri() + ": "
+                    + refusal.why() + "; answering " + refusal.code());
+            return refused(refusal, request, connection);
         }
     }
 
-    /**
-     * ANNOUNCE and RECORD have passed the write check (credentials, write audience or broadcaster account),
-     * but this version has no live reflector to take the stream: an honest 501, never a fake success.
-     */
-    private RtspResponse publishingNotAvailable(RtspRequest request, RtspConnection connection) {
-        String why = "publishing live streams (" + request.methodToken() + ") is not available in this version;"
-                + " the client was allowed to publish here";
-        LOG.info(connection.logPrefix() + request.methodToken() + " " + request.uri() + ": " + why + "; answering 501");
-        refusals.refused(request, connection, RtspStatus.NOT_IMPLEMENTED, why);
-        return answer(RtspStatus.NOT_IMPLEMENTED, request.cseq()).header("Public", publicMethods())
-                .body("text/plain; charset=utf-8", (PUBLISHING_NOT_AVAILABLE + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The presentation and track the request names, canonical: 400 for a malformed URI or path, 403 outside the root. */
-    private PlaybackMethods.Target target(RtspRequest request) throws PlaybackMethods.Refusal {
-        String path;
-        try {
-            path = RtspUri.path(request.uri());
-        } catch (IllegalArgumentException e) {
-            throw new PlaybackMethods.Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
+    /** Tells the access log, and answers; a 501 lists what is implemented. */
+    private Reply refused(Refusal refusal, RtspRequest request, RtspConnection connection) {
+        refusals.refused(request, connection, refusal.status(), refusal.why());
+        Reply reply = Refusals.rtsp(refusal, request.cseq());
+        if (refusal.status() == RtspStatus.NOT_IMPLEMENTED) {
+            reply.response().header("Public", publicMethods);
         }
-        return PlaybackMethods.Target.of(path, catalog);
+        return reply;
     }
-
-    /** A malformed Authorization header: answered 400 before any access decision. */
-    private static final Verdict MALFORMED = new Verdict(Verdict.Kind.UNAVAILABLE, "malformed", null, java.util.List.of());
 
     /** @param path the canonical path the question is about */
-    private Verdict checkAccess(RtspRequest request, RtspConnection connection, AccessAction action, String path) {
-        Credentials credentials;
-        try {
-            credentials = AuthorizationReader.read(request.header("Authorization"), request.methodToken());
-        } catch (IllegalArgumentException e) {
-            LOG.warning(connection.logPrefix() + e.getMessage() + "; answering 400");
-            return MALFORMED;
-        }
+    private Verdict check(RtspRequest request, RtspConnection connection, AccessAction action, String path,
+                          Credentials credentials) {
         String client = connection.remoteAddress().getAddress().getHostAddress();
         String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
-        return accessGuard.check(new AccessRequest(protocol, action, path, client,
-                request.header("User-Agent"), credentials), request.uri());
+        return accessGuard.check(new AccessRequest(protocol, action, path, client, request.header("User-Agent"),
+                credentials), request.uri());
     }
 
     /**
@@ -219,53 +212,7 @@ public final class RtspMethodHandler implements RequestHandler {
         if (credentials == null) {
             return null;
         }
-        String client = connection.remoteAddress().getAddress().getHostAddress();
-        String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
-        Verdict verdict = accessGuard.check(new AccessRequest(protocol, AccessAction.READ, presentation, client,
-                request.header("User-Agent"), credentials), request.uri());
+        Verdict verdict = check(request, connection, AccessAction.READ, presentation, credentials);
         return verdict.kind() == Verdict.Kind.ALLOWED ? verdict.user() : null;
-    }
-
-    /** @param path the canonical presentation, for the log */
-    private RtspResponse refusalOf(Verdict verdict, RtspRequest request, RtspConnection connection, String path) {
-        if (verdict == MALFORMED) {
-            return answer(RtspStatus.BAD_REQUEST, request.cseq());
-        }
-        String client = connection.remoteAddress().getAddress().getHostAddress();
-        String who = " for " + client + (verdict.user() == null ? "" : " user '" + verdict.user() + "'");
-        switch (verdict.kind()) {
-            case UNAUTHORIZED: {
-                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
-                        + verdict.reason() + "; answering 401" + AccessGuard.holdBackNote(verdict));
-                refusals.refused(request, connection, RtspStatus.UNAUTHORIZED, verdict.reason());
-                RtspResponse challenge = answer(RtspStatus.UNAUTHORIZED, request.cseq()).holdBack(verdict.holdBackMillis());
-                for (WwwAuthenticate c : verdict.challenges()) {
-                    challenge.headers().add(WwwAuthenticate.HEADER, c.format());
-                }
-                return challenge;
-            }
-            case FORBIDDEN:
-                LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " " + path + who + ": "
-                        + verdict.reason() + "; answering 403");
-                refusals.refused(request, connection, RtspStatus.FORBIDDEN, verdict.reason());
-                return answer(RtspStatus.FORBIDDEN, request.cseq());
-            default:
-                LOG.severe(connection.logPrefix() + "no access decision for " + path + ": " + verdict.reason()
-                        + "; answering 503");
-                refusals.refused(request, connection, RtspStatus.SERVICE_UNAVAILABLE, verdict.reason());
-                return answer(RtspStatus.SERVICE_UNAVAILABLE, request.cseq());
-        }
-    }
-
-    private static String publicMethods() {
-        return IMPLEMENTED.stream().map(m -> m.name()).collect(Collectors.joining(", "));
-    }
-
-    static RtspResponse answer(RtspStatus status, String cseq) {
-        RtspResponse response = new RtspResponse(status);
-        if (cseq != null) {
-            response.header("CSeq", cseq.trim());
-        }
-        return response;
     }
 }

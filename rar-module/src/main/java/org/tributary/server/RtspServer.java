@@ -36,8 +36,8 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final DecoderLimits limits;
     private final String serverHeader;
     private final ConnectionGuards guards;
-    private final ThrottledLog throttledLog = new ThrottledLog(LOG, 60);
-    private long lastDeadlineCheckNanos = System.nanoTime();
+    private final ThrottledLog throttledLog;
+    private long lastDeadlineCheckNanos;
 
     private Selector selector;
     private volatile ServerSocketChannel listener;
@@ -65,6 +65,8 @@ public final class RtspServer implements Runnable, AutoCloseable {
         this.requestExecutor = requestExecutor;
         this.limits = limits;
         this.serverHeader = serverHeader;
+        this.throttledLog = new ThrottledLog(LOG, 60, guards.nanoClock());
+        this.lastDeadlineCheckNanos = guards.nanoTime();
     }
 
     /** Opens the listening socket. */
@@ -262,8 +264,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     }
 
     private void refuseBusy(SocketChannel channel) throws IOException {
-        byte[] busy = ("RTSP/1.0 503 Service Unavailable\r\nServer: " + serverHeader
-                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] busy = Refusals.connectionRefused(serverHeader);
         try {
             channel.configureBlocking(false); // never wait for a client that does not read
             channel.write(java.nio.ByteBuffer.wrap(busy));
@@ -276,7 +277,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     /** Request, idle and stall timeouts: one pass over the connections a second, on the selector thread. */
     private void checkDeadlinesOncePerSecond() {
-        long now = System.nanoTime();
+        long now = guards.nanoTime();
         if (now - lastDeadlineCheckNanos < 1_000_000_000L) {
             return;
         }

@@ -3,6 +3,7 @@ package org.tributary.server;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,10 +17,16 @@ final class ThrottledLog {
     private final Logger log;
     private final long periodNanos;
     private final Map<String, long[]> lastAndSuppressed = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
 
     ThrottledLog(Logger log, long periodSeconds) {
+        this(log, periodSeconds, System::nanoTime);
+    }
+
+    ThrottledLog(Logger log, long periodSeconds, LongSupplier nanoClock) {
         this.log = log;
         this.periodNanos = TimeUnit.SECONDS.toNanos(periodSeconds);
+        this.nanoClock = nanoClock;
     }
 
     void log(Level level, String key, String message) {
@@ -27,7 +34,7 @@ final class ThrottledLog {
     }
 
     void log(Level level, String key, Supplier<String> message) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         long[] suppressed = new long[1];
         boolean[] emit = new boolean[1];
         lastAndSuppressed.compute(key, (k, entry) -> {

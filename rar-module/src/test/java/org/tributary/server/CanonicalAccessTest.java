@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
+import org.tributary.auth.AccessCheck;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.MediaCatalog;
@@ -185,14 +186,13 @@ class CanonicalAccessTest {
 
     @Test
     void aFileThatAppearsAfterTheDecisionIsStillMissingForThatRequest() throws Exception {
-        MediaCatalog catalog = new MediaCatalog(media);
-        PlaybackMethods playback = new PlaybackMethods(catalog, null, null, null, null, null);
-        PlaybackMethods.Target decided = PlaybackMethods.Target.of("open/late.mp4", catalog);
+        PathResolver paths = new PathResolver(new MediaCatalog(media));
+        Target decided = paths.targetOfPath("open/late.mp4");
         assertEquals("open", decided.canonical().accessPath(AccessAction.READ), "decided on the folder");
         Files.copy(media.resolve("open/free.mp4"), media.resolve("open/late.mp4"));
-        PlaybackMethods.Refusal refusal = assertThrows(PlaybackMethods.Refusal.class, () -> playback.source(decided));
-        assertEquals(404, refusal.status.code());
-        assertNotNull(playback.source(PlaybackMethods.Target.of("open/late.mp4", catalog)), "the next request finds it");
+        RefusedException refused = assertThrows(RefusedException.class, () -> paths.source(decided));
+        assertEquals(404, refused.refusal().code());
+        assertNotNull(paths.source(paths.targetOfPath("open/late.mp4")), "the next request finds it");
     }
 
     private String rtsp(String method, String path, String headers) throws Exception {

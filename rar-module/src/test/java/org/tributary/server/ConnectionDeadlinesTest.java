@@ -41,19 +41,19 @@ class ConnectionDeadlinesTest {
     /** OPTIONS answers 200 (with "X-Session: yes" the connection then carries a session); FLOOD queues media. */
     private final RequestHandler handler = new RequestHandler() {
         @Override
-        public RtspResponse handle(RtspRequest request, RtspConnection connection) {
+        public Reply handle(RtspRequest request, RtspConnection connection) {
             if (request.methodToken().equals("FLOOD")) {
                 ByteBuffer packet = ByteBuffer.allocate(16 * 1024);
                 for (int i = 0; i < 2000; i++) {
                     connection.sendMedia(packet.clear());
                     mostQueued.accumulateAndGet(guards.output().queuedBytes(), Math::max);
                 }
-                return null;
+                return Reply.NONE;
             }
             if ("yes".equals(request.header("X-Session"))) {
                 withSession.add(connection.id());
             }
-            return new RtspResponse(RtspStatus.OK).header("CSeq", request.cseq());
+            return Reply.of(new RtspResponse(RtspStatus.OK).header("CSeq", request.cseq()));
         }
 
         @Override

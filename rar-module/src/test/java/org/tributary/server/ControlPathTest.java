@@ -36,7 +36,7 @@ class ControlPathTest {
     private RtspServer server;
 
     /** OPTIONS answers 200; "X-Throw: oom|stack|linkage" throws that Error; "X-Hold: ms" holds a 401 back. */
-    private static RtspResponse handle(org.tributary.rtsp.RtspRequest request) {
+    private static Reply handle(org.tributary.rtsp.RtspRequest request) {
         if (request.header("X-Block") != null) {
             blocked.countDown();
             try {
@@ -60,7 +60,7 @@ class ControlPathTest {
             response.header("CSeq", request.cseq());
         }
         String hold = request.header("X-Hold");
-        return hold == null ? response : response.holdBack(Long.parseLong(hold));
+        return hold == null ? Reply.of(response) : Reply.of(response).heldBack(Long.parseLong(hold));
     }
 
     @BeforeEach

@@ -10,7 +10,7 @@ import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AuthScheme;
 import org.tributary.api.access.Credentials;
 import org.tributary.api.access.DigestMath;
-import org.tributary.server.AccessCheck;
+import org.tributary.auth.AccessCheck;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package org.tributary.server;
+package org.tributary.auth;
 
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;

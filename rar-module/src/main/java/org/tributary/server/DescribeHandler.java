@@ -1,0 +1,33 @@
+package org.tributary.server;
+
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspStatus;
+import org.tributary.source.MediaSource;
+
+import java.nio.charset.StandardCharsets;
+
+/** DESCRIBE: the SDP of a presentation (RFC 2326 §10.2), with the Content-Base its tracks are set up under. */
+final class DescribeHandler implements MethodHandler {
+
+    private final PathResolver paths;
+
+    DescribeHandler(PathResolver paths) {
+        this.paths = paths;
+    }
+
+    @Override
+    public Reply handle(MethodContext context) throws RefusedException {
+        Target target = context.target();
+        if (target.track() != -1) {
+            throw new RefusedException(RtspStatus.NOT_FOUND, "DESCRIBE names a track of " + target.presentation()
+                    + ", not a presentation");
+        }
+        MediaSource source = paths.source(target);
+        RtspRequest request = context.request();
+        String serverAddress = context.connection().localAddress().getAddress().getHostAddress();
+        byte[] sdp = SdpBuilder.describe(source, serverAddress).getBytes(StandardCharsets.UTF_8);
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Content-Base", base)
+                .header("Cache-Control", "must-revalidate").body("application/sdp", sdp));
+    }
+}

@@ -1,0 +1,76 @@
+package org.tributary.server;
+
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.rtsp.RtspStatus;
+import org.tributary.rtsp.RtspUri;
+import org.tributary.source.MediaSource;
+import org.tributary.source.UnsupportedMediaException;
+
+import java.util.Locale;
+
+/**
+ * The one place a request URI becomes what it names: its canonical presentation (on which access is
+ * decided) and the media source there. Every method handler asks here, so what stands behind a path can
+ * change in this class alone.
+ */
+final class PathResolver {
+
+    private final MediaCatalog catalog;
+
+    PathResolver(MediaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** @throws RefusedException 400 for a malformed URI or path, 403 for one leading out of the media folder */
+    Target target(String uri) throws RefusedException {
+        String path;
+        try {
+            path = RtspUri.path(uri);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());
+        }
+        return targetOfPath(path);
+    }
+
+    /** @param path the decoded request path */
+    Target targetOfPath(String path) throws RefusedException {
+        int slash = path.lastIndexOf('/');
+        String last = path.substring(slash + 1);
+        String presentation = path;
+        int track = -1;
+        if (slash > 0 && last.toLowerCase(Locale.ROOT).startsWith("trackid=")) {
+            presentation = path.substring(0, slash);
+            try {
+                track = Integer.parseInt(last.substring(8)) - 1;
+            } catch (NumberFormatException e) {
+                track = -2;
+            }
+        }
+        try {
+            return new Target(catalog.canonical(presentation), track);
+        } catch (MediaCatalog.MalformedPathException e) {
+            throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            throw new RefusedException(RtspStatus.FORBIDDEN, e.getMessage());
+        }
+    }
+
+    /**
+     * The target's source. A target that named nothing when access was decided is missing, even if a file
+     * appeared since: its decision was about the nearest existing folder, not about that file.
+     */
+    MediaSource source(Target target) throws RefusedException {
+        if (!target.canonical().exists()) {
+            throw new RefusedException(RtspStatus.NOT_FOUND, "no media file '" + target.presentation() + "'");
+        }
+        try {
+            return catalog.source(target.presentation());
+        } catch (MediaCatalog.MediaNotFoundException e) {
+            throw new RefusedException(RtspStatus.NOT_FOUND, e.getMessage());
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            throw new RefusedException(RtspStatus.FORBIDDEN, e.getMessage());
+        } catch (UnsupportedMediaException e) {
+            throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        }
+    }
+}

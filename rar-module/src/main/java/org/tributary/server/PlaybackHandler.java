@@ -1,0 +1,120 @@
+package org.tributary.server;
+
+import org.tributary.engine.StreamingEngine;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+import org.tributary.rtsp.RtspStatus;
+import org.tributary.rtsp.header.HeaderParseException;
+import org.tributary.rtsp.header.Range;
+import org.tributary.rtsp.header.RtpInfo;
+import org.tributary.rtsp.header.RtpInfoEntry;
+import org.tributary.session.RtspSession;
+import org.tributary.session.SessionState;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * PLAY, PAUSE and TEARDOWN of a session (RFC 2326 §10.5-10.7). PLAY positions the session and answers
+ * with the range and RTP-Info; its packets start only once that answer is queued (the reply's afterSent),
+ * so the client knows the sequence numbers before the first packet arrives.
+ */
+final class PlaybackHandler implements MethodHandler {
+
+    private final SessionLookup sessions;
+    private final StreamingEngine engine;
+    private final BandwidthLimit bandwidth;
+
+    PlaybackHandler(SessionLookup sessions, StreamingEngine engine, BandwidthLimit bandwidth) {
+        this.sessions = sessions;
+        this.engine = engine;
+        this.bandwidth = bandwidth;
+    }
+
+    @Override
+    public Reply handle(MethodContext context) throws RefusedException {
+        RtspSession session = sessions.existing(context.request(), true, context.requester());
+        return switch (context.request().method()) {
+            case PLAY -> play(context, session);
+            case PAUSE -> {
+                double at = session.pause();
+                yield Reply.of(ok(context).header("Session", SessionLookup.header(session))
+                        .header("Range", Range.npt(at, null).format()));
+            }
+            case TEARDOWN -> {
+                session.close("teardown");
+                yield Reply.of(ok(context).header("Session", session.id()));
+            }
+            default -> throw new IllegalArgumentException(context.request().methodToken() + " is not PLAY, PAUSE or TEARDOWN");
+        };
+    }
+
+    private Reply play(MethodContext context, RtspSession session) throws RefusedException {
+        RtspRequest request = context.request();
+        Target target = context.target();
+        if (target.track() != -1) {
+            throw new RefusedException(RtspStatus.ONLY_AGGREGATE_OPERATION_ALLOWED, "PLAY of a single track of "
+                    + target.presentation());
+        }
+        // Access was decided on the path PLAY names: it must be the session's presentation.
+        if (!session.presentationPath().equals(target.presentation())) {
+            throw new RefusedException(RtspStatus.AGGREGATE_OPERATION_NOT_ALLOWED, "session " + session.id() + " plays "
+                    + session.presentationPath() + ", not " + target.presentation());
+        }
+        if (!session.hasTracks()) {
+            throw new RefusedException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "PLAY before any SETUP");
+        }
+        if (session.state() != SessionState.PLAYING) {
+            String why = bandwidth.refusal(session.source());
+            if (why != null) {
+                throw new RefusedException(RtspStatus.NOT_ENOUGH_BANDWIDTH, why);
+            }
+        }
+        Double start = null;
+        Double end = null;
+        String rangeHeader = request.header("Range");
+        if (rangeHeader != null) {
+            Range range;
+            try {
+                range = Range.parse(rangeHeader);
+            } catch (HeaderParseException e) {
+                throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());
+            }
+            if (!range.isNpt() || range.startsNow()) {
+                throw new RefusedException(RtspStatus.INVALID_RANGE, "only npt ranges can be played from a file: "
+                        + rangeHeader);
+            }
+            start = range.startOrZero();
+            end = range.end();
+            double duration = session.source().durationSeconds();
+            if (start > duration || (end != null && end < start)) {
+                throw new RefusedException(RtspStatus.INVALID_RANGE, "range " + rangeHeader + " is outside 0-"
+                        + String.format(Locale.ROOT, "%.3f", duration));
+            }
+        }
+        RtspSession.PlayStart play;
+        try {
+            play = session.play(start, end, engine);
+        } catch (IOException e) {
+            throw new RefusedException(RtspStatus.INTERNAL_SERVER_ERROR, "cannot read " + session.presentationPath()
+                    + ": " + e.getMessage());
+        }
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        List<RtpInfoEntry> entries = new ArrayList<>();
+        for (RtspSession.TrackStart t : play.tracks()) {
+            entries.add(new RtpInfoEntry(base + session.source().tracks().get(t.trackIndex()).control(),
+                    t.sequence(), t.rtpTime()));
+        }
+        RtspResponse response = ok(context).header("Session", SessionLookup.header(session))
+                .header("Range", Range.npt(play.startSeconds(), Double.isInfinite(play.endSeconds())
+                        ? null : play.endSeconds()).format())
+                .header("RTP-Info", new RtpInfo(entries).format());
+        return Reply.of(response).then(() -> session.startStreaming(engine));
+    }
+
+    private static RtspResponse ok(MethodContext context) {
+        return Refusals.answer(RtspStatus.OK, context.cseq());
+    }
+}

@@ -1,0 +1,28 @@
+package org.tributary.server;
+
+import org.tributary.rtsp.RtspStatus;
+
+import java.util.logging.Level;
+
+/** Thrown by a method handler that refuses its request; the dispatcher answers the refusal it carries. */
+public final class RefusedException extends Exception {
+
+    private final transient Refusal refusal;
+
+    public RefusedException(Refusal refusal) {
+        super(refusal.why(), null, false, false); // an answer, not a failure: no stack trace
+        this.refusal = refusal;
+    }
+
+    public RefusedException(RtspStatus status, String why) {
+        this(Refusal.of(status, why));
+    }
+
+    public RefusedException(RtspStatus status, String why, Level level) {
+        this(Refusal.of(status, why, level));
+    }
+
+    public Refusal refusal() {
+        return refusal;
+    }
+}
