@@ -11,7 +11,6 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.tributary.api.event.SessionEventListener;
 import org.tributary.api.settings.SettingValues;
-import org.tributary.api.settings.SettingsSchema;
 
 import javax.transaction.xa.XAResource;
 import java.io.IOException;
@@ -522,6 +521,6 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
 
     /** Every config property's value, in schema order. */
     private List<Object> configuration() {
-        return SettingsSchema.ALL.stream().map(d -> DeployedSettings.read(this, d.name())).toList();
+        return DeployedSettings.beanProperties(this);
     }
 }

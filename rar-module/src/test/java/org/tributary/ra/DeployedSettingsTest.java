@@ -59,15 +59,34 @@ class DeployedSettingsTest {
             assertEquals(d.defaultValue(), m.group(3), d.name());
             seen.add(d.name());
         }
-        assertEquals(SettingsSchema.ALL.stream().map(SettingDescriptor::name).sorted().toList(),
-                seen.stream().sorted().toList(), "one config-property per setting");
+        assertEquals(beanBacked().stream().map(SettingDescriptor::name).sorted().toList(),
+                seen.stream().sorted().toList(), "one config-property per bean property");
     }
 
     @Test
-    void everySettingIsABeanPropertyAndTakesPartInEquals() throws Exception {
-        for (SettingDescriptor d : SettingsSchema.ALL) {
+    void aSettingThatIsNoBeanPropertyComesFromItsSystemPropertyOrItsDefault() {
+        SettingDescriptor idle = SettingsSchema.get("rtspIdleTimeoutSeconds");
+        java.util.Properties system = new java.util.Properties();
+        Object plainBean = new Object();
+        assertEquals("60", DeployedSettings.value(plainBean, idle, system));
+        system.setProperty("tributary.rtsp.idle-timeout-seconds", "17");
+        assertEquals("17", DeployedSettings.value(plainBean, idle, system));
+        TributaryResourceAdapter bean = new TributaryResourceAdapter();
+        bean.setRtspIdleTimeoutSeconds(23);
+        assertEquals(23, DeployedSettings.value(bean, idle, system), "a bean property wins over the system property");
+    }
+
+    private static List<SettingDescriptor> beanBacked() {
+        return SettingsSchema.ALL.stream()
+                .filter(d -> DeployedSettings.getter(new TributaryResourceAdapter(), d.name()) != null).toList();
+    }
+
+    @Test
+    void everyBeanPropertyTakesPartInEquals() throws Exception {
+        for (SettingDescriptor d : beanBacked()) {
             String setter = "set" + Character.toUpperCase(d.name().charAt(0)) + d.name().substring(1);
-            Class<?> type = DeployedSettings.read(new TributaryResourceAdapter(), d.name()).getClass();
+            Class<?> type = DeployedSettings.getter(new TributaryResourceAdapter(), d.name())
+                    .invoke(new TributaryResourceAdapter()).getClass();
             TributaryResourceAdapter changed = new TributaryResourceAdapter();
             Object other = type == Integer.class ? (Object) 12345 : type == Boolean.class ? (Object) true : "other";
             TributaryResourceAdapter.class.getMethod(setter, type).invoke(changed, other);
