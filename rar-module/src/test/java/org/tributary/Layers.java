@@ -42,7 +42,7 @@ public final class Layers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.stream().sorted().toList();
+        return out.stream().distinct().sorted().toList();
     }
 
     private List<String> violations(Path file, List<String> lines) {

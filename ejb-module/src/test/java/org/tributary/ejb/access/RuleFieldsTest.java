@@ -1,0 +1,32 @@
+package org.tributary.ejb.access;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RuleFieldsTest {
+
+    @Test
+    void aPlainRuleHasNoProblems() {
+        RuleSpec spec = new RuleSpec("private/films", "Films", null, Permission.listed(List.of("ann"), List.of()),
+                null, List.of("10.0.0.0/8", "2001:db8::/32"), List.of(), "ok");
+        assertEquals(Map.of(), RuleFields.problems(spec));
+    }
+
+    @Test
+    void eachBadFieldIsNamedInTheFormsOrder() {
+        RuleSpec spec = new RuleSpec("../etc", "a\"b", null, Permission.listed(List.of(), List.of()),
+                new Permission(Audience.LISTED, List.of("b b"), List.of()), List.of("10.0.0.0/8", "not-a-block"),
+                List.of("1.2.3.4"), "x".repeat(513));
+        Map<String, String> problems = RuleFields.problems(spec);
+        assertEquals(List.of("path", "realm", "read.users", "write.users", "allowFrom", "denyFrom", "note"),
+                List.copyOf(problems.keySet()));
+        assertEquals("a listed audience names at least one user or group", problems.get("read.users"));
+        assertEquals("each name: 1 to 255 characters, no ':' and no spaces", problems.get("write.users"));
+        assertEquals("'not-a-block' is not an address block like 10.0.0.0/8", problems.get("allowFrom"));
+        assertEquals("'1.2.3.4' is not an address block like 10.0.0.0/8", problems.get("denyFrom"));
+    }
+}
