@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The field rules of a folder rule, shared by the Rules page and {@code /api/rules}. Problems are keyed by
- * the API's field names ("path", "read.users", "allowFrom", ...), in the order of the form.
+ * The field rules of folder rules and of broadcaster accounts' paths, shared by the console's pages and the
+ * API. A rule's problems are keyed by the API's field names ("path", "read.users", "allowFrom", ...), in the
+ * order of the form.
  */
 public final class RuleFields {
 
@@ -35,6 +36,15 @@ public final class RuleFields {
             problems.put("note", FieldMessages.text("rule.note"));
         }
         return problems;
+    }
+
+    /** What is wrong with a broadcaster account's path prefixes, or null. */
+    public static String broadcastPathsProblem(List<String> paths) {
+        if (paths.isEmpty()) {
+            return FieldMessages.text("broadcaster.paths.needed");
+        }
+        return paths.stream().anyMatch(p -> p.contains("..") || p.contains("\\") || p.length() > 1024)
+                ? FieldMessages.text("broadcaster.paths") : null;
     }
 
     private static void permission(Map<String, String> problems, String field, Permission p) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class RuleFieldsTest {
 
@@ -28,5 +29,15 @@ class RuleFieldsTest {
         assertEquals("each name: 1 to 255 characters, no ':' and no spaces", problems.get("write.users"));
         assertEquals("'not-a-block' is not an address block like 10.0.0.0/8", problems.get("allowFrom"));
         assertEquals("'1.2.3.4' is not an address block like 10.0.0.0/8", problems.get("denyFrom"));
+    }
+
+    @Test
+    void broadcastersNeedPathsUnderTheMediaRoot() {
+        assertNull(RuleFields.broadcastPathsProblem(List.of("live/", "events")));
+        assertEquals("At least one path prefix is needed (e.g. live/).", RuleFields.broadcastPathsProblem(List.of()));
+        assertEquals("Paths under the media root: no '..', at most 1024 characters.",
+                RuleFields.broadcastPathsProblem(List.of("live/", "../etc")));
+        assertEquals("Paths under the media root: no '..', at most 1024 characters.",
+                RuleFields.broadcastPathsProblem(List.of("x".repeat(1025))));
     }
 }
