@@ -1,21 +1,23 @@
 package org.tributary.ejb.access;
 
 import org.tributary.ejb.fields.FieldMessages;
+import org.tributary.ejb.fields.FieldValidation;
 import org.tributary.ejb.users.UserFields;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The field rules of folder rules and of broadcaster accounts' paths, shared by the console's pages and the
- * API. A rule's problems are keyed by the API's field names ("path", "read.users", "allowFrom", ...), in the
- * order of the form.
+ * API. A rule's single-field formats are the Bean Validation constraints of {@link RuleSpec}; the names of a
+ * permission and its listed audience are checked here. Problems are keyed by the API's field names ("path",
+ * "read.users", "allowFrom", ...), in the order of the form.
  */
 public final class RuleFields {
 
-    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+/\\d{1,3}");
+    private static final List<String> FORM_ORDER = List.of("path", "realm", "read.users", "read.groups",
+            "write.users", "write.groups", "allowFrom", "denyFrom", "note");
 
     private RuleFields() {
     }
@@ -23,19 +25,11 @@ public final class RuleFields {
     /** What is wrong with a rule, by field; empty when it may be saved. A null path is left to the caller. */
     public static Map<String, String> problems(RuleSpec spec) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String path = spec.pathPrefix();
-        if (path != null && (path.length() > 1024 || path.contains("..") || path.contains("\\"))) {
-            problems.put("path", FieldMessages.text("rule.path"));
-        }
-        put(problems, "realm", UserFields.realmProblem(spec.realm()));
+        FieldValidation.problems(spec, List.of("pathPrefix", "realm", "allowFrom", "denyFrom", "note"))
+                .forEach((field, message) -> problems.put(field.equals("pathPrefix") ? "path" : field, message));
         permission(problems, "read", spec.read());
         permission(problems, "write", spec.write());
-        blocks(problems, "allowFrom", spec.allowFrom());
-        blocks(problems, "denyFrom", spec.denyFrom());
-        if (spec.note() != null && spec.note().length() > 512) {
-            problems.put("note", FieldMessages.text("rule.note"));
-        }
-        return problems;
+        return ordered(problems);
     }
 
     /** What is wrong with a broadcaster account's path prefixes, or null. */
@@ -55,9 +49,15 @@ public final class RuleFields {
         }
     }
 
-    private static void blocks(Map<String, String> problems, String field, List<String> blocks) {
-        blocks.stream().filter(b -> !CIDR.matcher(b).matches()).findFirst()
-                .ifPresent(b -> problems.put(field, FieldMessages.text("rule.block", b)));
+    /** The problems in the order of the form (the permissions come between the realm and the address blocks). */
+    private static Map<String, String> ordered(Map<String, String> problems) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        FORM_ORDER.forEach(field -> {
+            if (problems.containsKey(field)) {
+                ordered.put(field, problems.get(field));
+            }
+        });
+        return ordered;
     }
 
     private static void put(Map<String, String> problems, String field, String problem) {

@@ -32,6 +32,22 @@ class RuleFieldsTest {
     }
 
     @Test
+    void theFirstBadBlockOfAListIsNamedWithItsValue() {
+        RuleSpec spec = new RuleSpec("", null, null, null, null, List.of("10.0.0.0/8", "b/x", "a/y", "z"), List.of(), null);
+        assertEquals(Map.of("allowFrom", "'b/x' is not an address block like 10.0.0.0/8"), RuleFields.problems(spec));
+    }
+
+    @Test
+    void pathsLongerThanAFolderNameMayHaveOrdinaryDots() {
+        RuleSpec spec = new RuleSpec("a.b/c.d", null, null, null, null, List.of(), List.of(), null);
+        assertEquals(Map.of(), RuleFields.problems(spec));
+        RuleSpec back = new RuleSpec("a\\b", null, null, null, null, List.of(), List.of(), null);
+        assertEquals(Map.of("path", "a folder under the media root, at most 1024 characters, no '..'"), RuleFields.problems(back));
+        RuleSpec tooLong = new RuleSpec("x".repeat(1025), null, null, null, null, List.of(), List.of(), null);
+        assertEquals(List.of("path"), List.copyOf(RuleFields.problems(tooLong).keySet()));
+    }
+
+    @Test
     void broadcastersNeedPathsUnderTheMediaRoot() {
         assertNull(RuleFields.broadcastPathsProblem(List.of("live/", "events")));
         assertEquals("At least one path prefix is needed (e.g. live/).", RuleFields.broadcastPathsProblem(List.of()));
