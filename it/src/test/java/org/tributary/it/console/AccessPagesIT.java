@@ -4,7 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +12,7 @@ import org.tributary.api.access.DigestAlgorithmName;
 import org.tributary.api.access.DigestMath;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.tributary.it.support.Browser;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -35,13 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccessPagesIT {
+class AccessPagesIT extends BrowserTest {
 
     static final String FOLDER = "console-private";
     static final String USER = "console-it-ann";
     static final String PASSWORD = "ann-Pw-4411";
-
-    static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -53,14 +50,7 @@ class AccessPagesIT {
         Path root = Path.of(System.getProperty("it.media.dir"));
         Files.createDirectories(root.resolve(FOLDER));
         Files.copy(root.resolve("sample.mp4"), root.resolve(FOLDER).resolve("sample.mp4"), StandardCopyOption.REPLACE_EXISTING);
-        browser = new Browser().logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser.logInAsAdmin();
     }
 
     static int describe(String authorization) throws Exception {

@@ -4,15 +4,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.tributary.it.support.Browser;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleAccountsIT {
+class ConsoleAccountsIT extends BrowserTest {
 
     /** Unique per run: the database may outlive a server restart. */
     static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -43,23 +41,9 @@ class ConsoleAccountsIT {
     static final String VIEWER_PASSWORD = "viewer-Pw-" + RUN + "-1";
     static final String VIEWER_NEW_PASSWORD = "viewer-New-" + RUN + "-2";
 
-    static Browser browser;
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** Puts a saved login (session cookie) into the browser: two accounts, one browser. */
@@ -89,7 +73,7 @@ class ConsoleAccountsIT {
     @Test
     void anAdminCreatesAnOperatorWhoLosesDisconnectWhenDemoted() throws Exception {
         browser.driver().manage().deleteAllCookies();
-        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.logInAsAdmin();
         browser.find(By.id("nav-accounts")).click();
         browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Console accounts"));
         browser.clickAndWaitForPage(By.id("new-account"));
@@ -167,7 +151,7 @@ class ConsoleAccountsIT {
     @Test
     void anAdminCannotDeleteOrDemoteItself() throws Exception {
         browser.driver().manage().deleteAllCookies();
-        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.logInAsAdmin();
         browser.open("/admin/account.xhtml?name=" + ConsoleApi.ADMIN);
         browser.find(By.id("consoleAccount:delete")).click();
         browser.await(ExpectedConditions.alertIsPresent()).accept();
@@ -223,7 +207,7 @@ class ConsoleAccountsIT {
     @Test
     void theServerCardCountsRequestsWithoutAReload() throws Exception {
         browser.driver().manage().deleteAllCookies();
-        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.logInAsAdmin();
         browser.open("/index.xhtml");
         browser.script("window.itNotReloaded = true;");
         long before = Long.parseLong(browser.find(By.id("requests")).getText().trim());

@@ -4,13 +4,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.tributary.it.support.Browser;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -22,25 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The login form in a real browser: a wrong password is refused with a message, a good one gets in. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleLoginIT {
-
-    static Browser browser;
+class ConsoleLoginIT extends BrowserTest {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -85,7 +69,7 @@ class ConsoleLoginIT {
     @Test
     void anExpiredPageComesBackWithAMessageInsteadOfAnError() {
         browser.driver().manage().deleteAllCookies();
-        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.logInAsAdmin();
         browser.open("/users.xhtml");
         // As if the server had forgotten the page's state (a restart, a new login in another tab).
         browser.script("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"

@@ -4,13 +4,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.tributary.it.support.Browser;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -35,15 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ConsoleRolesIT {
+class ConsoleRolesIT extends BrowserTest {
 
     static final String VIEWER = "it-page-viewer";
     static final String VIEWER_PASSWORD = "viewer-Pw-8812";
     static final String OPERATOR = "it-page-operator";
     static final String OPERATOR_PASSWORD = "operator-Pw-8812";
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -58,14 +55,6 @@ class ConsoleRolesIT {
         created = ConsoleApi.admin().postJson("/api/console-accounts",
                 "{\"name\":\"" + OPERATOR + "\",\"role\":\"operator\",\"password\":\"" + OPERATOR_PASSWORD + "\"}");
         assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** A session in READY state (SETUP only), so the Sessions page has a row. */
@@ -136,7 +125,7 @@ class ConsoleRolesIT {
     @Test
     void anAdminSeesTheControls() throws Exception {
         browser.driver().manage().deleteAllCookies();
-        browser.logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+        browser.logInAsAdmin();
         try (RtspTestClient session = readySession()) {
             browser.open("/sessions.xhtml");
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions:table"), "ConsoleRolesIT"));

@@ -4,14 +4,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.tributary.it.support.Browser;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
@@ -31,9 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DashboardPageIT {
-
-    static Browser browser;
+class DashboardPageIT extends BrowserTest {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -42,14 +39,7 @@ class DashboardPageIT {
 
     @BeforeAll
     static void logIn() {
-        browser = new Browser().logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser.logInAsAdmin();
     }
 
     static int number(String id) {

@@ -4,7 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,8 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.tributary.it.support.Browser;
-import org.tributary.it.support.ConsoleApi;
+import org.tributary.it.support.BrowserTest;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
 import org.tributary.it.support.Tools;
@@ -34,13 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SessionsPageIT {
+class SessionsPageIT extends BrowserTest {
 
     static final String AGENT = "SessionsPageIT-ffmpeg";
     static final By DISCONNECT = By.cssSelector("input[value='Disconnect']");
     static final By ROW = By.xpath("//table[@id='sessions:table']//tr[.//span[@class='player' and contains(., '" + AGENT + "')]]");
-
-    static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -49,14 +45,7 @@ class SessionsPageIT {
 
     @BeforeAll
     static void logIn() {
-        browser = new Browser().logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser.logInAsAdmin();
     }
 
     /** ffmpeg playing long.mp4 (30 s) over TCP; its reads time out 4 s after the server stops sending. */

@@ -78,6 +78,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs in as the console's admin (the IT server's first account). */
+    public Browser logInAsAdmin() {
+        return logIn(ConsoleApi.ADMIN, ConsoleApi.ADMIN_PASSWORD);
+    }
+
     /** Logs out (the bar's button) and waits for the login form. */
     public Browser logOut() {
         driver.findElement(By.id("account:logout")).click();

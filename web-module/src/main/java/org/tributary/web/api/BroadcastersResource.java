@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.BroadcasterAccount;
+import org.tributary.ejb.access.RuleFields;
 import org.tributary.ejb.users.UserService;
 
 import java.net.URI;
@@ -101,8 +102,9 @@ public class BroadcastersResource {
 
     private static List<String> paths(JsonBody in) {
         List<String> paths = in.strings("paths");
-        if (paths.isEmpty()) {
-            in.problem("paths", "at least one path prefix is needed");
+        String problem = RuleFields.broadcastPathsProblem(paths);
+        if (problem != null) {
+            in.problem("paths", problem);
         }
         return paths;
     }

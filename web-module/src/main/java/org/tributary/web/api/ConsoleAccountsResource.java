@@ -21,10 +21,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import org.tributary.ejb.console.AccountRules;
 import org.tributary.ejb.console.ConsoleAccount;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;
-import org.tributary.web.console.accounts.AccountRules;
 
 import java.net.URI;
 
@@ -63,8 +63,8 @@ public class ConsoleAccountsResource {
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.string("name", true);
-        if (name != null && !ConsoleAccountService.NAME.matcher(name).matches()) {
-            in.problem("name", "1 to 64 letters, digits, '.', '_', '-' or '@'");
+        if (name != null && AccountRules.nameProblem(name) != null) {
+            in.problem("name", AccountRules.nameProblem(name));
         }
         ConsoleRole role = role(in, true);
         String password = password(in, true);
@@ -126,15 +126,15 @@ public class ConsoleAccountsResource {
         try {
             return ConsoleRole.parse(text);
         } catch (IllegalArgumentException e) {
-            in.problem("role", "admin, operator or viewer");
+            in.problem("role", AccountRules.roleProblem());
             return null;
         }
     }
 
     private static String password(JsonBody in, boolean required) {
         String password = in.string("password", required);
-        if (password != null && (password.length() < ConsoleAccountService.MIN_PASSWORD || password.length() > 255)) {
-            in.problem("password", ConsoleAccountService.MIN_PASSWORD + " to 255 characters");
+        if (password != null && AccountRules.passwordProblem(password) != null) {
+            in.problem("password", AccountRules.passwordProblem(password));
         }
         return password;
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.tributary.ejb.users.UserFields;
 import org.tributary.ejb.users.UserGroup;
 import org.tributary.ejb.users.UserService;
 
@@ -93,8 +94,9 @@ public class GroupsResource {
 
     private static List<String> members(JsonBody in) {
         List<String> members = in.strings("members");
-        if (members.stream().anyMatch(m -> !JsonBody.NAME.matcher(m).matches())) {
-            in.problem("members", "each member: 1 to 255 characters, no ':' and no spaces");
+        String problem = UserFields.namesProblem(members);
+        if (problem != null) {
+            in.problem("members", problem);
         }
         return members;
     }

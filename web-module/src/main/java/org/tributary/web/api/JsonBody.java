@@ -8,22 +8,19 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import org.tributary.ejb.users.UserFields;
 
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A JSON request body read field by field. Each problem is noted against its field; {@link #check()}
  * then fails with 400 and {@code "fields": {"name": "message", ...}} when there were any.
  */
 public final class JsonBody {
-
-    /** Names of streaming users, groups: as in Darwin's files, no ':' and no white space. */
-    public static final Pattern NAME = Pattern.compile("[^:\\s]{1,255}");
 
     private final JsonObject json;
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -64,11 +61,11 @@ public final class JsonBody {
         return s.getString();
     }
 
-    /** A required name field matching {@link #NAME}. */
+    /** A required name field: the name of a streaming user or group. */
     String name(String field) {
         String value = string(field, true);
-        if (value != null && !NAME.matcher(value).matches()) {
-            problem(field, "1 to 255 characters, no ':' and no spaces");
+        if (value != null && UserFields.nameProblem(value) != null) {
+            problem(field, UserFields.nameProblem(value));
         }
         return value;
     }

@@ -6,11 +6,12 @@ import org.tributary.api.access.AuthScheme;
 import org.tributary.ejb.access.AccessRule;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;
+import org.tributary.ejb.access.RuleFields;
 import org.tributary.ejb.access.RuleSpec;
+import org.tributary.ejb.fields.FieldMessages;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A folder rule as JSON: {@code {"id", "path", "realm", "scheme": "basic"|"digest"|null,
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  * "allowFrom": ["10.0.0.0/8"], "denyFrom": [], "note"}}.
  */
 public final class RuleJson {
-
-    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+/\\d{1,3}");
 
     private RuleJson() {
     }
@@ -46,27 +45,20 @@ public final class RuleJson {
                 .build();
     }
 
-    /** Reads a rule; every problem is reported against its field (then 400). */
+    /** Reads a rule; every problem is reported against its field (then 400): the JSON's shape here, the rule's fields by {@link RuleFields}. */
     public static RuleSpec spec(JsonBody in) {
         String path = in.string("path", true);
-        if (path != null && (path.length() > 1024 || path.contains("..") || path.contains("\\"))) {
-            in.problem("path", "a folder under the media root, at most 1024 characters, no '..'");
-        }
         String realm = in.string("realm", false);
-        if (realm != null && (realm.length() > 255 || realm.contains("\""))) {
-            in.problem("realm", "at most 255 characters, no '\"'");
-        }
         AuthScheme scheme = scheme(in);
         Permission read = permission(in, "read", Audience.ANYONE);
         Permission write = permission(in, "write", Audience.NOBODY);
-        List<String> allow = blocks(in, "allowFrom");
-        List<String> deny = blocks(in, "denyFrom");
+        List<String> allow = in.strings("allowFrom");
+        List<String> deny = in.strings("denyFrom");
         String note = in.string("note", false);
-        if (note != null && note.length() > 512) {
-            in.problem("note", "at most 512 characters");
-        }
+        RuleSpec spec = new RuleSpec(path, realm, scheme, read, write, allow, deny, note);
+        RuleFields.problems(spec).forEach(in::problem);
         in.check();
-        return new RuleSpec(path, realm, scheme, read, write, allow, deny, note);
+        return spec;
     }
 
     private static AuthScheme scheme(JsonBody in) {
@@ -77,7 +69,7 @@ public final class RuleJson {
         try {
             return AuthScheme.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            in.problem("scheme", "basic, digest, or empty for the server's schemes");
+            in.problem("scheme", FieldMessages.text("rule.scheme"));
             return null;
         }
     }
@@ -93,33 +85,12 @@ public final class RuleJson {
             try {
                 audience = Audience.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                p.problem("audience", "anyone, any-user, listed or nobody");
+                p.problem("audience", FieldMessages.text("rule.audience"));
             }
         }
-        List<String> users = names(p, "users");
-        List<String> groups = names(p, "groups");
-        if (audience == Audience.LISTED && users.isEmpty() && groups.isEmpty()) {
-            p.problem("users", "a listed audience names at least one user or group");
-        }
+        List<String> users = p.strings("users");
+        List<String> groups = p.strings("groups");
         in.absorb(field, p);
         return new Permission(audience, users, groups);
-    }
-
-    private static List<String> names(JsonBody p, String field) {
-        List<String> names = p.strings(field);
-        if (names.stream().anyMatch(n -> !JsonBody.NAME.matcher(n).matches())) {
-            p.problem(field, "each name: 1 to 255 characters, no ':' and no spaces");
-        }
-        return names;
-    }
-
-    private static List<String> blocks(JsonBody in, String field) {
-        List<String> blocks = in.strings(field);
-        for (String b : blocks) {
-            if (!CIDR.matcher(b).matches()) {
-                in.problem(field, "'" + b + "' is not an address block like 10.0.0.0/8");
-            }
-        }
-        return blocks;
     }
 }

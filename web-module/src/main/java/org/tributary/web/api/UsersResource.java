@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tributary.ejb.users.User;
+import org.tributary.ejb.users.UserFields;
 import org.tributary.ejb.users.UserService;
 
 import java.net.URI;
@@ -98,8 +99,8 @@ public class UsersResource {
 
     private static String password(JsonBody in) {
         String password = in.string("password", true);
-        if (password != null && (password.isEmpty() || password.length() > 255)) {
-            in.problem("password", "1 to 255 characters");
+        if (password != null && UserFields.passwordProblem(password) != null) {
+            in.problem("password", UserFields.passwordProblem(password));
         }
         return password;
     }

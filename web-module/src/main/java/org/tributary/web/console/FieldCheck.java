@@ -1,19 +1,14 @@
 package org.tributary.web.console;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import org.tributary.web.api.ApiException;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Collects per-field problems of a form, to show each next to its field ({@code h:message}). The API's
- * validation (its 400 "fields") is reused through {@link #absorb}, so the pages and the API accept and
- * refuse the same values.
+ * Collects per-field problems of a form, to show each next to its field ({@code h:message}). The field rules
+ * of the EJB services (which the API applies too) come in through {@link #absorb}, so the pages and the API
+ * accept and refuse the same values with the same messages.
  */
 public final class FieldCheck {
 
@@ -28,16 +23,9 @@ public final class FieldCheck {
         problems.putIfAbsent(field, message);
     }
 
-    /** The "fields" of an API validation failure; API names like "read.users" become "read_users". */
-    public void absorb(ApiException e) {
-        JsonObject details = e.details();
-        JsonValue fields = details == null ? null : details.get("fields");
-        if (fields instanceof JsonObject object) {
-            object.forEach((name, message) -> problem(name.replace('.', '_'),
-                    message instanceof JsonString s ? s.getString() : message.toString()));
-        } else {
-            problems.putIfAbsent("", e.getMessage());
-        }
+    /** Problems keyed by the services' field names; names like "read.users" become the form's "read_users". */
+    public void absorb(Map<String, String> fieldProblems) {
+        fieldProblems.forEach((name, message) -> problem(name.replace('.', '_'), message));
     }
 
     /** The problems so far, by field id. */

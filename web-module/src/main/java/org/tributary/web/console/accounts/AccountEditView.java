@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.ejb.console.AccountConflictException;
+import org.tributary.ejb.console.AccountRules;
 import org.tributary.ejb.console.ConsoleAccount;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;

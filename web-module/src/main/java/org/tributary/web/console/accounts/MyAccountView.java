@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
+import org.tributary.ejb.console.AccountRules;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.Messages;

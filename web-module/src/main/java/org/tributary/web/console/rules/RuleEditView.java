@@ -7,9 +7,6 @@ import jakarta.inject.Named;
 import org.tributary.ejb.access.AccessRule;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.RuleSpec;
-import org.tributary.web.api.ApiException;
-import org.tributary.web.api.JsonBody;
-import org.tributary.web.api.RuleJson;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
 import org.tributary.web.console.Messages;
@@ -50,18 +47,11 @@ public class RuleEditView implements Serializable {
             return null;
         }
         FieldCheck check = new FieldCheck("rule");
-        RuleSpec spec = null;
-        try {
-            spec = RuleJson.spec(JsonBody.parse(form.json()));
-        } catch (ApiException e) {
-            check.absorb(e);
-        }
+        RuleSpec spec = form.spec(check);
         AccessRule existing = id == null ? null : access.rule(id).orElse(null);
-        if (spec != null) {
-            Optional<AccessRule> other = access.rule(spec.pathPrefix());
-            if (other.isPresent() && (existing == null || !other.get().getId().equals(existing.getId()))) {
-                check.problem("path", "The folder '/" + spec.pathPrefix() + "' has a rule already.");
-            }
+        Optional<AccessRule> other = access.rule(spec.pathPrefix());
+        if (other.isPresent() && (existing == null || !other.get().getId().equals(existing.getId()))) {
+            check.problem("path", "The folder '/" + spec.pathPrefix() + "' has a rule already.");
         }
         if (!check.report()) {
             return null;

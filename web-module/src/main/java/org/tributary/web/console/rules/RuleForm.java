@@ -1,17 +1,20 @@
 package org.tributary.web.console.rules;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import org.tributary.api.access.AuthScheme;
 import org.tributary.ejb.access.AccessRule;
+import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;
+import org.tributary.ejb.access.RuleFields;
+import org.tributary.ejb.access.RuleSpec;
+import org.tributary.ejb.fields.FieldMessages;
 import org.tributary.web.console.FieldCheck;
 
 import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * The rule form's fields as text, to and from the API's JSON form of a rule (so the page is validated
- * exactly as {@code /api/rules} is).
+ * The rule form's fields as text, to and from a rule; the rule's fields are checked by {@link RuleFields},
+ * as {@code /api/rules} checks them.
  */
 public class RuleForm implements Serializable {
 
@@ -49,24 +52,39 @@ public class RuleForm implements Serializable {
         return p.getAudience().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The rule as the API's JSON (path trimmed of leading and trailing '/'). */
-    String json() {
-        return Json.createObjectBuilder()
-                .add("path", trimSlashes(path))
-                .add("realm", realm == null ? "" : realm.trim())
-                .add("scheme", scheme == null ? "" : scheme)
-                .add("read", permission(readAudience, readUsers, readGroups))
-                .add("write", permission(writeAudience, writeUsers, writeGroups))
-                .add("allowFrom", Json.createArrayBuilder(FieldCheck.words(allowFrom)))
-                .add("denyFrom", Json.createArrayBuilder(FieldCheck.words(denyFrom)))
-                .add("note", note == null ? "" : note)
-                .build().toString();
+    /**
+     * The rule the form says (path trimmed of leading and trailing '/'), its problems noted in {@code check}
+     * by the rules of the access service, as {@code /api/rules} checks them.
+     */
+    RuleSpec spec(FieldCheck check) {
+        RuleSpec spec = new RuleSpec(trimSlashes(path), realm == null ? "" : realm.trim(), scheme(check),
+                permission(check, "read_audience", readAudience, readUsers, readGroups),
+                permission(check, "write_audience", writeAudience, writeUsers, writeGroups),
+                FieldCheck.words(allowFrom), FieldCheck.words(denyFrom), note == null ? "" : note);
+        check.absorb(RuleFields.problems(spec));
+        return spec;
     }
 
-    private static JsonObjectBuilder permission(String audience, String users, String groups) {
-        return Json.createObjectBuilder().add("audience", audience == null ? "" : audience)
-                .add("users", Json.createArrayBuilder(FieldCheck.words(users)))
-                .add("groups", Json.createArrayBuilder(FieldCheck.words(groups)));
+    private AuthScheme scheme(FieldCheck check) {
+        if (scheme == null || scheme.isBlank()) {
+            return null;
+        }
+        try {
+            return AuthScheme.valueOf(scheme.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            check.problem("scheme", FieldMessages.text("rule.scheme"));
+            return null;
+        }
+    }
+
+    private static Permission permission(FieldCheck check, String field, String audience, String users, String groups) {
+        Audience parsed = Audience.NOBODY;
+        try {
+            parsed = Audience.valueOf(String.valueOf(audience).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            check.problem(field, FieldMessages.text("rule.audience"));
+        }
+        return new Permission(parsed, FieldCheck.words(users), FieldCheck.words(groups));
     }
 
     static String trimSlashes(String p) {

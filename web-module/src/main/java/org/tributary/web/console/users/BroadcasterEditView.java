@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.BroadcasterAccount;
+import org.tributary.ejb.access.RuleFields;
 import org.tributary.ejb.users.UserService;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
@@ -65,10 +66,9 @@ public class BroadcasterEditView implements Serializable {
             }
         }
         List<String> list = FieldCheck.words(paths);
-        if (list.isEmpty()) {
-            check.problem("paths", "At least one path prefix is needed (e.g. live/).");
-        } else if (list.stream().anyMatch(p -> p.contains("..") || p.contains("\\") || p.length() > 1024)) {
-            check.problem("paths", "Paths under the media root: no '..', at most 1024 characters.");
+        String problem = RuleFields.broadcastPathsProblem(list);
+        if (problem != null) {
+            check.problem("paths", problem);
         }
         if (!check.report()) {
             return null;

@@ -4,9 +4,9 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.tributary.ejb.users.UserFields;
 import org.tributary.ejb.users.UserGroup;
 import org.tributary.ejb.users.UserService;
-import org.tributary.web.api.JsonBody;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
 import org.tributary.web.console.Messages;
@@ -51,8 +51,8 @@ public class GroupEditView implements Serializable {
         FieldCheck check = new FieldCheck("group");
         String n = name == null ? "" : name.trim();
         if (!existing) {
-            if (!JsonBody.NAME.matcher(n).matches()) {
-                check.problem("name", "1 to 255 characters, no ':' and no spaces.");
+            if (UserFields.nameProblem(n) != null) {
+                check.problem("name", UserFields.nameProblem(n));
             } else if (users.group(n).isPresent()) {
                 check.problem("name", "A group '" + n + "' exists already.");
             }

@@ -4,9 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.tributary.ejb.fields.FieldMessages;
 import org.tributary.ejb.users.User;
+import org.tributary.ejb.users.UserFields;
 import org.tributary.ejb.users.UserService;
-import org.tributary.web.api.JsonBody;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
 import org.tributary.web.console.Messages;
@@ -54,19 +55,19 @@ public class UserEditView implements Serializable {
         FieldCheck check = new FieldCheck("user");
         String n = name == null ? "" : name.trim();
         if (!existing) {
-            if (!JsonBody.NAME.matcher(n).matches()) {
-                check.problem("name", "1 to 255 characters, no ':' and no spaces.");
+            if (UserFields.nameProblem(n) != null) {
+                check.problem("name", UserFields.nameProblem(n));
             } else if (users.user(n).isPresent()) {
                 check.problem("name", "A user '" + n + "' exists already.");
             }
         }
-        if (realm != null && (realm.length() > 255 || realm.contains("\""))) {
-            check.problem("realm", "At most 255 characters, no '\"'.");
+        if (UserFields.realmProblem(realm) != null) {
+            check.problem("realm", UserFields.realmProblem(realm));
         }
-        if (password == null || password.isEmpty() || password.length() > 255) {
-            check.problem("password", "A password of 1 to 255 characters is needed.");
+        if (UserFields.passwordProblem(password) != null) {
+            check.problem("password", UserFields.passwordProblem(password));
         } else if (!password.equals(passwordAgain)) {
-            check.problem("passwordAgain", "The two passwords differ.");
+            check.problem("passwordAgain", FieldMessages.text("passwords.differ"));
         }
         if (!check.report()) {
             return null;

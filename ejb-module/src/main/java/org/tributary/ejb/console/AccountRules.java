@@ -1,20 +1,20 @@
-package org.tributary.web.console.accounts;
+package org.tributary.ejb.console;
 
-import org.tributary.ejb.console.ConsoleAccountService;
-import org.tributary.ejb.console.ConsoleRole;
+import org.tributary.ejb.fields.FieldMessages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the account pages accept, as plain checks (field id → message) so they can be tested without a
- * server. Names and password lengths are ConsoleAccountService's own rules; on top of them the pages
- * refuse to remove the last admin or an admin's own account or admin role, which would lock that admin out.
+ * What the account pages and {@code /api/console-accounts} accept, as plain checks (field id → message) so
+ * they can be tested without a server. Names and password lengths are ConsoleAccountService's own rules; on
+ * top of them an admin may not remove the last admin or its own account or admin role, which would lock that
+ * admin out.
  */
 public final class AccountRules {
 
-    static final String NAME_RULE = "1 to 64 letters, digits, '.', '_', '-' or '@'.";
-    static final String PASSWORD_RULE = "At least " + ConsoleAccountService.MIN_PASSWORD + " and at most 255 characters.";
+    static final String NAME_RULE = FieldMessages.text("account.name");
+    static final String PASSWORD_RULE = FieldMessages.text("account.password", ConsoleAccountService.MIN_PASSWORD);
 
     private AccountRules() {
     }
@@ -23,17 +23,32 @@ public final class AccountRules {
     public static Map<String, String> newAccount(String name, boolean exists, String role, String password, String again) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (name == null || name.isBlank()) {
-            problems.put("name", "A name is needed.");
-        } else if (!ConsoleAccountService.NAME.matcher(name).matches()) {
+            problems.put("name", FieldMessages.text("account.name.needed"));
+        } else if (nameProblem(name) != null) {
             problems.put("name", NAME_RULE);
         } else if (exists) {
-            problems.put("name", "There is a console account '" + name + "' already.");
+            problems.put("name", FieldMessages.text("account.name.taken", name));
         }
         if (role(role) == null) {
-            problems.put("role", "Choose admin, operator or viewer.");
+            problems.put("role", roleProblem());
         }
         problems.putAll(newPassword("password", password, "passwordAgain", again, true));
         return problems;
+    }
+
+    /** The message for a bad account name, or null when the name is acceptable. */
+    public static String nameProblem(String name) {
+        return name != null && ConsoleAccountService.NAME.matcher(name).matches() ? null : NAME_RULE;
+    }
+
+    /** The message for a password of a bad length, or null when it is acceptable. */
+    public static String passwordProblem(String password) {
+        return ConsoleAccountService.acceptablePassword(password) ? null : PASSWORD_RULE;
+    }
+
+    /** The message for a role that is not one of the three. */
+    public static String roleProblem() {
+        return FieldMessages.text("account.role");
     }
 
     /**
@@ -46,12 +61,12 @@ public final class AccountRules {
         boolean empty = password == null || password.isEmpty();
         if (empty && (again == null || again.isEmpty())) {
             if (required) {
-                problems.put(field, "A password is needed. " + PASSWORD_RULE);
+                problems.put(field, FieldMessages.text("account.password.needed", ConsoleAccountService.MIN_PASSWORD));
             }
-        } else if (!ConsoleAccountService.acceptablePassword(password)) {
+        } else if (passwordProblem(password) != null) {
             problems.put(field, PASSWORD_RULE);
         } else if (!password.equals(again)) {
-            problems.put(againField, "The two passwords differ.");
+            problems.put(againField, FieldMessages.text("passwords.differ"));
         }
         return problems;
     }
@@ -62,10 +77,10 @@ public final class AccountRules {
             return null;
         }
         if (target.equals(me)) {
-            return "You cannot take the admin role from your own account: another admin has to.";
+            return FieldMessages.text("account.demote.own");
         }
         if (admins <= 1) {
-            return "'" + target + "' is the last admin: make another account admin first.";
+            return FieldMessages.text("account.demote.last", target);
         }
         return null;
     }
@@ -73,10 +88,10 @@ public final class AccountRules {
     /** Why deleting an account is refused (null: allowed). */
     public static String deletion(String me, String target, ConsoleRole role, long admins) {
         if (target.equals(me)) {
-            return "You cannot delete your own account: another admin has to.";
+            return FieldMessages.text("account.delete.own");
         }
         if (role == ConsoleRole.ADMIN && admins <= 1) {
-            return "'" + target + "' is the last admin and cannot be deleted.";
+            return FieldMessages.text("account.delete.last", target);
         }
         return null;
     }

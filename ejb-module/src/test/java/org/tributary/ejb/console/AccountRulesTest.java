@@ -1,7 +1,6 @@
-package org.tributary.web.console.accounts;
+package org.tributary.ejb.console;
 
 import org.junit.jupiter.api.Test;
-import org.tributary.ejb.console.ConsoleRole;
 
 import java.util.Map;
 
@@ -63,6 +62,17 @@ class AccountRulesTest {
         assertNotNull(AccountRules.deletion("root", "other", ConsoleRole.ADMIN, 1));
         assertNull(AccountRules.deletion("root", "other", ConsoleRole.ADMIN, 2));
         assertNull(AccountRules.deletion("root", "viewer1", ConsoleRole.VIEWER, 1));
+    }
+
+    @Test
+    void theMessagesAreTheSharedBundlesTexts() {
+        assertEquals("1 to 64 letters, digits, '.', '_', '-' or '@'.", AccountRules.nameProblem("ann smith"));
+        assertNull(AccountRules.nameProblem("ann"));
+        assertEquals("At least 8 and at most 255 characters.", AccountRules.passwordProblem("short"));
+        assertEquals("A password is needed. At least 8 and at most 255 characters.",
+                AccountRules.newAccount("ann", false, "viewer", null, null).get("password"));
+        assertEquals("'other' is the last admin and cannot be deleted.",
+                AccountRules.deletion("root", "other", ConsoleRole.ADMIN, 1));
     }
 
     @Test
