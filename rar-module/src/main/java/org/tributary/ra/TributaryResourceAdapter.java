@@ -27,6 +27,7 @@ import org.tributary.catalog.MediaCatalog;
 import org.tributary.server.BandwidthLimit;
 import org.tributary.session.TrafficMeter;
 import org.tributary.engine.StreamingEngine;
+import org.tributary.stream.PathRegistry;
 import org.tributary.rtsp.DecoderLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.transport.UdpEndpoint;
@@ -188,6 +189,8 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
     private transient RtspMethodHandler handler;
     private transient AccessGuard accessGuard;
     private transient MediaCatalog catalog;
+    /** What is at a path: a catalogue file or a running stream; RTSP resolves every path through it. */
+    private transient PathRegistry paths;
     private transient CatalogueScanner scanner;
     private transient TrafficMeter meter;
     private transient BandwidthLimit bandwidth;
@@ -226,6 +229,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
         sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         catalog = new MediaCatalog(config.mediaRoot());
+        paths = new PathRegistry(catalog);
         scanner = new CatalogueScanner(catalog);
         meter = new TrafficMeter();
         if (maxBandwidthKbps == null || maxBandwidthKbps < 0) {
@@ -247,7 +251,7 @@ public class TributaryResourceAdapter implements ResourceAdapter, Serializable {
             control = new ControlExecutor(controlSettings.threads(), controlSettings.queue(), this::startLongRunning);
             // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
             accessGuard = AccessGuard.standard(accessGate, authSettings);
-            handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udp, meter, bandwidth);
+            handler = new RtspMethodHandler(accessGuard, paths, sessions, engine, udp, meter, bandwidth);
             RefusalReporter refusals = new RefusalReporter(sessions, catalog, refusalFloods);
             handler.onRefusal(refusals);
             mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings, meter, bandwidth, events::publish);

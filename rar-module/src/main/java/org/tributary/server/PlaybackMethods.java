@@ -2,6 +2,7 @@ package org.tributary.server;
 
 import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.stream.PathRegistry;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
@@ -48,7 +49,7 @@ final class PlaybackMethods {
 
     private static final Logger LOG = Logger.getLogger(PlaybackMethods.class.getName());
 
-    private final MediaCatalog catalog;
+    private final PathRegistry paths;
     private final SessionRegistry sessions;
     private final StreamingEngine engine;
     /** Replaced when the RTP port pair is rebound at startup; a session keeps the endpoint it was set up on. */
@@ -58,9 +59,9 @@ final class PlaybackMethods {
     /** A client hammering the per-address limit is logged once a minute, not once per SETUP. */
     private final OncePerPeriod<InetAddress> limitLog = new OncePerPeriod<>(60);
 
-    PlaybackMethods(MediaCatalog catalog, SessionRegistry sessions, StreamingEngine engine, UdpEndpoint udp,
+    PlaybackMethods(PathRegistry paths, SessionRegistry sessions, StreamingEngine engine, UdpEndpoint udp,
                     TrafficMeter meter, BandwidthLimit bandwidth) {
-        this.catalog = catalog;
+        this.paths = paths;
         this.sessions = sessions;
         this.engine = engine;
         this.udp = udp;
@@ -102,7 +103,7 @@ final class PlaybackMethods {
          * @param path the decoded request path
          * @throws Refusal 400 for a malformed path, 403 for one leading out of the media folder
          */
-        static Target of(String path, MediaCatalog catalog) throws Refusal {
+        static Target of(String path, PathRegistry paths) throws Refusal {
             int slash = path.lastIndexOf('/');
             String last = path.substring(slash + 1);
             String presentation = path;
@@ -116,7 +117,7 @@ final class PlaybackMethods {
                 }
             }
             try {
-                return new Target(catalog.canonical(presentation), track);
+                return new Target(paths.canonical(presentation), track);
             } catch (MediaCatalog.MalformedPathException e) {
                 throw new Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
             } catch (MediaCatalog.MediaForbiddenException e) {
@@ -126,15 +127,12 @@ final class PlaybackMethods {
     }
 
     /**
-     * The target's source. A target that named nothing when access was decided is missing, even if a file
+     * The target's source as the path registry resolves it (a file, or a running stream). A target that named nothing when access was decided is missing, even if a file
      * appeared since: its decision was about the nearest existing folder, not about that file.
      */
     MediaSource source(Target target) throws Refusal {
-        if (!target.canonical().exists()) {
-            throw new Refusal(RtspStatus.NOT_FOUND, "no media file '" + target.presentation() + "'");
-        }
         try {
-            return catalog.source(target.presentation());
+            return paths.resolve(target.canonical()).source();
         } catch (MediaCatalog.MediaNotFoundException e) {
             throw new Refusal(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {

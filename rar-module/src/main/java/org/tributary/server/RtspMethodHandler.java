@@ -13,7 +13,7 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
-import org.tributary.catalog.MediaCatalog;
+import org.tributary.stream.PathRegistry;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.session.Requester;
 import org.tributary.session.SessionRegistry;
@@ -48,18 +48,18 @@ public final class RtspMethodHandler implements RequestHandler {
             + " this version of Tributary: the request passed the access check, but no live reflector takes streams yet.";
 
     private final AccessGuard accessGuard;
-    private final MediaCatalog catalog;
+    private final PathRegistry paths;
     private final PlaybackMethods playback;
     private final HttpTunnels tunnels = new HttpTunnels();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
-    public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
+    public RtspMethodHandler(AccessGuard accessGuard, PathRegistry paths, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
-        this.catalog = catalog;
-        this.playback = new PlaybackMethods(catalog, sessions, engine, udp, meter, bandwidth);
+        this.paths = paths;
+        this.playback = new PlaybackMethods(paths, sessions, engine, udp, meter, bandwidth);
     }
 
     /** New UDP sessions use this RTP port pair from now on. */
@@ -183,7 +183,7 @@ public final class RtspMethodHandler implements RequestHandler {
         } catch (IllegalArgumentException e) {
             throw new PlaybackMethods.Refusal(RtspStatus.BAD_REQUEST, e.getMessage());
         }
-        return PlaybackMethods.Target.of(path, catalog);
+        return PlaybackMethods.Target.of(path, paths);
     }
 
     /** A malformed Authorization header: answered 400 before any access decision. */

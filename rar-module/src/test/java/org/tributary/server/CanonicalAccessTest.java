@@ -17,6 +17,7 @@ import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.rtsp.DecoderLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
+import org.tributary.stream.PathRegistry;
 import org.tributary.transport.UdpEndpoint;
 
 import java.io.ByteArrayOutputStream;
@@ -77,7 +78,7 @@ class CanonicalAccessTest {
         udp = new UdpEndpoint(InetAddress.getLoopbackAddress(), 0, 0);
         TrafficMeter meter = new TrafficMeter();
         BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
-        RtspMethodHandler handler = new RtspMethodHandler(guard, catalog, new SessionRegistry(60, 10), engine, udp,
+        RtspMethodHandler handler = new RtspMethodHandler(guard, new PathRegistry(catalog), new SessionRegistry(60, 10), engine, udp,
                 meter, bandwidth);
         handler.plainHttp(new Mp3HttpService(guard, catalog, engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
@@ -185,14 +186,14 @@ class CanonicalAccessTest {
 
     @Test
     void aFileThatAppearsAfterTheDecisionIsStillMissingForThatRequest() throws Exception {
-        MediaCatalog catalog = new MediaCatalog(media);
-        PlaybackMethods playback = new PlaybackMethods(catalog, null, null, null, null, null);
-        PlaybackMethods.Target decided = PlaybackMethods.Target.of("open/late.mp4", catalog);
+        PathRegistry paths = new PathRegistry(new MediaCatalog(media));
+        PlaybackMethods playback = new PlaybackMethods(paths, null, null, null, null, null);
+        PlaybackMethods.Target decided = PlaybackMethods.Target.of("open/late.mp4", paths);
         assertEquals("open", decided.canonical().accessPath(AccessAction.READ), "decided on the folder");
         Files.copy(media.resolve("open/free.mp4"), media.resolve("open/late.mp4"));
         PlaybackMethods.Refusal refusal = assertThrows(PlaybackMethods.Refusal.class, () -> playback.source(decided));
         assertEquals(404, refusal.status.code());
-        assertNotNull(playback.source(PlaybackMethods.Target.of("open/late.mp4", catalog)), "the next request finds it");
+        assertNotNull(playback.source(PlaybackMethods.Target.of("open/late.mp4", paths)), "the next request finds it");
     }
 
     private String rtsp(String method, String path, String headers) throws Exception {
