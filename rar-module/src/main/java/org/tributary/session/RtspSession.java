@@ -226,8 +226,8 @@ public final class RtspSession {
             reader = source.openReader();
         }
         double start;
-        if (startSeconds != null) {
-            start = reader.seek(startSeconds);
+        if (startSeconds != null || !source.seekable()) {
+            start = reader.seek(startSeconds != null ? startSeconds : 0); // a live source answers with now
         } else if (reader.nextSendTimeMicros() == SourceReader.END) {
             start = reader.seek(0); // PLAY after the end starts over
         } else {
