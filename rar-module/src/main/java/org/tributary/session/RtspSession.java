@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * One client's RTSP session: the presentation it set up, one {@link TrackOutput} per set-up track,
+ * One client's reader session (PLAY): the presentation it set up, one {@link TrackOutput} per set-up track,
  * its state and its current playback. Methods are called by RTSP worker threads and, for the end of the
  * presentation, by a sender thread; all state changes happen under this object's lock.
  */
-public final class RtspSession {
+public final class RtspSession implements Session {
 
     private static final Logger LOG = Logger.getLogger(RtspSession.class.getName());
 
@@ -82,10 +82,12 @@ public final class RtspSession {
         this.logPrefix = "[session " + id + "] ";
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String presentationPath() {
         return presentationPath;
     }
@@ -94,6 +96,7 @@ public final class RtspSession {
         return source;
     }
 
+    @Override
     public InetSocketAddress client() {
         return client;
     }
@@ -294,6 +297,7 @@ public final class RtspSession {
     }
 
     /** Ends the session: stops sending, says BYE on every track, forgets the session. */
+    @Override
     public void close(String reason) {
         synchronized (this) {
             if (endReason != null) {
