@@ -9,7 +9,6 @@ import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -95,11 +94,6 @@ public final class PathRegistry {
         }
         stream.end();
         return true;
-    }
-
-    /** The stream served at a canonical path, if any. */
-    public Optional<Stream> stream(String canonicalPath) {
-        return Optional.ofNullable(streams.get(canonicalPath)).map(StreamSource::stream);
     }
 
     public int streamCount() {
