@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,9 +27,12 @@ final class SenderLoop implements Runnable {
     private final AtomicInteger size = new AtomicInteger();
     private volatile Thread thread;
     private volatile boolean running = true;
+    private final LongSupplier clock;
 
-    SenderLoop(String name) {
+    /** @param clock the time playbacks are pumped with (System::nanoTime; parking always uses real time) */
+    SenderLoop(String name, LongSupplier clock) {
         this.name = name;
+        this.clock = clock;
     }
 
     void add(Playback playback) {
@@ -58,7 +62,7 @@ final class SenderLoop implements Runnable {
         thread.setName(name);
         while (running) {
             Playback added;
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             while ((added = inbox.poll()) != null) {
                 due.add(new Scheduled(added, now));
             }

@@ -26,6 +26,7 @@ import org.tributary.server.RtspServer;
 import org.tributary.session.AccessRecords;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
+import org.tributary.stream.PathRegistry;
 import org.tributary.transport.UdpEndpoint;
 
 import java.io.IOException;
@@ -59,6 +60,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final SessionRegistry sessions;
     final EventDispatcher events;
     final MediaCatalog catalog;
+    /** What is at a path: a catalogue file, or a running stream (live sources register here). */
+    final PathRegistry paths;
     final CatalogueScanner scanner;
     final TrafficMeter meter;
     final BandwidthLimit bandwidth;
@@ -98,6 +101,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         catalog = new MediaCatalog(mediaRoot);
         scanner = new CatalogueScanner(catalog);
+        paths = new PathRegistry(catalog);
         meter = new TrafficMeter();
         bandwidth = new BandwidthLimit(meter, deployed.integer("maxBandwidthKbps"));
         EventDispatcher dispatcher = events;
@@ -132,7 +136,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 this::startLongRunning);
         // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
         accessGuard = AccessGuard.standard(accessGate, authSettings);
-        handler = new RtspMethodHandler(accessGuard, catalog, sessions, engine, udpEndpoint, meter, bandwidth);
+        handler = new RtspMethodHandler(accessGuard, paths, sessions, engine, udpEndpoint, meter, bandwidth);
         RefusalReporter refusals = new RefusalReporter(sessions, catalog, refusalFloods);
         handler.onRefusal(refusals);
         mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings(deployed), meter, bandwidth,

@@ -1,6 +1,7 @@
 package org.tributary.server;
 
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.stream.PathRegistry;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
 import org.tributary.source.MediaSource;
@@ -9,16 +10,16 @@ import org.tributary.source.UnsupportedMediaException;
 import java.util.Locale;
 
 /**
- * The one place a request URI becomes what it names: its canonical presentation (on which access is
- * decided) and the media source there. Every method handler asks here, so what stands behind a path can
- * change in this class alone.
+ * The RTSP side of the {@link PathRegistry}: a request URI becomes what it names, its canonical presentation
+ * (on which access is decided) and the source there (a file read per session, or a running stream), with
+ * the registry's answers turned into RTSP refusals. Every method handler asks here.
  */
 final class PathResolver {
 
-    private final MediaCatalog catalog;
+    private final PathRegistry paths;
 
-    PathResolver(MediaCatalog catalog) {
-        this.catalog = catalog;
+    PathResolver(PathRegistry paths) {
+        this.paths = paths;
     }
 
     /** @throws RefusedException 400 for a malformed URI or path, 403 for one leading out of the media folder */
@@ -47,7 +48,7 @@ final class PathResolver {
             }
         }
         try {
-            return new Target(catalog.canonical(presentation), track);
+            return new Target(paths.canonical(presentation), track);
         } catch (MediaCatalog.MalformedPathException e) {
             throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {
@@ -60,11 +61,8 @@ final class PathResolver {
      * appeared since: its decision was about the nearest existing folder, not about that file.
      */
     MediaSource source(Target target) throws RefusedException {
-        if (!target.canonical().exists()) {
-            throw new RefusedException(RtspStatus.NOT_FOUND, "no media file '" + target.presentation() + "'");
-        }
         try {
-            return catalog.source(target.presentation());
+            return paths.resolve(target.canonical()).source();
         } catch (MediaCatalog.MediaNotFoundException e) {
             throw new RefusedException(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {

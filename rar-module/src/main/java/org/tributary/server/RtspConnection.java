@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * a time, in order, on a worker thread (so a slow access decision never stalls the selector); responses
  * and interleaved packets are written without blocking, the rest queued until the socket drains.
  */
-public final class RtspConnection {
+public final class RtspConnection implements org.tributary.transport.InterleavedWriter {
 
     private static final Logger LOG = Logger.getLogger(RtspConnection.class.getName());
 

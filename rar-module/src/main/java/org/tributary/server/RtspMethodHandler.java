@@ -7,12 +7,12 @@ import org.tributary.api.access.MediaPaths;
 import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthorizationReader;
 import org.tributary.auth.Verdict;
-import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.session.Requester;
+import org.tributary.stream.PathRegistry;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
@@ -54,10 +54,10 @@ public final class RtspMethodHandler implements RequestHandler {
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
-    public RtspMethodHandler(AccessGuard accessGuard, MediaCatalog catalog, SessionRegistry sessions,
+    public RtspMethodHandler(AccessGuard accessGuard, PathRegistry registry, SessionRegistry sessions,
                              StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
-        this.paths = new PathResolver(catalog);
+        this.paths = new PathResolver(registry);
         this.sessions = sessions;
         SessionLookup lookup = new SessionLookup(sessions);
         this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);

@@ -52,7 +52,8 @@ public final class AccessRecords {
         String uri = session.requestUri();
         InetSocketAddress server = session.serverAddress();
         return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.SESSION, session.id(),
-                session.client().getAddress().getHostAddress(), host(uri), session.createdAt(), Instant.now(),
+                session.client().getAddress().getHostAddress(), host(uri), session.createdAt(),
+                session.endedAt() != null ? session.endedAt() : Instant.now(),
                 session.secondsToFirstPlay(), "/" + session.presentationPath(), query(uri),
                 statusAtEnd(session.endReason(), session.lastStatus()), session.endReason(), session.userAgent(),
                 finite ? duration : -1, mediaBytes, averageBitrate, transport(outputs), audio, video,

@@ -1,6 +1,6 @@
 package org.tributary.session;
 
-import org.tributary.engine.StreamingEngine;
+import org.tributary.engine.PlaybackScheduler;
 import org.tributary.source.MediaSource;
 import org.tributary.source.SourceReader;
 
@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * One client's RTSP session: the presentation it set up, one {@link TrackOutput} per set-up track,
+ * One client's reader session (PLAY): the presentation it set up, one {@link TrackOutput} per set-up track,
  * its state and its current playback. Methods are called by RTSP worker threads and, for the end of the
  * presentation, by a sender thread; all state changes happen under this object's lock.
  */
-public final class RtspSession {
+public final class RtspSession implements Session {
 
     private static final Logger LOG = Logger.getLogger(RtspSession.class.getName());
 
@@ -36,8 +36,8 @@ public final class RtspSession {
     private final String userAgent;
     private final String userName;
     private final int timeoutSeconds;
-    private final Instant createdAt = Instant.now();
-    private final long createdNanos = System.nanoTime();
+    private final Instant createdAt;
+    private final long createdNanos;
     private final TrackOutput[] outputs;
     private final SessionRegistry registry;
     private final String logPrefix;
@@ -47,8 +47,9 @@ public final class RtspSession {
     private SessionPlayer player;
     private PlayStart lastPlay;
     private long firstPlayNanos = -1;
-    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long lastActivityNanos;
     private volatile String endReason;
+    private volatile Instant endedAt;
     private Object owner;
     /** The control connection that set the session up (for a tunnel, its GET connection). */
     private final Object controlConnection;
@@ -60,7 +61,7 @@ public final class RtspSession {
     /** Outgoing rate over the last sampling interval, and the counters it was computed from. */
     private volatile long bitsPerSecond;
     private long rateBytes;
-    private long rateNanos = System.nanoTime();
+    private long rateNanos;
 
     RtspSession(String id, String presentationPath, MediaSource source, InetSocketAddress client, String userAgent,
                 String userName, int timeoutSeconds, SessionRegistry registry, Object controlConnection) {
@@ -72,15 +73,21 @@ public final class RtspSession {
         this.userName = userName;
         this.timeoutSeconds = timeoutSeconds;
         this.registry = registry;
+        this.createdAt = registry.wallClock().instant();
+        this.createdNanos = registry.nanoTime();
+        this.lastActivityNanos = createdNanos;
+        this.rateNanos = createdNanos;
         this.controlConnection = Objects.requireNonNull(controlConnection);
         this.outputs = new TrackOutput[source.tracks().size()];
         this.logPrefix = "[session " + id + "] ";
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String presentationPath() {
         return presentationPath;
     }
@@ -89,6 +96,7 @@ public final class RtspSession {
         return source;
     }
 
+    @Override
     public InetSocketAddress client() {
         return client;
     }
@@ -159,7 +167,7 @@ public final class RtspSession {
 
     /** Any request or receiver report keeps the session alive. */
     public void touch() {
-        lastActivityNanos = System.nanoTime();
+        lastActivityNanos = registry.nanoTime();
     }
 
     boolean expired(long nowNanos) {
@@ -211,7 +219,7 @@ public final class RtspSession {
      * @param startSeconds where to start, or null to resume where the last PLAY or PAUSE left off
      * @param endSeconds   where to stop, or null for the end of the presentation
      */
-    public synchronized PlayStart play(Double startSeconds, Double endSeconds, StreamingEngine engine)
+    public synchronized PlayStart play(Double startSeconds, Double endSeconds, PlaybackScheduler engine)
             throws IOException {
         if (state == SessionState.PLAYING && startSeconds == null && lastPlay != null) {
             return lastPlay; // a PLAY while playing without a Range only keeps the session alive
@@ -221,8 +229,8 @@ public final class RtspSession {
             reader = source.openReader();
         }
         double start;
-        if (startSeconds != null) {
-            start = reader.seek(startSeconds);
+        if (startSeconds != null || !source.seekable()) {
+            start = reader.seek(startSeconds != null ? startSeconds : 0); // a live source answers with now
         } else if (reader.nextSendTimeMicros() == SourceReader.END) {
             start = reader.seek(0); // PLAY after the end starts over
         } else {
@@ -230,7 +238,7 @@ public final class RtspSession {
         }
         double duration = source.durationSeconds();
         double end = endSeconds != null ? Math.min(endSeconds, duration) : duration;
-        long now = System.nanoTime();
+        long now = registry.nanoTime();
         if (firstPlayNanos < 0) {
             firstPlayNanos = now;
         }
@@ -251,7 +259,7 @@ public final class RtspSession {
     }
 
     /** The playback prepared by the last {@link #play}; schedule it once the PLAY response is on its way. */
-    public synchronized void startStreaming(StreamingEngine engine) {
+    public synchronized void startStreaming(PlaybackScheduler engine) {
         if (player != null && state == SessionState.PLAYING) {
             engine.schedule(player);
         }
@@ -289,12 +297,14 @@ public final class RtspSession {
     }
 
     /** Ends the session: stops sending, says BYE on every track, forgets the session. */
+    @Override
     public void close(String reason) {
         synchronized (this) {
             if (endReason != null) {
                 return;
             }
             endReason = reason;
+            endedAt = registry.wallClock().instant();
             boolean wasPlaying = state == SessionState.PLAYING;
             stopPlayer();
             if (wasPlaying) {
@@ -333,6 +343,11 @@ public final class RtspSession {
 
     public String endReason() {
         return endReason;
+    }
+
+    /** When the session ended, or null while it is open. */
+    public Instant endedAt() {
+        return endedAt;
     }
 
     /** Remembers where the session came from, for its access-log line. */

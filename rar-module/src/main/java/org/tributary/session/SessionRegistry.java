@@ -5,12 +5,14 @@ import org.tributary.source.MediaSource;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** Every live session by id; creates ids, ends silent sessions, and tells a listener when one ends. */
 public final class SessionRegistry {
@@ -23,10 +25,30 @@ public final class SessionRegistry {
     private volatile int maxPerAddress;
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private volatile Consumer<RtspSession> endListener = s -> { };
+    private final LongSupplier nanoClock;
+    private final Clock wallClock;
 
     public SessionRegistry(int timeoutSeconds, int maxSessions) {
+        this(timeoutSeconds, maxSessions, System::nanoTime, Clock.systemUTC());
+    }
+
+    /**
+     * @param nanoClock monotonic time for timeouts, pacing and rates (System::nanoTime, or a test clock)
+     * @param wallClock the date sessions are created at (for the access log and sender reports)
+     */
+    public SessionRegistry(int timeoutSeconds, int maxSessions, LongSupplier nanoClock, Clock wallClock) {
         this.timeoutSeconds = timeoutSeconds;
         this.maxSessions = maxSessions;
+        this.nanoClock = nanoClock;
+        this.wallClock = wallClock;
+    }
+
+    long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+
+    Clock wallClock() {
+        return wallClock;
     }
 
     public void onSessionEnded(Consumer<RtspSession> listener) {
@@ -67,7 +89,7 @@ public final class SessionRegistry {
 
     /** Once a second: every session's recent outgoing rate. */
     public void sampleRates() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         for (RtspSession session : sessions.values()) {
             session.sampleRate(now);
         }
@@ -142,7 +164,7 @@ public final class SessionRegistry {
 
     /** Ends sessions that sent neither a request nor a receiver report within their timeout. */
     public void reapExpired() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         for (RtspSession session : sessions.values()) {
             if (session.expired(now)) {
                 session.close("timeout");

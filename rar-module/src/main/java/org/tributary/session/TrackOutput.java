@@ -37,6 +37,9 @@ public final class TrackOutput {
     private long packetsDropped;
     private long lastRtpTimestamp;
 
+    /** Recent packets for retransmission; null until a client asks for it (RFC 4588). */
+    private RetransmissionHistory history;
+
     private volatile int fractionLost;
     private volatile long cumulativeLost;
     private volatile long jitter;
@@ -105,6 +108,9 @@ public final class TrackOutput {
         int length = payload.remaining();
         packet.put(payload);
         packet.flip();
+        if (history != null) {
+            history.add(sequence, packet);
+        }
         sequence = (sequence + 1) & 0xFFFF;
         lastRtpTimestamp = wireTimestamp;
         if (channel.sendRtp(packet)) {
@@ -114,6 +120,21 @@ public final class TrackOutput {
         } else {
             packetsDropped++;
         }
+    }
+
+    /**
+     * Keeps the packets sent from now on, bounded by count and bytes, for retransmission.
+     */
+    public synchronized void keepHistory(int maxPackets, int maxBytes) {
+        history = new RetransmissionHistory(maxPackets, maxBytes);
+    }
+
+    /**
+     * A copy of the RTP packet sent with this sequence number (header included, as it went out), or null
+     * when it is no longer kept or no history is kept.
+     */
+    public synchronized ByteBuffer sentPacket(int sequence) {
+        return history == null ? null : history.find(sequence);
     }
 
     /** Sends an RTCP sender report for presentation time {@code nowMicros}. */

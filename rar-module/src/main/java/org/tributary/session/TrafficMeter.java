@@ -16,7 +16,16 @@ public final class TrafficMeter {
     private final LongAdder packets = new LongAdder();
     private volatile long bitsPerSecond;
     private long sampledBytes;
-    private long sampledNanos = System.nanoTime();
+    private long sampledNanos;
+
+    public TrafficMeter() {
+        this(System.nanoTime());
+    }
+
+    /** @param startNanos when counting starts, on the clock {@link #sample} is called with */
+    public TrafficMeter(long startNanos) {
+        this.sampledNanos = startNanos;
+    }
 
     void sent(int payloadBytes) {
         if (this != NONE) {

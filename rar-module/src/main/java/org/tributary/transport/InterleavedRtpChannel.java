@@ -1,7 +1,5 @@
 package org.tributary.transport;
 
-import org.tributary.server.RtspConnection;
-
 import java.nio.ByteBuffer;
 
 /**
@@ -11,13 +9,13 @@ import java.nio.ByteBuffer;
  */
 public final class InterleavedRtpChannel implements RtpChannel {
 
-    private final RtspConnection connection;
+    private final InterleavedWriter connection;
     private final int rtpChannel;
     private final int rtcpChannel;
     private final String kind;
     private ByteBuffer frame = ByteBuffer.allocate(2048);
 
-    public InterleavedRtpChannel(RtspConnection connection, int rtpChannel, int rtcpChannel, String kind) {
+    public InterleavedRtpChannel(InterleavedWriter connection, int rtpChannel, int rtcpChannel, String kind) {
         this.connection = connection;
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;

@@ -7,16 +7,23 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The server's UDP port pair, shared by every UDP client (as MediaMTX and Darwin's socket pools do):
- * RTP leaves from the even port, RTCP from the odd one, and receiver reports arriving on the RTCP port
- * are handed to whoever registered the sender's address. {@link #run()} is the receive loop.
+ * RTP leaves from the even port, RTCP from the odd one. Receiver reports arriving on the RTCP port are
+ * handed to whoever registered the sender's address; RTP arriving on the RTP port (a publisher's packets)
+ * to whoever registered the sender's address or the packets' SSRC. {@link #run()} is the receive loop.
  */
 public final class UdpEndpoint implements Runnable, AutoCloseable {
 
@@ -36,7 +43,29 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
     private final java.util.List<DatagramChannel> rtpSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ThreadLocal<DatagramChannel> senderSocket = new ThreadLocal<>();
     private final Map<SocketAddress, RtcpListener> listeners = new ConcurrentHashMap<>();
+    private final Map<SocketAddress, RtpListener> rtpBySender = new ConcurrentHashMap<>();
+    private final Map<Long, RtpListener> rtpBySsrc = new ConcurrentHashMap<>();
+    private volatile int maxRtpReceivers = DEFAULT_MAX_RTP_RECEIVERS;
+    private final AtomicLong rtpReceived = new AtomicLong();
+    private final AtomicLong rtpUnclaimed = new AtomicLong();
+    /** Every RTP socket of the port is read: the kernel spreads arriving datagrams over a SO_REUSEPORT group. */
+    private final Selector selector;
+    private final Queue<DatagramChannel> toRegister = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+
+    /** Registrations for incoming RTP at once, unless {@link #maxRtpReceivers(int)} says otherwise. */
+    public static final int DEFAULT_MAX_RTP_RECEIVERS = 1024;
+
+    /** Receives the RTP packets of one sender (position..limit, valid only during the call). */
+    public interface RtpListener {
+        void rtpReceived(ByteBuffer packet, InetSocketAddress from);
+    }
+
+    /** An incoming-RTP registration; closing it stops the delivery. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     public UdpEndpoint(InetAddress bindAddress, int rtpPort, int rtcpPort) throws IOException {
         rtp = DatagramChannel.open();
@@ -51,11 +80,25 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
             rtp.configureBlocking(false);
             rtcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             rtcp.bind(new InetSocketAddress(bindAddress, rtcpPort));
+            rtcp.configureBlocking(false);
         } catch (IOException e) {
             rtp.close();
             rtcp.close();
             throw new IOException("cannot bind the RTP/RTCP ports " + rtpPort + "/" + rtcpPort + " on "
                     + bindAddress.getHostAddress() + ": " + e.getMessage(), e);
+        }
+        selector = openSelector();
+        toRegister.add(rtp);
+        toRegister.add(rtcp);
+    }
+
+    private Selector openSelector() throws IOException {
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            rtp.close();
+            rtcp.close();
+            throw e;
         }
     }
 
@@ -79,6 +122,8 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
                 extra.bind(socketAddress(rtp));
                 extra.configureBlocking(false);
                 rtpSenders.add(extra);
+                toRegister.add(extra);
+                selector.wakeup();
                 mine = extra;
             } catch (IOException e) {
                 LOG.fine("no per-thread RTP socket (" + e.getMessage() + "); sharing the main one");
@@ -111,38 +156,134 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         return new UdpRtpChannel(clientRtp, clientRtcp, own);
     }
 
+    /**
+     * Hands the RTP arriving from {@code sender} to {@code listener}, until the registration is closed.
+     *
+     * @throws IllegalStateException when {@link #maxRtpReceivers()} registrations are open
+     */
+    public Registration receiveRtpFrom(InetSocketAddress sender, RtpListener listener) {
+        return register(rtpBySender, sender, listener);
+    }
+
+    /**
+     * Hands the RTP carrying {@code ssrc} to {@code listener} (when no registration for the sender's
+     * address claims it: a client whose source port is not known in advance, e.g. behind NAT).
+     *
+     * @throws IllegalStateException when {@link #maxRtpReceivers()} registrations are open
+     */
+    public Registration receiveRtpWithSsrc(long ssrc, RtpListener listener) {
+        return register(rtpBySsrc, ssrc & 0xFFFFFFFFL, listener);
+    }
+
+    private synchronized <K> Registration register(Map<K, RtpListener> map, K key, RtpListener listener) {
+        if (rtpBySender.size() + rtpBySsrc.size() >= maxRtpReceivers) {
+            throw new IllegalStateException("the limit of " + maxRtpReceivers + " incoming RTP streams is reached");
+        }
+        RtpListener own = listener::rtpReceived; // removed only by its own registration
+        if (map.putIfAbsent(key, own) != null) {
+            throw new IllegalStateException("incoming RTP from " + key + " is already taken");
+        }
+        return () -> map.remove(key, own);
+    }
+
+    public int maxRtpReceivers() {
+        return maxRtpReceivers;
+    }
+
+    /** The number of incoming RTP registrations allowed from now on; open ones are kept. */
+    public void maxRtpReceivers(int max) {
+        this.maxRtpReceivers = max;
+    }
+
+    /** RTP packets handed to a registered listener so far. */
+    public long rtpReceived() {
+        return rtpReceived.get();
+    }
+
+    /** RTP packets that arrived for no registration (dropped). */
+    public long rtpUnclaimed() {
+        return rtpUnclaimed.get();
+    }
+
     /** Whoever hears the RTCP arriving from this client address now, or null. */
     RtcpListener listenerFor(SocketAddress clientRtcp) {
         return listeners.get(clientRtcp);
     }
 
-    /** The RTCP receive loop (long-running work). */
+    /** The receive loop for RTP and RTCP (long-running work). */
     @Override
     public void run() {
         Thread.currentThread().setName("tributary-rtcp-receiver");
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        while (running) {
-            try {
-                buffer.clear();
-                SocketAddress from = rtcp.receive(buffer);
-                buffer.flip();
-                RtcpListener listener = listenerFor(from);
-                if (listener != null) {
-                    listener.rtcpReceived(buffer);
+        try {
+            while (running) {
+                for (DatagramChannel channel; (channel = toRegister.poll()) != null; ) {
+                    channel.register(selector, SelectionKey.OP_READ);
                 }
-            } catch (ClosedChannelException e) {
-                break;
-            } catch (IOException | RuntimeException e) {
-                if (running) {
-                    LOG.log(Level.FINE, "RTCP receive failed; continuing", e);
+                selector.select();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    receiveAll((DatagramChannel) key.channel(), buffer);
                 }
+                selector.selectedKeys().clear();
+            }
+        } catch (ClosedChannelException | ClosedSelectorException e) {
+            // closed: the loop ends
+        } catch (IOException e) {
+            if (running) {
+                LOG.log(Level.WARNING, "the UDP receive loop failed", e);
             }
         }
+    }
+
+    /** Reads what one socket holds now; a bad packet or a failing listener does not end the loop. */
+    private void receiveAll(DatagramChannel channel, ByteBuffer buffer) throws ClosedChannelException {
+        while (running) {
+            SocketAddress from;
+            try {
+                buffer.clear();
+                from = channel.receive(buffer);
+                if (from == null) {
+                    return;
+                }
+                buffer.flip();
+                if (channel == rtcp) {
+                    RtcpListener listener = listenerFor(from);
+                    if (listener != null) {
+                        listener.rtcpReceived(buffer);
+                    }
+                } else {
+                    rtpArrived(buffer, (InetSocketAddress) from);
+                }
+            } catch (ClosedChannelException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "UDP receive failed; continuing", e);
+                return;
+            }
+        }
+    }
+
+    private void rtpArrived(ByteBuffer packet, InetSocketAddress from) {
+        RtpListener listener = rtpBySender.get(from);
+        if (listener == null && packet.remaining() >= 12 && !rtpBySsrc.isEmpty()) {
+            listener = rtpBySsrc.get(packet.getInt(packet.position() + 8) & 0xFFFFFFFFL);
+        }
+        if (listener == null) {
+            rtpUnclaimed.incrementAndGet();
+            return;
+        }
+        rtpReceived.incrementAndGet();
+        listener.rtpReceived(packet, from);
     }
 
     @Override
     public void close() {
         running = false;
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.fine("closing the UDP selector: " + e.getMessage());
+        }
         for (DatagramChannel extra : rtpSenders) {
             try {
                 extra.close();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.stream.PathRegistry;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
@@ -78,7 +79,7 @@ class CanonicalAccessTest {
         udp = new UdpEndpoint(InetAddress.getLoopbackAddress(), 0, 0);
         TrafficMeter meter = new TrafficMeter();
         BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
-        RtspMethodHandler handler = new RtspMethodHandler(guard, catalog, new SessionRegistry(60, 10), engine, udp,
+        RtspMethodHandler handler = new RtspMethodHandler(guard, new PathRegistry(catalog), new SessionRegistry(60, 10), engine, udp,
                 meter, bandwidth);
         handler.plainHttp(new Mp3HttpService(guard, catalog, engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
@@ -186,7 +187,7 @@ class CanonicalAccessTest {
 
     @Test
     void aFileThatAppearsAfterTheDecisionIsStillMissingForThatRequest() throws Exception {
-        PathResolver paths = new PathResolver(new MediaCatalog(media));
+        PathResolver paths = new PathResolver(new PathRegistry(new MediaCatalog(media)));
         Target decided = paths.targetOfPath("open/late.mp4");
         assertEquals("open", decided.canonical().accessPath(AccessAction.READ), "decided on the folder");
         Files.copy(media.resolve("open/free.mp4"), media.resolve("open/late.mp4"));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.stream.PathRegistry;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
@@ -67,7 +68,7 @@ class MethodHandlersTest {
         connections = new LoopbackConnections(ConnectionGuards.defaults());
         connection = connections.from("127.0.0.1");
         otherConnection = connections.from("127.0.0.2");
-        paths = new PathResolver(new MediaCatalog(media));
+        paths = new PathResolver(new PathRegistry(new MediaCatalog(media)));
         sessions = new SessionLookup(registry);
         bandwidth = new BandwidthLimit(TrafficMeter.NONE, 0);
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.stream.PathRegistry;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.auth.AccessGuard;
@@ -46,7 +47,7 @@ class RtspMethodHandlerTest {
         Files.createDirectories(media.resolve("private"));
         Files.createDirectories(media.resolve("open"));
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
-        dispatcher = new RtspMethodHandler(guard, new MediaCatalog(media), new SessionRegistry(60, 10), null, null,
+        dispatcher = new RtspMethodHandler(guard, new PathRegistry(new MediaCatalog(media)), new SessionRegistry(60, 10), null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
         dispatcher.onRefusal((request, on, status, why) -> refused.add(request.methodToken() + " " + status.code()));
         connections = new LoopbackConnections(ConnectionGuards.defaults());

@@ -1,0 +1,116 @@
+package org.tributary.engine;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Playbacks spread over the sender loops, pumped with the engine's clock, and leaving when done or failed. */
+class StreamingEngineTest {
+
+    private final List<Thread> threads = new ArrayList<>();
+    private StreamingEngine engine;
+
+    private StreamingEngine engine(int loops, java.util.function.LongSupplier clock) {
+        engine = new StreamingEngine(loops, (name, loop) -> {
+            Thread thread = new Thread(loop, name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }, clock);
+        return engine;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        engine.close();
+        for (Thread thread : threads) {
+            thread.join(5000);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting until " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aPlaybackIsPumpedWithTheEnginesClockUntilItIsDone() throws Exception {
+        engine(1, () -> 42L);
+        List<Long> times = new CopyOnWriteArrayList<>();
+        engine.schedule(now -> {
+            times.add(now);
+            return times.size() < 3 ? now : Playback.DONE;
+        });
+        await(() -> engine.activePlaybacks() == 0, "the playback is done");
+        assertEquals(List.of(42L, 42L, 42L), times);
+    }
+
+    @Test
+    void playbacksAreSpreadOverTheLoops() throws Exception {
+        engine(2, System::nanoTime);
+        Map<String, AtomicInteger> perThread = new ConcurrentHashMap<>();
+        AtomicInteger pumped = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            boolean[] counted = {false};
+            engine.schedule(now -> {
+                if (!counted[0]) {
+                    counted[0] = true;
+                    perThread.computeIfAbsent(Thread.currentThread().getName(), n -> new AtomicInteger()).incrementAndGet();
+                    pumped.incrementAndGet();
+                }
+                return now + 1_000_000_000L;
+            });
+        }
+        await(() -> pumped.get() == 4, "every playback ran once");
+        assertEquals(2, perThread.size());
+        perThread.values().forEach(count -> assertEquals(2, count.get()));
+        assertEquals(4, engine.activePlaybacks());
+    }
+
+    @Test
+    void aFailingPlaybackLeavesAndTheOthersGoOn() throws Exception {
+        engine(1, System::nanoTime);
+        AtomicInteger healthy = new AtomicInteger();
+        engine.schedule(now -> {
+            throw new IllegalStateException("a broken playback");
+        });
+        engine.schedule(now -> healthy.incrementAndGet() < 5 ? now : Playback.DONE);
+        await(() -> engine.activePlaybacks() == 0, "both left the engine");
+        assertEquals(5, healthy.get());
+    }
+
+    @Test
+    void aPlaybackIsNotPumpedBeforeItsDueTime() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000);
+        engine(1, clock::get);
+        List<Long> times = new CopyOnWriteArrayList<>();
+        engine.schedule(now -> {
+            times.add(now);
+            return times.size() == 1 ? 2_000 : Playback.DONE;
+        });
+        await(() -> times.size() == 1, "the first pump");
+        Thread.sleep(100); // not an assertion that waits for something: the loop wakes at least twice meanwhile
+        assertEquals(1, times.size(), "due at 2000, the clock says 1000");
+        clock.set(2_000);
+        await(() -> engine.activePlaybacks() == 0, "the second pump");
+        assertEquals(List.of(1_000L, 2_000L), times);
+        assertTrue(threads.get(0).isAlive());
+    }
+}
