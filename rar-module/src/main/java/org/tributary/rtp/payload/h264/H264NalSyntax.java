@@ -26,6 +26,12 @@ public final class H264NalSyntax implements NalSyntax {
         return src.get(off) & 0x1F;
     }
 
+    /** Types 1..23; 0 is unspecified and the rest are packet types. */
+    @Override
+    public boolean isSingleNalUnit(int type) {
+        return type >= 1 && type <= 23;
+    }
+
     @Override
     public int aggregationType() {
         return TYPE_STAP_A;
@@ -44,6 +50,16 @@ public final class H264NalSyntax implements NalSyntax {
     @Override
     public boolean isInBandParameterSet(int type) {
         return type == TYPE_SPS;
+    }
+
+    @Override
+    public int parameterSetSlot(int type) {
+        return type == TYPE_SPS ? 0 : type == TYPE_PPS ? 1 : -1;
+    }
+
+    @Override
+    public int parameterSetSlots() {
+        return 2;
     }
 
     /** STAP-A: F is the OR of the F bits, NRI the highest NRI of the aggregated units (RFC 6184 §5.7). */

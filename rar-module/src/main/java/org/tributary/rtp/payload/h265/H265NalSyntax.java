@@ -30,6 +30,12 @@ public final class H265NalSyntax implements NalSyntax {
         return (firstHeaderByte >>> 1) & 0x3F;
     }
 
+    /** Types 0..47; 48 and above are packet types (AP, FU, PACI) or unspecified. */
+    @Override
+    public boolean isSingleNalUnit(int type) {
+        return type <= 47;
+    }
+
     @Override
     public int aggregationType() {
         return TYPE_AP;
@@ -49,6 +55,17 @@ public final class H265NalSyntax implements NalSyntax {
     @Override
     public boolean isInBandParameterSet(int type) {
         return type == HevcDecoderConfig.TYPE_VPS || type == HevcDecoderConfig.TYPE_SPS;
+    }
+
+    @Override
+    public int parameterSetSlot(int type) {
+        return type >= HevcDecoderConfig.TYPE_VPS && type <= HevcDecoderConfig.TYPE_PPS
+                ? type - HevcDecoderConfig.TYPE_VPS : -1;
+    }
+
+    @Override
+    public int parameterSetSlots() {
+        return 3;
     }
 
     /** AP header: F is the OR, LayerId and TID the lowest of the aggregated units (RFC 7798 §4.4.2). */

@@ -16,6 +16,9 @@ public interface NalSyntax {
     /** The NAL unit type of the header starting at {@code off}. */
     int type(ByteBuffer src, int off);
 
+    /** True for the NAL unit types a packet may carry as a single NAL unit. */
+    boolean isSingleNalUnit(int type);
+
     /** The packet type that aggregates several NAL units (STAP-A, AP). */
     int aggregationType();
 
@@ -27,6 +30,15 @@ public interface NalSyntax {
 
     /** True for the parameter sets whose presence in an access unit makes a prepended copy unnecessary. */
     boolean isInBandParameterSet(int type);
+
+    /**
+     * Where a depacketizer keeps the latest parameter set of this type (0 .. {@link #parameterSetSlots()}-1),
+     * or -1 when the type is not a parameter set.
+     */
+    int parameterSetSlot(int type);
+
+    /** How many kinds of parameter set the codec has (SPS and PPS; VPS, SPS and PPS). */
+    int parameterSetSlots();
 
     /** Writes the header of an aggregation packet that carries {@code nals} (each with its own header). */
     void putAggregationHeader(ByteBuffer out, List<byte[]> nals);
