@@ -2,9 +2,9 @@ package org.tributary.source.file;
 
 import org.tributary.media.mp3.Mp3File;
 import org.tributary.rtp.payload.Packetizer;
-import org.tributary.rtp.payload.PayloadPlans;
 import org.tributary.rtp.payload.PayloadSink;
-import org.tributary.rtp.payload.StoredCodec;
+import org.tributary.rtp.payload.plan.PayloadPlans;
+import org.tributary.rtp.payload.plan.StoredCodec;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;

@@ -1,4 +1,4 @@
-package org.tributary.rtp.payload;
+package org.tributary.rtp.payload.plan;
 
 /**
  * How a stored track's codec is described in its file (an MP4 sample entry, or an MP3 file as

@@ -1,6 +1,8 @@
-package org.tributary.rtp.payload;
+package org.tributary.rtp.payload.plan;
 
 import java.util.function.Supplier;
+import org.tributary.rtp.payload.Packetizer;
+import org.tributary.rtp.payload.PayloadFormat;
 import org.tributary.rtp.payload.amr.AmrFormat;
 import org.tributary.rtp.payload.amr.AmrPacketizer;
 import org.tributary.rtp.payload.h264.AvcDecoderConfig;
