@@ -12,4 +12,12 @@ import java.nio.ByteBuffer;
  */
 public interface Packetizer {
     void packetize(ByteBuffer sample, PayloadSink sink);
+
+    /**
+     * RTP clock ticks to add to the sample's timestamp for the payload being delivered; valid during
+     * the {@link PayloadSink} call. Zero unless one sample spans several payload times (AMR frame blocks).
+     */
+    default int payloadTimestampOffset() {
+        return 0;
+    }
 }

@@ -82,12 +82,8 @@ final class HintedMp4Source extends FileSource {
     }
 
     @Override
-    public SourceReader openReader() {
-        TrackMergingReader.TrackCursor[] cursors = new TrackMergingReader.TrackCursor[tracks.size()];
-        for (int i = 0; i < cursors.length; i++) {
-            cursors[i] = new Cursor(i);
-        }
-        return new TrackMergingReader(cursors);
+    TrackMergingReader.TrackCursor openCursor(int index) {
+        return new Cursor(index);
     }
 
     private final class Cursor implements TrackMergingReader.TrackCursor {

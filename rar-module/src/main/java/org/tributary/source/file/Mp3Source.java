@@ -1,10 +1,10 @@
 package org.tributary.source.file;
 
 import org.tributary.media.mp3.Mp3File;
-import org.tributary.rtp.payload.PayloadFormat;
+import org.tributary.rtp.payload.Packetizer;
 import org.tributary.rtp.payload.PayloadSink;
-import org.tributary.rtp.payload.mpegaudio.MpegAudioFormat;
-import org.tributary.rtp.payload.mpegaudio.MpegAudioPacketizer;
+import org.tributary.rtp.payload.plan.PayloadPlans;
+import org.tributary.rtp.payload.plan.StoredCodec;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;
@@ -18,14 +18,14 @@ final class Mp3Source extends FileSource {
 
     private final Mp3File file;
     private final FileBytes bytes;
+    private final PayloadPlans.Plan plan = PayloadPlans.plan(StoredCodec.mp3(), 96); // MPEG audio has a static payload type: 96 is not used
 
     Mp3Source(String name, Mp3File file, FileBytes bytes) {
         super(name);
         this.file = file;
         this.bytes = bytes;
-        PayloadFormat format = MpegAudioFormat.format();
-        tracks.add(new SourceTrack(0, "audio", format.payloadType(), format.clockRate(), "MPA",
-                file.bitrate() / 1000, List.of(format.rtpmapLine().substring(2))));
+        tracks.add(new SourceTrack(0, "audio", plan.format().payloadType(), plan.format().clockRate(), plan.codec(),
+                file.bitrate() / 1000, List.of(plan.format().rtpmapLine().substring(2))));
     }
 
     @Override
@@ -34,32 +34,47 @@ final class Mp3Source extends FileSource {
     }
 
     @Override
-    public SourceReader openReader() {
-        return new Reader();
+    TrackMergingReader.TrackCursor openCursor(int index) {
+        return new Cursor();
     }
 
-    private final class Reader implements SourceReader, PayloadSink {
-        private final MpegAudioPacketizer packetizer = new MpegAudioPacketizer(TrackPacketizers.MAX_PAYLOAD);
+    private long frameMicros(int frame) {
+        return Math.round(file.frameTimeSeconds(frame) * 1_000_000);
+    }
+
+    /** The one track's position in one reader; every frame is a sync point. */
+    private final class Cursor implements TrackMergingReader.TrackCursor, PayloadSink {
+        private final Packetizer packetizer = plan.packetizers().get();
         private final FileBytes.View view = bytes.view();
         private final int payloadType = tracks.get(0).payloadType();
+        private final long clockRate = tracks.get(0).clockRate();
         private int frame;
         private long timestamp;
         private PacketSink target;
 
         @Override
-        public double seek(double nptSeconds) {
-            frame = Math.max(0, file.frameAtOrBefore(Math.max(0, nptSeconds)));
-            return file.frameTimeSeconds(frame);
+        public long nextSendMicros() {
+            return frame < file.frameCount() ? frameMicros(frame) : SourceReader.END;
+        }
+
+        /** The start of the frame at or before {@code micros}: seeking lands on a frame boundary. */
+        @Override
+        public long keyFrameMicrosAtOrBefore(long micros) {
+            return frameMicros(Math.max(0, file.frameAtOrBefore(micros / 1_000_000.0)));
         }
 
         @Override
-        public long nextSendTimeMicros() {
-            return frame < file.frameCount() ? Math.round(file.frameTimeSeconds(frame) * 1_000_000) : SourceReader.END;
+        public void positionAt(long micros) {
+            int f = Math.max(0, file.frameAtOrBefore(micros / 1_000_000.0));
+            while (f < file.frameCount() && frameMicros(f) < micros) {
+                f++;
+            }
+            frame = f;
         }
 
         @Override
-        public void emitNext(PacketSink sink) throws IOException {
-            timestamp = Math.round(file.frameTimeSeconds(frame) * 90_000);
+        public void emit(PacketSink sink) throws IOException {
+            timestamp = Math.round(file.frameTimeSeconds(frame) * clockRate);
             target = sink;
             ByteBuffer data = view.slice(file.frameOffset(frame), file.frameSize(frame));
             frame++;
@@ -69,10 +84,6 @@ final class Mp3Source extends FileSource {
         @Override
         public void payload(ByteBuffer payload, boolean marker) {
             target.packet(0, payload, marker, timestamp, payloadType);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -2,10 +2,12 @@ package org.tributary.source.file;
 
 import org.tributary.media.mp4.Mp4File;
 import org.tributary.media.mp4.Mp4Track;
+import org.tributary.media.mp4.SampleEntry;
 import org.tributary.media.mp4.SampleTable;
 import org.tributary.rtp.payload.Packetizer;
 import org.tributary.rtp.payload.PayloadSink;
-import org.tributary.rtp.payload.amr.AmrPacketizer;
+import org.tributary.rtp.payload.plan.PayloadPlans;
+import org.tributary.rtp.payload.plan.StoredCodec;
 import org.tributary.source.PacketSink;
 import org.tributary.source.SourceReader;
 import org.tributary.source.SourceTrack;
@@ -25,7 +27,7 @@ final class Mp4PacketizedSource extends FileSource {
     private final Mp4File file;
     private final FileBytes bytes;
     private final List<Mp4Track> mediaTracks = new ArrayList<>();
-    private final List<TrackPacketizers.Plan> plans = new ArrayList<>();
+    private final List<PayloadPlans.Plan> plans = new ArrayList<>();
 
     Mp4PacketizedSource(String name, Mp4File file, FileBytes bytes) throws UnsupportedMediaException {
         super(name);
@@ -38,7 +40,7 @@ final class Mp4PacketizedSource extends FileSource {
             if (!handler.equals("vide") && !handler.equals("soun")) {
                 continue;
             }
-            TrackPacketizers.Plan plan = TrackPacketizers.plan(track, payloadType);
+            PayloadPlans.Plan plan = plan(track.sampleEntry(), payloadType);
             if (plan == null || track.samples().count() == 0) {
                 skipped.add(handler + "/" + (track.sampleEntry() == null ? "?" : track.sampleEntry().fourcc()));
                 continue;
@@ -68,18 +70,22 @@ final class Mp4PacketizedSource extends FileSource {
         }
     }
 
+    private static PayloadPlans.Plan plan(SampleEntry entry, int payloadType) {
+        if (entry == null) {
+            return null;
+        }
+        return PayloadPlans.plan(new StoredCodec(entry.fourcc(), entry.avcC(), entry.hvcC(),
+                entry.objectTypeIndication(), entry.decoderSpecificInfo()), payloadType);
+    }
+
     @Override
     public double durationSeconds() {
         return file.durationSeconds();
     }
 
     @Override
-    public SourceReader openReader() {
-        TrackMergingReader.TrackCursor[] cursors = new TrackMergingReader.TrackCursor[tracks.size()];
-        for (int i = 0; i < cursors.length; i++) {
-            cursors[i] = new Cursor(i);
-        }
-        return new TrackMergingReader(cursors);
+    TrackMergingReader.TrackCursor openCursor(int index) {
+        return new Cursor(index);
     }
 
     /** Presentation time of a sample's decoding, in microseconds (edit list start removed). */
@@ -155,11 +161,7 @@ final class Mp4PacketizedSource extends FileSource {
 
         @Override
         public void payload(ByteBuffer payload, boolean marker) {
-            long ts = timestamp;
-            if (packetizer instanceof AmrPacketizer amr) {
-                ts += amr.payloadTimestampOffset();
-            }
-            target.packet(index, payload, marker, ts, payloadType);
+            target.packet(index, payload, marker, timestamp + packetizer.payloadTimestampOffset(), payloadType);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class AmrPacketizer implements Packetizer {
     }
 
     /** Ticks (8 kHz) between the sample timestamp and the payload being delivered; valid during the sink call. */
+    @Override
     public int payloadTimestampOffset() {
         return timestampOffset;
     }

@@ -1,7 +1,6 @@
-package org.tributary.source.file;
+package org.tributary.rtp.payload.plan;
 
-import org.tributary.media.mp4.Mp4Track;
-import org.tributary.media.mp4.SampleEntry;
+import java.util.function.Supplier;
 import org.tributary.rtp.payload.Packetizer;
 import org.tributary.rtp.payload.PayloadFormat;
 import org.tributary.rtp.payload.amr.AmrFormat;
@@ -19,16 +18,14 @@ import org.tributary.rtp.payload.mpeg4video.Mpeg4VideoPacketizer;
 import org.tributary.rtp.payload.mpegaudio.MpegAudioFormat;
 import org.tributary.rtp.payload.mpegaudio.MpegAudioPacketizer;
 
-import java.util.function.Supplier;
-
 /**
- * Chooses the RTP payload format and packetizer for a stored track from its sample entry. The only
- * place that maps MP4 codecs to RTP payload formats.
+ * Chooses the RTP payload format and packetizer for a stored codec. The only place that maps stored
+ * codecs to RTP payload formats: sources name no codec themselves.
  */
-final class TrackPacketizers {
+public final class PayloadPlans {
 
     /** RTP payload size: 1500-byte Ethernet MTU less IP (20), UDP (8), RTP (12) and some room for tunnels. */
-    static final int MAX_PAYLOAD = 1400;
+    public static final int MAX_PAYLOAD = 1400;
 
     /**
      * How one track is sent.
@@ -37,25 +34,21 @@ final class TrackPacketizers {
      * @param codec       a name for people
      * @param packetizers makes one packetizer per reader
      */
-    record Plan(PayloadFormat format, String codec, Supplier<Packetizer> packetizers) {
+    public record Plan(PayloadFormat format, String codec, Supplier<Packetizer> packetizers) {
     }
 
-    private TrackPacketizers() {
+    private PayloadPlans() {
     }
 
-    /** The plan for a track, or null when its codec cannot be streamed. */
-    static Plan plan(Mp4Track track, int payloadType) {
-        SampleEntry entry = track.sampleEntry();
-        if (entry == null) {
-            return null;
-        }
+    /** The plan for a stored codec, or null when it cannot be streamed. */
+    public static Plan plan(StoredCodec codec, int payloadType) {
         try {
-            switch (entry.fourcc()) {
+            switch (codec.fourcc()) {
                 case "avc1", "avc3" -> {
-                    if (entry.avcC() == null) {
+                    if (codec.avcC() == null) {
                         return null;
                     }
-                    AvcDecoderConfig config = AvcDecoderConfig.parse(entry.avcC());
+                    AvcDecoderConfig config = AvcDecoderConfig.parse(codec.avcC());
                     return new Plan(H264Format.fromConfig(config, payloadType), "H264", () -> {
                         H264Packetizer p = new H264Packetizer(config.nalLengthSize(), MAX_PAYLOAD);
                         p.setParameterSets(config.sps(), config.pps());
@@ -64,10 +57,10 @@ final class TrackPacketizers {
                     });
                 }
                 case "hvc1", "hev1" -> {
-                    if (entry.hvcC() == null) {
+                    if (codec.hvcC() == null) {
                         return null;
                     }
-                    HevcDecoderConfig config = HevcDecoderConfig.parse(entry.hvcC());
+                    HevcDecoderConfig config = HevcDecoderConfig.parse(codec.hvcC());
                     return new Plan(H265Format.fromConfig(config, payloadType), "H265", () -> {
                         H265Packetizer p = new H265Packetizer(config.nalLengthSize(), MAX_PAYLOAD);
                         p.setParameterSets(config.vps(), config.sps(), config.pps());
@@ -76,21 +69,21 @@ final class TrackPacketizers {
                     });
                 }
                 case "mp4a" -> {
-                    int oti = entry.objectTypeIndication();
+                    int oti = codec.objectTypeIndication();
                     if (oti == 0x6B || oti == 0x69) {
-                        return new Plan(MpegAudioFormat.format(), "MPA", () -> new MpegAudioPacketizer(MAX_PAYLOAD));
+                        return mpegAudio();
                     }
-                    if (entry.decoderSpecificInfo() == null) {
+                    if (codec.decoderSpecificInfo() == null) {
                         return null;
                     }
-                    return new Plan(AacFormat.fromAudioSpecificConfig(entry.decoderSpecificInfo(), payloadType),
+                    return new Plan(AacFormat.fromAudioSpecificConfig(codec.decoderSpecificInfo(), payloadType),
                             "AAC", () -> new AacPacketizer(MAX_PAYLOAD));
                 }
                 case ".mp3" -> {
-                    return new Plan(MpegAudioFormat.format(), "MPA", () -> new MpegAudioPacketizer(MAX_PAYLOAD));
+                    return mpegAudio();
                 }
                 case "mp4v" -> {
-                    byte[] dsi = entry.decoderSpecificInfo() == null ? new byte[0] : entry.decoderSpecificInfo();
+                    byte[] dsi = codec.decoderSpecificInfo() == null ? new byte[0] : codec.decoderSpecificInfo();
                     return new Plan(Mpeg4VideoFormat.fromDecoderSpecificInfo(dsi, payloadType), "MP4V-ES",
                             () -> new Mpeg4VideoPacketizer(MAX_PAYLOAD));
                 }
@@ -105,5 +98,9 @@ final class TrackPacketizers {
             // A decoder configuration we cannot read: the track is not streamable.
             return null;
         }
+    }
+
+    private static Plan mpegAudio() {
+        return new Plan(MpegAudioFormat.format(), "MPA", () -> new MpegAudioPacketizer(MAX_PAYLOAD));
     }
 }
