@@ -3,8 +3,8 @@ package org.tributary.rtsp;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A response under construction; {@link #encode()} writes it as RFC 2326 §7 text. */
-public final class RtspResponse {
+/** A response under construction or as received; {@link #encode()} writes it as RFC 2326 §7 text. */
+public final class RtspResponse implements RtspMessage {
 
     private final int code;
     private final String reason;
@@ -56,6 +56,18 @@ public final class RtspResponse {
         return this;
     }
 
+    /** The protocol of the status line, e.g. {@code RTSP/1.0}. */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** Completes a decoded response: its status line's protocol and its body as received. */
+    RtspResponse received(String protocol, byte[] body) {
+        this.protocol = protocol;
+        this.body = body;
+        return this;
+    }
+
     /** Something to do once the response is queued for the client, e.g. start sending RTP after PLAY. */
     public RtspResponse afterSent(Runnable action) {
         this.afterSent = action;
@@ -79,6 +91,7 @@ public final class RtspResponse {
         return holdBackMillis;
     }
 
+    @Override
     public byte[] encode() {
         StringBuilder head = new StringBuilder(256);
         head.append(protocol).append(' ').append(code).append(' ').append(reason).append("\r\n");
