@@ -2,7 +2,7 @@ package org.tributary.ra;
 
 import org.tributary.api.RuntimeSettings;
 import org.tributary.api.SettingsOutcome;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.auth.AuthSettings;
 import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.server.RtspServer;

@@ -1,6 +1,6 @@
 package org.tributary.ejb.access;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 
 import java.util.List;
 

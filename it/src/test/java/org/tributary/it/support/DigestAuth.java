@@ -1,8 +1,8 @@
 package org.tributary.it.support;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 
 import java.util.HashMap;
@@ -41,7 +41,7 @@ public final class DigestAuth {
     public static String authorization(String challenge, String method, String uri, String user, String password) {
         Map<String, String> p = params(challenge);
         String algorithm = p.getOrDefault("algorithm", "MD5");
-        DigestAlgorithmName name = DigestAlgorithmName.ofToken(algorithm);
+        DigestAlgorithm name = DigestAlgorithm.ofToken(algorithm);
         String realm = p.get("realm");
         String nonce = p.get("nonce");
         String cnonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
