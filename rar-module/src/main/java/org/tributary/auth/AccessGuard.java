@@ -2,7 +2,7 @@ package org.tributary.auth;
 
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.tributary.auth;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
 import org.tributary.rtsp.header.Authorization;
 import org.tributary.rtsp.header.BasicAuthorization;

@@ -1,6 +1,6 @@
 package org.tributary.auth;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.rtsp.header.WwwAuthenticate;
 

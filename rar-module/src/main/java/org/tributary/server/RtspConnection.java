@@ -4,6 +4,7 @@ import org.tributary.rtsp.DecoderLimits;
 import org.tributary.rtsp.InterleavedFrame;
 import org.tributary.rtsp.RtspDecoder;
 import org.tributary.rtsp.RtspParseException;
+import org.tributary.rtsp.RtspMessage;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
@@ -192,7 +193,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     }
 
     private void decodeAvailable() throws RtspParseException {
-        Object message;
+        RtspMessage message;
         while (base64 == null && !closeAfterFlush && (message = decoder.decode(readBuffer)) != null) {
             dispatch(message);
         }
@@ -202,7 +203,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         ByteBuffer decoded = base64.decoded();
         decoded.flip();
         try {
-            Object message;
+            RtspMessage message;
             while (!closeAfterFlush && (message = decoder.decode(decoded)) != null) {
                 dispatch(message);
             }
@@ -211,8 +212,11 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         }
     }
 
-    private void dispatch(Object message) {
-        if (message instanceof RtspRequest request) {
+    private void dispatch(RtspMessage message) throws RtspParseException {
+        if (message instanceof RtspResponse) {
+            // Tributary never sends a request to a client, so a response here is as malformed as any other line.
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "a response where a request was expected");
+        } else if (message instanceof RtspRequest request) {
             if (request.method() == org.tributary.rtsp.RtspMethod.POST && request.version().startsWith("HTTP/")
                     && request.header("x-sessioncookie") != null) {
                 // Switch at once: the bytes after this head are already base64.

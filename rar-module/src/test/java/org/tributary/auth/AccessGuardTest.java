@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.UserHashes;
 import org.tributary.rtsp.header.WwwAuthenticate;
@@ -24,8 +24,8 @@ class AccessGuardTest {
     private static final String REALM = "Streaming Server";
     private static final String URI = "rtsp://127.0.0.1:8554/secret/a.mp4";
     private static final UserHashes ALICE = new UserHashes("alice", REALM,
-            DigestMath.ha1(DigestAlgorithmName.MD5, "alice", REALM, "wonder"),
-            DigestMath.ha1(DigestAlgorithmName.SHA_256, "alice", REALM, "wonder"));
+            DigestMath.ha1(DigestAlgorithm.MD5, "alice", REALM, "wonder"),
+            DigestMath.ha1(DigestAlgorithm.SHA_256, "alice", REALM, "wonder"));
 
     private final AtomicLong now = new AtomicLong(5_000_000);
     private final AtomicInteger asked = new AtomicInteger();
@@ -65,8 +65,8 @@ class AccessGuardTest {
         String cnonce = qop == null ? null : "c0ffee";
         Credentials unsigned = new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, null, "MD5", qop,
                 count, cnonce, "DESCRIBE");
-        String ha1 = DigestMath.ha1(DigestAlgorithmName.MD5, "alice", REALM, password);
-        String response = DigestMath.expectedResponse(unsigned, DigestAlgorithmName.MD5, ha1);
+        String ha1 = DigestMath.ha1(DigestAlgorithm.MD5, "alice", REALM, password);
+        String response = DigestMath.expectedResponse(unsigned, DigestAlgorithm.MD5, ha1);
         return new Credentials(AuthScheme.DIGEST, "alice", null, REALM, nonce, URI, response, "MD5", qop, count,
                 cnonce, "DESCRIBE");
     }

@@ -1,7 +1,7 @@
 package org.tributary.auth;
 
 import org.junit.jupiter.api.Test;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,7 @@
 package org.tributary.api.access;
 
+import org.tributary.rtsp.header.AuthScheme;
+
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package org.tributary.api.access;
 
+import org.tributary.rtsp.header.DigestAlgorithm;
+import org.tributary.rtsp.header.AuthScheme;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +19,7 @@ public final class DigestMath {
     }
 
     /** Lower-case hex of H(text) with the algorithm's hash. */
-    public static String hash(DigestAlgorithmName algorithm, String text) {
+    public static String hash(DigestAlgorithm algorithm, String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance(algorithm.javaName());
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -26,12 +29,12 @@ public final class DigestMath {
     }
 
     /** HA1 = H(user ":" realm ":" password), what is stored instead of a password. */
-    public static String ha1(DigestAlgorithmName algorithm, String user, String realm, String password) {
+    public static String ha1(DigestAlgorithm algorithm, String user, String realm, String password) {
         return hash(algorithm, user + ":" + realm + ":" + password);
     }
 
     /** The response a client holding {@code storedHa1} must have sent with these credentials. */
-    public static String expectedResponse(Credentials c, DigestAlgorithmName algorithm, String storedHa1) {
+    public static String expectedResponse(Credentials c, DigestAlgorithm algorithm, String storedHa1) {
         String ha1 = algorithm.session() ? hash(algorithm, storedHa1 + ":" + c.nonce() + ":" + c.cnonce()) : storedHa1;
         String ha2 = hash(algorithm, c.method() + ":" + c.uri());
         if (c.qop() == null) {
@@ -54,12 +57,12 @@ public final class DigestMath {
                 return false;
             }
             if (hashes.ha1Md5() != null) {
-                return same(hashes.ha1Md5(), ha1(DigestAlgorithmName.MD5, c.user(), hashes.realm(), c.password()));
+                return same(hashes.ha1Md5(), ha1(DigestAlgorithm.MD5, c.user(), hashes.realm(), c.password()));
             }
             return hashes.ha1Sha256() != null
-                    && same(hashes.ha1Sha256(), ha1(DigestAlgorithmName.SHA_256, c.user(), hashes.realm(), c.password()));
+                    && same(hashes.ha1Sha256(), ha1(DigestAlgorithm.SHA_256, c.user(), hashes.realm(), c.password()));
         }
-        DigestAlgorithmName algorithm = DigestAlgorithmName.ofToken(c.algorithm());
+        DigestAlgorithm algorithm = DigestAlgorithm.ofToken(c.algorithm());
         if (algorithm == null || c.response() == null || c.nonce() == null || c.uri() == null || c.method() == null
                 || !hashes.realm().equals(c.realm())) {
             return false;

@@ -1,5 +1,7 @@
 package org.tributary.api.access;
 
+import org.tributary.rtsp.header.DigestAlgorithm;
+
 import java.io.Serializable;
 
 /**
@@ -10,7 +12,7 @@ import java.io.Serializable;
 public record UserHashes(String user, String realm, String ha1Md5, String ha1Sha256) implements Serializable {
 
     /** The HA1 for an algorithm family, or null when it is not stored. */
-    public String ha1(DigestAlgorithmName algorithm) {
+    public String ha1(DigestAlgorithm algorithm) {
         return algorithm.sha256() ? ha1Sha256 : ha1Md5;
     }
 

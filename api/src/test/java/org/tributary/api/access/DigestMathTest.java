@@ -1,5 +1,8 @@
 package org.tributary.api.access;
 
+import org.tributary.rtsp.header.DigestAlgorithm;
+import org.tributary.rtsp.header.AuthScheme;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,22 +22,22 @@ class DigestMathTest {
     }
 
     private static UserHashes mufasa(String realm) {
-        return new UserHashes("Mufasa", realm, DigestMath.ha1(DigestAlgorithmName.MD5, "Mufasa", realm, "Circle of Life"),
-                DigestMath.ha1(DigestAlgorithmName.SHA_256, "Mufasa", realm, "Circle of Life"));
+        return new UserHashes("Mufasa", realm, DigestMath.ha1(DigestAlgorithm.MD5, "Mufasa", realm, "Circle of Life"),
+                DigestMath.ha1(DigestAlgorithm.SHA_256, "Mufasa", realm, "Circle of Life"));
     }
 
     @Test
     void rfc7616Md5Example() {
         Credentials c = rfc7616("MD5", null);
         assertEquals("8ca523f5e9506fed4657c9700eebdbec",
-                DigestMath.expectedResponse(c, DigestAlgorithmName.MD5, mufasa(REALM).ha1Md5()));
+                DigestMath.expectedResponse(c, DigestAlgorithm.MD5, mufasa(REALM).ha1Md5()));
     }
 
     @Test
     void rfc7616Sha256Example() {
         Credentials c = rfc7616("SHA-256", null);
         assertEquals("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1",
-                DigestMath.expectedResponse(c, DigestAlgorithmName.SHA_256, mufasa(REALM).ha1Sha256()));
+                DigestMath.expectedResponse(c, DigestAlgorithm.SHA_256, mufasa(REALM).ha1Sha256()));
     }
 
     @Test
@@ -44,7 +47,7 @@ class DigestMathTest {
                 "/dir/index.html", "6629fae49393a05397450978507c4ef1", null, "auth", "00000001", "0a4f113b", "GET");
         // RFC 2617 spells the password "Circle Of Life".
         UserHashes hashes = new UserHashes("Mufasa", realm,
-                DigestMath.ha1(DigestAlgorithmName.MD5, "Mufasa", realm, "Circle Of Life"), null);
+                DigestMath.ha1(DigestAlgorithm.MD5, "Mufasa", realm, "Circle Of Life"), null);
         assertTrue(DigestMath.verify(c, hashes), "algorithm absent means MD5");
     }
 
@@ -67,10 +70,10 @@ class DigestMathTest {
     void sessionVariantHashesNonceAndCnonceIntoHa1() {
         UserHashes hashes = mufasa(REALM);
         Credentials c = rfc7616("MD5-sess", null);
-        String sessionHa1 = DigestMath.hash(DigestAlgorithmName.MD5, hashes.ha1Md5() + ":" + NONCE + ":" + CNONCE);
-        String expected = DigestMath.hash(DigestAlgorithmName.MD5, sessionHa1 + ":" + NONCE + ":00000001:" + CNONCE
-                + ":auth:" + DigestMath.hash(DigestAlgorithmName.MD5, "GET:/dir/index.html"));
-        assertEquals(expected, DigestMath.expectedResponse(c, DigestAlgorithmName.MD5_SESS, hashes.ha1Md5()));
+        String sessionHa1 = DigestMath.hash(DigestAlgorithm.MD5, hashes.ha1Md5() + ":" + NONCE + ":" + CNONCE);
+        String expected = DigestMath.hash(DigestAlgorithm.MD5, sessionHa1 + ":" + NONCE + ":00000001:" + CNONCE
+                + ":auth:" + DigestMath.hash(DigestAlgorithm.MD5, "GET:/dir/index.html"));
+        assertEquals(expected, DigestMath.expectedResponse(c, DigestAlgorithm.MD5_SESS, hashes.ha1Md5()));
         assertTrue(DigestMath.verify(rfc7616("MD5-sess", expected), hashes));
     }
 

@@ -3,7 +3,7 @@ package org.tributary.ejb.access;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.MediaPaths;

@@ -2,7 +2,7 @@ package org.tributary.ejb.access;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 
 import java.util.List;
 

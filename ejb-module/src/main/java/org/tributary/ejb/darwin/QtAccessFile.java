@@ -1,6 +1,6 @@
 package org.tributary.ejb.darwin;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.ejb.access.Permission;
 
 import java.util.ArrayList;

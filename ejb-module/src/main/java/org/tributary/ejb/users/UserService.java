@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.adapter.AdapterClient;
@@ -51,8 +51,8 @@ public class UserService {
         }
         String r = realm == null || realm.isBlank() ? DEFAULT_REALM : realm.trim();
         User user = user(name).orElseGet(() -> persist(new User(name, r)));
-        user.setHashes(r, DigestMath.ha1(DigestAlgorithmName.MD5, name, r, password),
-                DigestMath.ha1(DigestAlgorithmName.SHA_256, name, r, password), null);
+        user.setHashes(r, DigestMath.ha1(DigestAlgorithm.MD5, name, r, password),
+                DigestMath.ha1(DigestAlgorithm.SHA_256, name, r, password), null);
         adapter.invalidateAccessCacheQuietly();
         return user;
     }
@@ -80,13 +80,13 @@ public class UserService {
             return null;
         }
         // Checked again against the stored row: only the password behind the stored MD5 HA1 may add a hash.
-        String md5 = DigestMath.ha1(DigestAlgorithmName.MD5, user.getName(), user.getRealm(), password);
+        String md5 = DigestMath.ha1(DigestAlgorithm.MD5, user.getName(), user.getRealm(), password);
         if (!md5.equals(user.getHa1Md5())) {
             return null;
         }
         if (user.getHa1Sha256() == null) {
             user.setHashes(user.getRealm(), user.getHa1Md5(),
-                    DigestMath.ha1(DigestAlgorithmName.SHA_256, user.getName(), user.getRealm(), password),
+                    DigestMath.ha1(DigestAlgorithm.SHA_256, user.getName(), user.getRealm(), password),
                     user.getDarwinCrypt());
         }
         return user.hashes();

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision.Outcome;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.UserHashes;
 
@@ -25,8 +25,8 @@ class AccessPolicyTest {
     private static final String REALM = "Streaming Server";
 
     static UserHashes user(String name, String password) {
-        return new UserHashes(name, REALM, DigestMath.ha1(DigestAlgorithmName.MD5, name, REALM, password),
-                DigestMath.ha1(DigestAlgorithmName.SHA_256, name, REALM, password));
+        return new UserHashes(name, REALM, DigestMath.ha1(DigestAlgorithm.MD5, name, REALM, password),
+                DigestMath.ha1(DigestAlgorithm.SHA_256, name, REALM, password));
     }
 
     static Directory directory(Map<String, UserHashes> users, Map<String, Set<String>> groups, String broadcaster) {

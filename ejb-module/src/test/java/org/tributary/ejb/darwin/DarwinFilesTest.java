@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision.Outcome;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.access.AccessPolicy;
@@ -31,9 +31,9 @@ class DarwinFilesTest {
     static String usersFile() {
         return "realm " + REALM + "\n"
                 + "# a comment\n"
-                + "alice:XyZ12abcDEF:" + DigestMath.ha1(DigestAlgorithmName.MD5, "alice", REALM, "alicepw") + "\n"
-                + "bob:AbC34defGHI:" + DigestMath.ha1(DigestAlgorithmName.MD5, "bob", REALM, "bobpw") + "\n"
-                + "carol:QwE56ghiJKL:" + DigestMath.ha1(DigestAlgorithmName.MD5, "carol", REALM, "carolpw") + "\n";
+                + "alice:XyZ12abcDEF:" + DigestMath.ha1(DigestAlgorithm.MD5, "alice", REALM, "alicepw") + "\n"
+                + "bob:AbC34defGHI:" + DigestMath.ha1(DigestAlgorithm.MD5, "bob", REALM, "bobpw") + "\n"
+                + "carol:QwE56ghiJKL:" + DigestMath.ha1(DigestAlgorithm.MD5, "carol", REALM, "carolpw") + "\n";
     }
 
     static final String GROUPS = "staff: alice carol\nbroadcasters: bob\n";

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;

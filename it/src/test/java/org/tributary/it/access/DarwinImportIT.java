@@ -7,7 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.darwin.DarwinExport;
@@ -67,7 +67,7 @@ class DarwinImportIT {
     }
 
     static String line(String user, String password) {
-        return user + ":abCDef12345:" + DigestMath.ha1(DigestAlgorithmName.MD5, user, REALM, password) + "\n";
+        return user + ":abCDef12345:" + DigestMath.ha1(DigestAlgorithm.MD5, user, REALM, password) + "\n";
     }
 
     @Test
@@ -121,7 +121,7 @@ class DarwinImportIT {
 
         assertEquals(200, AuthenticationIT.describe("it-qt", AuthenticationIT.basic("qt-alice", "alice-pw")).status());
 
-        assertEquals(DigestMath.ha1(DigestAlgorithmName.SHA_256, "qt-alice", REALM, "alice-pw"),
+        assertEquals(DigestMath.ha1(DigestAlgorithm.SHA_256, "qt-alice", REALM, "alice-pw"),
                 users.user("qt-alice").orElseThrow().getHa1Sha256(), "stored after the Basic login");
         assertEquals(200, describeWithDigestSha256("it-qt", "qt-alice", "alice-pw"), "Digest SHA-256 works now");
         assertEquals(401, describeWithDigestSha256("it-qt", "qt-alice", "not-her-pw"));

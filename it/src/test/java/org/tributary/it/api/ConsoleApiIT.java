@@ -10,7 +10,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
@@ -219,7 +219,7 @@ class ConsoleApiIT {
     void darwinFilesImportAndExportThroughTheApi() throws Exception {
         mediaFolder("it-api-qt");
         String qtusers = "realm " + REALM + "\nit-qt-dave:abCDef12345:"
-                + DigestMath.ha1(DigestAlgorithmName.MD5, "it-qt-dave", REALM, "dave-pw") + "\n";
+                + DigestMath.ha1(DigestAlgorithm.MD5, "it-qt-dave", REALM, "dave-pw") + "\n";
         HttpResponse<String> users = ADMIN.post("/api/darwin/qtusers", "text/plain", qtusers);
         assertEquals(200, users.statusCode(), users.body());
         assertEquals(1, object(users).getInt("users"));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -130,7 +130,7 @@ class AccessPagesIT extends BrowserTest {
         String realm = "Streaming Server";
         String bob = "console-qt-bob";
         String qtusers = "realm " + realm + "\n" + bob + ":abCDef12345:"
-                + DigestMath.ha1(DigestAlgorithmName.MD5, bob, realm, "bob-pw") + "\n";
+                + DigestMath.ha1(DigestAlgorithm.MD5, bob, realm, "bob-pw") + "\n";
         Path upload = Files.createTempFile("qtusers", "");
         Files.writeString(upload, qtusers);
         try {

@@ -9,7 +9,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
@@ -107,7 +107,7 @@ class ConsoleSecurityIT {
 
     @Test
     void theQtusersExportIsForAdminsOnly() throws Exception {
-        String ha1 = DigestMath.ha1(DigestAlgorithmName.MD5, STREAM_USER, REALM, STREAM_PASSWORD);
+        String ha1 = DigestMath.ha1(DigestAlgorithm.MD5, STREAM_USER, REALM, STREAM_PASSWORD);
         HttpResponse<String> asAdmin = ADMIN.get("/api/darwin/qtusers");
         assertEquals(200, asAdmin.statusCode());
         assertTrue(asAdmin.body().contains(STREAM_USER + ":") && asAdmin.body().contains(ha1), asAdmin.body());
@@ -122,8 +122,8 @@ class ConsoleSecurityIT {
 
     @Test
     void nothingAViewerMayReadHoldsAHashASaltOrAPassword() throws Exception {
-        String ha1Md5 = DigestMath.ha1(DigestAlgorithmName.MD5, STREAM_USER, REALM, STREAM_PASSWORD);
-        String ha1Sha256 = DigestMath.ha1(DigestAlgorithmName.SHA_256, STREAM_USER, REALM, STREAM_PASSWORD);
+        String ha1Md5 = DigestMath.ha1(DigestAlgorithm.MD5, STREAM_USER, REALM, STREAM_PASSWORD);
+        String ha1Sha256 = DigestMath.ha1(DigestAlgorithm.SHA_256, STREAM_USER, REALM, STREAM_PASSWORD);
         ConsoleApi viewer = new ConsoleApi(VIEWER, VIEWER_PASSWORD);
         List<String> paths = List.of("/api/me", "/api/users", "/api/users/" + STREAM_USER, "/api/groups", "/api/rules",
                 "/api/broadcasters", "/api/settings", "/api/sessions", "/api/stats", "/api/stats/history", "/api/media",

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.Permission;
@@ -148,8 +148,8 @@ class LoginThrottleIT {
             // RFC 2069, as live555 (VLC) and GStreamer answer: no qop, nc or cnonce; the password is right.
             Credentials noQop = new Credentials(AuthScheme.DIGEST, "lt-digest", null, p.get("realm"), p.get("nonce"), uri,
                     null, "MD5", null, null, null, "DESCRIBE");
-            String response = DigestMath.expectedResponse(noQop, DigestAlgorithmName.MD5,
-                    DigestMath.ha1(DigestAlgorithmName.MD5, "lt-digest", p.get("realm"), PASSWORD));
+            String response = DigestMath.expectedResponse(noQop, DigestAlgorithm.MD5,
+                    DigestMath.ha1(DigestAlgorithm.MD5, "lt-digest", p.get("realm"), PASSWORD));
             SourceAddressClient.Response refused = client.rtsp("DESCRIBE", path, 2, "Authorization: Digest username=\"lt-digest\", realm=\""
                     + p.get("realm") + "\", nonce=\"" + p.get("nonce") + "\", uri=\"" + uri + "\", response=\"" + response
                     + "\", algorithm=MD5");

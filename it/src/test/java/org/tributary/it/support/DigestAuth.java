@@ -1,9 +1,7 @@
 package org.tributary.it.support;
 
-import org.tributary.api.access.AuthScheme;
-import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
-import org.tributary.api.access.DigestMath;
+import org.tributary.rtsp.client.ClientAuthenticator;
+import org.tributary.rtsp.header.WwwAuthenticate;
 
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -37,20 +35,10 @@ public final class DigestAuth {
         return params;
     }
 
-    /** The "Authorization: Digest ..." header line answering {@code challenge} for this method and URI. */
+    /** The "Authorization: Digest ..." header line answering {@code challenge} for this method and URI (the codec's client). */
     public static String authorization(String challenge, String method, String uri, String user, String password) {
-        Map<String, String> p = params(challenge);
-        String algorithm = p.getOrDefault("algorithm", "MD5");
-        DigestAlgorithmName name = DigestAlgorithmName.ofToken(algorithm);
-        String realm = p.get("realm");
-        String nonce = p.get("nonce");
         String cnonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        String nc = "00000001";
-        Credentials c = new Credentials(AuthScheme.DIGEST, user, null, realm, nonce, uri, null, algorithm, "auth", nc,
-                cnonce, method);
-        String response = DigestMath.expectedResponse(c, name, DigestMath.ha1(name, user, realm, password));
-        return "Authorization: Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\""
-                + uri + "\", response=\"" + response + "\", algorithm=" + algorithm + ", qop=auth, nc=" + nc
-                + ", cnonce=\"" + cnonce + "\"";
+        ClientAuthenticator client = new ClientAuthenticator(user, password, () -> cnonce);
+        return "Authorization: " + client.answer(List.of(WwwAuthenticate.parse(challenge)), method, uri).format();
     }
 }

@@ -1,10 +1,17 @@
 package org.tributary.it.support;
 
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.rtsp.RtspDecoder;
+import org.tributary.rtsp.RtspMessage;
+import org.tributary.rtsp.RtspParseException;
+import org.tributary.rtsp.RtspResponse;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,6 +22,9 @@ public final class RtspTestClient implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     public static final int PORT = Endpoints.RTSP_PORT;
+
+    /** Roomier than a server's request limits: a test may ask for a large description. */
+    private static final DecoderLimits RESPONSE_LIMITS = new DecoderLimits(64 * 1024, 64 * 1024, 1024, 256 * 1024, 64 * 1024 * 1024);
 
     private final Socket socket;
     private final InputStream in;
@@ -77,26 +87,37 @@ public final class RtspTestClient implements AutoCloseable {
         return readResponse();
     }
 
+    /**
+     * Reads one response with the codec's decoder, a byte at a time so that nothing after it is consumed
+     * (tests go on reading interleaved packets from {@link #input()}).
+     */
     public Response readResponse() throws IOException {
-        String statusLine = readLine();
-        if (statusLine == null) {
-            throw new IOException("connection closed before a response");
+        RtspDecoder decoder = new RtspDecoder(RESPONSE_LIMITS);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        RtspMessage message = null;
+        while (message == null) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed before a " + (received.size() == 0 ? "" : "complete ") + "response");
+            }
+            received.write(b);
+            if (b == '\n' || decoder.inMessage()) {
+                try {
+                    message = decoder.decode(ByteBuffer.wrap(received.toByteArray()));
+                } catch (RtspParseException e) {
+                    throw new IOException("not an RTSP response: " + e.getMessage(), e);
+                }
+            }
         }
-        String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].equals("RTSP/1.0")) {
-            throw new IOException("not an RTSP status line: " + statusLine);
+        if (!(message instanceof RtspResponse response) || !response.protocol().equals("RTSP/1.0")) {
+            throw new IOException("not an RTSP status line: " + received.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""));
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        String line;
-        while ((line = readLine()) != null && !line.isEmpty()) {
-            int colon = line.indexOf(':');
+        for (Map.Entry<String, String> field : response.headers().entries()) {
             // A repeated header (several WWW-Authenticate challenges) keeps every value, one per line.
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
-                    (first, next) -> first + "\n" + next);
+            headers.merge(field.getKey().toLowerCase(Locale.ROOT), field.getValue(), (first, next) -> first + "\n" + next);
         }
-        int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
-        byte[] body = in.readNBytes(length);
-        return new Response(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers, body);
+        return new Response(response.code(), response.reason(), headers, response.body());
     }
 
     /** True when the server has closed the connection (reads end of stream). */
@@ -106,10 +127,6 @@ public final class RtspTestClient implements AutoCloseable {
         } catch (java.net.SocketException e) {
             return true;
         }
-    }
-
-    private String readLine() throws IOException {
-        return readLine(in);
     }
 
     /** One line as received (CRLF or LF dropped), or null at the end of the stream. */

@@ -7,9 +7,9 @@ import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.access.AccessListener;
 import org.tributary.api.access.AccessRequest;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
-import org.tributary.api.access.DigestAlgorithmName;
+import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.api.access.DigestMath;
 import org.tributary.api.access.UserHashes;
 
@@ -26,7 +26,7 @@ class AccessGateTest {
 
     private static final String REALM = "Streaming Server";
     private static final UserHashes BOB = new UserHashes("bob", REALM,
-            DigestMath.ha1(DigestAlgorithmName.MD5, "bob", REALM, "builder"), null);
+            DigestMath.ha1(DigestAlgorithm.MD5, "bob", REALM, "builder"), null);
 
     private final AtomicInteger asked = new AtomicInteger();
 

@@ -2,7 +2,7 @@ package org.tributary.web.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.ejb.access.AccessRule;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;

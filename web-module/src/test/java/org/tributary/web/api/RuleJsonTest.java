@@ -1,7 +1,7 @@
 package org.tributary.web.api;
 
 import org.junit.jupiter.api.Test;
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.RuleSpec;
 

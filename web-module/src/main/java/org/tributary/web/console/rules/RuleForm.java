@@ -1,6 +1,6 @@
 package org.tributary.web.console.rules;
 
-import org.tributary.api.access.AuthScheme;
+import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.ejb.access.AccessRule;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;

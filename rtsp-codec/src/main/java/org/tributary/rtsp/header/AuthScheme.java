@@ -2,7 +2,10 @@ package org.tributary.rtsp.header;
 
 import java.util.Locale;
 
-/** HTTP authentication schemes Tributary understands (RFC 7617 Basic, RFC 7616 Digest). */
+/**
+ * How a client proves who it is: HTTP Basic (RFC 7617) or Digest (RFC 7616). The one list of them: headers,
+ * access rules, decisions and settings use it.
+ */
 public enum AuthScheme {
     BASIC("Basic"),
     DIGEST("Digest");

@@ -2,10 +2,11 @@ package org.tributary.rtsp;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns the bytes of one connection into requests and interleaved frames, one message at a time.
+ * Turns the bytes of one connection into requests, responses and interleaved frames, one message at a time.
  * Incremental: when a message is incomplete it consumes nothing and returns null, so the caller reads
  * more and calls again. Every quantity is bounded by {@link DecoderLimits}; anything out of bounds or
  * malformed raises {@link RtspParseException} with the status to answer.
@@ -20,8 +21,8 @@ public final class RtspDecoder {
     // so bytes trickled in one at a time are each looked at once, not once per read.
     private int scanned;
     private int lineStartOffset;
-    /** The head of the current message once parsed, while its body is still arriving. */
-    private RtspRequest parsedHead;
+    /** The head of the current message once parsed (a request or a response), while its body is still arriving. */
+    private RtspMessage parsedHead;
     private int headLength;
     private long bytesScanned;
 
@@ -32,9 +33,10 @@ public final class RtspDecoder {
     /**
      * Decodes the next message from {@code in} (in read mode).
      *
-     * @return an {@link RtspRequest}, an {@link InterleavedFrame}, or null when more bytes are needed
+     * @return an {@link RtspRequest}, an {@link RtspResponse}, an {@link InterleavedFrame}, or null when more
+     *         bytes are needed
      */
-    public Object decode(ByteBuffer in) throws RtspParseException {
+    public RtspMessage decode(ByteBuffer in) throws RtspParseException {
         skipEmptyLines(in);
         if (!in.hasRemaining()) {
             return null;
@@ -43,7 +45,7 @@ public final class RtspDecoder {
             return decodeFrame(in);
         }
         try {
-            return decodeRequest(in);
+            return decodeMessage(in);
         } catch (RtspParseException e) {
             forgetMessage(); // the connection closes; a caller that goes on starts a new message
             throw e.http(requestLineNamesHttp(in));
@@ -105,7 +107,7 @@ public final class RtspDecoder {
         parsedHead = null;
     }
 
-    private RtspRequest decodeRequest(ByteBuffer in) throws RtspParseException {
+    private RtspMessage decodeMessage(ByteBuffer in) throws RtspParseException {
         int start = in.position();
         if (parsedHead == null) {
             int bodyStart = findBodyStart(in, start);
@@ -118,20 +120,29 @@ public final class RtspDecoder {
             scanned = 0;
             lineStartOffset = 0;
         }
-        RtspRequest partial = parsedHead;
         int bodyStart = start + headLength;
-        // An RTSP-over-HTTP POST announces a huge body that never ends: that body is a stream of
-        // base64 requests, read by the tunnel, not part of this message.
-        boolean tunnelPost = partial.method() == RtspMethod.POST && partial.version().startsWith("HTTP/");
-        int bodyLength = tunnelPost ? 0 : contentLength(partial.headers());
+        int bodyLength = parsedHead instanceof RtspRequest request
+                ? requestBodyLength(request) : contentLength(((RtspResponse) parsedHead).headers());
         if (in.limit() - bodyStart < bodyLength) {
             return null;
         }
+        RtspMessage head = parsedHead;
         forgetMessage();
         byte[] body = bytes(in, bodyStart, bodyLength);
         in.position(bodyStart + bodyLength);
-        return new RtspRequest(partial.methodToken(), partial.method(), partial.uri(), partial.version(),
-                partial.headers(), body);
+        if (head instanceof RtspRequest request) {
+            return new RtspRequest(request.methodToken(), request.method(), request.uri(), request.version(),
+                    request.headers(), body);
+        }
+        RtspResponse response = (RtspResponse) head;
+        return response.received(response.protocol(), body);
+    }
+
+    private int requestBodyLength(RtspRequest request) throws RtspParseException {
+        // An RTSP-over-HTTP POST announces a huge body that never ends: that body is a stream of
+        // base64 requests, read by the tunnel, not part of this message.
+        boolean tunnelPost = request.method() == RtspMethod.POST && request.version().startsWith("HTTP/");
+        return tunnelPost ? 0 : contentLength(request.headers());
     }
 
     /**
@@ -170,8 +181,12 @@ public final class RtspDecoder {
         return -1;
     }
 
-    private RtspRequest parseHead(String[] lines) throws RtspParseException {
-        String[] requestLine = lines[0].trim().split(" +");
+    private RtspMessage parseHead(String[] lines) throws RtspParseException {
+        String startLine = lines[0].trim();
+        if (startLine.startsWith("RTSP/") || startLine.startsWith("HTTP/")) {
+            return parseStatusLine(startLine, parseHeaders(lines));
+        }
+        String[] requestLine = startLine.split(" +");
         if (requestLine.length != 3) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed request line '" + abbreviate(lines[0]) + "'");
         }
@@ -187,6 +202,23 @@ public final class RtspDecoder {
         if (!version.startsWith("RTSP/") && !version.startsWith("HTTP/")) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "unknown protocol '" + abbreviate(version) + "'");
         }
+        return new RtspRequest(methodToken, RtspMethod.of(methodToken), uri, version, parseHeaders(lines), new byte[0]);
+    }
+
+    /** "RTSP/1.0 200 OK": protocol, three-digit code, reason phrase (which may hold spaces or be empty). */
+    private static RtspResponse parseStatusLine(String line, RtspHeaders headers) throws RtspParseException {
+        String[] parts = line.split(" +", 3);
+        if (parts.length < 2 || !parts[1].matches("[1-9]\\d\\d")) {
+            throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed status line '" + abbreviate(line) + "'");
+        }
+        RtspResponse response = new RtspResponse(Integer.parseInt(parts[1]), parts.length == 3 ? parts[2] : "");
+        for (Map.Entry<String, String> field : headers.entries()) {
+            response.headers().add(field.getKey(), field.getValue());
+        }
+        return response.received(parts[0], new byte[0]);
+    }
+
+    private RtspHeaders parseHeaders(String[] lines) throws RtspParseException {
         RtspHeaders headers = new RtspHeaders();
         String lastName = null;
         for (int i = 1; i < lines.length; i++) {
@@ -213,7 +245,7 @@ public final class RtspDecoder {
             lastName = line.substring(0, colon).trim();
             headers.add(lastName, line.substring(colon + 1).trim());
         }
-        return new RtspRequest(methodToken, RtspMethod.of(methodToken), uri, version, headers, new byte[0]);
+        return headers;
     }
 
     private int contentLength(RtspHeaders headers) throws RtspParseException {

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 
 /**
- * Feeds arbitrary bytes (requests, HTTP tunnel requests, interleaved {@code $} frames, and anything
+ * Feeds arbitrary bytes (requests, responses, HTTP tunnel requests, interleaved {@code $} frames, and anything
  * else) to the decoder in pieces, the way a socket delivers them. The decoder may refuse with
  * {@link RtspParseException}; anything else thrown is a bug, and so is a message returned without
  * consuming bytes (the connection would loop on it).
@@ -37,7 +37,7 @@ class RtspDecoderFuzzTest {
     private static void drain(RtspDecoder decoder, ByteBuffer buffer) throws RtspParseException {
         while (true) {
             int before = buffer.position();
-            Object message = decoder.decode(buffer);
+            RtspMessage message = decoder.decode(buffer);
             if (message == null) {
                 return;
             }
@@ -47,6 +47,9 @@ class RtspDecoderFuzzTest {
                 assertNotNull(request.uri());
                 assertNotNull(request.headers());
                 assertTrue(request.body().length <= DecoderLimits.DEFAULTS.maxBodyBytes());
+            } else if (message instanceof RtspResponse response) {
+                assertTrue(response.code() >= 100 && response.code() <= 999);
+                assertTrue(response.body().length <= DecoderLimits.DEFAULTS.maxBodyBytes());
             } else {
                 InterleavedFrame frame = (InterleavedFrame) message;
                 assertTrue(frame.channel() >= 0 && frame.channel() <= 255);

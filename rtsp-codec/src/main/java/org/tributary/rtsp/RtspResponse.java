@@ -3,8 +3,8 @@ package org.tributary.rtsp;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A response under construction; {@link #encode()} writes it as RFC 2326 §7 text. */
-public final class RtspResponse {
+/** A response under construction or as received; {@link #encode()} writes it as RFC 2326 §7 text. */
+public final class RtspResponse implements RtspMessage {
 
     private final int code;
     private final String reason;
@@ -51,6 +51,18 @@ public final class RtspResponse {
     /** Answers with an HTTP status line instead (the GET half of an RTSP-over-HTTP tunnel). */
     public RtspResponse asHttp() {
         this.protocol = "HTTP/1.0";
+        return this;
+    }
+
+    /** The protocol of the status line, e.g. {@code RTSP/1.0}. */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** Completes a decoded response: its status line's protocol and its body as received. */
+    RtspResponse received(String protocol, byte[] body) {
+        this.protocol = protocol;
+        this.body = body;
         return this;
     }
 
