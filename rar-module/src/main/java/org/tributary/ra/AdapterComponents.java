@@ -137,7 +137,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
         accessGuard = AccessGuard.standard(accessGate, authSettings);
         handler = new RtspMethodHandler(accessGuard, paths, sessions, engine, udpEndpoint, meter, bandwidth);
-        RefusalReporter refusals = new RefusalReporter(sessions, catalog, refusalFloods);
+        RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
         mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings(deployed), meter, bandwidth,
                 events::publish);

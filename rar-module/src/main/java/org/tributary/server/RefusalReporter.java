@@ -3,6 +3,7 @@ package org.tributary.server;
 import org.tributary.api.access.MediaPaths;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.stream.PathRegistry;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
@@ -21,13 +22,13 @@ import java.util.function.Consumer;
 public final class RefusalReporter implements RefusalListener {
 
     private final SessionRegistry sessions;
-    private final MediaCatalog catalog;
+    private final PathRegistry paths;
     private final Consumer<AccessRecord> sink;
 
-    /** @param catalog gives the canonical path a refused request is logged with */
-    public RefusalReporter(SessionRegistry sessions, MediaCatalog catalog, Consumer<AccessRecord> sink) {
+    /** @param paths gives the canonical path a refused request is logged with */
+    public RefusalReporter(SessionRegistry sessions, PathRegistry paths, Consumer<AccessRecord> sink) {
         this.sessions = sessions;
-        this.catalog = catalog;
+        this.paths = paths;
         this.sink = sink;
     }
 
@@ -55,7 +56,7 @@ public final class RefusalReporter implements RefusalListener {
             return "";
         }
         try {
-            return catalog.canonical(decoded).path();
+            return paths.canonical(decoded).path();
         } catch (MediaCatalog.MalformedPathException | MediaCatalog.MediaForbiddenException e) {
             return MediaPaths.printable(decoded);
         }
