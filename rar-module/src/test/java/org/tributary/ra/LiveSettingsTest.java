@@ -3,7 +3,9 @@ package org.tributary.ra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.api.SettingsOutcome;
+import org.tributary.api.settings.SettingDescriptor;
 import org.tributary.api.settings.SettingValues;
+import org.tributary.api.settings.SettingsSchema;
 import org.tributary.server.RtspServer;
 import org.tributary.transport.UdpEndpoint;
 
@@ -75,9 +77,8 @@ class LiveSettingsTest {
     /** Every live setting records its name and new value when applied. */
     private LiveAppliers recording() {
         LiveAppliers appliers = new LiveAppliers();
-        for (String name : List.of("mediaRoot", "maxConnections", "maxSessions", "maxBandwidthKbps",
-                "sessionTimeoutSeconds", "rtspIdleTimeoutSeconds", "authSchemes", "accessCacheSeconds",
-                "mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint", "mp3StallSeconds")) {
+        for (String name : SettingsSchema.ALL.stream().filter(d -> d.applied() == SettingDescriptor.Applied.LIVE)
+                .map(SettingDescriptor::name).toList()) {
             appliers.on(name, s -> applied.add(name + "=" + s.text(name)));
         }
         return appliers;

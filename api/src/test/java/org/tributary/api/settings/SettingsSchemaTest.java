@@ -35,10 +35,12 @@ class SettingsSchemaTest {
 
     @Test
     void theSettingsPageKeepsItsFieldsAndOrder() {
-        assertEquals(List.of("rtspBindAddress", "rtspPort", "rtpPort", "httpTunnelPort", "mediaRoot", "maxConnections",
-                "maxSessions", "maxBandwidthKbps", "sessionTimeoutSeconds", "rtspIdleTimeoutSeconds", "authSchemes",
-                "accessCacheSeconds", "mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint", "mp3StallSeconds"),
-                SettingsSchema.editableNames());
+        // New settings may be added anywhere; these must stay, in this order (the page's ids and the ITs use them).
+        List<String> kept = List.of("rtspBindAddress", "rtspPort", "rtpPort", "httpTunnelPort", "mediaRoot",
+                "maxConnections", "maxSessions", "maxBandwidthKbps", "sessionTimeoutSeconds", "rtspIdleTimeoutSeconds",
+                "authSchemes", "accessCacheSeconds", "mp3MaxStreams", "mp3BurstSeconds", "mp3IcyMetaint",
+                "mp3StallSeconds");
+        assertEquals(kept, SettingsSchema.editableNames().stream().filter(kept::contains).toList());
         assertEquals(SettingDescriptor.Applied.RESTART, SettingsSchema.get("rtpPort").applied());
         assertEquals(SettingDescriptor.Applied.LIVE, SettingsSchema.get("rtspIdleTimeoutSeconds").applied());
     }
