@@ -112,6 +112,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                     + " (set tributary.media.root)");
         }
         udpEndpoint = new UdpEndpoint(bindAddress, deployed.integer("rtpPort"), deployed.integer("rtpPort") + 1);
+        udpEndpoint.maxRtpReceivers(deployed.integer("maxIncomingRtpStreams"));
         try {
             wire();
         } catch (RuntimeException e) {
@@ -160,6 +161,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("maxSessions", s -> sessions.maxSessions(s.integer("maxSessions")))
                 .on("maxBandwidthKbps", s -> bandwidth.maxKbps(s.integer("maxBandwidthKbps")))
                 .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
+                .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
                         Map.of("rtspIdleTimeoutSeconds", s.text("rtspIdleTimeoutSeconds"))))))
                 .on("authSchemes", s -> accessGuard.defaultSchemes(AuthSettings.parseSchemes(s.text("authSchemes"))))

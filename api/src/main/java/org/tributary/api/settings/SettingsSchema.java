@@ -54,6 +54,10 @@ public final class SettingsSchema {
                     .zero("no limit").label("Max sessions per address")
                     .describe("sessions one client address may hold at once; more SETUPs from it get 453 (raise it"
                             + " for clients behind one NAT)").in(LIMITS).deployOnly(),
+            integer("maxIncomingRtpStreams", "tributary.rtp.max-incoming-streams", 1024, 1, MAX_LIMIT)
+                    .label("Max incoming RTP streams")
+                    .describe("RTP streams the server receives at once (a publisher's tracks); more are refused")
+                    .in(LIMITS).live(),
             integer("rtspIdleTimeoutSeconds", "tributary.rtsp.idle-timeout-seconds", 60, 1, DAY)
                     .label("Idle connection timeout").unit("s")
                     .describe("an RTSP-port connection without a session (an unpaired tunnel half, an unfinished MP3"
