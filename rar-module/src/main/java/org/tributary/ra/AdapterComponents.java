@@ -231,6 +231,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return rtspServer;
     }
 
+    /** The UDP endpoint new sessions use (replaced when the RTP port moves). */
+    UdpEndpoint udpEndpoint() {
+        return udpEndpoint;
+    }
+
     @Override
     public RtspServer tunnelServer() {
         return tunnelServer;

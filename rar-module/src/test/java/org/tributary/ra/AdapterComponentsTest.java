@@ -75,9 +75,12 @@ class AdapterComponentsTest {
             LiveSettings live = new LiveSettings(components, components.liveAppliers(),
                     new SettingsCheck(new SocketProbe()), components.configured());
             SettingsOutcome outcome = live.apply(components.configured().withAll(Map.of(
-                    "rtspIdleTimeoutSeconds", "5", "maxSessions", "3", "sessionTimeoutSeconds", "9")), false);
+                    "rtspIdleTimeoutSeconds", "5", "maxSessions", "3", "sessionTimeoutSeconds", "9",
+                    "maxIncomingRtpStreams", "7")), false);
             assertEquals(Map.of(), outcome.rejected());
-            assertEquals(List.of("maxSessions", "sessionTimeoutSeconds", "rtspIdleTimeoutSeconds"), outcome.appliedLive());
+            assertEquals(List.of("maxSessions", "sessionTimeoutSeconds", "maxIncomingRtpStreams", "rtspIdleTimeoutSeconds"),
+                    outcome.appliedLive());
+            assertEquals(7, components.udpEndpoint().maxRtpReceivers());
             assertEquals(5, components.connectionGuards.limits().idleTimeoutSeconds());
             assertEquals(15, components.connectionGuards.limits().requestTimeoutSeconds(), "the others stay");
             assertEquals(3, components.sessions.maxSessions());
