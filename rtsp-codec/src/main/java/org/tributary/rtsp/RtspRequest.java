@@ -1,7 +1,5 @@
 package org.tributary.rtsp;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * One request, as received or to be sent.
@@ -39,21 +37,6 @@ public record RtspRequest(String methodToken, RtspMethod method, String uri, Str
     /** Request line, the headers in order, Content-Length of a non-empty body, blank line, body. */
     @Override
     public byte[] encode() {
-        StringBuilder head = new StringBuilder(256);
-        head.append(methodToken).append(' ').append(uri).append(' ').append(version).append("\r\n");
-        for (Map.Entry<String, String> f : headers.entries()) {
-            if (!f.getKey().equals("Content-Length") || body.length == 0) {
-                head.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n");
-            }
-        }
-        if (body.length > 0) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, out, 0, headBytes.length);
-        System.arraycopy(body, 0, out, headBytes.length, body.length);
-        return out;
+        return MessageBytes.encode(methodToken + " " + uri + " " + version, headers, body);
     }
 }

@@ -1,7 +1,5 @@
 package org.tributary.rtsp;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** A response under construction or as received; {@link #encode()} writes it as RFC 2326 §7 text. */
 public final class RtspResponse implements RtspMessage {
@@ -67,25 +65,6 @@ public final class RtspResponse implements RtspMessage {
     }
 
     public byte[] encode() {
-        StringBuilder head = new StringBuilder(256);
-        head.append(protocol).append(' ').append(code).append(' ').append(reason).append("\r\n");
-        for (Map.Entry<String, String> f : headers.entries()) {
-            // A body given here sets its own length; without one, a length set by hand (a streamed body) stays.
-            if (!f.getKey().equals("Content-Length") || body.length == 0) {
-                head.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n");
-            }
-        }
-        if (body.length > 0) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        if (body.length == 0) {
-            return headBytes;
-        }
-        byte[] out = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, out, 0, headBytes.length);
-        System.arraycopy(body, 0, out, headBytes.length, body.length);
-        return out;
+        return MessageBytes.encode(protocol + " " + code + " " + reason, headers, body);
     }
 }
