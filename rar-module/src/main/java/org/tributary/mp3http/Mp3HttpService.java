@@ -10,6 +10,7 @@ import org.tributary.auth.AuthorizationReader;
 import org.tributary.auth.Verdict;
 import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.stream.PathRegistry;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
@@ -36,7 +37,7 @@ import java.util.logging.Logger;
 /**
  * Answers a plain HTTP GET or HEAD for an MP3 file (one that is not half of an RTSP-over-HTTP tunnel):
  * checks the request, asks the same {@link AccessGuard} as RTSP (protocol {@value #PROTOCOL}), finds the
- * file through the media catalogue, and answers 200 with the stream, or an HTTP error with a JSON body.
+ * file through the path registry, and answers 200 with the stream, or an HTTP error with a JSON body.
  * A connection carries one such request and is closed after its answer (HTTP/1.0 style). Streams are
  * listed next to the RTSP sessions (transport {@value #TRANSPORT}), count in the adapter's traffic and
  * bandwidth limit, and may be ended by an administrator.
@@ -61,19 +62,19 @@ public final class Mp3HttpService implements RequestHandler {
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
     /** A service outside an adapter (tests): no traffic counted, no bandwidth limit. */
-    public Mp3HttpService(AccessGuard guard, MediaCatalog catalog, StreamingEngine engine, Mp3HttpSettings settings,
+    public Mp3HttpService(AccessGuard guard, PathRegistry paths, StreamingEngine engine, Mp3HttpSettings settings,
                           Consumer<AccessRecord> records) {
-        this(guard, catalog, engine, settings, TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0), records);
+        this(guard, paths, engine, settings, TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0), records);
     }
 
     /**
      * @param meter     the adapter's traffic meter: every body byte is counted in it
      * @param bandwidth the adapter's bandwidth limit, asked before a stream starts
      */
-    public Mp3HttpService(AccessGuard guard, MediaCatalog catalog, StreamingEngine engine, Mp3HttpSettings settings,
+    public Mp3HttpService(AccessGuard guard, PathRegistry paths, StreamingEngine engine, Mp3HttpSettings settings,
                           TrafficMeter meter, BandwidthLimit bandwidth, Consumer<AccessRecord> records) {
         this.guard = guard;
-        this.library = new Mp3Library(catalog);
+        this.library = new Mp3Library(paths);
         this.engine = engine;
         this.settings = settings;
         this.meter = meter;

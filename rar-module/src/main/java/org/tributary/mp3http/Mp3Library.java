@@ -3,6 +3,7 @@ package org.tributary.mp3http;
 import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.catalog.ParsedFileCache;
+import org.tributary.stream.PathRegistry;
 import org.tributary.media.MediaFormatException;
 import org.tributary.media.mp3.Id3Title;
 import org.tributary.media.mp3.Mp3File;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The MP3 files streamed over HTTP, each indexed once and shared by all its listeners (an index is a
- * frame table; frames are read with positioned reads). Paths go through the media catalogue, so a path
+ * frame table; frames are read with positioned reads). Paths go through the path registry (the media catalogue), so a path
  * leaving the media folder is refused exactly as for RTSP; a file replaced on disk is indexed again, and one
  * that is not MPEG audio is refused from memory until it changes.
  */
@@ -28,23 +29,23 @@ final class Mp3Library {
     record Track(Mp3File file, String title, Mp3Body body) {
     }
 
-    private final MediaCatalog catalog;
+    private final PathRegistry paths;
     private final ParsedFileCache<Track> open = new ParsedFileCache<>(MAX_OPEN);
 
-    Mp3Library(MediaCatalog catalog) {
-        this.catalog = catalog;
+    Mp3Library(PathRegistry paths) {
+        this.paths = paths;
     }
 
     /** The catalogue's canonical path of a decoded request path. */
     CanonicalPath canonical(String path) throws MediaCatalog.MalformedPathException, MediaCatalog.MediaForbiddenException {
-        return catalog.canonical(path);
+        return paths.canonical(path);
     }
 
     /** The file a request path names: 403 outside the media folder, 404 missing, 415 not MPEG audio. */
     Track track(String path) throws HttpRefusal {
         Path file;
         try {
-            file = catalog.resolve(path);
+            file = paths.file(path);
         } catch (MediaCatalog.MediaForbiddenException e) {
             throw HttpRefusal.forbidden(e.getMessage());
         } catch (MediaCatalog.MediaNotFoundException e) {

@@ -140,7 +140,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler = new RtspMethodHandler(accessGuard, paths, sessions, engine, udpEndpoint, meter, bandwidth);
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
-        mp3Http = new Mp3HttpService(accessGuard, catalog, engine, mp3Settings(deployed), meter, bandwidth,
+        mp3Http = new Mp3HttpService(accessGuard, paths, engine, mp3Settings(deployed), meter, bandwidth,
                 events::publish);
         mp3Http.onRefusal(refusals);
         handler.plainHttp(mp3Http);

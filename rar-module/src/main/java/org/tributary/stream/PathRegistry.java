@@ -8,6 +8,7 @@ import org.tributary.catalog.MediaCatalog.MediaNotFoundException;
 import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,6 +71,16 @@ public final class PathRegistry {
     public Entry resolve(String requestPath) throws MalformedPathException, MediaNotFoundException,
             MediaForbiddenException, UnsupportedMediaException {
         return resolve(canonical(requestPath));
+    }
+
+    /**
+     * The file a request path names, for services that read files their own way (MP3 over HTTP).
+     *
+     * @throws MediaNotFoundException when nothing is there
+     * @throws MediaForbiddenException when the path leads out of the media folder
+     */
+    public Path file(String requestPath) throws MediaNotFoundException, MediaForbiddenException {
+        return catalog.resolve(requestPath);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tributary.stream.PathRegistry;
 import org.tributary.api.access.AccessDecision;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.auth.AccessGuard;
@@ -86,7 +87,7 @@ class Mp3HttpServiceTest {
         AccessGuard guard = AccessGuard.standard(request -> request.path().startsWith("locked/")
                 ? AccessDecision.challenge("credentials needed", "Test Realm", List.of())
                 : AccessDecision.allow("open"), AuthSettings.DEFAULTS);
-        service = new Mp3HttpService(guard, new MediaCatalog(media), engine,
+        service = new Mp3HttpService(guard, new PathRegistry(new MediaCatalog(media)), engine,
                 new Mp3HttpSettings(10, 1, 4000, 5), meter, bandwidth, records::add);
         control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, service, control,

@@ -81,7 +81,7 @@ class CanonicalAccessTest {
         BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
         RtspMethodHandler handler = new RtspMethodHandler(guard, new PathRegistry(catalog), new SessionRegistry(60, 10), engine, udp,
                 meter, bandwidth);
-        handler.plainHttp(new Mp3HttpService(guard, catalog, engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
+        handler.plainHttp(new Mp3HttpService(guard, new PathRegistry(catalog), engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
         control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, handler, control,
