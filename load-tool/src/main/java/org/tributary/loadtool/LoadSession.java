@@ -27,9 +27,10 @@ import org.tributary.loadtool.rtsp.RtspResponse;
 import org.tributary.loadtool.rtsp.RtspUrl;
 import org.tributary.loadtool.rtsp.SdpDescription;
 import org.tributary.loadtool.rtsp.SdpTrack;
-import org.tributary.loadtool.rtsp.SessionHeader;
 import org.tributary.loadtool.rtsp.TransportHeader;
 import org.tributary.loadtool.rtsp.TunnelRefusedException;
+import org.tributary.rtsp.header.HeaderParseException;
+import org.tributary.rtsp.header.Session;
 
 /**
  * One simulated client. A connect thread runs {@link #handshake} (blocking: OPTIONS, DESCRIBE,
@@ -37,6 +38,13 @@ import org.tributary.loadtool.rtsp.TunnelRefusedException;
  * keep-alives every timeout/2 and receiver reports every few seconds, and TEARDOWN at the end.
  */
 final class LoadSession implements LoopSession, RtspInboundHandler {
+    /** The session timeout a server means when its Session header names none (RFC 2326 12.37). */
+    static final int DEFAULT_SESSION_TIMEOUT = 60;
+
+    private static int timeoutSeconds(Session session) {
+        return session.timeoutSeconds() == null ? DEFAULT_SESSION_TIMEOUT : session.timeoutSeconds();
+    }
+
     private static final int NOT_SENT = -1;
     private static final long TEARDOWN_WAIT_NANOS = 2_000_000_000L;
     private static final String USER_AGENT = "TributaryLoadTool/0.1";
@@ -167,10 +175,15 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         }
         String sessionHeader = r.header("Session");
         if (sessionHeader != null && connection.sessionId() == null) {
-            SessionHeader session = SessionHeader.parse(sessionHeader);
+            Session session;
+            try {
+                session = Session.parse(sessionHeader);
+            } catch (HeaderParseException e) {
+                return fail("SETUP:bad Session header");
+            }
             connection.setSessionId(session.id());
             double keepAliveSeconds = options.keepAliveSeconds > 0 ? options.keepAliveSeconds
-                    : session.timeoutSeconds() / 2.0;
+                    : timeoutSeconds(session) / 2.0;
             keepAliveNanos = (long) (keepAliveSeconds * 1e9);
         }
         String transportHeader = r.header("Transport");
@@ -239,7 +252,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         rrIntervalNanos = (long) (options.rrIntervalSeconds * 1e9);
         nextReport = nowNanos + randomised(rrIntervalNanos);
         if (keepAliveNanos <= 0) {
-            keepAliveNanos = (long) (SessionHeader.DEFAULT_TIMEOUT / 2.0 * 1e9);
+            keepAliveNanos = (long) (DEFAULT_SESSION_TIMEOUT / 2.0 * 1e9);
         }
         nextKeepAlive = nowNanos + keepAliveNanos;
     }
