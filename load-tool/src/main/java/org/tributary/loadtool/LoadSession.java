@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -23,7 +24,7 @@ import org.tributary.loadtool.rtp.UdpPortAllocator;
 import org.tributary.loadtool.rtsp.HttpTunnel;
 import org.tributary.loadtool.rtsp.RtspConnection;
 import org.tributary.loadtool.rtsp.RtspInboundHandler;
-import org.tributary.loadtool.rtsp.RtspResponse;
+import org.tributary.rtsp.RtspResponse;
 import org.tributary.loadtool.rtsp.RtspUrl;
 import org.tributary.loadtool.rtsp.SdpDescription;
 import org.tributary.loadtool.rtsp.SdpTrack;
@@ -103,8 +104,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             if (options.sendOptions) {
                 step = "OPTIONS";
                 RtspResponse r = connection.exchange("OPTIONS", requestUri, Map.of(), this, timeout);
-                if (!r.isSuccess()) {
-                    return fail("OPTIONS:" + r.status());
+                if (!succeeded(r)) {
+                    return fail("OPTIONS:" + r.code());
                 }
             }
             if (stopping.getAsBoolean()) {
@@ -113,12 +114,12 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             step = "DESCRIBE";
             RtspResponse describe = connection.exchange("DESCRIBE", requestUri,
                     Map.of("Accept", "application/sdp"), this, timeout);
-            if (!describe.isSuccess()) {
-                return fail("DESCRIBE:" + describe.status());
+            if (!succeeded(describe)) {
+                return fail("DESCRIBE:" + describe.code());
             }
-            String base = firstNonNull(describe.header("Content-Base"), describe.header("Content-Location"),
+            String base = firstNonNull(describe.headers().get("Content-Base"), describe.headers().get("Content-Location"),
                     requestUri);
-            SdpDescription sdp = SdpDescription.parse(describe.body());
+            SdpDescription sdp = SdpDescription.parse(new String(describe.body(), StandardCharsets.UTF_8));
             if (sdp.tracks().isEmpty()) {
                 return fail("sdp-no-tracks");
             }
@@ -139,8 +140,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             playSentNanos = System.nanoTime();
             RtspResponse play = connection.exchange("PLAY", aggregateUri, Map.of("Range", "npt=0.000-"), this,
                     timeout);
-            if (!play.isSuccess()) {
-                return fail("PLAY:" + play.status());
+            if (!succeeded(play)) {
+                return fail("PLAY:" + play.code());
             }
             playOkNanos = System.nanoTime();
             state = State.PLAYING;
@@ -170,10 +171,10 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Transport", transport);
         RtspResponse r = connection.exchange("SETUP", control, headers, this, timeout);
-        if (!r.isSuccess()) {
-            return fail("SETUP:" + r.status());
+        if (!succeeded(r)) {
+            return fail("SETUP:" + r.code());
         }
-        String sessionHeader = r.header("Session");
+        String sessionHeader = r.headers().get("Session");
         if (sessionHeader != null && connection.sessionId() == null) {
             Session session;
             try {
@@ -186,7 +187,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
                     : timeoutSeconds(session) / 2.0;
             keepAliveNanos = (long) (keepAliveSeconds * 1e9);
         }
-        String transportHeader = r.header("Transport");
+        String transportHeader = r.headers().get("Transport");
         TransportHeader reply = transportHeader == null ? null : TransportHeader.parse(transportHeader);
         if (options.transport == TransportMode.UDP) {
             if (reply != null && reply.serverRtcpPort() > 0) {
@@ -334,14 +335,14 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
 
     @Override
     public void onResponse(RtspResponse response) {
-        int cseq = response.cseq();
+        int cseq = cseqOf(response);
         if (cseq == teardownCseq && teardownCseq != NOT_SENT) {
-            if (!response.isSuccess()) {
-                errors.add("TEARDOWN:" + response.status());
+            if (!succeeded(response)) {
+                errors.add("TEARDOWN:" + response.code());
             }
             state = State.DONE;
-        } else if (cseq == keepAliveCseq && keepAliveCseq != NOT_SENT && !response.isSuccess()) {
-            errors.add(keepAliveMethod + ":" + response.status());
+        } else if (cseq == keepAliveCseq && keepAliveCseq != NOT_SENT && !succeeded(response)) {
+            errors.add(keepAliveMethod + ":" + response.code());
             if (keepAliveMethod.equals("GET_PARAMETER")) {
                 keepAliveMethod = "OPTIONS";
             }
@@ -484,6 +485,20 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         if (failure == null && playOkNanos >= 0 && firstPacketNanos() < 0) {
             failure = "no-media";
             errors.add(failure);
+        }
+    }
+
+    private static boolean succeeded(RtspResponse response) {
+        return response.code() >= 200 && response.code() < 300;
+    }
+
+    /** The response's CSeq, or -1 when it has none or it is not a number. */
+    private static int cseqOf(RtspResponse response) {
+        String cseq = response.headers().get("CSeq");
+        try {
+            return cseq == null ? -1 : Integer.parseInt(cseq.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }

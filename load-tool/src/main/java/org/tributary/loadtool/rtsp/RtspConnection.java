@@ -1,5 +1,12 @@
 package org.tributary.loadtool.rtsp;
 
+import org.tributary.rtsp.RtspHeaders;
+import org.tributary.rtsp.RtspMethod;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+import org.tributary.rtsp.client.ClientAuthenticator;
+import org.tributary.rtsp.header.WwwAuthenticate;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +17,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The control connection of one RTSP session. It starts blocking, for the request/response
@@ -34,7 +43,9 @@ public final class RtspConnection implements Closeable {
     /** Where requests go: {@link #channel} itself, or a tunnel's POST connection. */
     private final SocketChannel writeChannel;
     private final boolean base64Out;
-    private final RtspAuthenticator authenticator;
+    private final ClientAuthenticator authenticator;
+    /** The challenges of the last 401, answered on every request from then on; empty before one. */
+    private List<WwwAuthenticate> challenges = List.of();
     private final String userAgent;
     private final RtspMessageDecoder decoder = new RtspMessageDecoder();
     private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
@@ -49,7 +60,8 @@ public final class RtspConnection implements Closeable {
         this.channel = channel;
         this.writeChannel = writeChannel;
         this.base64Out = base64Out;
-        this.authenticator = new RtspAuthenticator(url.user(), url.password());
+        this.authenticator = url.user() == null ? null : new ClientAuthenticator(url.user(),
+                url.password() == null ? "" : url.password(), RtspConnection::clientNonce);
         this.userAgent = userAgent;
     }
 
@@ -107,7 +119,7 @@ public final class RtspConnection implements Closeable {
             out.write(request.array(), request.arrayOffset() + request.position(), request.remaining());
             out.flush();
             response = await(cseq, handler, System.nanoTime() + timeoutMillis * 1_000_000L);
-            if (response.status() != 401 || !authenticator.onChallenge(response.headers("WWW-Authenticate"))) {
+            if (response.code() != 401 || !answerable(response)) {
                 return response;
             }
         }
@@ -227,23 +239,33 @@ public final class RtspConnection implements Closeable {
         return bytesRead;
     }
 
+    /** Takes a 401's challenges if this connection has credentials and can answer one of them. */
+    private boolean answerable(RtspResponse unauthorized) {
+        if (authenticator == null) {
+            return false;
+        }
+        List<WwwAuthenticate> offered = ClientAuthenticator.challengesOf(unauthorized);
+        if (ClientAuthenticator.strongest(offered).isEmpty()) {
+            return false;
+        }
+        challenges = offered;
+        return true;
+    }
+
     private byte[] encode(String method, String uri, int cseq, Map<String, String> headers) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append(method).append(' ').append(uri).append(" RTSP/1.0\r\n");
-        sb.append("CSeq: ").append(cseq).append("\r\n");
-        sb.append("User-Agent: ").append(userAgent).append("\r\n");
+        RtspHeaders sent = new RtspHeaders().set("CSeq", Integer.toString(cseq)).set("User-Agent", userAgent);
         if (sessionId != null && !headers.containsKey("Session")) {
-            sb.append("Session: ").append(sessionId).append("\r\n");
+            sent.set("Session", sessionId);
         }
-        String authorization = authenticator.authorization(method, uri);
-        if (authorization != null) {
-            sb.append("Authorization: ").append(authorization).append("\r\n");
+        if (!challenges.isEmpty()) {
+            sent.set("Authorization", authenticator.answer(challenges, method, uri).format());
         }
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
-        }
-        sb.append("\r\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        headers.forEach(sent::add);
+        return new RtspRequest(method, RtspMethod.of(method), uri, "RTSP/1.0", sent, new byte[0]).encode();
+    }
+
+    private static String clientNonce() {
+        return HexFormat.of().formatHex(ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array());
     }
 
     @Override
@@ -277,7 +299,8 @@ public final class RtspConnection implements Closeable {
         @Override
         public void onResponse(RtspResponse response) {
             // A response without CSeq is taken as the answer: some servers omit it on errors.
-            if (caught == null && (response.cseq() == cseq || response.cseq() < 0)) {
+            String answered = response.headers().get("CSeq");
+            if (caught == null && (answered == null || answered.trim().equals(Integer.toString(cseq)))) {
                 caught = response;
             } else {
                 next.onResponse(response);

@@ -1,5 +1,7 @@
 package org.tributary.loadtool.rtsp;
 
+import org.tributary.rtsp.RtspResponse;
+
 import java.nio.ByteBuffer;
 
 /** Receives what an RTSP connection decodes: responses and {@code $}-framed interleaved data. */

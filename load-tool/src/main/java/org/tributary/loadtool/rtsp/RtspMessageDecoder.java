@@ -1,19 +1,23 @@
 package org.tributary.loadtool.rtsp;
 
+import org.tributary.rtsp.DecoderLimits;
+import org.tributary.rtsp.RtspDecoder;
+import org.tributary.rtsp.RtspMessage;
+import org.tributary.rtsp.RtspParseException;
+import org.tributary.rtsp.RtspRequest;
+import org.tributary.rtsp.RtspResponse;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Splits the byte stream of an RTSP connection into responses and interleaved binary frames
  * ({@code '$'}, channel, 16-bit length, data: RFC 2326 section 10.12). Bytes are read straight into
  * {@link #writable(int)}, then {@link #decode(RtspInboundHandler)} delivers every complete message.
+ * Responses are decoded by the codec's {@link RtspDecoder}; interleaved frames are handed over in place,
+ * without a copy per packet, because thousands of TCP sessions pass through here.
  */
 public final class RtspMessageDecoder {
-    private static final int MAX_MESSAGE = 1 << 20;
+    private final RtspDecoder messages = new RtspDecoder(DecoderLimits.DEFAULTS);
 
     private byte[] buffer;
     private ByteBuffer view;
@@ -76,44 +80,21 @@ public final class RtspMessageDecoder {
                 handler.onInterleaved(channel, view, offset, length);
                 delivered++;
             } else if (isTokenStart(first)) {
-                int headerEnd = findHeaderEnd();
-                if (headerEnd < 0) {
-                    if (end - start > MAX_MESSAGE) {
-                        throw new IllegalStateException("RTSP header larger than " + MAX_MESSAGE + " bytes");
-                    }
+                ByteBuffer message = ByteBuffer.wrap(buffer, start, end - start);
+                RtspMessage decoded;
+                try {
+                    decoded = messages.decode(message);
+                } catch (RtspParseException e) {
+                    throw new IllegalStateException("malformed RTSP message from the server: " + e.getMessage(), e);
+                }
+                if (decoded == null) {
                     break;
                 }
-                String head = new String(buffer, start, headerEnd - start, StandardCharsets.ISO_8859_1);
-                int bodyStart = skipBlankLine(headerEnd);
-                List<Map.Entry<String, String>> headers = new ArrayList<>();
-                String[] lines = head.split("\r?\n");
-                int contentLength = 0;
-                for (int i = 1; i < lines.length; i++) {
-                    String line = lines[i];
-                    int colon = line.indexOf(':');
-                    if (colon <= 0) {
-                        continue;
-                    }
-                    String name = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
-                    if (name.equalsIgnoreCase("Content-Length")) {
-                        contentLength = parseLength(value);
-                    }
-                }
-                if (contentLength > MAX_MESSAGE) {
-                    throw new IllegalStateException("RTSP body of " + contentLength + " bytes");
-                }
-                if (end - bodyStart < contentLength) {
-                    break;
-                }
-                String body = new String(buffer, bodyStart, contentLength, StandardCharsets.UTF_8);
-                start = bodyStart + contentLength;
-                String statusLine = lines[0];
-                if (statusLine.startsWith("RTSP/")) {
-                    handler.onResponse(parseStatus(statusLine, headers, body));
-                } else {
-                    handler.onServerRequest(statusLine);
+                start = message.position();
+                if (decoded instanceof RtspResponse response) {
+                    handler.onResponse(response);
+                } else if (decoded instanceof RtspRequest request) {
+                    handler.onServerRequest(request.methodToken() + " " + request.uri());
                 }
                 delivered++;
             } else {
@@ -130,50 +111,6 @@ public final class RtspMessageDecoder {
 
     private static boolean isTokenStart(byte b) {
         return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
-    }
-
-    /** Index of the first CR or LF of the blank line ending the header, or -1. */
-    private int findHeaderEnd() {
-        for (int i = start; i < end - 1; i++) {
-            if (buffer[i] == '\n') {
-                if (buffer[i + 1] == '\n') {
-                    return i;
-                }
-                if (buffer[i + 1] == '\r' && i + 2 < end && buffer[i + 2] == '\n') {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private int skipBlankLine(int newlineIndex) {
-        int i = newlineIndex + 1;
-        if (buffer[i] == '\r') {
-            i++;
-        }
-        return i + 1;
-    }
-
-    private static int parseLength(String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static RtspResponse parseStatus(String statusLine, List<Map.Entry<String, String>> headers, String body) {
-        String[] parts = statusLine.split(" ", 3);
-        int status = -1;
-        if (parts.length >= 2) {
-            try {
-                status = Integer.parseInt(parts[1].trim());
-            } catch (NumberFormatException e) {
-                status = -1;
-            }
-        }
-        return new RtspResponse(status, parts.length == 3 ? parts[2].trim() : "", headers, body);
     }
 
     /** Bytes buffered but not yet decoded. */

@@ -1,5 +1,7 @@
 package org.tributary.loadtool.rtsp;
 
+import org.tributary.rtsp.RtspResponse;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,8 +82,8 @@ class HttpTunnelTest {
             RtspConnection connection = HttpTunnel.open(url, 3000, "ua");
             try {
                 RtspResponse r = connection.exchange("OPTIONS", url.requestUri(), Map.of(), new Ignore(), 3000);
-                assertEquals(200, r.status());
-                assertEquals("OPTIONS", r.header("Public"));
+                assertEquals(200, r.code());
+                assertEquals("OPTIONS", r.headers().get("Public"));
                 connection.sendInterleaved(1, ByteBuffer.wrap(new byte[] {(byte) 0x80, (byte) 201, 0, 1}));
             } finally {
                 server.join(5000);

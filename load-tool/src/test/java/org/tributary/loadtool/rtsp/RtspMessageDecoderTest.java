@@ -1,5 +1,7 @@
 package org.tributary.loadtool.rtsp;
 
+import org.tributary.rtsp.RtspResponse;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -45,11 +47,11 @@ class RtspMessageDecoderTest {
             decoder.decode(handler);
         }
         assertEquals(2, responses.size());
-        assertEquals(200, responses.get(0).status());
-        assertEquals(3, responses.get(0).cseq());
-        assertEquals(sdp, responses.get(0).body());
-        assertEquals("application/sdp", responses.get(0).header("content-type"));
-        assertEquals(454, responses.get(1).status());
+        assertEquals(200, responses.get(0).code());
+        assertEquals(3, Integer.parseInt(responses.get(0).headers().get("CSeq")));
+        assertEquals(sdp, new String(responses.get(0).body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("application/sdp", responses.get(0).headers().get("content-type"));
+        assertEquals(454, responses.get(1).code());
         assertEquals("Session Not Found", responses.get(1).reason());
         assertEquals(List.of("0:3:128", "1:1:7"), frames);
         assertEquals(0, decoder.pending());

@@ -1,15 +1,18 @@
 package org.tributary.rtsp.client;
 
+import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.header.Authorization;
 import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.rtsp.header.BasicAuthorization;
 import org.tributary.rtsp.header.DigestAlgorithm;
 import org.tributary.rtsp.header.DigestAuthorization;
+import org.tributary.rtsp.header.HeaderParseException;
 import org.tributary.rtsp.header.WwwAuthenticate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +38,19 @@ public final class ClientAuthenticator {
         this.user = user;
         this.password = password;
         this.cnonces = cnonces;
+    }
+
+    /** The challenges of a 401 this client can read; a scheme or algorithm it cannot answer is left out. */
+    public static List<WwwAuthenticate> challengesOf(RtspResponse response) {
+        List<WwwAuthenticate> parsed = new ArrayList<>();
+        for (String value : response.headers().getAll(WwwAuthenticate.HEADER)) {
+            try {
+                parsed.add(WwwAuthenticate.parse(value));
+            } catch (HeaderParseException unknown) {
+                // A scheme or algorithm this client cannot answer; another challenge may do.
+            }
+        }
+        return parsed;
     }
 
     /** The strongest challenge this client can answer, if any. */

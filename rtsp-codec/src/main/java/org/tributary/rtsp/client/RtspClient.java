@@ -8,7 +8,6 @@ import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspParseException;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
-import org.tributary.rtsp.header.HeaderParseException;
 import org.tributary.rtsp.header.Session;
 import org.tributary.rtsp.header.WwwAuthenticate;
 
@@ -18,7 +17,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -67,7 +65,7 @@ public final class RtspClient implements Closeable {
     public RtspResponse send(RtspMethod method, String uri, RtspHeaders headers) throws IOException, RtspParseException {
         RtspResponse response = exchange(method, uri, headers);
         if (response.code() == 401 && authenticator != null) {
-            challenges = challengesOf(response);
+            challenges = ClientAuthenticator.challengesOf(response);
             if (!challenges.isEmpty()) {
                 response = exchange(method, uri, headers);
             }
@@ -120,18 +118,6 @@ public final class RtspClient implements Closeable {
             return frame;
         }
         throw new IOException("expected an interleaved frame, got " + message.getClass().getSimpleName());
-    }
-
-    private static List<WwwAuthenticate> challengesOf(RtspResponse response) {
-        List<WwwAuthenticate> parsed = new ArrayList<>();
-        for (String value : response.headers().getAll(WwwAuthenticate.HEADER)) {
-            try {
-                parsed.add(WwwAuthenticate.parse(value));
-            } catch (HeaderParseException unknown) {
-                // A scheme or algorithm this client cannot answer; another challenge may do.
-            }
-        }
-        return parsed;
     }
 
     @Override
