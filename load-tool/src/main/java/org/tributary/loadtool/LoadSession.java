@@ -28,9 +28,12 @@ import org.tributary.rtsp.RtspResponse;
 import org.tributary.loadtool.rtsp.RtspUrl;
 import org.tributary.loadtool.rtsp.SdpDescription;
 import org.tributary.loadtool.rtsp.SdpTrack;
-import org.tributary.loadtool.rtsp.TransportHeader;
 import org.tributary.loadtool.rtsp.TunnelRefusedException;
+import org.tributary.rtsp.header.ChannelRange;
 import org.tributary.rtsp.header.HeaderParseException;
+import org.tributary.rtsp.header.PortRange;
+import org.tributary.rtsp.header.Transport;
+import org.tributary.rtsp.header.TransportSpec;
 import org.tributary.rtsp.header.Session;
 
 /**
@@ -188,16 +191,24 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             keepAliveNanos = (long) (keepAliveSeconds * 1e9);
         }
         String transportHeader = r.headers().get("Transport");
-        TransportHeader reply = transportHeader == null ? null : TransportHeader.parse(transportHeader);
+        TransportSpec reply;
+        try {
+            reply = transportHeader == null ? null : Transport.parse(transportHeader).first();
+        } catch (HeaderParseException e) {
+            return fail("SETUP:bad Transport header");
+        }
         if (options.transport == TransportMode.UDP) {
-            if (reply != null && reply.serverRtcpPort() > 0) {
+            PortRange serverPorts = reply == null ? null : reply.serverPort();
+            if (serverPorts != null) {
                 String host = reply.source() != null ? reply.source() : url.host();
-                track.serverRtcp = new InetSocketAddress(host, reply.serverRtcpPort());
+                int rtcp = serverPorts.isSingle() ? serverPorts.first() + 1 : serverPorts.last();
+                track.serverRtcp = new InetSocketAddress(host, rtcp);
             }
         } else {
-            boolean given = reply != null && reply.interleavedRtp() >= 0;
-            track.rtpChannel = given ? reply.interleavedRtp() : 2 * index;
-            track.rtcpChannel = given ? reply.interleavedRtcp() : 2 * index + 1;
+            ChannelRange channels = reply == null ? null : reply.interleaved();
+            track.rtpChannel = channels != null ? channels.first() : 2 * index;
+            track.rtcpChannel = channels == null ? 2 * index + 1
+                    : channels.first() == channels.last() ? channels.first() + 1 : channels.last();
         }
         return true;
     }

@@ -302,8 +302,9 @@ final class FakeRtspServer implements AutoCloseable {
             String ports = transport.replaceAll(".*client_port=([0-9]+-[0-9]+).*", "$1");
             int rtpPort = Integer.parseInt(ports.split("-")[0]);
             c.clientRtp[track] = new InetSocketAddress(InetAddress.getLoopbackAddress(), rtpPort);
-            DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            DatagramSocket rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            DatagramSocket[] pair = adjacentPortPair();
+            DatagramSocket rtp = pair[0];
+            DatagramSocket rtcp = pair[1];
             resources.add(rtp);
             resources.add(rtcp);
             c.serverSockets[track] = rtp;
@@ -314,6 +315,23 @@ final class FakeRtspServer implements AutoCloseable {
                     + rtcp.getLocalPort();
         }
         reply(c, cseq, "200 OK", "Session: 4242;timeout=60\r\nTransport: " + reply + "\r\n", "");
+    }
+
+    /** An RTP socket and an RTCP socket on the next port, as server_port=a-(a+1) announces them. */
+    private static DatagramSocket[] adjacentPortPair() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            DatagramSocket rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            if (rtp.getLocalPort() < 65535) {
+                try {
+                    return new DatagramSocket[] {rtp, new DatagramSocket(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), rtp.getLocalPort() + 1))};
+                } catch (java.net.SocketException taken) {
+                    // the next port is in use: try another pair
+                }
+            }
+            rtp.close();
+        }
+        throw new IOException("no free adjacent UDP port pair");
     }
 
     private void sendVideo(Connection c) {

@@ -2,7 +2,6 @@ package org.tributary.loadtool.rtsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,19 +40,5 @@ class RtspHeadersTest {
         assertEquals(new SdpTrack("video", 96, "H264", 90000, "stream=0"), d.tracks().get(0));
         assertEquals(new SdpTrack("audio", 97, "MPEG4-GENERIC", 44100, "stream=1"), d.tracks().get(1));
         assertEquals(8000, d.tracks().get(2).clockRate());
-    }
-
-    @Test
-    void transportAndSessionHeadersParse() {
-        TransportHeader udp = TransportHeader.parse(
-                "RTP/AVP;unicast;client_port=20000-20001;server_port=6970-6971;ssrc=1A2B3C4D;mode=\"PLAY\"");
-        assertFalse(udp.tcp());
-        assertEquals(6970, udp.serverRtpPort());
-        assertEquals(6971, udp.serverRtcpPort());
-        assertEquals(0x1A2B3C4DL, udp.ssrc());
-        TransportHeader tcp = TransportHeader.parse("RTP/AVP/TCP;unicast;interleaved=4-5");
-        assertTrue(tcp.tcp());
-        assertEquals(4, tcp.interleavedRtp());
-        assertEquals(5, tcp.interleavedRtcp());
     }
 }
