@@ -1,6 +1,8 @@
 package org.tributary.it.hardening;
 
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.rtsp.RtspResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,23 +51,21 @@ final class HostileClients {
         socket.getOutputStream().flush();
     }
 
-    /** The status line and headers of the next response (RTSP or HTTP), then its body if it has a length. */
+    /**
+     * The status line and headers of the next response (RTSP or HTTP) as text, decoded by the codec (its body,
+     * if it has a length, is read and dropped); "" when the server closed the connection before answering.
+     */
     static String readHead(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            if (text.endsWith("\r\n\r\n")) {
-                Matcher length = Pattern.compile("(?i)\r\nContent-Length: *(\\d+)").matcher(text);
-                if (length.find()) {
-                    in.readNBytes(Integer.parseInt(length.group(1)));
-                }
-                return text;
-            }
+        RtspResponse response = RtspTestClient.readMessage(socket.getInputStream());
+        if (response == null) {
+            return "";
         }
-        return head.toString(StandardCharsets.ISO_8859_1);
+        StringBuilder head = new StringBuilder().append(response.protocol()).append(' ').append(response.code())
+                .append(' ').append(response.reason()).append("\r\n");
+        for (Map.Entry<String, String> field : response.headers().entries()) {
+            head.append(field.getKey()).append(": ").append(field.getValue()).append("\r\n");
+        }
+        return head.append("\r\n").toString();
     }
 
     /** Reads until the server closes; fails if it does not within the socket's timeout. */

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.rtsp.RtspResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,32 +93,12 @@ class RefusalFloodIT {
                 out.write(("DESCRIBE " + Endpoints.RTSP + FOLDER + "/missing-" + i + ".mp4 RTSP/1.0\r\nCSeq: " + (i + 1)
                         + "\r\nUser-Agent: " + USER_AGENT + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                String head = readHead(in);
-                assertTrue(head.startsWith("RTSP/1.0 404 "), head);
-                skipBody(in, head);
+                RtspResponse answer = RtspTestClient.readMessage(in);
+                assertTrue(answer != null && answer.protocol().equals("RTSP/1.0") && answer.code() == 404,
+                        answer == null ? "closed" : answer.protocol() + " " + answer.code() + " " + answer.reason());
             }
         }
         return n;
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new IOException("connection closed after: " + head);
-            }
-            head.append((char) c);
-        }
-        return head.toString();
-    }
-
-    private static void skipBody(InputStream in, String head) throws IOException {
-        for (String line : head.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                in.readNBytes(Integer.parseInt(line.substring(15).trim()));
-            }
-        }
     }
 
     /** The history page of this flood once its rows' counts add up to {@code total}. */

@@ -1,6 +1,8 @@
 package org.tributary.it.hardening;
 
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.rtsp.RtspResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -60,26 +63,16 @@ final class SourceAddressClient implements AutoCloseable {
         long start = System.nanoTime();
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-        String statusLine = readLine();
-        if (statusLine == null) {
+        RtspResponse response = RtspTestClient.readMessage(in);
+        if (response == null) {
             throw new IOException("connection closed before an answer");
         }
-        String[] parts = statusLine.split(" ", 3);
         List<String> headers = new ArrayList<>();
-        int length = 0;
-        String line;
-        while ((line = readLine()) != null && !line.isEmpty()) {
-            headers.add(line);
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
+        for (Map.Entry<String, String> field : response.headers().entries()) {
+            headers.add(field.getKey() + ": " + field.getValue());
         }
-        byte[] body = in.readNBytes(length);
-        return new Response(parts[0], Integer.parseInt(parts[1]), headers, body, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private String readLine() throws IOException {
-        return org.tributary.it.support.RtspTestClient.readLine(in);
+        return new Response(response.protocol(), response.code(), headers, response.body(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override

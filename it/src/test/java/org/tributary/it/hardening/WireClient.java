@@ -1,6 +1,8 @@
 package org.tributary.it.hardening;
 
 import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.rtsp.RtspResponse;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,34 +71,18 @@ final class WireClient implements AutoCloseable {
 
     /** The next answer, or null when the server closed the connection first. */
     Response readResponse() throws IOException {
-        String statusLine;
+        RtspResponse response;
         try {
-            statusLine = readLine();
+            response = RtspTestClient.readMessage(in);
         } catch (java.net.SocketException reset) {
-            statusLine = null; // closed with a reset (unread request bytes): no answer
+            response = null; // closed with a reset (unread request bytes): no answer
         }
-        if (statusLine == null) {
+        if (response == null) {
             return null;
         }
-        String[] parts = statusLine.split(" ", 3);
-        int status;
-        try {
-            status = Integer.parseInt(parts.length > 1 ? parts[1] : "");
-        } catch (NumberFormatException e) {
-            throw new IOException("not a status line: '" + statusLine + "'");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        String line;
-        while ((line = readLine()) != null && !line.isEmpty()) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
-                        (a, b) -> a + "\n" + b);
-            }
-        }
-        String length = headers.get("content-length");
-        byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
-        return new Response(statusLine, parts[0], status, headers, body);
+        String statusLine = response.protocol() + " " + response.code() + " " + response.reason();
+        return new Response(statusLine, response.protocol(), response.code(), RtspTestClient.headerMap(response),
+                response.body());
     }
 
     /** True when the server closes the connection within the read timeout. */
@@ -160,10 +145,6 @@ final class WireClient implements AutoCloseable {
             }
             return null;
         }
-    }
-
-    private String readLine() throws IOException {
-        return org.tributary.it.support.RtspTestClient.readLine(in);
     }
 
     @Override

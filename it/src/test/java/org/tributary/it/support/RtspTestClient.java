@@ -92,32 +92,56 @@ public final class RtspTestClient implements AutoCloseable {
      * (tests go on reading interleaved packets from {@link #input()}).
      */
     public Response readResponse() throws IOException {
+        RtspResponse response = readMessage(in);
+        if (response == null) {
+            throw new IOException("connection closed before a response");
+        }
+        if (!response.protocol().equals("RTSP/1.0")) {
+            throw new IOException("not an RTSP status line: " + response.protocol() + " " + response.code());
+        }
+        return new Response(response.code(), response.reason(), headerMap(response), response.body());
+    }
+
+    /**
+     * One response (RTSP or HTTP) decoded by the codec, read a byte at a time so that nothing after it is
+     * consumed; null when the stream ends before its first byte.
+     *
+     * @throws IOException when the stream ends inside the response, or what arrives is not a response
+     */
+    public static RtspResponse readMessage(InputStream in) throws IOException {
         RtspDecoder decoder = new RtspDecoder(RESPONSE_LIMITS);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         RtspMessage message = null;
         while (message == null) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("connection closed before a " + (received.size() == 0 ? "" : "complete ") + "response");
+                if (received.size() == 0) {
+                    return null;
+                }
+                throw new IOException("connection closed inside a response");
             }
             received.write(b);
             if (b == '\n' || decoder.inMessage()) {
                 try {
                     message = decoder.decode(ByteBuffer.wrap(received.toByteArray()));
                 } catch (RtspParseException e) {
-                    throw new IOException("not an RTSP response: " + e.getMessage(), e);
+                    throw new IOException("not a response: " + e.getMessage(), e);
                 }
             }
         }
-        if (!(message instanceof RtspResponse response) || !response.protocol().equals("RTSP/1.0")) {
-            throw new IOException("not an RTSP status line: " + received.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""));
+        if (!(message instanceof RtspResponse response)) {
+            throw new IOException("not a status line: " + received.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""));
         }
+        return response;
+    }
+
+    /** The headers by lower-case name; a repeated header (several WWW-Authenticate challenges) keeps every value, one per line. */
+    public static Map<String, String> headerMap(RtspResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : response.headers().entries()) {
-            // A repeated header (several WWW-Authenticate challenges) keeps every value, one per line.
             headers.merge(field.getKey().toLowerCase(Locale.ROOT), field.getValue(), (first, next) -> first + "\n" + next);
         }
-        return new Response(response.code(), response.reason(), headers, response.body());
+        return headers;
     }
 
     /** True when the server has closed the connection (reads end of stream). */
@@ -127,20 +151,6 @@ public final class RtspTestClient implements AutoCloseable {
         } catch (java.net.SocketException e) {
             return true;
         }
-    }
-
-    /** One line as received (CRLF or LF dropped), or null at the end of the stream. */
-    public static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
     public InputStream input() {
