@@ -24,6 +24,7 @@ import org.tributary.server.RefusalReporter;
 import org.tributary.server.RtspMethodHandler;
 import org.tributary.server.RtspServer;
 import org.tributary.session.AccessRecords;
+import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
@@ -35,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -58,6 +60,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     private final InetAddress bindAddress;
     final AccessGate accessGate;
     final SessionRegistry sessions;
+    final Publishers publishers;
     final EventDispatcher events;
     final MediaCatalog catalog;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
@@ -102,6 +105,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
         catalog = new MediaCatalog(mediaRoot);
         scanner = new CatalogueScanner(catalog);
         paths = new PathRegistry(catalog);
+        publishers = new Publishers(paths, deployed.integer("maxPublishers"), deployed.integer("publisherTimeoutSeconds"),
+                System::nanoTime, Clock.systemUTC());
+        publishers.onPublisherEnded(ended -> events.publish(AccessRecords.ofEndedBroadcast(ended,
+                registry.size() + publishers.size())));
         meter = new TrafficMeter();
         bandwidth = new BandwidthLimit(meter, deployed.integer("maxBandwidthKbps"));
         EventDispatcher dispatcher = events;
@@ -125,7 +132,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             }
             throw e;
         }
-        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), meter::sample,
+        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded()));
     }
 
@@ -137,7 +144,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 this::startLongRunning);
         // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
         accessGuard = AccessGuard.standard(accessGate, authSettings);
-        handler = new RtspMethodHandler(accessGuard, paths, sessions, engine, udpEndpoint, meter, bandwidth);
+        handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, engine, udpEndpoint, meter, bandwidth);
+        handler.liveTakeover(deployed.bool("liveTakeover"));
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
         mp3Http = new Mp3HttpService(accessGuard, paths, engine, mp3Settings(deployed), meter, bandwidth,
@@ -161,6 +169,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("maxSessions", s -> sessions.maxSessions(s.integer("maxSessions")))
                 .on("maxBandwidthKbps", s -> bandwidth.maxKbps(s.integer("maxBandwidthKbps")))
                 .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
+                .on("maxPublishers", s -> publishers.maxPublishers(s.integer("maxPublishers")))
+                .on("publisherTimeoutSeconds", s -> publishers.silenceTimeoutSeconds(s.integer("publisherTimeoutSeconds")))
+                .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
                         Map.of("rtspIdleTimeoutSeconds", s.text("rtspIdleTimeoutSeconds"))))))
@@ -212,6 +223,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     /** Ends every session and stream and closes every socket, so a redeploy can bind the same ports at once. */
     void stop() {
         housekeeping.stop();
+        publishers.closeAll("server stopping");
         sessions.closeAll("server stopping");
         mp3Http.closeAll("server stopping");
         refusalFloods.flushAll();

@@ -17,9 +17,16 @@ import java.util.Locale;
 final class PathResolver {
 
     private final PathRegistry paths;
+    private final Announcements announcements;
 
+    /** A resolver that knows no announced track names. */
     PathResolver(PathRegistry paths) {
+        this(paths, new Announcements());
+    }
+
+    PathResolver(PathRegistry paths, Announcements announcements) {
         this.paths = paths;
+        this.announcements = announcements;
     }
 
     /** @throws RefusedException 400 for a malformed URI or path, 403 for one leading out of the media folder */
@@ -48,6 +55,14 @@ final class PathResolver {
             }
         }
         try {
+            if (track == -1 && slash > 0) {
+                // A publisher's SETUP names a track by the control it announced (streamid=0, stream=1, ...).
+                var parent = paths.canonical(path.substring(0, slash));
+                int announced = announcements.trackOf(parent.path(), last);
+                if (announced >= 0) {
+                    return new Target(parent, announced);
+                }
+            }
             return new Target(paths.canonical(presentation), track);
         } catch (MediaCatalog.MalformedPathException e) {
             throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());

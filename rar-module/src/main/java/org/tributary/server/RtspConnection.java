@@ -232,9 +232,19 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         }
     }
 
-    /** Receives what the client sends on an interleaved channel (its RTCP receiver reports). */
+    /** Receives what the client sends on an interleaved channel (its RTCP receiver reports, a publisher's RTP). */
     public void onChannel(int channel, java.util.function.Consumer<byte[]> receiver) {
         channelReceivers.put(channel, receiver);
+    }
+
+    /** Whether something receives on an interleaved channel. */
+    public boolean hasChannel(int channel) {
+        return channelReceivers.containsKey(channel);
+    }
+
+    /** Frames on the channel are dropped from now on. */
+    public void stopChannel(int channel) {
+        channelReceivers.remove(channel);
     }
 
     /** Makes this (POST) connection answer through the tunnel's GET connection. */

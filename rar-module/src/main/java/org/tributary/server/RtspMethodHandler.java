@@ -11,6 +11,7 @@ import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
+import org.tributary.session.Publishers;
 import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
 import org.tributary.session.SessionRegistry;
@@ -33,10 +34,10 @@ public final class RtspMethodHandler implements RequestHandler {
 
     private static final Logger LOG = Logger.getLogger(RtspMethodHandler.class.getName());
 
-    /** The methods this server answers; the Public header of OPTIONS lists them (not ANNOUNCE/RECORD: a 501). */
+    /** The methods this server answers; the Public header of OPTIONS lists them. */
     private static final Set<RtspMethod> IMPLEMENTED = EnumSet.of(RtspMethod.OPTIONS, RtspMethod.DESCRIBE,
-            RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.PAUSE, RtspMethod.TEARDOWN, RtspMethod.GET_PARAMETER,
-            RtspMethod.SET_PARAMETER);
+            RtspMethod.ANNOUNCE, RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.PAUSE, RtspMethod.RECORD,
+            RtspMethod.TEARDOWN, RtspMethod.GET_PARAMETER, RtspMethod.SET_PARAMETER);
 
     private static final Set<RtspMethod> READ_METHODS = EnumSet.of(RtspMethod.DESCRIBE, RtspMethod.SETUP,
             RtspMethod.PLAY);
@@ -46,6 +47,9 @@ public final class RtspMethodHandler implements RequestHandler {
     private final PathResolver paths;
     private final SessionRegistry sessions;
     private final SetupHandler setup;
+    private final Publishers publishers;
+    private final Announcements announcements = new Announcements();
+    private final PublishHandler publishing;
     /** Method to handler; a method without one is answered 501. */
     private final Map<RtspMethod, MethodHandler> handlers = new EnumMap<>(RtspMethod.class);
     private final String publicMethods;
@@ -55,10 +59,12 @@ public final class RtspMethodHandler implements RequestHandler {
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
     public RtspMethodHandler(AccessGuard accessGuard, PathRegistry registry, SessionRegistry sessions,
-                             StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
+                             Publishers publishers, StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter,
+                             BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
-        this.paths = new PathResolver(registry);
+        this.paths = new PathResolver(registry, announcements);
         this.sessions = sessions;
+        this.publishers = publishers;
         SessionLookup lookup = new SessionLookup(sessions);
         this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);
         this.publicMethods = IMPLEMENTED.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
@@ -72,14 +78,22 @@ public final class RtspMethodHandler implements RequestHandler {
         handlers.put(RtspMethod.TEARDOWN, playback);
         handlers.put(RtspMethod.GET_PARAMETER, parameters);
         handlers.put(RtspMethod.SET_PARAMETER, parameters);
-        MethodHandler record = new RecordHandler();
-        handlers.put(RtspMethod.ANNOUNCE, record);
-        handlers.put(RtspMethod.RECORD, record);
+        publishing = new PublishHandler(publishers, announcements, paths, udp, publicMethods);
+        handlers.put(RtspMethod.ANNOUNCE, publishing);
+        handlers.put(RtspMethod.RECORD, publishing);
+        publishers.onPublisherEnded(ended -> announcements.forget(ended.presentationPath(),
+                (RtspConnection) ended.origin().owner()));
     }
 
     /** New UDP sessions use this RTP port pair from now on. */
     public void udp(UdpEndpoint endpoint) {
         setup.udp(endpoint);
+        publishing.udp(endpoint);
+    }
+
+    /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
+    public void liveTakeover(boolean allowed) {
+        publishing.takeover(allowed);
     }
 
     /** Who hears about refused requests (the access log). */
@@ -95,6 +109,8 @@ public final class RtspMethodHandler implements RequestHandler {
     @Override
     public void connectionClosed(RtspConnection connection) {
         sessions.closeBoundTo(connection, "connection closed");
+        publishers.closeBoundTo(connection, "connection closed");
+        announcements.forgetAll(connection);
         RequestHandler http = plainHttp;
         if (http != null) {
             http.connectionClosed(connection);
@@ -103,7 +119,8 @@ public final class RtspMethodHandler implements RequestHandler {
 
     @Override
     public boolean carriesSession(RtspConnection connection) {
-        return sessions.anyBoundToOrFrom(connection, connection.remoteAddress());
+        return sessions.anyBoundToOrFrom(connection, connection.remoteAddress())
+                || publishers.all().stream().anyMatch(p -> p.isBoundTo(connection));
     }
 
     @Override
@@ -133,8 +150,13 @@ public final class RtspMethodHandler implements RequestHandler {
             LOG.info(connection.logPrefix() + request.methodToken() + " is not implemented; answering 501");
             return Reply.of(Refusals.answer(RtspStatus.NOT_IMPLEMENTED, cseq).header("Public", publicMethods));
         }
-        AccessAction action = READ_METHODS.contains(method) ? AccessAction.READ
-                : WRITE_METHODS.contains(method) ? AccessAction.WRITE : null;
+        boolean records = method == RtspMethod.SETUP && TransportNegotiation.offersRecord(request);
+        if (records || WRITE_METHODS.contains(method)
+                || (method != RtspMethod.DESCRIBE && publishing.named(request) != null)) {
+            handler = publishing; // a broadcast: its ANNOUNCE, SETUPs, RECORD and what names its session
+        }
+        AccessAction action = records || WRITE_METHODS.contains(method) ? AccessAction.WRITE
+                : READ_METHODS.contains(method) && handler != publishing ? AccessAction.READ : null;
         MethodContext context;
         if (action == null) {
             context = new MethodContext(request, connection, new Requester(connection.responseTarget(),

@@ -46,6 +46,39 @@ final class TransportNegotiation {
                 + "(with client_port) or TCP: " + header);
     }
 
+    /** Whether a SETUP offers to send (mode=record or receive): a publisher's SETUP, decided as a write. */
+    static boolean offersRecord(RtspRequest request) {
+        String header = request.header("Transport");
+        if (header == null) {
+            return false;
+        }
+        try {
+            return Transport.parse(header).specs().stream().anyMatch(s -> s.effectiveMode() == TransportMode.RECORD);
+        } catch (HeaderParseException e) {
+            return false; // answered by the SETUP handler that parses it again
+        }
+    }
+
+    /** The first offer a publisher can send over: RTP with mode=record over TCP, or over UDP with client ports. */
+    static TransportSpec chooseRecord(RtspRequest request) throws RefusedException {
+        String header = request.header("Transport");
+        Transport offered;
+        try {
+            offered = Transport.parse(header);
+        } catch (HeaderParseException e) {
+            throw new RefusedException(e.statusCode() == 461 ? RtspStatus.UNSUPPORTED_TRANSPORT : RtspStatus.BAD_REQUEST,
+                    e.getMessage());
+        }
+        for (TransportSpec spec : offered.specs()) {
+            if (spec.isRtp() && !spec.isMulticast() && spec.effectiveMode() == TransportMode.RECORD
+                    && (spec.isTcp() || (spec.isUdp() && spec.clientPort() != null))) {
+                return spec;
+            }
+        }
+        throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "no offered transport is RTP with mode=record"
+                + " over TCP or unicast UDP (with client_port): " + header);
+    }
+
     /** The client's RTCP port: the second of its pair, or the one after its single port. */
     static int rtcpPort(PortRange ports) {
         return ports.isSingle() ? ports.first() + 1 : ports.last();

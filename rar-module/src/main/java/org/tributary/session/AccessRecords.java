@@ -62,6 +62,36 @@ public final class AccessRecords {
                 cpuPercent(), null, null);
     }
 
+    /**
+     * The record of a broadcast that has just ended: the publisher's address and ANNOUNCE URI, its media
+     * bytes in cs-bytes (nothing was sent to it), the codecs it announced and a transport ending in
+     * {@code -RECORD}, which is how a broadcaster's line is told from a viewer's.
+     */
+    public static AccessRecord ofEndedBroadcast(PublisherSession session, int openSessions) {
+        String audio = null;
+        String video = null;
+        for (SourceTrack track : session.announced().tracks()) {
+            if ("audio".equals(track.media()) && audio == null) {
+                audio = payloadName(track);
+            } else if ("video".equals(track.media()) && video == null) {
+                video = payloadName(track);
+            }
+        }
+        PublisherOrigin origin = session.origin();
+        Instant ended = session.endedAt() != null ? session.endedAt() : Instant.now();
+        double seconds = Math.max(0.001, (ended.toEpochMilli() - session.createdAt().toEpochMilli()) / 1000.0);
+        long averageBitrate = Math.round(session.bytesReceived() * 8 / seconds);
+        String reason = session.endReason();
+        int status = "teardown".equals(reason) || "connection closed".equals(reason) ? 200 : 500;
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.BROADCAST, session.id(),
+                origin.client().getAddress().getHostAddress(), host(origin.requestUri()), session.createdAt(), ended,
+                0, "/" + session.presentationPath(), query(origin.requestUri()), status, reason, origin.userAgent(),
+                -1, session.bytesReceived(), averageBitrate, session.transportKind() + "-RECORD", audio, video, 0,
+                session.bytesReceived(), 0, session.packetsLost(), origin.serverAddress() == null ? null
+                : origin.serverAddress().getAddress().getHostAddress(), serverHostName(), openSessions, cpuPercent(),
+                origin.userName(), null);
+    }
+
     /** The record of a request refused outside any live session. */
     public static AccessRecord ofRefusal(String uri, String path, int status, String reason, InetSocketAddress client,
                                          InetSocketAddress server, String userAgent, int openSessions) {

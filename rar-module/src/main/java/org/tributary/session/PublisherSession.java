@@ -1,28 +1,28 @@
 package org.tributary.session;
 
-import org.tributary.catalog.MediaCatalog.MalformedPathException;
-import org.tributary.catalog.MediaCatalog.MediaForbiddenException;
 import org.tributary.rtp.MalformedPacketException;
 import org.tributary.rtp.RtpHeader;
-import org.tributary.source.SourceTrack;
+import org.tributary.stream.AnnouncedPresentation;
 import org.tributary.stream.KeyFrames;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.Stream;
-import org.tributary.stream.StreamLimits;
 import org.tributary.transport.UdpEndpoint;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client's publisher session (RECORD): it owns the {@link Stream} served at its path while it lasts
- * and feeds it the RTP packets the client sends (over UDP through {@link #udpListener}, or interleaved),
- * payloads only: every reader numbers them afresh. Ending it unregisters the stream, which ends its readers.
+ * One client's publisher session (ANNOUNCE, SETUP mode=record, RECORD): it owns the {@link Stream} served at
+ * its path while it lasts and feeds it the RTP packets the client sends (over UDP through
+ * {@link #udpListener}, or interleaved), payloads only: every reader numbers them afresh. Ending it
+ * unregisters the stream, which ends its readers (their players send RTCP BYE). Made by {@link Publishers}.
  */
 public final class PublisherSession implements Session {
 
@@ -30,43 +30,47 @@ public final class PublisherSession implements Session {
 
     private final String id;
     private final String path;
-    private final InetSocketAddress client;
+    private final PublisherOrigin origin;
     private final Stream stream;
+    private final AnnouncedPresentation announced;
     private final PathRegistry paths;
     private final KeyFrames keyFrames;
+    private final LongSupplier clock;
+    private final Instant createdAt;
+    private final Publishers registry;
     private final int[] lastSequence;
+    private final boolean[] setUp;
+    private final List<AutoCloseable> transports = new ArrayList<>();
+    private String transportKind = "";
     private long packetsReceived;
+    private long bytesReceived;
     private long packetsLost;
     private long packetsMalformed;
+    private volatile long lastHeardNanos;
+    private volatile boolean recording;
+    private volatile Instant endedAt;
     private volatile String endReason;
+    private long sampleBytes;
+    private long sampleNanos;
+    private volatile long bitsPerSecond;
 
-    private PublisherSession(String id, String path, InetSocketAddress client, Stream stream, PathRegistry paths,
-                             KeyFrames keyFrames) {
+    PublisherSession(String id, String path, PublisherOrigin origin, Stream stream, AnnouncedPresentation announced,
+                     PathRegistry paths, LongSupplier clock, Instant createdAt, Publishers registry) {
         this.id = id;
         this.path = path;
-        this.client = client;
+        this.origin = origin;
         this.stream = stream;
+        this.announced = announced;
         this.paths = paths;
-        this.keyFrames = keyFrames;
+        this.keyFrames = announced.keyFrames();
+        this.clock = clock;
+        this.createdAt = createdAt;
+        this.registry = registry;
         this.lastSequence = new int[stream.tracks().size()];
+        this.setUp = new boolean[lastSequence.length];
         Arrays.fill(lastSequence, -1);
-    }
-
-    /**
-     * Starts serving a new stream at a path, fed by this session.
-     *
-     * @param tracks    the tracks the client announced
-     * @param keyFrames tells key frames in the client's payloads, so that joining readers start with a GOP
-     * @throws IllegalStateException when a stream is already published at the path
-     */
-    public static PublisherSession publish(String id, String requestPath, List<SourceTrack> tracks,
-                                           InetSocketAddress client, PathRegistry paths, KeyFrames keyFrames,
-                                           StreamLimits limits, LongSupplier clock)
-            throws MalformedPathException, MediaForbiddenException {
-        Stream stream = new Stream(requestPath, tracks, limits, clock);
-        String path = paths.register(requestPath, stream);
-        LOG.info("[session " + id + "] publishing " + path + " from " + client.getAddress().getHostAddress());
-        return new PublisherSession(Objects.requireNonNull(id), path, client, stream, paths, keyFrames);
+        this.lastHeardNanos = clock.getAsLong();
+        this.sampleNanos = lastHeardNanos;
     }
 
     @Override
@@ -81,11 +85,95 @@ public final class PublisherSession implements Session {
 
     @Override
     public InetSocketAddress client() {
-        return client;
+        return origin.client();
+    }
+
+    public PublisherOrigin origin() {
+        return origin;
     }
 
     public Stream stream() {
         return stream;
+    }
+
+    public AnnouncedPresentation announced() {
+        return announced;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    /** Whether the client may act on this session: the connection that set it up, or its address and user. */
+    public boolean belongsTo(Requester requester) {
+        if (requester.connection() == origin.owner()) {
+            return true;
+        }
+        return origin.client().getAddress().equals(requester.address())
+                && (origin.userName() == null || origin.userName().equals(requester.users().userFor(path)));
+    }
+
+    public boolean isBoundTo(Object owner) {
+        return origin.owner() == owner;
+    }
+
+    /**
+     * A track is set up: its packets arrive through {@code transport} (closed when the session ends).
+     *
+     * @param kind "UDP", "TCP" or "HTTP", for people and the access log
+     * @throws IllegalStateException when the track is already set up or the session ended
+     */
+    public synchronized void trackSetUp(int track, String kind, AutoCloseable transport) {
+        if (endReason != null) {
+            throw new IllegalStateException("session " + id + " has ended");
+        }
+        if (setUp[track]) {
+            throw new IllegalStateException("track " + (track + 1) + " of session " + id + " is already set up");
+        }
+        setUp[track] = true;
+        transports.add(transport);
+        transportKind = transportKind.isEmpty() || transportKind.equals(kind) ? kind : "mixed";
+        lastHeardNanos = clock.getAsLong();
+    }
+
+    public synchronized boolean isSetUp(int track) {
+        return track >= 0 && track < setUp.length && setUp[track];
+    }
+
+    public synchronized String transportKind() {
+        return transportKind;
+    }
+
+    /** RECORD was answered: the publisher is live. */
+    public void recording() {
+        if (!recording) {
+            lastHeardNanos = clock.getAsLong();
+            recording = true;
+            LOG.info("[session " + id + "] recording " + path + " (" + announced.codecs() + ", " + transportKind() + ")");
+        }
+    }
+
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /**
+     * A request from the client keeps the session alive until it records; from then on only media does, so
+     * that an encoder which stopped sending but still answers keep-alives ends the broadcast.
+     */
+    public void touch() {
+        if (!recording) {
+            lastHeardNanos = clock.getAsLong();
+        }
+    }
+
+    /** Whether nothing was heard from the client for {@code seconds}. */
+    boolean silentFor(long nowNanos, int seconds) {
+        return nowNanos - lastHeardNanos > seconds * 1_000_000_000L;
     }
 
     /**
@@ -103,6 +191,7 @@ public final class PublisherSession implements Session {
             packetsMalformed++;
             return;
         }
+        lastHeardNanos = clock.getAsLong();
         int sequence = header.sequenceNumber();
         if (lastSequence[track] >= 0) {
             int gap = (sequence - lastSequence[track] - 1) & 0xFFFF;
@@ -112,9 +201,10 @@ public final class PublisherSession implements Session {
         }
         lastSequence[track] = sequence;
         packetsReceived++;
+        bytesReceived += packet.remaining();
         ByteBuffer payload = packet.duplicate();
         payload.limit(header.payloadOffset() + header.payloadLength()).position(header.payloadOffset());
-        boolean keyFrame = keyFrames.startsKeyFrame(track, payload.duplicate());
+        boolean keyFrame = keyFrames.startsKeyFrame(track, header.timestamp(), payload.duplicate());
         stream.write(track, payload, header.marker(), header.timestamp(), header.payloadType(), keyFrame);
     }
 
@@ -123,8 +213,27 @@ public final class PublisherSession implements Session {
         return (packet, from) -> rtpReceived(track, packet);
     }
 
+    /** Once a second: the incoming rate over the last interval. */
+    synchronized void sampleRate(long nowNanos) {
+        long elapsed = nowNanos - sampleNanos;
+        if (elapsed >= 500_000_000L) {
+            bitsPerSecond = (bytesReceived - sampleBytes) * 8_000_000_000L / elapsed;
+            sampleBytes = bytesReceived;
+            sampleNanos = nowNanos;
+        }
+    }
+
+    /** The incoming rate sampled last, in bits per second. */
+    public long bitsPerSecond() {
+        return bitsPerSecond;
+    }
+
     public synchronized long packetsReceived() {
         return packetsReceived;
+    }
+
+    public synchronized long bytesReceived() {
+        return bytesReceived;
     }
 
     /** Packets the client sent that never arrived (gaps in sequence numbers). */
@@ -142,14 +251,25 @@ public final class PublisherSession implements Session {
 
     @Override
     public void close(String reason) {
+        List<AutoCloseable> opened;
         synchronized (this) {
             if (endReason != null) {
                 return;
             }
             endReason = reason;
+            endedAt = Instant.now(registry.wallClock());
+            opened = List.copyOf(transports);
+        }
+        for (AutoCloseable transport : opened) {
+            try {
+                transport.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "closing a transport of session " + id, e);
+            }
         }
         paths.unregister(path, stream);
         LOG.info("[session " + id + "] stopped publishing " + path + " (" + reason + "): " + packetsReceived()
-                + " packets, " + packetsLost() + " lost");
+                + " packets, " + packetsLost() + " lost, " + packetsMalformed() + " malformed");
+        registry.removed(this);
     }
 }

@@ -4,10 +4,8 @@ import org.tributary.source.MediaSource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +15,7 @@ import java.util.function.LongSupplier;
 /** Every live session by id; creates ids, ends silent sessions, and tells a listener when one ends. */
 public final class SessionRegistry {
 
-    private final SecureRandom random = new SecureRandom();
+    private final SessionIds ids = new SessionIds();
     private final Map<String, RtspSession> sessions = new ConcurrentHashMap<>();
     private volatile int timeoutSeconds;
     private volatile int maxSessions;
@@ -113,9 +111,7 @@ public final class SessionRegistry {
                     + address.getHostAddress(), true);
         }
         while (true) {
-            byte[] bytes = new byte[8];
-            random.nextBytes(bytes);
-            String id = HexFormat.of().withUpperCase().formatHex(bytes);
+            String id = ids.next();
             RtspSession session = new RtspSession(id, presentationPath, source, client, userAgent, userName,
                     timeoutSeconds, this, connection);
             if (sessions.putIfAbsent(id, session) == null) {

@@ -25,6 +25,7 @@ public final class Stream implements PacketSink {
     private final Set<StreamReader> readers = new CopyOnWriteArraySet<>();
     /** Packets of every track, in write order, since the last key frame; empty while none is known. */
     private final List<StreamPacket> gop = new ArrayList<>();
+    private long gopBytes;
     private boolean gopOverflowed;
     private long packetsWritten;
     private volatile boolean ended;
@@ -91,16 +92,19 @@ public final class Stream implements PacketSink {
     private void keepInGop(StreamPacket packet) {
         if (packet.keyFrame()) {
             gop.clear();
+            gopBytes = 0;
             gopOverflowed = false;
         } else if (gop.isEmpty() || gopOverflowed) {
             return; // no key frame seen since the start or since the GOP grew too long
         }
-        if (gop.size() >= limits.gopPackets()) {
+        if (gop.size() >= limits.gopPackets() || gopBytes + packet.payload().length > limits.gopBytes()) {
             gop.clear();
+            gopBytes = 0;
             gopOverflowed = true;
             return;
         }
         gop.add(packet);
+        gopBytes += packet.payload().length;
     }
 
     /** A new reader, which gets the current GOP first and then every packet written from now on. */

@@ -17,6 +17,7 @@ import org.tributary.media.FfmpegFixtures;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.rtsp.DecoderLimits;
+import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.UdpEndpoint;
@@ -29,6 +30,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -79,8 +81,9 @@ class CanonicalAccessTest {
         udp = new UdpEndpoint(InetAddress.getLoopbackAddress(), 0, 0);
         TrafficMeter meter = new TrafficMeter();
         BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
-        RtspMethodHandler handler = new RtspMethodHandler(guard, new PathRegistry(catalog), new SessionRegistry(60, 10), engine, udp,
-                meter, bandwidth);
+        PathRegistry registry = new PathRegistry(catalog);
+        RtspMethodHandler handler = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10),
+                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), engine, udp, meter, bandwidth);
         handler.plainHttp(new Mp3HttpService(guard, new PathRegistry(catalog), engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
         control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));

@@ -243,15 +243,6 @@ class MethodHandlersTest {
     }
 
     @Test
-    void recordIsAnHonest501ThatExplainsItself() throws Exception {
-        Refusal refusal = assertThrows(RefusedException.class,
-                () -> new RecordHandler().handle(context(connection, "RECORD", BASE, ""))).refusal();
-        assertEquals(RtspStatus.NOT_IMPLEMENTED, refusal.status());
-        assertEquals(RecordHandler.PUBLISHING_NOT_AVAILABLE, refusal.clientMessage());
-        assertTrue(refusal.why().contains("(RECORD)"), refusal.why());
-    }
-
-    @Test
     void pathsAreResolvedOnceToTheirCanonicalPresentationAndTrack() throws Exception {
         Target target = paths.target("rtsp://127.0.0.1/movies//./hinted.mp4/trackID=2");
         assertEquals("movies/hinted.mp4", target.presentation());

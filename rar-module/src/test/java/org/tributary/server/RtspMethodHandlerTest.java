@@ -14,6 +14,7 @@ import org.tributary.rtsp.DecoderLimits;
 import org.tributary.rtsp.RtspDecoder;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
+import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 
@@ -21,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -47,7 +49,9 @@ class RtspMethodHandlerTest {
         Files.createDirectories(media.resolve("private"));
         Files.createDirectories(media.resolve("open"));
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
-        dispatcher = new RtspMethodHandler(guard, new PathRegistry(new MediaCatalog(media)), new SessionRegistry(60, 10), null, null,
+        PathRegistry registry = new PathRegistry(new MediaCatalog(media));
+        dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10),
+                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
         dispatcher.onRefusal((request, on, status, why) -> refused.add(request.methodToken() + " " + status.code()));
         connections = new LoopbackConnections(ConnectionGuards.defaults());
@@ -75,7 +79,7 @@ class RtspMethodHandlerTest {
     void optionsListsTheImplementedMethods() throws Exception {
         RtspResponse ok = answer("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n");
         assertEquals(200, ok.code());
-        assertEquals("OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER",
+        assertEquals("OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER, RECORD",
                 ok.headers().get("Public"));
         assertEquals(List.of(), asked, "OPTIONS names no path");
     }
@@ -90,7 +94,7 @@ class RtspMethodHandlerTest {
         RtspResponse unknown = answer("REDIRECT rtsp://h/open/a.mp4 RTSP/1.0\r\nCSeq: 3\r\n");
         assertEquals(501, unknown.code());
         assertEquals("3", unknown.headers().get("CSeq"));
-        assertEquals("OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER",
+        assertEquals("OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER, RECORD",
                 unknown.headers().get("Public"));
         assertEquals(List.of(), asked);
         assertEquals(List.of(), refused, "protocol errors are not access-log refusals");
@@ -115,15 +119,11 @@ class RtspMethodHandlerTest {
     }
 
     @Test
-    void anAllowedRecordGetsAnHonest501WithItsExplanation() throws Exception {
-        RtspResponse notYet = answer("RECORD rtsp://h/open/live.sdp RTSP/1.0\r\nCSeq: 6\r\n");
-        assertEquals(501, notYet.code());
-        assertEquals(RecordHandler.PUBLISHING_NOT_AVAILABLE + "\r\n", new String(notYet.body(), StandardCharsets.UTF_8));
-        assertEquals("text/plain; charset=utf-8", notYet.headers().get("Content-Type"));
-        assertEquals("OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER, SET_PARAMETER",
-                notYet.headers().get("Public"));
+    void anAllowedRecordWithoutASessionIsA454AfterTheWriteCheck() throws Exception {
+        RtspResponse noSession = answer("RECORD rtsp://h/open/live.sdp RTSP/1.0\r\nCSeq: 6\r\n");
+        assertEquals(454, noSession.code());
         assertEquals(List.of("WRITE open/live.sdp"), asked, "a write is decided on the path itself");
-        assertEquals(List.of("RECORD 501"), refused);
+        assertEquals(List.of("RECORD 454"), refused);
     }
 
     @Test

@@ -2,10 +2,8 @@ package org.tributary.session;
 
 import org.junit.jupiter.api.Test;
 import org.tributary.catalog.MediaCatalog;
-import org.tributary.source.SourceTrack;
-import org.tributary.stream.KeyFrames;
+import org.tributary.stream.AnnouncedPresentation;
 import org.tributary.stream.PathRegistry;
-import org.tributary.stream.StreamLimits;
 import org.tributary.stream.StreamPacket;
 import org.tributary.stream.StreamReader;
 import org.tributary.transport.UdpEndpoint;
@@ -17,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,21 +31,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PublisherSessionTest {
 
     private static final InetSocketAddress CLIENT = new InetSocketAddress("10.0.0.9", 6970);
-    private static final List<SourceTrack> TRACKS =
-            List.of(new SourceTrack(0, "video", 96, 90000, "H264", 0, List.of("rtpmap:96 H264/90000")));
-    /** Marks a payload whose first byte is 5 (an IDR NAL unit type, for the test's purpose). */
-    private static final KeyFrames FIRST_BYTE_5 = (track, payload) -> payload.get(payload.position()) == 5;
+    /** One H.264 track: payload 0x65 starts an IDR (a join point), 0x41 is a non-IDR slice. */
+    private static final AnnouncedPresentation H264 = AnnouncedPresentation.parse("v=0\r\ns=cam\r\n"
+            + "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:streamid=0\r\n");
+    private static final byte IDR = 0x65;
+    private static final byte SLICE = 0x41;
 
     private final PathRegistry paths;
+    private final long[] now = {0};
+    private final Publishers publishers;
 
     PublisherSessionTest() throws Exception {
         Path root = Files.createDirectories(Path.of("target", "publisher-session-test").toAbsolutePath());
         paths = new PathRegistry(new MediaCatalog(root));
+        publishers = new Publishers(paths, 3, 10, () -> now[0], Clock.systemUTC());
     }
 
     private PublisherSession publish(String path) throws Exception {
-        return PublisherSession.publish("P1", path, TRACKS, CLIENT, paths, FIRST_BYTE_5, StreamLimits.DEFAULT,
-                System::nanoTime);
+        return publishers.publish(path, H264, new PublisherOrigin(CLIENT, null, "test", "rtsp://h/" + path, null,
+                "connection"));
     }
 
     private static ByteBuffer rtp(int seq, long timestamp, boolean marker, byte... payload) {
@@ -62,9 +65,9 @@ class PublisherSessionTest {
         assertEquals("live/cam", publisher.presentationPath());
         PathRegistry.StreamEntry entry = assertInstanceOf(PathRegistry.StreamEntry.class, paths.resolve("live/cam"));
         StreamReader reader = entry.stream().openReader();
-        publisher.rtpReceived(0, rtp(10, 9000, true, (byte) 1, (byte) 2));
+        publisher.rtpReceived(0, rtp(10, 9000, true, SLICE, (byte) 2));
         StreamPacket packet = reader.poll();
-        assertArrayEquals(new byte[] {1, 2}, packet.payload());
+        assertArrayEquals(new byte[] {SLICE, 2}, packet.payload());
         assertEquals(9000, packet.timestamp());
         assertTrue(packet.marker());
         assertEquals(96, packet.payloadType());
@@ -73,20 +76,20 @@ class PublisherSessionTest {
     @Test
     void keyFramesStartTheGopAJoiningReaderGets() throws Exception {
         PublisherSession publisher = publish("live/gop");
-        publisher.rtpReceived(0, rtp(1, 0, false, (byte) 1));
-        publisher.rtpReceived(0, rtp(2, 3000, false, (byte) 5));
-        publisher.rtpReceived(0, rtp(3, 6000, false, (byte) 1));
+        publisher.rtpReceived(0, rtp(1, 0, false, SLICE));
+        publisher.rtpReceived(0, rtp(2, 3000, false, IDR));
+        publisher.rtpReceived(0, rtp(3, 6000, false, SLICE));
         StreamReader joining = publisher.stream().openReader();
-        assertEquals(5, joining.poll().payload()[0]);
-        assertEquals(1, joining.poll().payload()[0]);
+        assertEquals(IDR, joining.poll().payload()[0]);
+        assertEquals(SLICE, joining.poll().payload()[0]);
         assertNull(joining.poll());
     }
 
     @Test
     void gapsAreCountedAsLostAndMalformedPacketsIgnored() throws Exception {
         PublisherSession publisher = publish("live/loss");
-        publisher.rtpReceived(0, rtp(65534, 0, false, (byte) 1));
-        publisher.rtpReceived(0, rtp(1, 0, false, (byte) 1)); // 65535 and 0 never came
+        publisher.rtpReceived(0, rtp(65534, 0, false, SLICE));
+        publisher.rtpReceived(0, rtp(1, 0, false, SLICE)); // 65535 and 0 never came
         publisher.rtpReceived(0, ByteBuffer.wrap(new byte[] {1, 2, 3}));
         assertEquals(2, publisher.packetsReceived());
         assertEquals(2, publisher.packetsLost());
@@ -97,7 +100,10 @@ class PublisherSessionTest {
     @Test
     void aSecondPublisherForTheSamePathIsRefused() throws Exception {
         publish("live/once");
-        assertThrows(IllegalStateException.class, () -> publish("live/./once"));
+        Publishers.PublishRefusedException busy = assertThrows(Publishers.PublishRefusedException.class,
+                () -> publish("live/./once"));
+        assertTrue(busy.pathBusy());
+        assertEquals(1, publishers.size());
     }
 
     @Test
@@ -122,7 +128,7 @@ class PublisherSessionTest {
             Thread receiver = new Thread(endpoint);
             receiver.start();
             endpoint.receiveRtpFrom(new InetSocketAddress(loopback, client.getLocalPort()), publisher.udpListener(0));
-            ByteBuffer packet = rtp(7, 1234, false, (byte) 5, (byte) 6);
+            ByteBuffer packet = rtp(7, 1234, false, IDR, (byte) 6);
             client.send(new DatagramPacket(packet.array(), packet.limit(), loopback, endpoint.rtpPort()));
             long deadline = System.nanoTime() + 10_000_000_000L;
             StreamPacket received;
@@ -133,10 +139,34 @@ class PublisherSessionTest {
                 Thread.sleep(5);
             }
             assertNotNull(received);
-            assertArrayEquals(new byte[] {5, 6}, received.payload());
+            assertArrayEquals(new byte[] {IDR, 6}, received.payload());
             assertTrue(received.keyFrame());
             endpoint.close();
             receiver.join(10_000);
         }
+    }
+
+    @Test
+    void theLimitRefusesMorePublishersAndTheSilentOnesEnd() throws Exception {
+        PublisherSession recording = publish("live/a");
+        PublisherSession idle = publish("live/b");
+        publish("live/c");
+        Publishers.PublishRefusedException full = assertThrows(Publishers.PublishRefusedException.class,
+                () -> publish("live/d"));
+        assertTrue(!full.pathBusy() && full.getMessage().contains("(3)"), full.getMessage());
+        List<String> ended = new java.util.ArrayList<>();
+        publishers.onPublisherEnded(p -> ended.add(p.presentationPath() + ": " + p.endReason()));
+        recording.recording();
+        now[0] += 9_000_000_000L;
+        recording.rtpReceived(0, rtp(1, 0, false, SLICE));
+        idle.touch(); // a request keeps a publisher that does not record yet alive
+        now[0] += 2_000_000_000L;
+        publishers.tick();
+        assertEquals(List.of("live/c: no media from the publisher for 10 s"), ended);
+        recording.touch(); // once recording, requests alone do not keep it alive
+        now[0] += 9_500_000_000L;
+        publishers.tick();
+        assertEquals(3, ended.size(), ended.toString());
+        assertEquals(0, publishers.size());
     }
 }

@@ -81,7 +81,9 @@ public record AccessRecord(String eventId,
 
     /** Whether the record is about a whole session or about one refused request. */
     public enum Kind {
-        SESSION, REFUSAL
+        SESSION, REFUSAL,
+        /** A publisher's session (ANNOUNCE/RECORD): its media came in, counted in rtcpBytesReceived (cs-bytes). */
+        BROADCAST
     }
 
     public AccessRecord {

@@ -19,6 +19,7 @@ public final class SettingsSchema {
     private static final String CONNECTIONS = "Connections";
     private static final String AUTH = "Authentication";
     private static final String MP3 = "MP3 over HTTP";
+    private static final String LIVE = "Live broadcasting";
     private static final int MAX_LIMIT = 1_000_000;
     private static final int DAY = 86_400;
 
@@ -136,7 +137,17 @@ public final class SettingsSchema {
                             + " line per window; the rest become one line with their count").in(LIMITS).deployOnly(),
             integer("refusalWindowSeconds", "tributary.refusals.window-seconds", 60, 1, DAY)
                     .label("Refusal window").unit("s").describe("the window of refusalsPerWindow")
-                    .in(LIMITS).deployOnly());
+                    .in(LIMITS).deployOnly(),
+            integer("maxPublishers", "tributary.live.max-publishers", 100, 0, MAX_LIMIT).zero("publishing off")
+                    .label("Max publishers")
+                    .describe("broadcasts (ANNOUNCE/RECORD) at once; more get 453").in(LIVE).live(),
+            integer("publisherTimeoutSeconds", "tributary.live.publisher-timeout-seconds", 10, 1, 3600)
+                    .label("Publisher timeout").unit("s")
+                    .describe("a recording publisher that sends no media this long ends its broadcast; its viewers"
+                            + " get RTCP BYE").in(LIVE).live(),
+            bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
+                    .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
+                            + " 455").in(LIVE).live());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 

@@ -1,0 +1,230 @@
+package org.tributary.it.live;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.ejb.access.AccessService;
+import org.tributary.ejb.users.UserService;
+import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Endpoints;
+import org.tributary.it.support.RtspTestClient;
+import org.tributary.it.support.Tools;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The live reflector with real clients: ffmpeg publishes the sample clip (H.264 + AAC, {@code -re -c copy
+ * -f rtsp}) over TCP and over UDP as a broadcaster account; ffmpeg and GStreamer viewers over UDP, TCP and
+ * the HTTP tunnel decode its frames; a late joiner starts with the cached key frame; a second publisher is
+ * refused; a killed publisher's viewers get their stream ended.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LivePublishIT {
+
+    static final String FOLDER = "it-live";
+    static final String CASTER = "it-live-caster";
+    static final String PASSWORD = "cast-pw";
+    /** Frames of 5 s of the 25 fps sample clip. */
+    static final int FIVE_SECONDS = 125;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTestClasses(LivePublishIT.class, GstFrames.class,
+                Tools.class);
+    }
+
+    @EJB
+    UserService users;
+
+    @EJB
+    AccessService access;
+
+    private final List<Process> publishers = new ArrayList<>();
+
+    @BeforeEach
+    void broadcaster() {
+        users.putUser(CASTER, null, PASSWORD);
+        access.putBroadcaster(CASTER, List.of(FOLDER));
+    }
+
+    @AfterEach
+    void stopPublishersAndRemoveTheAccount() throws Exception {
+        for (Process p : publishers) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        access.removeBroadcaster(CASTER);
+        users.removeUser(CASTER);
+    }
+
+    static String url(String path) {
+        return Endpoints.RTSP + FOLDER + "/" + path;
+    }
+
+    static String publishUrl(String path) {
+        return "rtsp://" + CASTER + ":" + PASSWORD + "@127.0.0.1:" + Endpoints.RTSP_PORT + "/" + FOLDER + "/" + path;
+    }
+
+    static Path sample() {
+        return Path.of(System.getProperty("tributary.media.root"), "sample.mp4");
+    }
+
+    /** ffmpeg publishing the sample clip in a loop, in real time, until the test ends. */
+    private Process publish(String path, String transport) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-stream_loop", "-1", "-i", sample().toString(), "-c", "copy", "-f", "rtsp",
+                "-rtsp_transport", transport, publishUrl(path));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-" + path + ".log").toFile());
+        Process process = builder.start();
+        publishers.add(process);
+        return process;
+    }
+
+    /** Waits until DESCRIBE of the path answers 200 (the publisher recorded), at most 20 s. */
+    static void awaitLive(String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try (RtspTestClient client = new RtspTestClient()) {
+                status = client.request("DESCRIBE", url(path), 1).status();
+            }
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never went live: DESCRIBE answered " + status);
+    }
+
+    /** ffmpeg decoding 5 s of the live stream's video, one framemd5 line per frame. */
+    static Tools.Result view(String transport, String url) throws Exception {
+        return Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-rtsp_transport", transport,
+                "-i", url, "-map", "0:v", "-t", "5", "-f", "framemd5", "-");
+    }
+
+    @Test
+    void ffmpegPublishesOverTcpAndViewersDecodeOverUdpTcpAndTheTunnel() throws Exception {
+        publish("tcp.sdp", "tcp");
+        awaitLive("tcp.sdp");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Tools.Result> udp = pool.submit(() -> view("udp", url("tcp.sdp")));
+            Future<Tools.Result> tcp = pool.submit(() -> view("tcp", url("tcp.sdp")));
+            Future<Tools.Result> tunnel = pool.submit(() -> view("http", url("tcp.sdp")));
+            for (Object[] run : new Object[][] {{"udp", udp}, {"tcp", tcp}, {"http", tunnel}}) {
+                @SuppressWarnings("unchecked")
+                Tools.Result r = ((Future<Tools.Result>) run[1]).get();
+                assertEquals(0, r.exitCode(), run[0] + ": " + r.stderr());
+                int frames = Tools.framesPerStream(r)[0];
+                assertTrue(frames >= FIVE_SECONDS * 95 / 100, run[0] + ": " + frames + " of " + FIVE_SECONDS
+                        + " frames of 5 s decoded");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void ffmpegPublishesOverUdpAndGstreamerViews() throws Exception {
+        publish("udp.sdp", "udp");
+        awaitLive("udp.sdp");
+        Tools.Result ffmpeg = view("tcp", url("udp.sdp"));
+        assertEquals(0, ffmpeg.exitCode(), ffmpeg.stderr());
+        assertTrue(Tools.framesPerStream(ffmpeg)[0] >= FIVE_SECONDS * 95 / 100,
+                "ffmpeg decoded " + Tools.framesPerStream(ffmpeg)[0] + " frames");
+        // GStreamer over UDP, stopped by SIGINT after 9 s (-e turns it into EOS); frames counted by their
+        // presentation times over the 5 s from the first one.
+        Tools.Result gst = Tools.run(40, "timeout", "-s", "INT", "9", "gst-launch-1.0", "-v", "-e", "rtspsrc",
+                "location=" + url("udp.sdp"), "protocols=udp", "latency=500", "!", "rtph264depay", "!",
+                "avdec_h264", "!", "identity", "silent=false", "!", "fakesink", "sync=false");
+        List<Double> pts = GstFrames.presentationTimes(gst.stdout());
+        assertTrue(!pts.isEmpty(), "GStreamer decoded nothing: " + gst.stderr() + gst.stdout());
+        long inFiveSeconds = pts.stream().filter(t -> t < pts.get(0) + 5.0).count();
+        assertTrue(inFiveSeconds >= FIVE_SECONDS * 95 / 100,
+                "GStreamer decoded " + inFiveSeconds + " frames in the 5 s from its first picture");
+    }
+
+    @Test
+    void aLateJoinerStartsWithTheCachedKeyFrameAtOnce() throws Exception {
+        publish("late.sdp", "tcp");
+        awaitLive("late.sdp");
+        Thread.sleep(2500); // well into a GOP of the clip
+        try (RtspTestClient client = new RtspTestClient()) {
+            RtspTestClient.Response described = client.request("DESCRIBE", url("late.sdp"), 1);
+            assertEquals(200, described.status());
+            assertTrue(described.bodyText().contains("a=range:npt=now-"), described.bodyText());
+            RtspTestClient.Response setup = client.request("SETUP", url("late.sdp") + "/trackID=1", 2,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertEquals(200, setup.status());
+            long played = System.nanoTime();
+            assertEquals(200, client.request("PLAY", url("late.sdp"), 3, "Session: " + setup.sessionId()).status());
+            DataInputStream in = new DataInputStream(client.input());
+            int nalType = -1;
+            while (nalType < 0) {
+                int marker = in.readUnsignedByte();
+                assertEquals('$', marker, "an interleaved frame");
+                int channel = in.readUnsignedByte();
+                byte[] frame = new byte[in.readUnsignedShort()];
+                in.readFully(frame);
+                if (channel == 0) {
+                    int csrc = (frame[0] & 0x0F) * 4;
+                    nalType = frame[12 + csrc] & 0x1F;
+                }
+            }
+            long millis = (System.nanoTime() - played) / 1_000_000;
+            assertTrue(nalType == 7 || nalType == 5 || nalType == 24,
+                    "the first video packet starts a key frame (SPS, IDR or a STAP-A of them), not NAL type " + nalType);
+            assertTrue(millis < 1000, "the first packet came " + millis + " ms after PLAY");
+        }
+    }
+
+    @Test
+    void aSecondPublisherIsRefusedAndAKilledPublishersViewersAreEnded() throws Exception {
+        Process first = publish("busy.sdp", "tcp");
+        awaitLive("busy.sdp");
+        Tools.Result second = Tools.run(30, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-re",
+                "-i", sample().toString(), "-t", "2", "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp",
+                publishUrl("busy.sdp"));
+        assertTrue(second.exitCode() != 0, "the second publisher was refused");
+        assertTrue(second.stderr().contains("455"), second.stderr());
+        Tools.Result wrong = Tools.run(30, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-re",
+                "-i", sample().toString(), "-t", "1", "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp",
+                publishUrl("other.sdp").replace(PASSWORD, "wrong"));
+        assertTrue(wrong.stderr().contains("401"), "a wrong password: " + wrong.stderr());
+
+        // A viewer that is reading when the publisher is killed: its stream ends (RTCP BYE, then EOF), well
+        // before its 40 s limit.
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Tools.Result> viewer = pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin",
+                    "-loglevel", "error", "-rtsp_transport", "tcp", "-i", url("busy.sdp"), "-map", "0:v", "-f",
+                    "framemd5", "-"));
+            Thread.sleep(3000);
+            first.destroyForcibly();
+            Tools.Result r = viewer.get(30, TimeUnit.SECONDS);
+            assertTrue(Tools.framesPerStream(r)[0] >= 50, "the viewer decoded frames before: " + r.stderr());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (RtspTestClient client = new RtspTestClient()) {
+            assertEquals(404, client.request("DESCRIBE", url("busy.sdp"), 1).status(), "the path is free again");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.tributary.session;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Who publishes: the client, the user its credentials proved (null without), its User-Agent, the request
+ * URI of its ANNOUNCE, and the control connection that owns the session (closing it ends the broadcast).
+ */
+public record PublisherOrigin(InetSocketAddress client, String userName, String userAgent, String requestUri,
+                              InetSocketAddress serverAddress, Object owner) {
+}
