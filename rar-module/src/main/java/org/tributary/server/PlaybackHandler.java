@@ -75,7 +75,8 @@ final class PlaybackHandler implements MethodHandler {
         Double start = null;
         Double end = null;
         String rangeHeader = request.header("Range");
-        if (rangeHeader != null) {
+        boolean live = !session.source().seekable() && Double.isInfinite(session.source().durationSeconds());
+        if (rangeHeader != null && !live) { // a live stream has one position, now, whatever range is asked
             Range range;
             try {
                 range = Range.parse(rangeHeader);
@@ -108,8 +109,8 @@ final class PlaybackHandler implements MethodHandler {
                     t.sequence(), t.rtpTime()));
         }
         RtspResponse response = ok(context).header("Session", SessionLookup.header(session))
-                .header("Range", Range.npt(play.startSeconds(), Double.isInfinite(play.endSeconds())
-                        ? null : play.endSeconds()).format())
+                .header("Range", live ? "npt=now-" : Range.npt(play.startSeconds(),
+                        Double.isInfinite(play.endSeconds()) ? null : play.endSeconds()).format())
                 .header("RTP-Info", new RtpInfo(entries).format());
         return Reply.of(response).then(() -> session.startStreaming(engine));
     }
