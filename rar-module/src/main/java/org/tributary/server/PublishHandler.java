@@ -130,7 +130,12 @@ final class PublishHandler implements MethodHandler {
             running.close("taken over by " + context.connection().remoteAddress().getAddress().getHostAddress());
             announcements.forget(path, (RtspConnection) running.origin().owner());
         }
-        Announcements.Announcement holder = announcements.announce(path, presentation, owner);
+        Announcements.Announcement holder;
+        try {
+            holder = announcements.announce(path, presentation, owner);
+        } catch (IllegalStateException e) {
+            throw refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, e.getMessage());
+        }
         if (holder != null) {
             throw refusal(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, path + " is already announced by another"
                     + " broadcaster (" + holder.owner().remoteAddress().getAddress().getHostAddress() + ")");

@@ -160,4 +160,16 @@ class PublishFlowTest {
                 + "Transport: RTP/AVP;multicast;mode=record\r\n", "").code());
         assertEquals(0, publishers.size(), "no broadcast started from refused SETUPs");
     }
+
+    @Test
+    void oneConnectionAnnouncesAtMostSixteenPaths() throws Exception {
+        for (int i = 0; i < Announcements.MAX_PER_CONNECTION; i++) {
+            assertEquals(200, answer(publisher, "ANNOUNCE rtsp://h/live/" + i + ".sdp RTSP/1.0\r\nCSeq: 1\r\n", SDP)
+                    .code());
+        }
+        RtspResponse more = answer(publisher, "ANNOUNCE rtsp://h/live/more.sdp RTSP/1.0\r\nCSeq: 2\r\n", SDP);
+        assertEquals(453, more.code());
+        assertEquals(200, answer(publisher, "ANNOUNCE rtsp://h/live/0.sdp RTSP/1.0\r\nCSeq: 3\r\n", SDP).code(),
+                "announcing a held path again replaces it");
+    }
 }

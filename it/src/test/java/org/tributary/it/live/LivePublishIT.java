@@ -192,7 +192,24 @@ class LivePublishIT {
         int video = frames[codecs.indexOf("hevc")];
         int audio = frames[codecs.indexOf("opus")];
         assertTrue(video >= FIVE_SECONDS * 95 / 100, "H.265: " + video + " of " + FIVE_SECONDS + " frames");
-        assertTrue(audio >= 200, "Opus: " + audio + " frames of 20 ms in 5 s");
+        double audioSeconds = decodedSeconds(r, codecs.indexOf("opus"));
+        assertTrue(audio > 0 && audioSeconds >= 4.75, "Opus: " + audio + " frames, " + audioSeconds + " s of 5 s");
+    }
+
+    /** Seconds of media a framemd5 listing decoded for a stream: its frames' durations in its time base. */
+    static double decodedSeconds(Tools.Result framemd5, int stream) {
+        double timeBase = 0;
+        long ticks = 0;
+        for (String line : framemd5.lines()) {
+            if (line.startsWith("#tb " + stream + ":")) {
+                String[] fraction = line.substring(line.indexOf(':') + 1).trim().split("/");
+                timeBase = Double.parseDouble(fraction[0]) / Double.parseDouble(fraction[1]);
+            } else if (!line.startsWith("#") && !line.isBlank()
+                    && Integer.parseInt(line.substring(0, line.indexOf(',')).trim()) == stream) {
+                ticks += Long.parseLong(line.split(",")[3].trim());
+            }
+        }
+        return ticks * timeBase;
     }
 
     @Test
