@@ -28,7 +28,9 @@ import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
+import org.tributary.stream.SdpFileReflector;
 import org.tributary.transport.UdpEndpoint;
+import org.tributary.transport.UdpReceivers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -61,6 +63,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final AccessGate accessGate;
     final SessionRegistry sessions;
     final Publishers publishers;
+    final UdpReceivers liveSourcePorts;
+    final SdpFileReflector sdpFiles;
     final EventDispatcher events;
     final MediaCatalog catalog;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
@@ -120,10 +124,15 @@ final class AdapterComponents implements LiveSettings.Sockets {
         }
         udpEndpoint = new UdpEndpoint(bindAddress, deployed.integer("rtpPort"), deployed.integer("rtpPort") + 1);
         udpEndpoint.maxRtpReceivers(deployed.integer("maxIncomingRtpStreams"));
+        liveSourcePorts = new UdpReceivers();
+        sdpFiles = new SdpFileReflector(paths, liveSourcePorts, bindAddress, deployed.integer("sdpLingerSeconds"),
+                System::nanoTime);
+        paths.onDemand(sdpFiles);
         try {
             wire();
         } catch (RuntimeException e) {
             udpEndpoint.close();
+            liveSourcePorts.close();
             if (engine != null) {
                 engine.close();
             }
@@ -132,7 +141,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             }
             throw e;
         }
-        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), meter::sample,
+        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded()));
     }
 
@@ -171,6 +180,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
                 .on("maxPublishers", s -> publishers.maxPublishers(s.integer("maxPublishers")))
                 .on("publisherTimeoutSeconds", s -> publishers.silenceTimeoutSeconds(s.integer("publisherTimeoutSeconds")))
+                .on("sdpLingerSeconds", s -> sdpFiles.lingerSeconds(s.integer("sdpLingerSeconds")))
                 .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
@@ -217,6 +227,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             tunnelServer = tunnel;
         }
         startLongRunning("tributary-rtcp", udpEndpoint);
+        startLongRunning("tributary-live-sources", liveSourcePorts);
         startLongRunning("tributary-housekeeping", housekeeping);
     }
 
@@ -224,6 +235,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     void stop() {
         housekeeping.stop();
         publishers.closeAll("server stopping");
+        sdpFiles.stopAll("server stopping");
         sessions.closeAll("server stopping");
         mp3Http.closeAll("server stopping");
         refusalFloods.flushAll();
@@ -235,6 +247,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         engine.close();
         control.close();
         udpEndpoint.close();
+        liveSourcePorts.close();
         accessGate.clear();
     }
 

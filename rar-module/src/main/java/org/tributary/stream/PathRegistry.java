@@ -9,8 +9,10 @@ import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What is at a path: a running stream registered there (shared by its readers), or else a file of the
@@ -22,6 +24,25 @@ public final class PathRegistry {
 
     private final MediaCatalog catalog;
     private final Map<String, StreamSource> streams = new ConcurrentHashMap<>();
+    private final List<OnDemand> onDemand = new CopyOnWriteArrayList<>();
+
+    /**
+     * Starts a stream at a path that has none when a reader asks for it (an {@code .sdp} file describing a
+     * live source, a local broadcaster): it registers the stream itself and returns it.
+     */
+    @FunctionalInterface
+    public interface OnDemand {
+        /**
+         * @return the stream now registered at the path, or null when this source has nothing to start there
+         * @throws UnsupportedMediaException when the source is there but cannot be started (told to the reader)
+         */
+        Stream start(CanonicalPath canonical) throws UnsupportedMediaException;
+    }
+
+    /** Adds a source consulted, in order, for a path that has no stream. */
+    public void onDemand(OnDemand source) {
+        onDemand.add(source);
+    }
 
     public PathRegistry(MediaCatalog catalog) {
         this.catalog = catalog;
@@ -60,6 +81,11 @@ public final class PathRegistry {
         StreamSource stream = streams.get(canonical.path());
         if (stream != null) {
             return new StreamEntry(canonical, stream);
+        }
+        for (OnDemand source : onDemand) {
+            if (source.start(canonical) != null && (stream = streams.get(canonical.path())) != null) {
+                return new StreamEntry(canonical, stream);
+            }
         }
         if (!canonical.exists()) {
             throw new MediaNotFoundException("no media file '" + canonical.path() + "'");

@@ -147,7 +147,11 @@ public final class SettingsSchema {
                             + " get RTCP BYE").in(LIVE).live(),
             bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
                     .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
-                            + " 455").in(LIVE).live());
+                            + " 455").in(LIVE).live(),
+            integer("sdpLingerSeconds", "tributary.live.sdp-linger-seconds", 10, 0, DAY)
+                    .label("SDP file linger").unit("s")
+                    .describe("an .sdp file's live source (its ports, its multicast group) stays open this long"
+                            + " after its last viewer left").in(LIVE).live());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 
