@@ -30,6 +30,7 @@ import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.SdpFileReflector;
 import org.tributary.transport.UdpEndpoint;
+import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpReceivers;
 
 import java.io.IOException;
@@ -65,6 +66,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final Publishers publishers;
     final UdpReceivers liveSourcePorts;
     final SdpFileReflector sdpFiles;
+    final ReceivePortPairs publishingPorts;
     final EventDispatcher events;
     final MediaCatalog catalog;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
@@ -128,6 +130,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
         sdpFiles = new SdpFileReflector(paths, liveSourcePorts, bindAddress, deployed.integer("sdpLingerSeconds"),
                 System::nanoTime);
         paths.onDemand(sdpFiles);
+        publishingPorts = new ReceivePortPairs(liveSourcePorts, bindAddress, deployed.integer("livePortFirst"),
+                deployed.integer("livePortLast"));
         try {
             wire();
         } catch (RuntimeException e) {
@@ -153,7 +157,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 this::startLongRunning);
         // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
         accessGuard = AccessGuard.standard(accessGate, authSettings);
-        handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, engine, udpEndpoint, meter, bandwidth);
+        handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, publishingPorts, engine, udpEndpoint,
+                meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
@@ -180,6 +185,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
                 .on("maxPublishers", s -> publishers.maxPublishers(s.integer("maxPublishers")))
                 .on("publisherTimeoutSeconds", s -> publishers.silenceTimeoutSeconds(s.integer("publisherTimeoutSeconds")))
+                .on("livePortFirst", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
+                .on("livePortLast", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
                 .on("sdpLingerSeconds", s -> sdpFiles.lingerSeconds(s.integer("sdpLingerSeconds")))
                 .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))

@@ -58,7 +58,7 @@ class PublishFlowTest {
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
         registry = new PathRegistry(new MediaCatalog(media));
         publishers = new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC());
-        dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10), publishers, null, null,
+        dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10), publishers, null, null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
         connections = new LoopbackConnections(ConnectionGuards.defaults());
         publisher = connections.from("127.0.0.1");

@@ -49,7 +49,7 @@ class LivePublishIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTestClasses(LivePublishIT.class, GstFrames.class,
+        return Deployments.earWithTestClasses(LivePublishIT.class, GstFrames.class, TunnelPublisher.class,
                 Tools.class);
     }
 
@@ -157,16 +157,65 @@ class LivePublishIT {
         assertEquals(0, ffmpeg.exitCode(), ffmpeg.stderr());
         assertTrue(Tools.framesPerStream(ffmpeg)[0] >= FIVE_SECONDS * 95 / 100,
                 "ffmpeg decoded " + Tools.framesPerStream(ffmpeg)[0] + " frames");
-        // GStreamer over UDP, stopped by SIGINT after 9 s (-e turns it into EOS); frames counted by their
-        // presentation times over the 5 s from the first one.
-        Tools.Result gst = Tools.run(40, "timeout", "-s", "INT", "9", "gst-launch-1.0", "-v", "-e", "rtspsrc",
-                "location=" + url("udp.sdp"), "protocols=udp", "latency=500", "!", "rtph264depay", "!",
-                "avdec_h264", "!", "identity", "silent=false", "!", "fakesink", "sync=false");
-        List<Double> pts = GstFrames.presentationTimes(gst.stdout());
-        assertTrue(!pts.isEmpty(), "GStreamer decoded nothing: " + gst.stderr() + gst.stdout());
-        long inFiveSeconds = pts.stream().filter(t -> t < pts.get(0) + 5.0).count();
-        assertTrue(inFiveSeconds >= FIVE_SECONDS * 95 / 100,
-                "GStreamer decoded " + inFiveSeconds + " frames in the 5 s from its first picture");
+        // GStreamer over UDP, TCP and the HTTP tunnel (rtsph://), each stopped by SIGINT after 9 s (-e turns it
+        // into EOS); frames counted by their presentation times over the 5 s from the first one.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Tools.Result>> runs = new ArrayList<>();
+            for (String protocol : List.of("udp", "tcp", "http")) {
+                String location = protocol.equals("http") ? url("udp.sdp").replace("rtsp://", "rtsph://") : url("udp.sdp");
+                runs.add(pool.submit(() -> Tools.run(40, "timeout", "-s", "INT", "9", "gst-launch-1.0", "-v", "-e",
+                        "rtspsrc", "location=" + location, "protocols=" + (protocol.equals("http") ? "tcp" : protocol),
+                        "latency=500", "!", "rtph264depay", "!", "avdec_h264", "!", "identity", "silent=false", "!",
+                        "fakesink", "sync=false")));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Tools.Result gst = runs.get(i).get();
+                List<Double> pts = GstFrames.presentationTimes(gst.stdout());
+                String which = List.of("udp", "tcp", "http").get(i);
+                assertTrue(!pts.isEmpty(), which + ": GStreamer decoded nothing: " + gst.stderr() + gst.stdout());
+                long inFiveSeconds = pts.stream().filter(t -> t < pts.get(0) + 5.0).count();
+                assertTrue(inFiveSeconds >= FIVE_SECONDS * 95 / 100,
+                        which + ": GStreamer decoded " + inFiveSeconds + " frames in the 5 s from its first picture");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPublisherSendsThroughTheHttpTunnel() throws Exception {
+        Path sdp = Path.of(System.getProperty("java.io.tmpdir"), "it-live-tunnel-source.sdp");
+        java.nio.file.Files.deleteIfExists(sdp);
+        try (java.net.DatagramSocket rtpIn = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                    "-re", "-stream_loop", "-1", "-i", sample().toString(), "-map", "0:v", "-c", "copy", "-f", "rtp",
+                    "rtp://127.0.0.1:" + rtpIn.getLocalPort(), "-sdp_file", sdp.toString());
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-tunnel-ffmpeg.log").toFile());
+            publishers.add(builder.start());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!java.nio.file.Files.isRegularFile(sdp) || java.nio.file.Files.size(sdp) == 0) {
+                assertTrue(System.nanoTime() < deadline, "ffmpeg wrote no SDP file");
+                Thread.sleep(100);
+            }
+            Thread.sleep(300);
+            try (TunnelPublisher tunnel = new TunnelPublisher(Endpoints.RTSP_PORT, "/" + FOLDER + "/tunnel.sdp",
+                    CASTER, PASSWORD)) {
+                assertEquals(200, tunnel.request("ANNOUNCE", "", java.nio.file.Files.readString(sdp)));
+                assertEquals(200, tunnel.request("SETUP", "Transport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n", ""));
+                assertEquals(200, tunnel.request("RECORD", "Range: npt=0.000-\r\n", ""));
+                Thread forwarder = new Thread(() -> tunnel.forward(rtpIn));
+                forwarder.setDaemon(true);
+                forwarder.start();
+                Tools.Result r = view("tcp", url("tunnel.sdp"));
+                assertEquals(0, r.exitCode(), r.stderr());
+                int frames = Tools.framesPerStream(r)[0];
+                assertTrue(frames >= FIVE_SECONDS * 95 / 100, "published through the tunnel: " + frames + " frames");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(sdp);
+        }
     }
 
     @Test
