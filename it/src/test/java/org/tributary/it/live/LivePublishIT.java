@@ -256,6 +256,41 @@ class LivePublishIT {
     }
 
     @Test
+    void anSdpFileDescribingAnRtpSourceIsALiveStreamPlayersOpenByItsName() throws Exception {
+        int video;
+        int audio;
+        try (java.net.DatagramSocket a = new java.net.DatagramSocket(0); java.net.DatagramSocket b = new java.net.DatagramSocket(0)) {
+            video = a.getLocalPort();
+            audio = b.getLocalPort();
+        }
+        Path sdp = Path.of(System.getProperty("tributary.media.root"), "it-reflected.sdp");
+        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-stream_loop", "-1", "-i", sample().toString(),
+                "-map", "0:v", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + video,
+                "-map", "0:a", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + audio, "-sdp_file", sdp.toString());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-rtp-source.log").toFile());
+        publishers.add(builder.start());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!java.nio.file.Files.isRegularFile(sdp) || java.nio.file.Files.size(sdp) == 0) {
+                assertTrue(System.nanoTime() < deadline, "ffmpeg wrote no SDP file");
+                Thread.sleep(100);
+            }
+            Thread.sleep(300); // the whole file
+            Tools.Result r = Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "it-reflected.sdp", "-t", "7", "-f", "framemd5", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            int frames = framesOfFiveSeconds(r, 0);
+            assertTrue(frames >= FIVE_SECONDS * 95 / 100, "reflected video: " + frames + " frames of 5 s");
+            double audio = Framemd5.of(r, 1).seconds();
+            assertTrue(audio >= 4.75, "reflected audio: " + audio + " s");
+        } finally {
+            java.nio.file.Files.deleteIfExists(sdp);
+        }
+    }
+
+    @Test
     void aLateJoinerStartsWithTheCachedKeyFrameAtOnce() throws Exception {
         publish("late.sdp", "tcp");
         awaitLive("late.sdp");
