@@ -283,8 +283,8 @@ class LivePublishIT {
             assertEquals(0, r.exitCode(), r.stderr());
             int frames = framesOfFiveSeconds(r, 0);
             assertTrue(frames >= FIVE_SECONDS * 95 / 100, "reflected video: " + frames + " frames of 5 s");
-            double audio = Framemd5.of(r, 1).seconds();
-            assertTrue(audio >= 4.75, "reflected audio: " + audio + " s");
+            double audioSeconds = Framemd5.of(r, 1).seconds();
+            assertTrue(audioSeconds >= 4.75, "reflected audio: " + audioSeconds + " s");
         } finally {
             java.nio.file.Files.deleteIfExists(sdp);
         }
