@@ -113,6 +113,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         paths = new PathRegistry(catalog);
         publishers = new Publishers(paths, deployed.integer("maxPublishers"), deployed.integer("publisherTimeoutSeconds"),
                 System::nanoTime, Clock.systemUTC());
+        publishers.graceSeconds(deployed.integer("publisherGraceSeconds"));
         publishers.onPublisherEnded(ended -> events.publish(AccessRecords.ofEndedBroadcast(ended,
                 registry.size() + publishers.size())));
         meter = new TrafficMeter();
@@ -188,6 +189,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("livePortFirst", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
                 .on("livePortLast", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
                 .on("sdpLingerSeconds", s -> sdpFiles.lingerSeconds(s.integer("sdpLingerSeconds")))
+                .on("publisherGraceSeconds", s -> publishers.graceSeconds(s.integer("publisherGraceSeconds")))
                 .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(

@@ -83,7 +83,7 @@ public final class AccessRecords {
         long averageBitrate = Math.round(session.bytesReceived() * 8 / seconds);
         String reason = session.endReason();
         int status = "teardown".equals(reason) || "connection closed".equals(reason) ? 200 : 500;
-        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.BROADCAST, session.id(),
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.PUBLISH, session.id(),
                 origin.client().getAddress().getHostAddress(), host(origin.requestUri()), session.createdAt(), ended,
                 0, "/" + session.presentationPath(), query(origin.requestUri()), status, reason, origin.userAgent(),
                 -1, session.bytesReceived(), averageBitrate, session.transportKind() + "-RECORD", audio, video, 0,

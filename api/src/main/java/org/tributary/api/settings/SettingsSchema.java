@@ -143,8 +143,12 @@ public final class SettingsSchema {
                     .describe("broadcasts (ANNOUNCE/RECORD) at once; more get 453").in(LIVE).live(),
             integer("publisherTimeoutSeconds", "tributary.live.publisher-timeout-seconds", 10, 1, 3600)
                     .label("Publisher timeout").unit("s")
-                    .describe("a recording publisher that sends no media this long ends its broadcast; its viewers"
-                            + " get RTCP BYE").in(LIVE).live(),
+                    .describe("a recording publisher that sends no media this long is lost (see publisherGraceSeconds)")
+                    .in(LIVE).live(),
+            integer("publisherGraceSeconds", "tributary.live.publisher-grace-seconds", 5, 0, 3600)
+                    .zero("viewers ended at once").label("Publisher grace").unit("s")
+                    .describe("when a publisher is lost (connection closed, no media), its viewers wait this long"
+                            + " for it to come back with the same tracks and go on without a break").in(LIVE).live(),
             bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
                     .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
                             + " 455").in(LIVE).live(),

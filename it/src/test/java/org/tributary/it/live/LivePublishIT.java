@@ -328,6 +328,28 @@ class LivePublishIT {
     }
 
     @Test
+    void aPublisherThatReconnectsWithinTheGraceKeepsItsViewersWatching() throws Exception {
+        Process first = publish("resume.sdp", "tcp");
+        awaitLive("resume.sdp");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Tools.Result> viewer = pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin",
+                    "-loglevel", "error", "-rtsp_transport", "tcp", "-i", url("resume.sdp"), "-map", "0:v", "-t", "10",
+                    "-f", "framemd5", "-"));
+            Thread.sleep(3000);
+            first.destroyForcibly();
+            first.waitFor(10, TimeUnit.SECONDS);
+            publish("resume.sdp", "tcp"); // the encoder comes back, within the 5 s grace
+            Tools.Result r = viewer.get(40, TimeUnit.SECONDS);
+            assertEquals(0, r.exitCode(), r.stderr());
+            int frames = Framemd5.of(r, 0).framesWithin(10.0);
+            assertTrue(frames >= 175, "the viewer went on through the reconnect: " + frames + " frames of 10 s");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aSecondPublisherIsRefusedAndAKilledPublishersViewersAreEnded() throws Exception {
         Process first = publish("busy.sdp", "tcp");
         awaitLive("busy.sdp");
@@ -341,8 +363,8 @@ class LivePublishIT {
                 publishUrl("other.sdp").replace(PASSWORD, "wrong"));
         assertTrue(wrong.stderr().contains("401"), "a wrong password: " + wrong.stderr());
 
-        // A viewer that is reading when the publisher is killed: its stream ends (RTCP BYE, then EOF), well
-        // before its 40 s limit.
+        // A viewer that is reading when the publisher is killed: after the 5 s grace its stream ends (RTCP BYE,
+        // then EOF), well before its 40 s limit.
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Tools.Result> viewer = pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin",
