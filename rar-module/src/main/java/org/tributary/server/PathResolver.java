@@ -2,6 +2,7 @@ package org.tributary.server;
 
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.stream.PathRegistry;
+import org.tributary.stream.StreamUnavailableException;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
 import org.tributary.source.MediaSource;
@@ -84,6 +85,8 @@ final class PathResolver {
             throw new RefusedException(RtspStatus.FORBIDDEN, e.getMessage());
         } catch (UnsupportedMediaException e) {
             throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        } catch (StreamUnavailableException e) {
+            throw new RefusedException(RtspStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 }

@@ -22,9 +22,27 @@ public final class PathRegistry {
 
     private final MediaCatalog catalog;
     private final Map<String, StreamSource> streams = new ConcurrentHashMap<>();
+    private volatile OnDemand onDemand = canonicalPath -> { };
 
     public PathRegistry(MediaCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** Consulted when a path has no stream: a source defined for it (a local broadcaster) may start one. */
+    public interface OnDemand {
+        /**
+         * Returns at once when no source is defined for the path; otherwise starts it if needed and returns
+         * when it registered its stream, blocking the request thread at most the source's start timeout.
+         *
+         * @param canonicalPath the path asked for, which has no stream now
+         * @throws StreamUnavailableException when the source did not publish in time or was stopped
+         */
+        void await(String canonicalPath) throws StreamUnavailableException;
+    }
+
+    /** Sets the one on-demand provider (the adapter's local broadcasters). */
+    public void onDemand(OnDemand provider) {
+        this.onDemand = provider;
     }
 
     /** What a resolved path names, with the canonical path its access is decided on. */
@@ -53,11 +71,18 @@ public final class PathRegistry {
 
     /**
      * What a canonical path names now. A path that named no file when it was made canonical (and so when its
-     * access was decided) is not found, even if a file appeared since; a stream needs no file.
+     * access was decided) is not found, even if a file appeared since; a stream needs no file. A path without
+     * a stream asks the {@link OnDemand} provider first.
+     *
+     * @throws StreamUnavailableException when an on-demand source defined for the path did not publish
      */
-    public Entry resolve(CanonicalPath canonical)
-            throws MediaNotFoundException, MediaForbiddenException, UnsupportedMediaException {
+    public Entry resolve(CanonicalPath canonical) throws MediaNotFoundException, MediaForbiddenException,
+            UnsupportedMediaException, StreamUnavailableException {
         StreamSource stream = streams.get(canonical.path());
+        if (stream == null) {
+            onDemand.await(canonical.path());
+            stream = streams.get(canonical.path());
+        }
         if (stream != null) {
             return new StreamEntry(canonical, stream);
         }
@@ -69,7 +94,7 @@ public final class PathRegistry {
 
     /** The entry of a decoded request path. */
     public Entry resolve(String requestPath) throws MalformedPathException, MediaNotFoundException,
-            MediaForbiddenException, UnsupportedMediaException {
+            MediaForbiddenException, UnsupportedMediaException, StreamUnavailableException {
         return resolve(canonical(requestPath));
     }
 
@@ -105,6 +130,12 @@ public final class PathRegistry {
         }
         stream.end();
         return true;
+    }
+
+    /** The stream served at a canonical path now, or null; never starts an on-demand source. */
+    public Stream streamAt(String canonicalPath) {
+        StreamSource source = streams.get(canonicalPath);
+        return source == null ? null : source.stream();
     }
 
     public int streamCount() {

@@ -147,7 +147,12 @@ public final class SettingsSchema {
                             + " get RTCP BYE").in(LIVE).live(),
             bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
                     .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
-                            + " 455").in(LIVE).live());
+                            + " 455").in(LIVE).live(),
+            text("liveBroadcastersFile", "tributary.live.broadcasters-file", "tributary-broadcasters.conf")
+                    .label("Local broadcasters file")
+                    .describe("the commands the server runs to publish live paths (README: Local broadcasters);"
+                            + " relative to the server's configuration folder; none when missing")
+                    .in(LIVE).deployOnly());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 
