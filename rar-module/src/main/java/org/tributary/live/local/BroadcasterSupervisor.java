@@ -106,13 +106,13 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
         }
         LocalBroadcaster b = r.broadcaster();
         BroadcasterDefinition d = b.definition();
+        long deadline = nanoClock.getAsLong() + TimeUnit.SECONDS.toNanos(d.startTimeoutSeconds());
         if (d.mode() == StartMode.ON_DEMAND) {
             b.want(false, nanoClock.getAsLong());
         } else if (!b.wanted()) {
             throw new StreamUnavailableException("the local broadcaster " + d.name() + " of " + d.path()
                     + " was stopped by an operator");
         }
-        long deadline = nanoClock.getAsLong() + TimeUnit.SECONDS.toNanos(d.startTimeoutSeconds());
         try {
             while (paths.streamAt(canonicalPath) == null) {
                 if (!b.wanted()) {
