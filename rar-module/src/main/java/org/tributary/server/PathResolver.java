@@ -8,7 +8,9 @@ import org.tributary.rtsp.RtspUri;
 import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 
 /**
  * The RTSP side of the {@link PathRegistry}: a request URI becomes what it names, its canonical presentation
@@ -86,7 +88,9 @@ final class PathResolver {
         } catch (UnsupportedMediaException e) {
             throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         } catch (StreamUnavailableException e) {
-            throw new RefusedException(RtspStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            // the reason (a local broadcaster that did not publish) goes to the client too, as the body
+            throw new RefusedException(new Refusal(RtspStatus.SERVICE_UNAVAILABLE, e.getMessage(), Level.WARNING,
+                    List.of(), 0, e.getMessage(), null));
         }
     }
 }
