@@ -31,7 +31,10 @@ import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
+import org.tributary.stream.SdpFileReflector;
 import org.tributary.transport.UdpEndpoint;
+import org.tributary.transport.ReceivePortPairs;
+import org.tributary.transport.UdpReceivers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,6 +67,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final AccessGate accessGate;
     final SessionRegistry sessions;
     final Publishers publishers;
+    final UdpReceivers liveSourcePorts;
+    final SdpFileReflector sdpFiles;
+    final ReceivePortPairs publishingPorts;
     final EventDispatcher events;
     final MediaCatalog catalog;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
@@ -129,10 +135,17 @@ final class AdapterComponents implements LiveSettings.Sockets {
         }
         udpEndpoint = new UdpEndpoint(bindAddress, deployed.integer("rtpPort"), deployed.integer("rtpPort") + 1);
         udpEndpoint.maxRtpReceivers(deployed.integer("maxIncomingRtpStreams"));
+        liveSourcePorts = new UdpReceivers();
+        sdpFiles = new SdpFileReflector(paths, liveSourcePorts, bindAddress, deployed.integer("sdpLingerSeconds"),
+                System::nanoTime);
+        paths.onDemand(sdpFiles);
+        publishingPorts = new ReceivePortPairs(liveSourcePorts, bindAddress, deployed.integer("livePortFirst"),
+                deployed.integer("livePortLast"));
         try {
             wire();
         } catch (RuntimeException e) {
             udpEndpoint.close();
+            liveSourcePorts.close();
             if (engine != null) {
                 engine.close();
             }
@@ -141,7 +154,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             }
             throw e;
         }
-        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), meter::sample,
+        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
                 broadcasters::tick));
     }
@@ -175,7 +188,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 this::startLongRunning);
         // One guard for RTSP and HTTP: the same nonces, failed-login counts and lockouts.
         accessGuard = AccessGuard.standard(accessGate, authSettings);
-        handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, engine, udpEndpoint, meter, bandwidth);
+        handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, publishingPorts, engine, udpEndpoint,
+                meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
@@ -202,6 +216,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("sessionTimeoutSeconds", s -> sessions.timeoutSeconds(s.integer("sessionTimeoutSeconds")))
                 .on("maxPublishers", s -> publishers.maxPublishers(s.integer("maxPublishers")))
                 .on("publisherTimeoutSeconds", s -> publishers.silenceTimeoutSeconds(s.integer("publisherTimeoutSeconds")))
+                .on("livePortFirst", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
+                .on("livePortLast", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
+                .on("sdpLingerSeconds", s -> sdpFiles.lingerSeconds(s.integer("sdpLingerSeconds")))
                 .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
@@ -248,6 +265,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             tunnelServer = tunnel;
         }
         startLongRunning("tributary-rtcp", udpEndpoint);
+        startLongRunning("tributary-live-sources", liveSourcePorts);
         startLongRunning("tributary-housekeeping", housekeeping);
         broadcasters.start();
     }
@@ -257,6 +275,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         housekeeping.stop();
         broadcasters.close();
         publishers.closeAll("server stopping");
+        sdpFiles.stopAll("server stopping");
         sessions.closeAll("server stopping");
         mp3Http.closeAll("server stopping");
         refusalFloods.flushAll();
@@ -268,6 +287,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         engine.close();
         control.close();
         udpEndpoint.close();
+        liveSourcePorts.close();
         accessGate.clear();
     }
 

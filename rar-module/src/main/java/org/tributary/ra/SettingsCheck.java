@@ -77,6 +77,17 @@ final class SettingsCheck {
                 errors.put("rtpPort", "must be even: RTCP uses the next port (" + (rtp + 1) + ")");
             }
         }
+        if (!errors.containsKey("livePortFirst") && !errors.containsKey("livePortLast")) {
+            int first = wanted.integer("livePortFirst");
+            int last = wanted.integer("livePortLast");
+            int rtp = errors.containsKey("rtpPort") ? -10 : wanted.integer("rtpPort");
+            if (last < first + (first & 1) + 1) {
+                errors.put("livePortLast", "must leave at least one even/odd port pair after livePortFirst (" + first + ")");
+            } else if (rtp + 1 >= first && rtp <= last) {
+                errors.put("livePortFirst", "the range " + first + "-" + last + " must not include the RTP port pair ("
+                        + rtp + "-" + (rtp + 1) + ")");
+            }
+        }
         InetAddress probeAt = address != null ? address : literal(running.text("rtspBindAddress"));
         if (probeAt != null) {
             checkFreeTcp(errors, "rtspPort", wanted, running, probeAt);

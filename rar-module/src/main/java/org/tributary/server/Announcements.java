@@ -16,6 +16,9 @@ final class Announcements {
     record Announcement(String path, AnnouncedPresentation presentation, RtspConnection owner) {
     }
 
+    /** Paths one connection may hold announced at once: an encoder publishes one or a few. */
+    static final int MAX_PER_CONNECTION = 16;
+
     private final Map<String, Announcement> byPath = new ConcurrentHashMap<>();
 
     /**
@@ -23,8 +26,14 @@ final class Announcements {
      * closed.
      *
      * @return null when recorded; else the announcement of another open connection that holds the path
+     * @throws IllegalStateException when the connection holds {@link #MAX_PER_CONNECTION} other announcements
      */
     Announcement announce(String path, AnnouncedPresentation presentation, RtspConnection owner) {
+        long held = byPath.values().stream().filter(a -> a.owner() == owner && !a.path().equals(path)).count();
+        if (held >= MAX_PER_CONNECTION) {
+            throw new IllegalStateException("this connection already announced " + held + " paths (at most "
+                    + MAX_PER_CONNECTION + ")");
+        }
         Announcement made = new Announcement(path, presentation, owner);
         Announcement[] holder = new Announcement[1];
         byPath.compute(path, (p, current) -> {

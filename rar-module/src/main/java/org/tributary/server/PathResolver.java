@@ -85,12 +85,12 @@ final class PathResolver {
             throw new RefusedException(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {
             throw new RefusedException(RtspStatus.FORBIDDEN, e.getMessage());
-        } catch (UnsupportedMediaException e) {
-            throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         } catch (StreamUnavailableException e) {
             // the reason (a local broadcaster that did not publish) goes to the client too, as the body
             throw new RefusedException(new Refusal(RtspStatus.SERVICE_UNAVAILABLE, e.getMessage(), Level.WARNING,
                     List.of(), 0, e.getMessage(), null));
+        } catch (UnsupportedMediaException e) {
+            throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         }
     }
 }

@@ -13,9 +13,10 @@ import org.tributary.session.PublisherOrigin;
 import org.tributary.session.PublisherSession;
 import org.tributary.session.Publishers;
 import org.tributary.stream.AnnouncedPresentation;
-import org.tributary.transport.UdpEndpoint;
+import org.tributary.transport.ReceivePortPairs;
 
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,24 +36,19 @@ final class PublishHandler implements MethodHandler {
 
     private final Publishers publishers;
     private final Announcements announcements;
-    private final PathResolver paths;
     private final String publicMethods;
-    private volatile UdpEndpoint udp;
+    private final ReceivePortPairs udpPorts;
     private volatile boolean takeover;
     /** The Session timeout a publisher is told; it keeps the session alive with requests until it records. */
     private static final int SESSION_TIMEOUT_SECONDS = 60;
 
-    PublishHandler(Publishers publishers, Announcements announcements, PathResolver paths, UdpEndpoint udp,
+    /** @param udpPorts where publishers sending over UDP get their server ports */
+    PublishHandler(Publishers publishers, Announcements announcements, ReceivePortPairs udpPorts,
                    String publicMethods) {
         this.publishers = publishers;
         this.announcements = announcements;
-        this.paths = paths;
-        this.udp = udp;
+        this.udpPorts = udpPorts;
         this.publicMethods = publicMethods;
-    }
-
-    void udp(UdpEndpoint endpoint) {
-        this.udp = endpoint;
     }
 
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast. */
@@ -130,7 +126,12 @@ final class PublishHandler implements MethodHandler {
             running.close("taken over by " + context.connection().remoteAddress().getAddress().getHostAddress());
             announcements.forget(path, (RtspConnection) running.origin().owner());
         }
-        Announcements.Announcement holder = announcements.announce(path, presentation, owner);
+        Announcements.Announcement holder;
+        try {
+            holder = announcements.announce(path, presentation, owner);
+        } catch (IllegalStateException e) {
+            throw refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, e.getMessage());
+        }
         if (holder != null) {
             throw refusal(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, path + " is already announced by another"
                     + " broadcaster (" + holder.owner().remoteAddress().getAddress().getHostAddress() + ")");
@@ -248,17 +249,22 @@ final class PublishHandler implements MethodHandler {
     private String overUdp(RtspConnection connection, PublisherSession session, int track, PortRange ports)
             throws RefusedException {
         TransportNegotiation.refuseUnusablePorts(ports);
-        UdpEndpoint endpoint = udp;
-        InetSocketAddress sender = new InetSocketAddress(connection.remoteAddress().getAddress(), ports.first());
-        UdpEndpoint.Registration registration;
+        InetAddress publisher = connection.remoteAddress().getAddress();
+        ReceivePortPairs.Pair pair;
         try {
-            registration = endpoint.receiveRtpFrom(sender, session.udpListener(track));
-        } catch (IllegalStateException e) {
-            throw refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, e.getMessage());
+            // Datagrams from anyone but the publisher's address are dropped: the port is no open door.
+            pair = udpPorts.open((packet, from) -> {
+                if (ReceivePortPairs.from(from, publisher)) {
+                    session.rtpReceived(track, packet);
+                }
+            }, (packet, from) -> { });
+        } catch (IOException e) {
+            throw refusal(RtspStatus.NOT_ENOUGH_BANDWIDTH, "no UDP port for " + session.presentationPath() + ": "
+                    + e.getMessage());
         }
-        session.trackSetUp(track, "UDP", registration);
+        session.trackSetUp(track, "UDP", pair.registration());
         return "RTP/AVP;unicast;client_port=" + ports.first() + "-" + TransportNegotiation.rtcpPort(ports)
-                + ";server_port=" + endpoint.rtpPort() + "-" + endpoint.rtcpPort() + ";mode=record";
+                + ";server_port=" + pair.rtpPort() + "-" + pair.rtcpPort() + ";mode=record";
     }
 
     private Reply record(MethodContext context, PublisherSession session) throws RefusedException {

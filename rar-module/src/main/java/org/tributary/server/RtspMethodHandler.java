@@ -16,6 +16,7 @@ import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
+import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpEndpoint;
 
 import java.util.EnumMap;
@@ -58,9 +59,10 @@ public final class RtspMethodHandler implements RequestHandler {
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
+    /** @param publishingPorts the server ports publishers sending over UDP get */
     public RtspMethodHandler(AccessGuard accessGuard, PathRegistry registry, SessionRegistry sessions,
-                             Publishers publishers, StreamingEngine engine, UdpEndpoint udp, TrafficMeter meter,
-                             BandwidthLimit bandwidth) {
+                             Publishers publishers, ReceivePortPairs publishingPorts, StreamingEngine engine,
+                             UdpEndpoint udp, TrafficMeter meter, BandwidthLimit bandwidth) {
         this.accessGuard = accessGuard;
         this.paths = new PathResolver(registry, announcements);
         this.sessions = sessions;
@@ -78,7 +80,7 @@ public final class RtspMethodHandler implements RequestHandler {
         handlers.put(RtspMethod.TEARDOWN, playback);
         handlers.put(RtspMethod.GET_PARAMETER, parameters);
         handlers.put(RtspMethod.SET_PARAMETER, parameters);
-        publishing = new PublishHandler(publishers, announcements, paths, udp, publicMethods);
+        publishing = new PublishHandler(publishers, announcements, publishingPorts, publicMethods);
         handlers.put(RtspMethod.ANNOUNCE, publishing);
         handlers.put(RtspMethod.RECORD, publishing);
         publishers.onPublisherEnded(ended -> announcements.forget(ended.presentationPath(),
@@ -88,7 +90,6 @@ public final class RtspMethodHandler implements RequestHandler {
     /** New UDP sessions use this RTP port pair from now on. */
     public void udp(UdpEndpoint endpoint) {
         setup.udp(endpoint);
-        publishing.udp(endpoint);
     }
 
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */

@@ -1,9 +1,7 @@
 package org.tributary.session;
 
-import org.tributary.rtp.MalformedPacketException;
-import org.tributary.rtp.RtpHeader;
 import org.tributary.stream.AnnouncedPresentation;
-import org.tributary.stream.KeyFrames;
+import org.tributary.stream.RtpIngest;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.Stream;
 import org.tributary.transport.UdpEndpoint;
@@ -12,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -34,18 +31,13 @@ public final class PublisherSession implements Session {
     private final Stream stream;
     private final AnnouncedPresentation announced;
     private final PathRegistry paths;
-    private final KeyFrames keyFrames;
     private final LongSupplier clock;
     private final Instant createdAt;
     private final Publishers registry;
-    private final int[] lastSequence;
+    private final RtpIngest ingest;
     private final boolean[] setUp;
     private final List<AutoCloseable> transports = new ArrayList<>();
     private String transportKind = "";
-    private long packetsReceived;
-    private long bytesReceived;
-    private long packetsLost;
-    private long packetsMalformed;
     private volatile long lastHeardNanos;
     private volatile boolean recording;
     private volatile Instant endedAt;
@@ -62,13 +54,11 @@ public final class PublisherSession implements Session {
         this.stream = stream;
         this.announced = announced;
         this.paths = paths;
-        this.keyFrames = announced.keyFrames();
         this.clock = clock;
         this.createdAt = createdAt;
         this.registry = registry;
-        this.lastSequence = new int[stream.tracks().size()];
-        this.setUp = new boolean[lastSequence.length];
-        Arrays.fill(lastSequence, -1);
+        this.ingest = new RtpIngest(stream, announced.keyFrames());
+        this.setUp = new boolean[stream.tracks().size()];
         this.lastHeardNanos = clock.getAsLong();
         this.sampleNanos = lastHeardNanos;
     }
@@ -181,31 +171,12 @@ public final class PublisherSession implements Session {
      * stream. A malformed packet is counted and ignored; a gap in sequence numbers is counted as lost.
      */
     public synchronized void rtpReceived(int track, ByteBuffer packet) {
-        if (endReason != null || track < 0 || track >= lastSequence.length) {
+        if (endReason != null) {
             return;
         }
-        RtpHeader header;
-        try {
-            header = RtpHeader.parse(packet);
-        } catch (MalformedPacketException e) {
-            packetsMalformed++;
-            return;
+        if (ingest.write(track, packet)) {
+            lastHeardNanos = clock.getAsLong();
         }
-        lastHeardNanos = clock.getAsLong();
-        int sequence = header.sequenceNumber();
-        if (lastSequence[track] >= 0) {
-            int gap = (sequence - lastSequence[track] - 1) & 0xFFFF;
-            if (gap < 0x8000) {
-                packetsLost += gap;
-            }
-        }
-        lastSequence[track] = sequence;
-        packetsReceived++;
-        bytesReceived += packet.remaining();
-        ByteBuffer payload = packet.duplicate();
-        payload.limit(header.payloadOffset() + header.payloadLength()).position(header.payloadOffset());
-        boolean keyFrame = keyFrames.startsKeyFrame(track, header.timestamp(), payload.duplicate());
-        stream.write(track, payload, header.marker(), header.timestamp(), header.payloadType(), keyFrame);
     }
 
     /** What the UDP endpoint calls with the packets of one track from the client's RTP port. */
@@ -217,8 +188,8 @@ public final class PublisherSession implements Session {
     synchronized void sampleRate(long nowNanos) {
         long elapsed = nowNanos - sampleNanos;
         if (elapsed >= 500_000_000L) {
-            bitsPerSecond = (bytesReceived - sampleBytes) * 8_000_000_000L / elapsed;
-            sampleBytes = bytesReceived;
+            bitsPerSecond = (ingest.bytes() - sampleBytes) * 8_000_000_000L / elapsed;
+            sampleBytes = ingest.bytes();
             sampleNanos = nowNanos;
         }
     }
@@ -229,20 +200,20 @@ public final class PublisherSession implements Session {
     }
 
     public synchronized long packetsReceived() {
-        return packetsReceived;
+        return ingest.packets();
     }
 
     public synchronized long bytesReceived() {
-        return bytesReceived;
+        return ingest.bytes();
     }
 
     /** Packets the client sent that never arrived (gaps in sequence numbers). */
     public synchronized long packetsLost() {
-        return packetsLost;
+        return ingest.lost();
     }
 
     public synchronized long packetsMalformed() {
-        return packetsMalformed;
+        return ingest.malformed();
     }
 
     public String endReason() {

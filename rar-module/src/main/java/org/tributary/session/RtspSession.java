@@ -330,9 +330,12 @@ public final class RtspSession implements Session {
                 + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : ""));
     }
 
-    /** Packets not sent because the client's queue was full (interleaved readers that fall behind). */
+    /**
+     * Packets not sent because the client fell behind: its interleaved queue was full, or (live) its reader
+     * of the stream was.
+     */
     public synchronized long packetsDropped() {
-        long dropped = 0;
+        long dropped = reader == null ? 0 : reader.packetsDropped();
         for (TrackOutput output : outputs) {
             if (output != null) {
                 dropped += output.packetsDropped();

@@ -25,6 +25,11 @@ public interface SourceReader extends AutoCloseable {
     /** Emits every packet of the next unit, in order, then advances. */
     void emitNext(PacketSink sink) throws IOException;
 
+    /** Packets this reader lost before the player took them: a live reader that fell behind its stream. */
+    default long packetsDropped() {
+        return 0;
+    }
+
     @Override
     void close();
 }

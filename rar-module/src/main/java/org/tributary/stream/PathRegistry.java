@@ -9,8 +9,10 @@ import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What is at a path: a running stream registered there (shared by its readers), or else a file of the
@@ -22,27 +24,28 @@ public final class PathRegistry {
 
     private final MediaCatalog catalog;
     private final Map<String, StreamSource> streams = new ConcurrentHashMap<>();
-    private volatile OnDemand onDemand = canonicalPath -> { };
+    private final List<OnDemand> onDemand = new CopyOnWriteArrayList<>();
+
+    /**
+     * Starts a stream at a path that has none when a reader asks for it (an {@code .sdp} file describing a
+     * live source, a local broadcaster): it registers the stream itself and returns it.
+     */
+    @FunctionalInterface
+    public interface OnDemand {
+        /**
+         * @return the stream now registered at the path, or null when this source has nothing to start there
+         * @throws UnsupportedMediaException when the source is there but cannot be started (told to the reader)
+         */
+        Stream start(CanonicalPath canonical) throws UnsupportedMediaException;
+    }
+
+    /** Adds a source consulted, in order, for a path that has no stream. */
+    public void onDemand(OnDemand source) {
+        onDemand.add(source);
+    }
 
     public PathRegistry(MediaCatalog catalog) {
         this.catalog = catalog;
-    }
-
-    /** Consulted when a path has no stream: a source defined for it (a local broadcaster) may start one. */
-    public interface OnDemand {
-        /**
-         * Returns at once when no source is defined for the path; otherwise starts it if needed and returns
-         * when it registered its stream, blocking the request thread at most the source's start timeout.
-         *
-         * @param canonicalPath the path asked for, which has no stream now
-         * @throws StreamUnavailableException when the source did not publish in time or was stopped
-         */
-        void await(String canonicalPath) throws StreamUnavailableException;
-    }
-
-    /** Sets the one on-demand provider (the adapter's local broadcasters). */
-    public void onDemand(OnDemand provider) {
-        this.onDemand = provider;
     }
 
     /** What a resolved path names, with the canonical path its access is decided on. */
@@ -71,20 +74,18 @@ public final class PathRegistry {
 
     /**
      * What a canonical path names now. A path that named no file when it was made canonical (and so when its
-     * access was decided) is not found, even if a file appeared since; a stream needs no file. A path without
-     * a stream asks the {@link OnDemand} provider first.
-     *
-     * @throws StreamUnavailableException when an on-demand source defined for the path did not publish
+     * access was decided) is not found, even if a file appeared since; a stream needs no file.
      */
-    public Entry resolve(CanonicalPath canonical) throws MediaNotFoundException, MediaForbiddenException,
-            UnsupportedMediaException, StreamUnavailableException {
+    public Entry resolve(CanonicalPath canonical)
+            throws MediaNotFoundException, MediaForbiddenException, UnsupportedMediaException {
         StreamSource stream = streams.get(canonical.path());
-        if (stream == null) {
-            onDemand.await(canonical.path());
-            stream = streams.get(canonical.path());
-        }
         if (stream != null) {
             return new StreamEntry(canonical, stream);
+        }
+        for (OnDemand source : onDemand) {
+            if (source.start(canonical) != null && (stream = streams.get(canonical.path())) != null) {
+                return new StreamEntry(canonical, stream);
+            }
         }
         if (!canonical.exists()) {
             throw new MediaNotFoundException("no media file '" + canonical.path() + "'");
@@ -94,7 +95,7 @@ public final class PathRegistry {
 
     /** The entry of a decoded request path. */
     public Entry resolve(String requestPath) throws MalformedPathException, MediaNotFoundException,
-            MediaForbiddenException, UnsupportedMediaException, StreamUnavailableException {
+            MediaForbiddenException, UnsupportedMediaException {
         return resolve(canonical(requestPath));
     }
 

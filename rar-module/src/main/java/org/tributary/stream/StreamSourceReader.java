@@ -73,6 +73,11 @@ final class StreamSourceReader implements SourceReader {
     }
 
     @Override
+    public long packetsDropped() {
+        return reader.dropped();
+    }
+
+    @Override
     public void close() {
         reader.close();
     }

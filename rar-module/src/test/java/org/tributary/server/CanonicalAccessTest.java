@@ -83,7 +83,8 @@ class CanonicalAccessTest {
         BandwidthLimit bandwidth = new BandwidthLimit(meter, 0);
         PathRegistry registry = new PathRegistry(catalog);
         RtspMethodHandler handler = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10),
-                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), engine, udp, meter, bandwidth);
+                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), null, engine, udp, meter,
+                bandwidth);
         handler.plainHttp(new Mp3HttpService(guard, new PathRegistry(catalog), engine, new Mp3HttpSettings(10, 1, 4000, 5), meter,
                 bandwidth, record -> { }));
         control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));

@@ -23,12 +23,13 @@ class PathResolverOnDemandTest {
     PathResolverOnDemandTest() throws Exception {
         Path root = Files.createDirectories(Path.of("target", "path-resolver-on-demand-test", "live")).getParent();
         paths = new PathRegistry(new MediaCatalog(root.toAbsolutePath()));
-        paths.onDemand(path -> {
-            asked.add(path);
-            if (path.equals("live/pattern.sdp")) {
+        paths.onDemand(canonical -> {
+            asked.add(canonical.path());
+            if (canonical.path().equals("live/pattern.sdp")) {
                 throw new StreamUnavailableException("the local broadcaster pattern did not publish /live/pattern.sdp"
                         + " within 15 s (starting)");
             }
+            return null;
         });
     }
 

@@ -58,7 +58,7 @@ class PublishFlowTest {
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
         registry = new PathRegistry(new MediaCatalog(media));
         publishers = new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC());
-        dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10), publishers, null, null,
+        dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10), publishers, null, null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
         connections = new LoopbackConnections(ConnectionGuards.defaults());
         publisher = connections.from("127.0.0.1");
@@ -159,5 +159,17 @@ class PublishFlowTest {
         assertEquals(461, answer(publisher, "SETUP rtsp://h/live/x.sdp/streamid=0 RTSP/1.0\r\nCSeq: 7\r\n"
                 + "Transport: RTP/AVP;multicast;mode=record\r\n", "").code());
         assertEquals(0, publishers.size(), "no broadcast started from refused SETUPs");
+    }
+
+    @Test
+    void oneConnectionAnnouncesAtMostSixteenPaths() throws Exception {
+        for (int i = 0; i < Announcements.MAX_PER_CONNECTION; i++) {
+            assertEquals(200, answer(publisher, "ANNOUNCE rtsp://h/live/" + i + ".sdp RTSP/1.0\r\nCSeq: 1\r\n", SDP)
+                    .code());
+        }
+        RtspResponse more = answer(publisher, "ANNOUNCE rtsp://h/live/more.sdp RTSP/1.0\r\nCSeq: 2\r\n", SDP);
+        assertEquals(453, more.code());
+        assertEquals(200, answer(publisher, "ANNOUNCE rtsp://h/live/0.sdp RTSP/1.0\r\nCSeq: 3\r\n", SDP).code(),
+                "announcing a held path again replaces it");
     }
 }

@@ -51,7 +51,7 @@ class RtspMethodHandlerTest {
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
         PathRegistry registry = new PathRegistry(new MediaCatalog(media));
         dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10),
-                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), null, null,
+                new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), null, null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
         dispatcher.onRefusal((request, on, status, why) -> refused.add(request.methodToken() + " " + status.code()));
         connections = new LoopbackConnections(ConnectionGuards.defaults());

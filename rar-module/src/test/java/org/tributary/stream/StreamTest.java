@@ -176,4 +176,24 @@ class StreamTest {
         assertEquals(0, leaving.received());
         assertEquals(1, staying.received());
     }
+
+    @Test
+    void aLiveSessionsReaderReportsWhatItDropped() {
+        Stream stream = stream(new StreamLimits(8, 64, 2));
+        org.tributary.source.SourceReader reader = new StreamSource(stream).openReader();
+        for (int n = 0; n < 5; n++) {
+            write(stream, 0, n, false);
+        }
+        assertEquals(3, reader.packetsDropped(), "two fit the queue, three were dropped for this reader only");
+        reader.close();
+    }
+
+    @Test
+    void theGopIsBoundedInBytesToo() {
+        Stream stream = stream(new StreamLimits(8, 1000, 100, 10));
+        stream.write(0, java.nio.ByteBuffer.wrap(new byte[6]), false, 0, 96, true);
+        assertEquals(1, stream.gop().size());
+        stream.write(0, java.nio.ByteBuffer.wrap(new byte[6]), false, 0, 96, false);
+        assertEquals(0, stream.gop().size(), "12 bytes exceed the 10 kept: joiners start at the live edge");
+    }
 }

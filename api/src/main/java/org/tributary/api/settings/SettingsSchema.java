@@ -148,6 +148,17 @@ public final class SettingsSchema {
             bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
                     .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
                             + " 455").in(LIVE).live(),
+            integer("livePortFirst", "tributary.live.rtp-port-first", 20000, 1024, 65534)
+                    .label("Publisher ports from").describe("first UDP port a publisher sending over UDP gets"
+                            + " (an even RTP port and the RTCP port above it per track; new broadcasts)")
+                    .in(LIVE).live(),
+            integer("livePortLast", "tributary.live.rtp-port-last", 20999, 1025, 65535)
+                    .label("Publisher ports to").describe("last UDP port of that range; a full range answers 453")
+                    .in(LIVE).live(),
+            integer("sdpLingerSeconds", "tributary.live.sdp-linger-seconds", 10, 0, DAY)
+                    .label("SDP file linger").unit("s")
+                    .describe("an .sdp file's live source (its ports, its multicast group) stays open this long"
+                            + " after its last viewer left").in(LIVE).live(),
             text("liveBroadcastersFile", "tributary.live.broadcasters-file", "tributary-broadcasters.conf")
                     .label("Local broadcasters file")
                     .describe("the commands the server runs to publish live paths (README: Local broadcasters);"

@@ -49,7 +49,7 @@ class LivePublishIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTestClasses(LivePublishIT.class, GstFrames.class,
+        return Deployments.earWithTestClasses(LivePublishIT.class, GstFrames.class, TunnelPublisher.class, Framemd5.class,
                 Tools.class);
     }
 
@@ -121,10 +121,15 @@ class LivePublishIT {
         throw new AssertionError(path + " never went live: DESCRIBE answered " + status);
     }
 
-    /** ffmpeg decoding 5 s of the live stream's video, one framemd5 line per frame. */
+    /** ffmpeg decoding 7 s of the live stream's video, one framemd5 line per frame. */
     static Tools.Result view(String transport, String url) throws Exception {
         return Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-rtsp_transport", transport,
-                "-i", url, "-map", "0:v", "-t", "5", "-f", "framemd5", "-");
+                "-i", url, "-map", "0:v", "-t", "7", "-f", "framemd5", "-");
+    }
+
+    /** Frames of a stream within 5 s from its first picture (a viewer who joins before a key frame starts later). */
+    static int framesOfFiveSeconds(Tools.Result framemd5, int stream) {
+        return Framemd5.of(framemd5, stream).framesWithin(5.0);
     }
 
     @Test
@@ -132,7 +137,12 @@ class LivePublishIT {
         publish("tcp.sdp", "tcp");
         awaitLive("tcp.sdp");
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
+        // A viewer that plays over TCP and never reads: it loses its own packets, nobody else's.
+        try (RtspTestClient stalled = new RtspTestClient()) {
+            RtspTestClient.Response setup = stalled.request("SETUP", url("tcp.sdp") + "/trackID=1", 1,
+                    "Transport: RTP/AVP/TCP;unicast;interleaved=0-1");
+            assertEquals(200, setup.status());
+            assertEquals(200, stalled.request("PLAY", url("tcp.sdp"), 2, "Session: " + setup.sessionId()).status());
             Future<Tools.Result> udp = pool.submit(() -> view("udp", url("tcp.sdp")));
             Future<Tools.Result> tcp = pool.submit(() -> view("tcp", url("tcp.sdp")));
             Future<Tools.Result> tunnel = pool.submit(() -> view("http", url("tcp.sdp")));
@@ -140,7 +150,7 @@ class LivePublishIT {
                 @SuppressWarnings("unchecked")
                 Tools.Result r = ((Future<Tools.Result>) run[1]).get();
                 assertEquals(0, r.exitCode(), run[0] + ": " + r.stderr());
-                int frames = Tools.framesPerStream(r)[0];
+                int frames = framesOfFiveSeconds(r, 0);
                 assertTrue(frames >= FIVE_SECONDS * 95 / 100, run[0] + ": " + frames + " of " + FIVE_SECONDS
                         + " frames of 5 s decoded");
             }
@@ -155,18 +165,67 @@ class LivePublishIT {
         awaitLive("udp.sdp");
         Tools.Result ffmpeg = view("tcp", url("udp.sdp"));
         assertEquals(0, ffmpeg.exitCode(), ffmpeg.stderr());
-        assertTrue(Tools.framesPerStream(ffmpeg)[0] >= FIVE_SECONDS * 95 / 100,
-                "ffmpeg decoded " + Tools.framesPerStream(ffmpeg)[0] + " frames");
-        // GStreamer over UDP, stopped by SIGINT after 9 s (-e turns it into EOS); frames counted by their
-        // presentation times over the 5 s from the first one.
-        Tools.Result gst = Tools.run(40, "timeout", "-s", "INT", "9", "gst-launch-1.0", "-v", "-e", "rtspsrc",
-                "location=" + url("udp.sdp"), "protocols=udp", "latency=500", "!", "rtph264depay", "!",
-                "avdec_h264", "!", "identity", "silent=false", "!", "fakesink", "sync=false");
-        List<Double> pts = GstFrames.presentationTimes(gst.stdout());
-        assertTrue(!pts.isEmpty(), "GStreamer decoded nothing: " + gst.stderr() + gst.stdout());
-        long inFiveSeconds = pts.stream().filter(t -> t < pts.get(0) + 5.0).count();
-        assertTrue(inFiveSeconds >= FIVE_SECONDS * 95 / 100,
-                "GStreamer decoded " + inFiveSeconds + " frames in the 5 s from its first picture");
+        assertTrue(framesOfFiveSeconds(ffmpeg, 0) >= FIVE_SECONDS * 95 / 100,
+                "ffmpeg decoded " + framesOfFiveSeconds(ffmpeg, 0) + " frames of 5 s");
+        // GStreamer over UDP, TCP and the HTTP tunnel (rtsph://), each stopped by SIGINT after 9 s (-e turns it
+        // into EOS); frames counted by their presentation times over the 5 s from the first one.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Tools.Result>> runs = new ArrayList<>();
+            for (String protocol : List.of("udp", "tcp", "http")) {
+                String location = protocol.equals("http") ? url("udp.sdp").replace("rtsp://", "rtsph://") : url("udp.sdp");
+                runs.add(pool.submit(() -> Tools.run(40, "timeout", "-s", "INT", "9", "gst-launch-1.0", "-v", "-e",
+                        "rtspsrc", "location=" + location, "protocols=" + (protocol.equals("http") ? "tcp" : protocol),
+                        "latency=500", "!", "rtph264depay", "!", "avdec_h264", "!", "identity", "silent=false", "!",
+                        "fakesink", "sync=false")));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Tools.Result gst = runs.get(i).get();
+                List<Double> pts = GstFrames.presentationTimes(gst.stdout());
+                String which = List.of("udp", "tcp", "http").get(i);
+                assertTrue(!pts.isEmpty(), which + ": GStreamer decoded nothing: " + gst.stderr() + gst.stdout());
+                long inFiveSeconds = pts.stream().filter(t -> t < pts.get(0) + 5.0).count();
+                assertTrue(inFiveSeconds >= FIVE_SECONDS * 95 / 100,
+                        which + ": GStreamer decoded " + inFiveSeconds + " frames in the 5 s from its first picture");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPublisherSendsThroughTheHttpTunnel() throws Exception {
+        Path sdp = Path.of(System.getProperty("java.io.tmpdir"), "it-live-tunnel-source.sdp");
+        java.nio.file.Files.deleteIfExists(sdp);
+        try (java.net.DatagramSocket rtpIn = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                    "-re", "-stream_loop", "-1", "-i", sample().toString(), "-map", "0:v", "-c", "copy", "-f", "rtp",
+                    "rtp://127.0.0.1:" + rtpIn.getLocalPort(), "-sdp_file", sdp.toString());
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-tunnel-ffmpeg.log").toFile());
+            publishers.add(builder.start());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!java.nio.file.Files.isRegularFile(sdp) || java.nio.file.Files.size(sdp) == 0) {
+                assertTrue(System.nanoTime() < deadline, "ffmpeg wrote no SDP file");
+                Thread.sleep(100);
+            }
+            Thread.sleep(300);
+            try (TunnelPublisher tunnel = new TunnelPublisher(Endpoints.RTSP_PORT, "/" + FOLDER + "/tunnel.sdp",
+                    CASTER, PASSWORD)) {
+                assertEquals(200, tunnel.request("ANNOUNCE", "", java.nio.file.Files.readString(sdp)));
+                assertEquals(200, tunnel.request("SETUP", "Transport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n", ""));
+                assertEquals(200, tunnel.request("RECORD", "Range: npt=0.000-\r\n", ""));
+                Thread forwarder = new Thread(() -> tunnel.forward(rtpIn));
+                forwarder.setDaemon(true);
+                forwarder.start();
+                Tools.Result r = view("tcp", url("tunnel.sdp"));
+                assertEquals(0, r.exitCode(), r.stderr());
+                int frames = framesOfFiveSeconds(r, 0);
+                assertTrue(frames >= FIVE_SECONDS * 95 / 100, "published through the tunnel: " + frames + " frames");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(sdp);
+        }
     }
 
     @Test
@@ -186,13 +245,49 @@ class LivePublishIT {
         List<String> codecs = probe.lines();
         assertEquals(List.of("hevc", "opus"), codecs.stream().sorted().toList(), probe.stderr());
         Tools.Result r = Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-rtsp_transport",
-                "tcp", "-i", url("hevc.sdp"), "-t", "5", "-f", "framemd5", "-");
+                "tcp", "-i", url("hevc.sdp"), "-t", "7", "-f", "framemd5", "-");
         assertEquals(0, r.exitCode(), r.stderr());
         int[] frames = Tools.framesPerStream(r);
-        int video = frames[codecs.indexOf("hevc")];
+        int video = framesOfFiveSeconds(r, codecs.indexOf("hevc"));
         int audio = frames[codecs.indexOf("opus")];
         assertTrue(video >= FIVE_SECONDS * 95 / 100, "H.265: " + video + " of " + FIVE_SECONDS + " frames");
-        assertTrue(audio >= 200, "Opus: " + audio + " frames of 20 ms in 5 s");
+        double audioSeconds = Framemd5.of(r, codecs.indexOf("opus")).seconds();
+        assertTrue(audio > 0 && audioSeconds >= 4.75, "Opus: " + audio + " frames, " + audioSeconds + " s of 5 s");
+    }
+
+    @Test
+    void anSdpFileDescribingAnRtpSourceIsALiveStreamPlayersOpenByItsName() throws Exception {
+        int video;
+        int audio;
+        try (java.net.DatagramSocket a = new java.net.DatagramSocket(0); java.net.DatagramSocket b = new java.net.DatagramSocket(0)) {
+            video = a.getLocalPort();
+            audio = b.getLocalPort();
+        }
+        Path sdp = Path.of(System.getProperty("tributary.media.root"), "it-reflected.sdp");
+        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-stream_loop", "-1", "-i", sample().toString(),
+                "-map", "0:v", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + video,
+                "-map", "0:a", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + audio, "-sdp_file", sdp.toString());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-rtp-source.log").toFile());
+        publishers.add(builder.start());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!java.nio.file.Files.isRegularFile(sdp) || java.nio.file.Files.size(sdp) == 0) {
+                assertTrue(System.nanoTime() < deadline, "ffmpeg wrote no SDP file");
+                Thread.sleep(100);
+            }
+            Thread.sleep(300); // the whole file
+            Tools.Result r = Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "it-reflected.sdp", "-t", "7", "-f", "framemd5", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            int frames = framesOfFiveSeconds(r, 0);
+            assertTrue(frames >= FIVE_SECONDS * 95 / 100, "reflected video: " + frames + " frames of 5 s");
+            double audioSeconds = Framemd5.of(r, 1).seconds();
+            assertTrue(audioSeconds >= 4.75, "reflected audio: " + audioSeconds + " s");
+        } finally {
+            java.nio.file.Files.deleteIfExists(sdp);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tributary.live.local;
 
 import org.tributary.api.LocalBroadcasterInfo;
+import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.Stream;
@@ -98,11 +99,19 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
         return stream == null ? 0 : stream.readerCount();
     }
 
+    /**
+     * A viewer asks for a path without a stream: if a broadcaster is defined for it, starts it (an on-demand
+     * one) and waits, on the request's thread, at most its start timeout for it to publish.
+     *
+     * @return the stream it published, or null when no broadcaster is defined for the path
+     * @throws StreamUnavailableException when it did not publish in time or an operator stopped it
+     */
     @Override
-    public void await(String canonicalPath) throws StreamUnavailableException {
-        Running r = byPath.get(canonicalPath);
+    public Stream start(CanonicalPath canonical) throws StreamUnavailableException {
+        String path = canonical.path();
+        Running r = byPath.get(path);
         if (r == null) {
-            return;
+            return null;
         }
         LocalBroadcaster b = r.broadcaster();
         BroadcasterDefinition d = b.definition();
@@ -114,7 +123,8 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
                     + " was stopped by an operator");
         }
         try {
-            while (paths.streamAt(canonicalPath) == null) {
+            Stream stream;
+            while ((stream = paths.streamAt(path)) == null) {
                 if (!b.wanted()) {
                     throw new StreamUnavailableException("the local broadcaster " + d.name() + " of " + d.path()
                             + " was stopped while starting");
@@ -126,6 +136,7 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
+            return stream;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamUnavailableException("interrupted while waiting for the local broadcaster " + d.name());
