@@ -11,7 +11,8 @@ import java.util.List;
  * @param name                the broadcaster's name in the file
  * @param path                the live path it publishes to, relative to the media root
  * @param mode                "always" or "on-demand"
- * @param command             its arguments as defined, placeholders not yet replaced
+ * @param command             its arguments as defined, placeholders not yet replaced, a password in a
+ *                            URL shown as {@code ***}
  * @param state               "stopped", "starting" (running, not published yet), "running" (published),
  *                            "backing off" (exited, restarting after a delay) or "stopping"
  * @param pid                 the operating system's process id, or -1 when no process runs

@@ -1,6 +1,7 @@
 package org.tributary.live.local;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One local broadcaster of the broadcasters file.
@@ -17,6 +18,9 @@ import java.util.List;
 public record BroadcasterDefinition(String name, String path, List<String> command, StartMode mode,
                                     int lingerSeconds, int startTimeoutSeconds) {
 
+    /** The password of a URL's user information ({@code rtsp://user:password@host}). */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)[^/@\\s]*@");
+
     public BroadcasterDefinition {
         command = List.copyOf(command);
         if (command.isEmpty()) {
@@ -32,5 +36,15 @@ public record BroadcasterDefinition(String name, String path, List<String> comma
         String url = "rtsp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path;
         return command.stream().map(arg -> arg.replace("{url}", url).replace("{host}", host)
                 .replace("{port}", Integer.toString(port)).replace("{path}", path)).toList();
+    }
+
+    /** The command as the console, the API and the log show it: a password in a URL becomes {@code ***}. */
+    public List<String> shownCommand() {
+        return masked(command);
+    }
+
+    /** Arguments with each URL's password replaced by {@code ***}. */
+    static List<String> masked(List<String> arguments) {
+        return arguments.stream().map(arg -> URL_PASSWORD.matcher(arg).replaceAll("$1***@")).toList();
     }
 }

@@ -178,7 +178,7 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
         LocalBroadcaster b = r.broadcaster();
         BroadcasterDefinition d = b.definition();
         boolean published = paths.streamAt(r.canonicalPath()) != null;
-        return new LocalBroadcasterInfo(d.name(), r.canonicalPath(), d.mode().word(), d.command(),
+        return new LocalBroadcasterInfo(d.name(), r.canonicalPath(), d.mode().word(), d.shownCommand(),
                 b.state(published).word, b.pid(), b.restarts(), b.lastExitCode(), b.lastExitAt(), viewers(r),
                 d.lingerSeconds(), d.startTimeoutSeconds());
     }

@@ -162,7 +162,7 @@ final class LocalBroadcaster {
         try {
             process = launcher.start(definition.name(), arguments);
             LOG.info("broadcaster " + definition.name() + " started (pid " + process.pid() + "): "
-                    + String.join(" ", arguments));
+                    + String.join(" ", BroadcasterDefinition.masked(arguments)));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "broadcaster " + definition.name() + " cannot start " + arguments.get(0) + ": "
                     + e.getMessage());

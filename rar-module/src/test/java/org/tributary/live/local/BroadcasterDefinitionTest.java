@@ -23,6 +23,15 @@ class BroadcasterDefinitionTest {
     }
 
     @Test
+    void passwordsInUrlsAreNotShown() {
+        BroadcasterDefinition d = new BroadcasterDefinition("cam", "/live/cam.sdp", List.of("ffmpeg", "-i",
+                "rtsp://cam:s3cret!@10.0.0.9/stream", "-f", "rtsp", "rtsp://caster:pw@{host}:{port}{path}",
+                "rtsp://nobody@host/x", "a:b@c"), StartMode.ON_DEMAND, 10, 15);
+        assertEquals(List.of("ffmpeg", "-i", "rtsp://cam:***@10.0.0.9/stream", "-f", "rtsp",
+                "rtsp://caster:***@{host}:{port}{path}", "rtsp://nobody@host/x", "a:b@c"), d.shownCommand());
+    }
+
+    @Test
     void anEmptyCommandIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new BroadcasterDefinition("x", "/x", List.of(), StartMode.ALWAYS, 10, 15));
