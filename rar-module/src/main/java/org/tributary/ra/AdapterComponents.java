@@ -118,7 +118,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
         paths = new PathRegistry(catalog);
         broadcasters = BroadcasterSupervisor.standard(broadcasterDefinitions(deployed), paths,
                 () -> InetSocketAddress.createUnresolved(bindAddress.isAnyLocalAddress() ? "127.0.0.1"
-                        : bindAddress.getHostAddress(), rtspServer.port()), this::startLongRunning);
+                        : bindAddress.getHostAddress(), rtspServer.port()),
+                deployed.integer("controlThreads") / 2, this::startLongRunning);
         paths.onDemand(broadcasters);
         publishers = new Publishers(paths, deployed.integer("maxPublishers"), deployed.integer("publisherTimeoutSeconds"),
                 System::nanoTime, Clock.systemUTC());

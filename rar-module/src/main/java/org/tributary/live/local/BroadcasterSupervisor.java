@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -36,6 +37,12 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
 
     private final PathRegistry paths;
     private final LongSupplier nanoClock;
+    /**
+     * Viewers waiting on request threads; capped below the number of those threads, so the broadcaster's own
+     * ANNOUNCE, SETUP and RECORD always find one free.
+     */
+    private final Semaphore waiting;
+    private final int maxWaiting;
     /** By name, in the file's order. */
     private final Map<String, Running> byName = new LinkedHashMap<>();
     /** By canonical path. */
@@ -46,20 +53,24 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
 
     /**
      * @param rtsp        the server's RTSP address now, for the commands' placeholders
+     * @param maxWaiting  viewers that may wait for broadcasters at once (fewer than the request threads); the
+     *                    others get a 503 at once, the broadcaster starting all the same
      * @param pumpStarter starts the loop copying a process's output to the log (the adapter's WorkManager)
      */
     public static BroadcasterSupervisor standard(List<BroadcasterDefinition> definitions, PathRegistry paths,
-                                                 Supplier<InetSocketAddress> rtsp,
+                                                 Supplier<InetSocketAddress> rtsp, int maxWaiting,
                                                  BiConsumer<String, Runnable> pumpStarter) {
-        return new BroadcasterSupervisor(definitions, paths, rtsp, new OsProcessLauncher(pumpStarter),
+        return new BroadcasterSupervisor(definitions, paths, rtsp, maxWaiting, new OsProcessLauncher(pumpStarter),
                 Backoff.STANDARD, System::nanoTime, Clock.systemUTC());
     }
 
     BroadcasterSupervisor(List<BroadcasterDefinition> definitions, PathRegistry paths,
-                          Supplier<InetSocketAddress> rtsp, BroadcasterProcess.Launcher launcher, Backoff backoff,
-                          LongSupplier nanoClock, Clock wallClock) {
+                          Supplier<InetSocketAddress> rtsp, int maxWaiting, BroadcasterProcess.Launcher launcher,
+                          Backoff backoff, LongSupplier nanoClock, Clock wallClock) {
         this.paths = paths;
         this.nanoClock = nanoClock;
+        this.maxWaiting = Math.max(0, maxWaiting);
+        this.waiting = new Semaphore(this.maxWaiting);
         for (BroadcasterDefinition d : definitions) {
             String canonical;
             try {
@@ -122,6 +133,10 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
             throw new StreamUnavailableException("the local broadcaster " + d.name() + " of " + d.path()
                     + " was stopped by an operator");
         }
+        if (!waiting.tryAcquire()) {
+            throw new StreamUnavailableException("the local broadcaster " + d.name() + " is starting; no more viewers"
+                    + " may wait for local broadcasters now (at most " + maxWaiting + " at once), try again in a moment");
+        }
         try {
             Stream stream;
             while ((stream = paths.streamAt(path)) == null) {
@@ -140,7 +155,14 @@ public final class BroadcasterSupervisor implements PathRegistry.OnDemand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamUnavailableException("interrupted while waiting for the local broadcaster " + d.name());
+        } finally {
+            waiting.release();
         }
+    }
+
+    /** Viewers waiting for a broadcaster to publish now. */
+    public int waitingViewers() {
+        return maxWaiting - waiting.availablePermits();
     }
 
     /** Every broadcaster with its state now, in the file's order. */

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -52,7 +53,7 @@ class BroadcasterSupervisorTest {
 
     private BroadcasterSupervisor supervisor(BroadcasterDefinition... definitions) {
         BroadcasterSupervisor supervisor = new BroadcasterSupervisor(List.of(definitions), paths,
-                () -> InetSocketAddress.createUnresolved("127.0.0.1", 8554), processes, Backoff.STANDARD, clock::get,
+                () -> InetSocketAddress.createUnresolved("127.0.0.1", 8554), 1, processes, Backoff.STANDARD, clock::get,
                 Clock.fixed(Instant.parse("2026-12-04T18:00:00Z"), ZoneOffset.UTC));
         paths.onDemand(supervisor);
         return supervisor;
@@ -115,6 +116,35 @@ class BroadcasterSupervisorTest {
                 () -> paths.resolve("live/pattern.sdp"));
         assertEquals("the local broadcaster pattern did not publish /live/pattern.sdp within 1 s (starting)",
                 e.getMessage());
+    }
+
+    @Test
+    void viewersBeyondTheWaitingLimitGetAReasonAtOnceSoThePublisherFindsAThread() throws Exception {
+        BroadcasterSupervisor supervisor = supervisor(pattern(StartMode.ON_DEMAND, 15));
+        Stream stream = new Stream("pattern", TRACKS, StreamLimits.DEFAULT, System::nanoTime);
+        AtomicReference<Object> firstGot = new AtomicReference<>();
+        Thread first = new Thread(() -> {
+            try {
+                firstGot.set(((PathRegistry.StreamEntry) paths.resolve("live/pattern.sdp")).stream());
+            } catch (Exception e) {
+                firstGot.set(e);
+            }
+        });
+        first.start();
+        long deadline = System.nanoTime() + 10 * S;
+        while (supervisor.waitingViewers() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, supervisor.waitingViewers());
+        StreamUnavailableException e = assertThrows(StreamUnavailableException.class,
+                () -> paths.resolve("live/pattern.sdp"));
+        assertEquals("the local broadcaster pattern is starting; no more viewers may wait for local broadcasters now"
+                + " (at most 1 at once), try again in a moment", e.getMessage());
+        assertEquals(1, processes.count());
+        paths.register("live/pattern.sdp", stream);
+        first.join(10_000);
+        assertSame(stream, firstGot.get(), "the waiting viewer gets the stream");
+        assertEquals(0, supervisor.waitingViewers());
     }
 
     @Test
