@@ -3,6 +3,7 @@ package org.tributary.ra;
 import org.tributary.api.AdapterSettings;
 import org.tributary.api.AdapterStatistics;
 import org.tributary.api.AdapterStatus;
+import org.tributary.api.LocalBroadcasterInfo;
 import org.tributary.api.MediaFileInfo;
 import org.tributary.api.SessionInfo;
 import org.tributary.api.SettingsOutcome;
@@ -110,6 +111,21 @@ public final class AdapterFacade {
     /** What the deployment configured and what runs now. */
     public AdapterSettings settings() {
         return new AdapterSettings(settings.configured(), settings.running());
+    }
+
+    /** The local broadcasters with their state now. */
+    public List<LocalBroadcasterInfo> localBroadcasters() {
+        return components.broadcasters.infos();
+    }
+
+    /** An operator's start of a local broadcaster; null when there is no such one. */
+    public LocalBroadcasterInfo startLocalBroadcaster(String name) {
+        return components.broadcasters.start(name);
+    }
+
+    /** An operator's stop of a local broadcaster; null when there is no such one. */
+    public LocalBroadcasterInfo stopLocalBroadcaster(String name) {
+        return components.broadcasters.stop(name);
     }
 
     /** Checks and applies an administrator's settings; see {@link LiveSettings}. */

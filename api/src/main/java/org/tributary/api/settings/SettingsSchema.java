@@ -162,7 +162,12 @@ public final class SettingsSchema {
             integer("sdpLingerSeconds", "tributary.live.sdp-linger-seconds", 10, 0, DAY)
                     .label("SDP file linger").unit("s")
                     .describe("an .sdp file's live source (its ports, its multicast group) stays open this long"
-                            + " after its last viewer left").in(LIVE).live());
+                            + " after its last viewer left").in(LIVE).live(),
+            text("liveBroadcastersFile", "tributary.live.broadcasters-file", "tributary-broadcasters.conf")
+                    .label("Local broadcasters file")
+                    .describe("the commands the server runs to publish live paths (README: Local broadcasters);"
+                            + " relative to the server's configuration folder; none when missing")
+                    .in(LIVE).deployOnly());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 
