@@ -124,7 +124,7 @@ public final class PublisherSession implements Session {
         }
         setUp[track] = true;
         transports.add(transport);
-        transportKind = transportKind.isEmpty() || transportKind.equals(kind) ? kind : "mixed";
+        transportKind = transportKind.isEmpty() || transportKind.equals(kind) ? kind : "MIX";
         lastHeardNanos = clock.getAsLong();
     }
 
