@@ -71,6 +71,9 @@ public interface TributaryConnection extends AutoCloseable {
      */
     LocalBroadcasterInfo stopLocalBroadcaster(String name) throws ResourceException;
 
+    /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one by its id. */
+    java.util.List<BroadcastInfo> broadcasts() throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

@@ -5,12 +5,15 @@ import org.tributary.api.AdapterStatistics;
 import org.tributary.api.AdapterStatus;
 import org.tributary.api.LocalBroadcasterInfo;
 import org.tributary.api.MediaFileInfo;
+import org.tributary.api.BroadcastInfo;
 import org.tributary.api.SessionInfo;
 import org.tributary.api.SettingsOutcome;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.settings.SettingValues;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.server.RtspServer;
+import org.tributary.session.BroadcastSnapshot;
+import org.tributary.session.PublisherSession;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionSnapshot;
 
@@ -55,9 +58,22 @@ public final class AdapterFacade {
         return all;
     }
 
-    /** Ends a session or an MP3-over-HTTP stream on an administrator's request; false when there is no such one. */
+    /** The live broadcasts (publisher sessions). */
+    public List<BroadcastInfo> broadcasts() {
+        return components.publishers.all().stream().map(BroadcastSnapshot::of).toList();
+    }
+
+    /**
+     * Ends a session, a broadcast (its viewers at once) or an MP3-over-HTTP stream on an administrator's
+     * request; false when there is no such one.
+     */
     public boolean closeSession(String id) {
         RtspSession session = components.sessions.get(id);
+        PublisherSession publisher = session == null ? components.publishers.get(id) : null;
+        if (publisher != null) {
+            publisher.evict("ended by an administrator");
+            return true;
+        }
         if (session == null) {
             return components.mp3Http.stop(id);
         }

@@ -224,6 +224,12 @@ public final class PublisherSession implements Session {
         end(reason, false);
     }
 
+    /** The server ends the broadcast (an operator, a takeover): as {@link #close}, and the encoder is disconnected. */
+    public void evict(String reason) {
+        close(reason);
+        origin.disconnect().run();
+    }
+
     /**
      * The publisher went away without a TEARDOWN (its connection closed, its media stopped): its viewers wait
      * for the grace period in case it comes back.

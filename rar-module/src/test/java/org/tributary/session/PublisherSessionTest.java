@@ -49,7 +49,7 @@ class PublisherSessionTest {
 
     private PublisherSession publish(String path) throws Exception {
         return publishers.publish(path, H264, new PublisherOrigin(CLIENT, null, "test", "rtsp://h/" + path, null,
-                "connection"));
+                "connection", () -> { }));
     }
 
     private static ByteBuffer rtp(int seq, long timestamp, boolean marker, byte... payload) {

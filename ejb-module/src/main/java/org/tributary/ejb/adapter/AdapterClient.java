@@ -108,6 +108,15 @@ public class AdapterClient {
         }
     }
 
+    /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one. */
+    public java.util.List<org.tributary.api.BroadcastInfo> broadcasts() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.broadcasts();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     /** The local broadcasters with their state now. */
     public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {

@@ -138,6 +138,15 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.BroadcastInfo> broadcasts() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().broadcasts();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public org.tributary.api.LocalBroadcasterInfo stopLocalBroadcaster(String name) throws ResourceException {
         try {
             return checkValidity().adapter().facade().stopLocalBroadcaster(name);
