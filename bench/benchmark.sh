@@ -39,6 +39,8 @@ if ss -ltn 'sport = :8554' | grep -q 8554; then
     exit 1
 fi
 rm -f "$server"/standalone/deployments/tributary.ear*
+# --live makes a broadcaster account through the API as the first-run admin: start from an empty database.
+[ "${1:-}" = "--live" ] && rm -rf "$server/standalone/data/tributary"
 cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
 JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC" "$server/bin/standalone.sh" -c standalone.xml \
@@ -65,11 +67,15 @@ log "Tributary is up (pid $pid)"
 if [ "${1:-}" = "--live" ]; then
     viewers="${2:-1000}" seconds="${3:-60}" vtransport="${4:-udp}"
     api="http://127.0.0.1:8080/tributary/api"
-    admin_pw="$(cat "$server/standalone/data/tributary/initial-admin-password")"
-    for _ in $(seq 1 60); do
-        curl -fsS -o /dev/null -u "admin:$admin_pw" "$api/me" && break
+    # The console's first start writes the admin password to a file it deletes at the first login.
+    pw_file="$server/standalone/data/tributary/initial-admin-password"
+    admin_pw=""
+    for _ in $(seq 1 120); do
+        [ -z "$admin_pw" ] && [ -s "$pw_file" ] && admin_pw="$(cat "$pw_file")"
+        [ -n "$admin_pw" ] && curl -fsS -o /dev/null -u "admin:$admin_pw" "$api/me" 2>/dev/null && break
         sleep 1
     done
+    [ -n "$admin_pw" ] || { echo "[benchmark] no $pw_file after 120 s" >&2; exit 1; }
     caster_pw="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
     curl -fsS -o /dev/null -u "admin:$admin_pw" -H 'Content-Type: application/json' \
         -d "{\"name\":\"bench-caster\",\"password\":\"$caster_pw\"}" "$api/users"
@@ -82,7 +88,8 @@ if [ "${1:-}" = "--live" ]; then
     timeout $((seconds + 300)) java -Xss512k -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
         --url "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/bench" --publish 1 -n "$viewers" --rate 50 \
         --duration "$seconds" --transport "$vtransport" --server-pid "$pid" --label "$name" \
-        --json "$results/$name.json" 2>&1 | sed "s/$caster_pw/***/g" | tee "$results/$name.log"
+        --json "$results/$name.json" 2>&1 | sed "s/$caster_pw/***/g" | tee "$results/$name.txt"
+    sed -i "s/$caster_pw/***/g" "$results/$name.json"
     log "results: $results/$name.json"
     exit 0
 fi
