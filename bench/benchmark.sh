@@ -4,8 +4,12 @@
 # gst-rtsp-server side by side, stops Tributary, and prints where RESULTS.md is.
 #
 #   bench/benchmark.sh [--sessions "10 100 500 1000"] [--hold 30] [--transport udp|tcp] [--variant 200k|800k] ...
+#   bench/benchmark.sh --live [VIEWERS [SECONDS [udp|tcp|http]]]     (default 1000 viewers, 60 s, udp)
 #
 # Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
+# --live: the load tool publishes one synthetic H.264 stream (1 Mbit/s, 25 fps, a key frame every 2 s)
+# to rtsp://127.0.0.1:8554/live/bench as a broadcaster account made through the API, then VIEWERS
+# viewers play it for SECONDS; the JSON summary and log go to bench/results/<date>/live-*.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -35,6 +39,8 @@ if ss -ltn 'sport = :8554' | grep -q 8554; then
     exit 1
 fi
 rm -f "$server"/standalone/deployments/tributary.ear*
+# --live makes a broadcaster account through the API as the first-run admin: start from an empty database.
+[ "${1:-}" = "--live" ] && rm -rf "$server/standalone/data/tributary"
 cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
 JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC" "$server/bin/standalone.sh" -c standalone.xml \
@@ -58,6 +64,35 @@ done
 pid="$(ss -ltnpH 'sport = :8554' | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)"
 [ -n "$pid" ] || { echo "[benchmark] Tributary did not come up; see $out/logs/tributary-server.log" >&2; exit 1; }
 log "Tributary is up (pid $pid)"
+if [ "${1:-}" = "--live" ]; then
+    viewers="${2:-1000}" seconds="${3:-60}" vtransport="${4:-udp}"
+    api="http://127.0.0.1:8080/tributary/api"
+    # The console's first start writes the admin password to a file it deletes at the first login.
+    pw_file="$server/standalone/data/tributary/initial-admin-password"
+    admin_pw=""
+    for _ in $(seq 1 120); do
+        [ -z "$admin_pw" ] && [ -s "$pw_file" ] && admin_pw="$(cat "$pw_file")"
+        [ -n "$admin_pw" ] && curl -fsS -o /dev/null -u "admin:$admin_pw" "$api/me" 2>/dev/null && break
+        sleep 1
+    done
+    [ -n "$admin_pw" ] || { echo "[benchmark] no $pw_file after 120 s" >&2; exit 1; }
+    caster_pw="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+    curl -fsS -o /dev/null -u "admin:$admin_pw" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"bench-caster\",\"password\":\"$caster_pw\"}" "$api/users"
+    curl -fsS -o /dev/null -u "admin:$admin_pw" -H 'Content-Type: application/json' \
+        -d '{"user":"bench-caster","paths":["live"]}' "$api/broadcasters"
+    results="$root/bench/results/$(date -u +%Y-%m-%d)"
+    mkdir -p "$results"
+    name="live-tributary-$vtransport-n$viewers"
+    log "live: 1 publisher -> $viewers $vtransport viewers for ${seconds}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    timeout $((seconds + 300)) java -Xss512k -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
+        --url "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/bench" --publish 1 -n "$viewers" --rate 50 \
+        --duration "$seconds" --transport "$vtransport" --server-pid "$pid" --label "$name" \
+        --json "$results/$name.json" 2>&1 | sed "s/$caster_pw/***/g" | tee "$results/$name.txt"
+    sed -i "s/$caster_pw/***/g" "$results/$name.json"
+    log "results: $results/$name.json"
+    exit 0
+fi
 variant=200k
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = "--variant" ] && variant="${args[$((i + 1))]}"; done

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tributary.loadtool.publish.PublishSettings;
+import org.tributary.loadtool.publish.Publisher;
 import org.tributary.loadtool.report.Percentiles;
 import org.tributary.loadtool.report.ProcessMonitor;
 import org.tributary.loadtool.report.RunSummary;
@@ -66,6 +68,7 @@ public final class LoadRun {
             return t;
         });
 
+        List<Publisher> publishers = startPublishers(ports);
         long t0 = System.nanoTime();
         if (server != null) {
             server.begin();
@@ -123,6 +126,14 @@ public final class LoadRun {
         for (ReceiverLoop loop : loops) {
             loop.awaitTermination(grace + 2000);
         }
+        for (Publisher p : publishers) {
+            p.close();
+            live.println("publisher " + p.url() + ": " + p.packetsSent() + " RTP packets, " + p.bytesSent()
+                    + " bytes sent" + (p.failure() == null ? "" : ", failed: " + p.failure()));
+            if (p.failure() != null) {
+                errors.add("PUBLISH-" + p.failure().replaceAll(" .*", ""));
+            }
+        }
         if (server != null) {
             server.end();
         }
@@ -139,6 +150,28 @@ public final class LoadRun {
                 options.transport.name().toLowerCase(Locale.ROOT), options.sessions, (rampEnd - t0) / 1e9,
                 (holdEnd - rampEnd) / 1e9, (end - t0) / 1e9, startedAt);
         return RunSummary.compute(info, outcomes, errors.snapshot(), server, self);
+    }
+
+    /**
+     * Publisher i publishes URL i (round robin) and starts sending once its RECORD is answered; the
+     * viewers start after all of them. A refused publisher is counted as an error.
+     */
+    private List<Publisher> startPublishers(UdpPortAllocator ports) {
+        PublishSettings settings = new PublishSettings(options.publishUdp, options.publishBitrate, options.publishFps,
+                options.publishGop, options.publishMaxPayload, (int) (options.rtspTimeoutSeconds * 1000));
+        List<Publisher> started = new ArrayList<>();
+        for (int i = 0; i < options.publish; i++) {
+            Publisher p = new Publisher(RtspUrl.parse(options.urls.get(i % options.urls.size())), settings, ports, i);
+            if (p.start()) {
+                p.startSending();
+                started.add(p);
+            } else {
+                live.println("publisher " + p.url() + " refused: " + p.failure());
+                errors.add("PUBLISH-" + p.failure().replaceAll(" .*", ""));
+                p.close();
+            }
+        }
+        return started;
     }
 
     private static void sleepUntil(long dueNanos) throws InterruptedException {

@@ -32,6 +32,12 @@ public final class LoadToolOptions {
     public String serverPid;
     public String label;
     public boolean quiet;
+    public int publish;
+    public boolean publishUdp;
+    public int publishBitrate = 1_000_000;
+    public double publishFps = 25;
+    public int publishGop = 50;
+    public int publishMaxPayload = 1400;
     public boolean help;
 
     static final String USAGE = String.join("\n",
@@ -62,6 +68,13 @@ public final class LoadToolOptions {
             "  --udp-rcvbuf BYTES      SO_RCVBUF per UDP socket (default 262144; capped by net.core.rmem_max)",
             "  --report-interval S     seconds between live lines (default 5; 0 = none)",
             "  --server-pid PID        sample the server's CPU (/proc/PID/stat) and RSS (/proc/PID/status)",
+            "  --publish N             first publish N live streams (ANNOUNCE, SETUP mode=record, RECORD) to the",
+            "                          URLs in turn, synthetic H.264; the viewers start once every RECORD is answered",
+            "  --publish-transport T   tcp (default: interleaved 0-1) or udp (client_port, to the server_port)",
+            "  --publish-bitrate BPS   video bit/s per publisher (default 1000000)",
+            "  --publish-fps F         frames per second (default 25)",
+            "  --publish-gop N         frames per GOP: SPS, PPS and an IDR every N frames (default 50)",
+            "  --publish-payload B     largest RTP payload; bigger slices go as FU-A (default 1400)",
             "  --json FILE             write the summary as JSON",
             "  --label TEXT            a name for this run in the report",
             "  -q, --quiet             no live lines",
@@ -123,6 +136,16 @@ public final class LoadToolOptions {
             case "--server-pid" -> serverPid = value;
             case "--json" -> jsonFile = Path.of(value);
             case "--label" -> label = value;
+            case "--publish" -> publish = Integer.parseInt(value);
+            case "--publish-transport" -> publishUdp = switch (value.toLowerCase(Locale.ROOT)) {
+                case "udp" -> true;
+                case "tcp" -> false;
+                default -> throw new IllegalArgumentException("--publish-transport must be tcp or udp");
+            };
+            case "--publish-bitrate" -> publishBitrate = Integer.parseInt(value);
+            case "--publish-fps" -> publishFps = Double.parseDouble(value);
+            case "--publish-gop" -> publishGop = Integer.parseInt(value);
+            case "--publish-payload" -> publishMaxPayload = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("unknown option " + name);
         }
     }
@@ -152,6 +175,9 @@ public final class LoadToolOptions {
         }
         if (!keepAliveMethod.equals("GET_PARAMETER") && !keepAliveMethod.equals("OPTIONS")) {
             throw new IllegalArgumentException("--keepalive must be get_parameter or options");
+        }
+        if (publish < 0 || publish > 1000) {
+            throw new IllegalArgumentException("--publish must be 0..1000");
         }
         if (serverPid != null && !serverPid.matches("\\d+")) {
             throw new IllegalArgumentException("--server-pid must be a number");

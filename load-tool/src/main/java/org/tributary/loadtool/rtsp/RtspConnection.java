@@ -111,11 +111,17 @@ public final class RtspConnection implements Closeable {
      */
     public RtspResponse exchange(String method, String uri, Map<String, String> headers,
                                  RtspInboundHandler handler, int timeoutMillis) throws IOException {
+        return exchange(method, uri, headers, new byte[0], handler, timeoutMillis);
+    }
+
+    /** As {@link #exchange(String, String, Map, RtspInboundHandler, int)}, with a body (e.g. ANNOUNCE's SDP). */
+    public RtspResponse exchange(String method, String uri, Map<String, String> headers, byte[] body,
+                                 RtspInboundHandler handler, int timeoutMillis) throws IOException {
         RtspResponse response = null;
         for (int attempt = 0; attempt < MAX_AUTH_ATTEMPTS; attempt++) {
             int cseq = nextCseq++;
             OutputStream out = writeChannel.socket().getOutputStream();
-            ByteBuffer request = onWire(encode(method, uri, cseq, headers));
+            ByteBuffer request = onWire(encode(method, uri, cseq, headers, body));
             out.write(request.array(), request.arrayOffset() + request.position(), request.remaining());
             out.flush();
             response = await(cseq, handler, System.nanoTime() + timeoutMillis * 1_000_000L);
@@ -167,7 +173,7 @@ public final class RtspConnection implements Closeable {
     /** Queues a request on a registered (non-blocking) connection; returns its CSeq. */
     public int sendAsync(String method, String uri, Map<String, String> headers) throws IOException {
         int cseq = nextCseq++;
-        queue(onWire(encode(method, uri, cseq, headers)));
+        queue(onWire(encode(method, uri, cseq, headers, new byte[0])));
         return cseq;
     }
 
@@ -176,6 +182,30 @@ public final class RtspConnection implements Closeable {
         ByteBuffer frame = ByteBuffer.allocate(4 + data.remaining());
         frame.put((byte) '$').put((byte) interleavedChannel).putShort((short) data.remaining()).put(data);
         queue(onWire(frame.array()));
+    }
+
+    /**
+     * Writes one interleaved frame on a connection still in blocking mode (a publisher's sending
+     * thread); returns when the kernel took it all.
+     */
+    public void writeInterleaved(int interleavedChannel, ByteBuffer data) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(4 + data.remaining());
+        frame.put((byte) '$').put((byte) interleavedChannel).putShort((short) data.remaining()).put(data.duplicate());
+        ByteBuffer wire = onWire(frame.array());
+        while (wire.hasRemaining()) {
+            writeChannel.write(wire);
+        }
+    }
+
+    /** Reads and discards what the server sends (RTCP, answers) until it closes; blocking. */
+    public long drain() throws IOException {
+        ByteBuffer sink = ByteBuffer.allocate(16 * 1024);
+        long total = 0;
+        channel.socket().setSoTimeout(0);
+        while (channel.read(sink.clear()) >= 0) {
+            total += sink.position();
+        }
+        return total;
     }
 
     /** The bytes as sent: unchanged, or base64 when tunnelled (each message encoded on its own). */
@@ -252,7 +282,7 @@ public final class RtspConnection implements Closeable {
         return true;
     }
 
-    private byte[] encode(String method, String uri, int cseq, Map<String, String> headers) {
+    private byte[] encode(String method, String uri, int cseq, Map<String, String> headers, byte[] body) {
         RtspHeaders sent = new RtspHeaders().set("CSeq", Integer.toString(cseq)).set("User-Agent", userAgent);
         if (sessionId != null && !headers.containsKey("Session")) {
             sent.set("Session", sessionId);
@@ -261,7 +291,7 @@ public final class RtspConnection implements Closeable {
             sent.set("Authorization", authenticator.answer(challenges, method, uri).format());
         }
         headers.forEach(sent::add);
-        return new RtspRequest(method, RtspMethod.of(method), uri, "RTSP/1.0", sent, new byte[0]).encode();
+        return new RtspRequest(method, RtspMethod.of(method), uri, "RTSP/1.0", sent, body).encode();
     }
 
     private static String clientNonce() {
