@@ -462,6 +462,18 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         return first;
     }
 
+    /** Earliest H.264 key-frame packet on any video track, or -1. */
+    long firstKeyFrameNanos() {
+        long first = -1;
+        for (MediaTrack t : tracksSnapshot()) {
+            long f = t.receiver.firstKeyFrameNanos();
+            if (f >= 0 && (first < 0 || f < first)) {
+                first = f;
+            }
+        }
+        return first;
+    }
+
     private List<MediaTrack> tracksSnapshot() {
         // Tracks are only added during the handshake, before the session is published as playing.
         State s = state;
@@ -480,9 +492,11 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         boolean played = playOkNanos >= 0;
         long end = endNanos >= 0 ? endNanos : nowNanos;
         long first = firstPacketNanos();
+        long key = firstKeyFrameNanos();
         return new SessionOutcome(played, failure,
                 played ? (playOkNanos - connectNanos) / 1e6 : Double.NaN,
                 first >= 0 && playSentNanos >= 0 ? (first - playSentNanos) / 1e6 : Double.NaN,
+                key >= 0 && playSentNanos >= 0 ? (key - playSentNanos) / 1e6 : Double.NaN,
                 played ? Math.max(0, end - playOkNanos) / 1e9 : 0.0,
                 trackStats());
     }

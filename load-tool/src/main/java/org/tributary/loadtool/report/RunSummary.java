@@ -44,6 +44,7 @@ public final class RunSummary {
         int ok = 0;
         List<Double> setup = new ArrayList<>();
         List<Double> firstPacket = new ArrayList<>();
+        List<Double> firstKeyFrame = new ArrayList<>();
         List<Double> bitrates = new ArrayList<>();
         double streamSeconds = 0;
         long received = 0;
@@ -67,6 +68,9 @@ public final class RunSummary {
             }
             if (o.ok()) {
                 ok++;
+            }
+            if (!Double.isNaN(o.firstKeyFrameMs())) {
+                firstKeyFrame.add(o.firstKeyFrameMs());
             }
             if (!Double.isNaN(o.firstPacketMs())) {
                 firstPacket.add(o.firstPacketMs());
@@ -96,6 +100,7 @@ public final class RunSummary {
 
         s.root.put("setupMs", distribution(new Percentiles(setup)));
         s.root.put("firstPacketMs", distribution(new Percentiles(firstPacket)));
+        s.root.put("firstKeyFrameMs", distribution(new Percentiles(firstKeyFrame)));
 
         Map<String, Object> packets = new LinkedHashMap<>();
         packets.put("received", received);
@@ -235,6 +240,7 @@ public final class RunSummary {
         line(sb, "rtsp errors", errors.isEmpty() ? "none" : errors.toString());
         line(sb, "setup ms", dist(section("setupMs")));
         line(sb, "PLAY->1st pkt ms", dist(section("firstPacketMs")));
+        line(sb, "PLAY->key frame ms", dist(section("firstKeyFrameMs")));
         line(sb, "packets", fmt("received %s, expected %s, lost %s (%.3f%%), duplicates %s, reordered %s",
                 packets.get("received"), packets.get("expected"), packets.get("lost"), packets.get("lossPercent"),
                 packets.get("duplicates"), packets.get("reordered")));

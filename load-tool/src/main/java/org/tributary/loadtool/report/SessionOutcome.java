@@ -10,11 +10,12 @@ import org.tributary.loadtool.rtp.TrackStats;
  * @param failure         why it failed (an error key), or null
  * @param setupMs         connect to PLAY response, ms; NaN if it never played
  * @param firstPacketMs   PLAY request to first RTP packet, ms; NaN if none arrived
+ * @param firstKeyFrameMs PLAY request to the first H.264 packet a decoder can start with (SPS, IDR), ms; NaN if none
  * @param playingSeconds  PLAY response to TEARDOWN (or failure)
  * @param tracks          reception statistics per track
  */
 public record SessionOutcome(boolean played, String failure, double setupMs, double firstPacketMs,
-                             double playingSeconds, List<TrackStats> tracks) {
+                             double firstKeyFrameMs, double playingSeconds, List<TrackStats> tracks) {
 
     /** A session is ok when it played, received media and did not fail. */
     public boolean ok() {

@@ -17,6 +17,7 @@ public final class TrackReceiver {
     private final List<SourceStats> sources = new ArrayList<>(1);
     private long firstPacketNanos = -1;
     private long lastPacketNanos = -1;
+    private long firstKeyFrameNanos = -1;
     private long rtcpPackets;
     private long senderReports;
     private long receiverReportsSent;
@@ -38,6 +39,9 @@ public final class TrackReceiver {
             firstPacketNanos = arrivalNanos;
         }
         lastPacketNanos = arrivalNanos;
+        if (firstKeyFrameNanos < 0 && "video".equals(media) && H264KeyFrames.startsKeyFrame(packet, offset, length)) {
+            firstKeyFrameNanos = arrivalNanos;
+        }
         source(RtpHeader.ssrc(packet, offset)).onPacket(RtpHeader.sequence(packet, offset),
                 RtpHeader.timestamp(packet, offset), length, arrivalNanos);
     }
@@ -111,6 +115,11 @@ public final class TrackReceiver {
 
     public synchronized long firstPacketNanos() {
         return firstPacketNanos;
+    }
+
+    /** When the first H.264 packet a decoder can start with (SPS or IDR) arrived, or -1. */
+    public synchronized long firstKeyFrameNanos() {
+        return firstKeyFrameNanos;
     }
 
     public synchronized long lastPacketNanos() {
