@@ -205,7 +205,7 @@ public final class MulticastGroups {
 
         @Override
         public String kind() {
-            return "multicast";
+            return "mcast"; // the history's transport column holds 8 characters
         }
 
         @Override

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.Playback;
+import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.DecoderLimits;
 import org.tributary.rtsp.RtspDecoder;
 import org.tributary.rtsp.RtspRequest;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,7 +112,7 @@ class MulticastSetupTest {
         assertEquals("RTP/AVP;multicast;destination=239.255.77.20;port=22100-22101;ttl=7",
                 multicastSetup(second, LIVE + "/trackID=1", null).headers().get("Transport"), "the same group");
         assertEquals(1, feeds.size(), "one feed for both viewers");
-        assertEquals("multicast", registry.get(session).transportKind());
+        assertEquals("mcast", registry.get(session).transportKind());
         registry.closeAll("viewers gone");
         assertEquals(0, groups.feedCount(), "the group is released with the last viewer");
     }
@@ -155,5 +157,27 @@ class MulticastSetupTest {
                 new BandwidthLimit(TrafficMeter.NONE, 0));
         assertEquals(461, assertThrows(RefusedException.class, () -> plain.handle(context(connections.from("127.0.0.1"),
                 LIVE + "/trackID=1", "Transport: RTP/AVP;multicast\r\n"))).refusal().code());
+    }
+
+    @Test
+    void playOfAMulticastViewerHasNoRtpInfoForItsGroupsOwnNumbering() throws Exception {
+        publish("live/cam.sdp");
+        RtspConnection viewer = connections.from("127.0.0.1");
+        String session = multicastSetup(viewer, LIVE + "/trackID=1", null).headers().get("Session").split(";")[0];
+        StreamingEngine engine = new StreamingEngine(1, (name, loop) -> new Thread(loop, name).start());
+        try {
+            PlaybackHandler playback = new PlaybackHandler(new SessionLookup(registry), engine,
+                    new BandwidthLimit(TrafficMeter.NONE, 0));
+            String text = "PLAY " + LIVE + " RTSP/1.0\r\nCSeq: 4\r\nSession: " + session + "\r\n\r\n";
+            RtspRequest request = (RtspRequest) new RtspDecoder(DecoderLimits.DEFAULTS)
+                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            RtspResponse response = playback.handle(new MethodContext(request, viewer,
+                    SessionLookup.requester(viewer, null), paths.target(LIVE), null)).response();
+            assertEquals(200, response.code());
+            assertEquals("npt=now-", response.headers().get("Range"));
+            assertNull(response.headers().get("RTP-Info"), "the feed's numbering is not the session's");
+        } finally {
+            engine.close();
+        }
     }
 }

@@ -107,7 +107,7 @@ class MulticastIT {
                 assertEquals(0, r.exitCode(), r.stderr());
                 int frames = LivePublishIT.framesOfFiveSeconds(r, 0);
                 assertTrue(frames >= LivePublishIT.FIVE_SECONDS * 95 / 100, frames + " of " + LivePublishIT.FIVE_SECONDS
-                        + " frames of 5 s decoded over multicast");
+                        + " frames of 5 s decoded over multicast: " + r.stderr());
             }
         } finally {
             pool.shutdownNow();
