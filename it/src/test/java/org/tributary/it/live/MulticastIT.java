@@ -18,6 +18,7 @@ import org.tributary.it.support.RtspTestClient;
 import org.tributary.it.support.Tools;
 import org.tributary.rtsp.header.AuthScheme;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -73,14 +74,17 @@ class MulticastIT {
         users.removeUser(LivePublishIT.CASTER);
     }
 
-    private static boolean multicastRouted() throws Exception {
-        Tools.Result route = Tools.run(10, "ip", "route", "get", "239.255.42.1");
-        return route.exitCode() == 0;
+    private static boolean multicastRouted() throws InterruptedException {
+        try {
+            return Tools.run(10, "ip", "route", "get", "239.255.42.1").exitCode() == 0;
+        } catch (IOException e) {
+            return false; // no ip command (iproute2): nothing says the group is reachable
+        }
     }
 
     @Test
     void twoFfmpegViewersDecodeTheStreamFromTheOneGroupItGot() throws Exception {
-        assumeTrue(multicastRouted(), "no route for 224.0.0.0/4 on this host (ip route get 239.255.42.1 fails):"
+        assumeTrue(multicastRouted(), "no route for 224.0.0.0/4 on this host (ip route get 239.255.42.1 fails or there is no ip command):"
                 + " multicast cannot be looped back here");
         ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
                 "-re", "-stream_loop", "-1", "-i", LivePublishIT.sample().toString(), "-c", "copy", "-f", "rtsp",
