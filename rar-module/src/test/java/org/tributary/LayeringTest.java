@@ -40,6 +40,7 @@ class LayeringTest {
             List.of("session"),
             List.of("server"),
             List.of("mp3http"),
+            List.of("live.local"),
             List.of("ra.inbound"),
             List.of("ra"),
             List.of("ra.outbound"));

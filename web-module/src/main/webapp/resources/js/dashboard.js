@@ -1,6 +1,6 @@
 /* The dashboard: loads the last hour from /api/stats/history once, then polls /api/stats every 5 s,
    updating the numbers and redrawing the SVG line charts, and /api/status for the Server card's uptime,
-   requests and connections. The API accepts the page's login for reads. */
+   requests and connections, and /api/live/broadcasts for the live broadcasts card. The API accepts the page's login for reads. */
 (function () {
     "use strict";
     var root = document.getElementById("dashboard");
@@ -146,8 +146,15 @@
         }
     }
 
+    /* "2 (35 viewers)": the broadcasts and the viewers watching them. */
+    function renderBroadcasts(list) {
+        var viewers = list.reduce(function (sum, b) { return sum + b.viewers; }, 0);
+        text("stat-broadcasts", list.length + (list.length ? " (" + viewers + " viewers)" : ""));
+    }
+
     function poll() {
         if (document.hidden) { return; }
+        get("/live/broadcasts").then(renderBroadcasts).catch(function () { text("stat-broadcasts", "?"); });
         get("/status").then(renderStatus).catch(function () {
             var card = document.getElementById("status");
             if (card) { card.classList.add("stale"); }

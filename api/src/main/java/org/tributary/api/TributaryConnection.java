@@ -53,6 +53,27 @@ public interface TributaryConnection extends AutoCloseable {
      */
     SettingsOutcome applySettings(org.tributary.api.settings.SettingValues wanted, boolean startup) throws ResourceException;
 
+    /** The local broadcasters of the server's broadcasters file, in its order, with their state now. */
+    java.util.List<LocalBroadcasterInfo> localBroadcasters() throws ResourceException;
+
+    /**
+     * Starts a local broadcaster and keeps it running (an on-demand one too, until it is stopped) however
+     * many viewers it has.
+     *
+     * @return its state after the start, or null when there is no such broadcaster
+     */
+    LocalBroadcasterInfo startLocalBroadcaster(String name) throws ResourceException;
+
+    /**
+     * Stops a local broadcaster's process (an on-demand one starts again at its next viewer).
+     *
+     * @return its state after the stop began, or null when there is no such broadcaster
+     */
+    LocalBroadcasterInfo stopLocalBroadcaster(String name) throws ResourceException;
+
+    /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one by its id. */
+    java.util.List<BroadcastInfo> broadcasts() throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

@@ -9,6 +9,9 @@ import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.CatalogueScanner;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.engine.StreamingEngine;
+import org.tributary.live.local.BroadcasterDefinition;
+import org.tributary.live.local.BroadcasterSupervisor;
+import org.tributary.live.local.BroadcastersFile;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.ra.inbound.AccessGate;
@@ -76,6 +79,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
     final CatalogueScanner scanner;
+    /** The local broadcasters of the broadcasters file: the registry's on-demand provider. */
+    final BroadcasterSupervisor broadcasters;
     final TrafficMeter meter;
     final BandwidthLimit bandwidth;
     private final RefusalFloodFilter refusalFloods;
@@ -115,8 +120,14 @@ final class AdapterComponents implements LiveSettings.Sockets {
         catalog = new MediaCatalog(mediaRoot);
         scanner = new CatalogueScanner(catalog);
         paths = new PathRegistry(catalog);
+        broadcasters = BroadcasterSupervisor.standard(broadcasterDefinitions(deployed), paths,
+                () -> InetSocketAddress.createUnresolved(bindAddress.isAnyLocalAddress() ? "127.0.0.1"
+                        : bindAddress.getHostAddress(), rtspServer.port()),
+                deployed.integer("controlThreads") / 2, this::startLongRunning);
+        paths.onDemand(broadcasters);
         publishers = new Publishers(paths, deployed.integer("maxPublishers"), deployed.integer("publisherTimeoutSeconds"),
                 System::nanoTime, Clock.systemUTC());
+        publishers.graceSeconds(deployed.integer("publisherGraceSeconds"));
         publishers.onPublisherEnded(ended -> events.publish(AccessRecords.ofEndedBroadcast(ended,
                 registry.size() + publishers.size())));
         meter = new TrafficMeter();
@@ -150,7 +161,29 @@ final class AdapterComponents implements LiveSettings.Sockets {
             throw e;
         }
         housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), now -> multicast.tick(), meter::sample,
-                now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded()));
+                now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
+                broadcasters::tick));
+    }
+
+    /**
+     * The definitions of the broadcasters file (relative to the server's configuration folder); none when it
+     * is missing, and none, with a log line naming file and line, when it is malformed.
+     */
+    private static List<BroadcasterDefinition> broadcasterDefinitions(SettingValues deployed) {
+        Path file = Path.of(System.getProperty("jboss.server.config.dir", "."))
+                .resolve(deployed.text("liveBroadcastersFile"));
+        try {
+            List<BroadcasterDefinition> definitions = BroadcastersFile.load(file);
+            if (!definitions.isEmpty()) {
+                LOG.info(definitions.size() + " local broadcaster(s) defined in " + file);
+            }
+            return definitions;
+        } catch (BroadcastersFile.MalformedException e) {
+            LOG.severe("no local broadcasters: " + e.getMessage());
+        } catch (IOException e) {
+            LOG.severe("no local broadcasters: cannot read " + file + ": " + e.getMessage());
+        }
+        return List.of();
     }
 
     /** The components that start threads or hold the UDP endpoint, built once it is bound. */
@@ -197,6 +230,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("livePortFirst", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
                 .on("livePortLast", s -> publishingPorts.range(s.integer("livePortFirst"), s.integer("livePortLast")))
                 .on("sdpLingerSeconds", s -> sdpFiles.lingerSeconds(s.integer("sdpLingerSeconds")))
+                .on("publisherGraceSeconds", s -> publishers.graceSeconds(s.integer("publisherGraceSeconds")))
                 .on("liveTakeover", s -> handler.liveTakeover(s.bool("liveTakeover")))
                 .on("maxIncomingRtpStreams", s -> udpEndpoint.maxRtpReceivers(s.integer("maxIncomingRtpStreams")))
                 .on("rtspIdleTimeoutSeconds", s -> connectionGuards.limits(connectionLimits(deployed.withAll(
@@ -245,11 +279,13 @@ final class AdapterComponents implements LiveSettings.Sockets {
         startLongRunning("tributary-rtcp", udpEndpoint);
         startLongRunning("tributary-live-sources", liveSourcePorts);
         startLongRunning("tributary-housekeeping", housekeeping);
+        broadcasters.start();
     }
 
     /** Ends every session and stream and closes every socket, so a redeploy can bind the same ports at once. */
     void stop() {
         housekeeping.stop();
+        broadcasters.close();
         publishers.closeAll("server stopping");
         sdpFiles.stopAll("server stopping");
         multicast.closeAll();

@@ -3,13 +3,17 @@ package org.tributary.ra;
 import org.tributary.api.AdapterSettings;
 import org.tributary.api.AdapterStatistics;
 import org.tributary.api.AdapterStatus;
+import org.tributary.api.LocalBroadcasterInfo;
 import org.tributary.api.MediaFileInfo;
+import org.tributary.api.BroadcastInfo;
 import org.tributary.api.SessionInfo;
 import org.tributary.api.SettingsOutcome;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.settings.SettingValues;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.server.RtspServer;
+import org.tributary.session.BroadcastSnapshot;
+import org.tributary.session.PublisherSession;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionSnapshot;
 
@@ -54,9 +58,22 @@ public final class AdapterFacade {
         return all;
     }
 
-    /** Ends a session or an MP3-over-HTTP stream on an administrator's request; false when there is no such one. */
+    /** The live broadcasts (publisher sessions). */
+    public List<BroadcastInfo> broadcasts() {
+        return components.publishers.all().stream().map(BroadcastSnapshot::of).toList();
+    }
+
+    /**
+     * Ends a session, a broadcast (its viewers at once) or an MP3-over-HTTP stream on an administrator's
+     * request; false when there is no such one.
+     */
     public boolean closeSession(String id) {
         RtspSession session = components.sessions.get(id);
+        PublisherSession publisher = session == null ? components.publishers.get(id) : null;
+        if (publisher != null) {
+            publisher.evict("ended by an administrator");
+            return true;
+        }
         if (session == null) {
             return components.mp3Http.stop(id);
         }
@@ -110,6 +127,21 @@ public final class AdapterFacade {
     /** What the deployment configured and what runs now. */
     public AdapterSettings settings() {
         return new AdapterSettings(settings.configured(), settings.running());
+    }
+
+    /** The local broadcasters with their state now. */
+    public List<LocalBroadcasterInfo> localBroadcasters() {
+        return components.broadcasters.infos();
+    }
+
+    /** An operator's start of a local broadcaster; null when there is no such one. */
+    public LocalBroadcasterInfo startLocalBroadcaster(String name) {
+        return components.broadcasters.start(name);
+    }
+
+    /** An operator's stop of a local broadcaster; null when there is no such one. */
+    public LocalBroadcasterInfo stopLocalBroadcaster(String name) {
+        return components.broadcasters.stop(name);
     }
 
     /** Checks and applies an administrator's settings; see {@link LiveSettings}. */

@@ -2,12 +2,15 @@ package org.tributary.server;
 
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.stream.PathRegistry;
+import org.tributary.stream.StreamUnavailableException;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.RtspUri;
 import org.tributary.source.MediaSource;
 import org.tributary.source.UnsupportedMediaException;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 
 /**
  * The RTSP side of the {@link PathRegistry}: a request URI becomes what it names, its canonical presentation
@@ -82,6 +85,10 @@ final class PathResolver {
             throw new RefusedException(RtspStatus.NOT_FOUND, e.getMessage());
         } catch (MediaCatalog.MediaForbiddenException e) {
             throw new RefusedException(RtspStatus.FORBIDDEN, e.getMessage());
+        } catch (StreamUnavailableException e) {
+            // the reason (a local broadcaster that did not publish) goes to the client too, as the body
+            throw new RefusedException(new Refusal(RtspStatus.SERVICE_UNAVAILABLE, e.getMessage(), Level.WARNING,
+                    List.of(), 0, e.getMessage(), null));
         } catch (UnsupportedMediaException e) {
             throw new RefusedException(RtspStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         }

@@ -123,7 +123,7 @@ final class PublishHandler implements MethodHandler {
                         + running.client().getAddress().getHostAddress() + ", session " + running.id()
                         + ") is already publishing " + path);
             }
-            running.close("taken over by " + context.connection().remoteAddress().getAddress().getHostAddress());
+            running.evict("taken over by " + context.connection().remoteAddress().getAddress().getHostAddress());
             announcements.forget(path, (RtspConnection) running.origin().owner());
         }
         Announcements.Announcement holder;
@@ -204,9 +204,13 @@ final class PublishHandler implements MethodHandler {
     private PublisherSession publish(MethodContext context, Announcements.Announcement announced)
             throws RefusedException {
         RtspConnection connection = context.connection();
+        RtspConnection owner = connection.responseTarget();
         PublisherOrigin origin = new PublisherOrigin(connection.remoteAddress(), context.user(),
-                context.request().header("User-Agent"), context.request().uri(), connection.localAddress(),
-                connection.responseTarget());
+                context.request().header("User-Agent"), context.request().uri(), connection.localAddress(), owner,
+                () -> {
+                    connection.close();
+                    owner.close();
+                });
         try {
             PublisherSession session = publishers.publish(announced.path(), announced.presentation(), origin);
             LOG.info("[session " + session.id() + "] publisher " + connection.remoteAddress().getAddress()

@@ -64,8 +64,8 @@ public final class AccessRecords {
 
     /**
      * The record of a broadcast that has just ended: the publisher's address and ANNOUNCE URI, its media
-     * bytes in cs-bytes (nothing was sent to it), the codecs it announced and a transport ending in
-     * {@code -RECORD}, which is how a broadcaster's line is told from a viewer's.
+     * bytes in cs-bytes (nothing was sent to it), the codecs it announced and a transport starting with
+     * {@code REC-} (REC-TCP, REC-UDP, REC-HTTP), which is how a broadcaster's line is told from a viewer's.
      */
     public static AccessRecord ofEndedBroadcast(PublisherSession session, int openSessions) {
         String audio = null;
@@ -83,10 +83,10 @@ public final class AccessRecords {
         long averageBitrate = Math.round(session.bytesReceived() * 8 / seconds);
         String reason = session.endReason();
         int status = "teardown".equals(reason) || "connection closed".equals(reason) ? 200 : 500;
-        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.BROADCAST, session.id(),
+        return new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.PUBLISH, session.id(),
                 origin.client().getAddress().getHostAddress(), host(origin.requestUri()), session.createdAt(), ended,
                 0, "/" + session.presentationPath(), query(origin.requestUri()), status, reason, origin.userAgent(),
-                -1, session.bytesReceived(), averageBitrate, session.transportKind() + "-RECORD", audio, video, 0,
+                -1, session.bytesReceived(), averageBitrate, "REC-" + session.transportKind(), audio, video, 0,
                 session.bytesReceived(), 0, session.packetsLost(), origin.serverAddress() == null ? null
                 : origin.serverAddress().getAddress().getHostAddress(), serverHostName(), openSessions, cpuPercent(),
                 origin.userName(), null);

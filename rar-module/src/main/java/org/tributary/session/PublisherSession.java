@@ -2,7 +2,6 @@ package org.tributary.session;
 
 import org.tributary.stream.AnnouncedPresentation;
 import org.tributary.stream.RtpIngest;
-import org.tributary.stream.PathRegistry;
 import org.tributary.stream.Stream;
 import org.tributary.transport.UdpEndpoint;
 
@@ -18,8 +17,9 @@ import java.util.logging.Logger;
 /**
  * One client's publisher session (ANNOUNCE, SETUP mode=record, RECORD): it owns the {@link Stream} served at
  * its path while it lasts and feeds it the RTP packets the client sends (over UDP through
- * {@link #udpListener}, or interleaved), payloads only: every reader numbers them afresh. Ending it
- * unregisters the stream, which ends its readers (their players send RTCP BYE). Made by {@link Publishers}.
+ * {@link #udpListener}, or interleaved), payloads only: every reader numbers them afresh. Ending it ends the
+ * stream and its readers (their players send RTCP BYE), at once or, when the publisher was lost, after the
+ * grace period in which a reconnecting publisher continues the same stream. Made by {@link Publishers}.
  */
 public final class PublisherSession implements Session {
 
@@ -30,7 +30,6 @@ public final class PublisherSession implements Session {
     private final PublisherOrigin origin;
     private final Stream stream;
     private final AnnouncedPresentation announced;
-    private final PathRegistry paths;
     private final LongSupplier clock;
     private final Instant createdAt;
     private final Publishers registry;
@@ -47,13 +46,12 @@ public final class PublisherSession implements Session {
     private volatile long bitsPerSecond;
 
     PublisherSession(String id, String path, PublisherOrigin origin, Stream stream, AnnouncedPresentation announced,
-                     PathRegistry paths, LongSupplier clock, Instant createdAt, Publishers registry) {
+                     LongSupplier clock, Instant createdAt, Publishers registry) {
         this.id = id;
         this.path = path;
         this.origin = origin;
         this.stream = stream;
         this.announced = announced;
-        this.paths = paths;
         this.clock = clock;
         this.createdAt = createdAt;
         this.registry = registry;
@@ -126,7 +124,7 @@ public final class PublisherSession implements Session {
         }
         setUp[track] = true;
         transports.add(transport);
-        transportKind = transportKind.isEmpty() || transportKind.equals(kind) ? kind : "mixed";
+        transportKind = transportKind.isEmpty() || transportKind.equals(kind) ? kind : "MIX";
         lastHeardNanos = clock.getAsLong();
     }
 
@@ -220,8 +218,27 @@ public final class PublisherSession implements Session {
         return endReason;
     }
 
+    /** Ends the broadcast on purpose (TEARDOWN, an administrator, a takeover, shutdown): viewers are ended at once. */
     @Override
     public void close(String reason) {
+        end(reason, false);
+    }
+
+    /** The server ends the broadcast (an operator, a takeover): as {@link #close}, and the encoder is disconnected. */
+    public void evict(String reason) {
+        close(reason);
+        origin.disconnect().run();
+    }
+
+    /**
+     * The publisher went away without a TEARDOWN (its connection closed, its media stopped): its viewers wait
+     * for the grace period in case it comes back.
+     */
+    void lost(String reason) {
+        end(reason, true);
+    }
+
+    private void end(String reason, boolean mayResume) {
         List<AutoCloseable> opened;
         synchronized (this) {
             if (endReason != null) {
@@ -238,9 +255,8 @@ public final class PublisherSession implements Session {
                 LOG.log(Level.FINE, "closing a transport of session " + id, e);
             }
         }
-        paths.unregister(path, stream);
         LOG.info("[session " + id + "] stopped publishing " + path + " (" + reason + "): " + packetsReceived()
                 + " packets, " + packetsLost() + " lost, " + packetsMalformed() + " malformed");
-        registry.removed(this);
+        registry.ended(this, mayResume);
     }
 }

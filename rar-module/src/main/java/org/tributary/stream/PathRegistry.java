@@ -133,6 +133,12 @@ public final class PathRegistry {
         return true;
     }
 
+    /** The stream served at a canonical path now, or null; never starts an on-demand source. */
+    public Stream streamAt(String canonicalPath) {
+        StreamSource source = streams.get(canonicalPath);
+        return source == null ? null : source.stream();
+    }
+
     public int streamCount() {
         return streams.size();
     }

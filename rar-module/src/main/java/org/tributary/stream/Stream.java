@@ -29,6 +29,12 @@ public final class Stream implements PacketSink {
     private boolean gopOverflowed;
     private long packetsWritten;
     private volatile boolean ended;
+    /** Per track: what is added to a writer's timestamps, so that a new writer continues the timeline. */
+    private final long[] timestampOffset;
+    private final long[] lastTimestamp;
+    private final long[] lastArrivalNanos;
+    private final boolean[] rebase;
+    private final boolean[] written;
 
     /**
      * @param clock System::nanoTime, or a test clock; stamps each packet's arrival
@@ -42,6 +48,25 @@ public final class Stream implements PacketSink {
         for (int i = 0; i < rings.length; i++) {
             rings[i] = new PacketRing(limits.ringPackets());
         }
+        this.timestampOffset = new long[rings.length];
+        this.lastTimestamp = new long[rings.length];
+        this.lastArrivalNanos = new long[rings.length];
+        this.rebase = new boolean[rings.length];
+        this.written = new boolean[rings.length];
+    }
+
+    /**
+     * Another writer takes over (a publisher reconnected): its timestamps start wherever its clock is, so each
+     * track's next packet is moved to follow the last one by the time that passed, and viewers see one
+     * continuous timeline. The cached GOP is the old writer's and is dropped.
+     */
+    public synchronized void continueWithNewWriter() {
+        for (int track = 0; track < rebase.length; track++) {
+            rebase[track] = written[track];
+        }
+        gop.clear();
+        gopBytes = 0;
+        gopOverflowed = false;
     }
 
     public String name() {
@@ -68,12 +93,21 @@ public final class Stream implements PacketSink {
         }
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
-        StreamPacket packet = new StreamPacket(track, bytes, marker, timestamp & 0xFFFFFFFFL, payloadType,
-                keyFrame, clock.getAsLong());
+        long now = clock.getAsLong();
         synchronized (this) {
             if (ended) {
                 return;
             }
+            if (rebase[track]) {
+                rebase[track] = false;
+                long elapsedTicks = (now - lastArrivalNanos[track]) / 1000 * tracks.get(track).clockRate() / 1_000_000;
+                timestampOffset[track] = lastTimestamp[track] + Math.max(1, elapsedTicks) - timestamp;
+            }
+            long continued = (timestamp + timestampOffset[track]) & 0xFFFFFFFFL;
+            lastTimestamp[track] = continued;
+            lastArrivalNanos[track] = now;
+            written[track] = true;
+            StreamPacket packet = new StreamPacket(track, bytes, marker, continued, payloadType, keyFrame, now);
             rings[track].add(packet);
             keepInGop(packet);
             packetsWritten++;

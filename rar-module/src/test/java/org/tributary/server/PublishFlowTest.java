@@ -139,6 +139,7 @@ class PublishFlowTest {
         dispatcher.liveTakeover(true);
         assertEquals(200, answer(second, "ANNOUNCE rtsp://h/live/cam.sdp RTSP/1.0\r\nCSeq: 2\r\n", SDP).code());
         assertEquals(0, publishers.size(), "the old broadcast ended");
+        assertTrue(publisher.isClosed(), "and its encoder was disconnected, so that it notices");
     }
 
     @Test

@@ -49,7 +49,7 @@ class PublisherSessionTest {
 
     private PublisherSession publish(String path) throws Exception {
         return publishers.publish(path, H264, new PublisherOrigin(CLIENT, null, "test", "rtsp://h/" + path, null,
-                "connection"));
+                "connection", () -> { }));
     }
 
     private static ByteBuffer rtp(int seq, long timestamp, boolean marker, byte... payload) {
@@ -168,5 +168,45 @@ class PublisherSessionTest {
         publishers.tick();
         assertEquals(3, ended.size(), ended.toString());
         assertEquals(0, publishers.size());
+    }
+
+    @Test
+    void aLostPublisherThatComesBackWithinTheGraceContinuesTheSameStream() throws Exception {
+        publishers.graceSeconds(5);
+        PublisherSession first = publish("live/resume");
+        StreamReader viewer = first.stream().openReader();
+        first.rtpReceived(0, rtp(1, 1000, false, IDR));
+        publishers.closeBoundTo("connection", "connection closed");
+        assertEquals(1, publishers.waiting());
+        assertInstanceOf(PathRegistry.StreamEntry.class, paths.resolve("live/resume"), "viewers still have it");
+        now[0] += 3_000_000_000L;
+        publishers.tick();
+        PublisherSession second = publish("live/resume");
+        assertEquals(first.stream(), second.stream(), "the same stream, so its viewers go on");
+        second.rtpReceived(0, rtp(500, 77_000, false, IDR));
+        assertEquals(IDR, viewer.poll().payload()[0]);
+        assertEquals(IDR, viewer.poll().payload()[0]);
+        assertTrue(!viewer.finished());
+        assertEquals(0, publishers.waiting());
+    }
+
+    @Test
+    void aLostPublisherThatDoesNotComeBackEndsItsViewersAfterTheGrace() throws Exception {
+        publishers.graceSeconds(5);
+        PublisherSession first = publish("live/gone");
+        StreamReader viewer = first.stream().openReader();
+        publishers.closeBoundTo("connection", "connection closed");
+        now[0] += 4_000_000_000L;
+        publishers.tick();
+        assertTrue(!viewer.finished(), "within the grace");
+        now[0] += 1_000_000_000L;
+        publishers.tick();
+        assertTrue(viewer.finished());
+        assertThrows(MediaCatalog.MediaNotFoundException.class, () -> paths.resolve("live/gone"));
+        PublisherSession torn = publish("live/gone");
+        StreamReader other = torn.stream().openReader();
+        torn.close("teardown");
+        assertTrue(other.finished(), "a TEARDOWN ends the viewers at once");
+        assertEquals(0, publishers.waiting());
     }
 }

@@ -196,4 +196,20 @@ class StreamTest {
         stream.write(0, java.nio.ByteBuffer.wrap(new byte[6]), false, 0, 96, false);
         assertEquals(0, stream.gop().size(), "12 bytes exceed the 10 kept: joiners start at the live edge");
     }
+
+    @Test
+    void aNewWriterContinuesTheTimelineOfTheOldOne() {
+        Stream stream = stream(StreamLimits.DEFAULT);
+        StreamReader reader = stream.openReader();
+        stream.write(0, ByteBuffer.wrap(new byte[] {1}), false, 90_000, 96, true);
+        clock.addAndGet(2_000_000_000L); // the publisher is gone for 2 s
+        stream.continueWithNewWriter();
+        assertTrue(stream.gop().isEmpty(), "the old writer's GOP is no join point for the new one");
+        stream.write(0, ByteBuffer.wrap(new byte[] {2}), false, 5_000_000, 96, true); // its own random base
+        clock.addAndGet(40_000_000L);
+        stream.write(0, ByteBuffer.wrap(new byte[] {3}), false, 5_003_600, 96, false);
+        assertEquals(90_000, reader.poll().timestamp());
+        assertEquals(90_000 + 180_000, reader.poll().timestamp(), "2 s of 90 kHz after the last packet");
+        assertEquals(90_000 + 180_000 + 3_600, reader.poll().timestamp(), "then the new writer's own spacing");
+    }
 }

@@ -83,7 +83,8 @@ public record AccessRecord(String eventId,
     public enum Kind {
         SESSION, REFUSAL,
         /** A publisher's session (ANNOUNCE/RECORD): its media came in, counted in rtcpBytesReceived (cs-bytes). */
-        BROADCAST
+        PUBLISH
+        // Names are stored in an 8-character history column.
     }
 
     public AccessRecord {

@@ -143,8 +143,12 @@ public final class SettingsSchema {
                     .describe("broadcasts (ANNOUNCE/RECORD) at once; more get 453").in(LIVE).live(),
             integer("publisherTimeoutSeconds", "tributary.live.publisher-timeout-seconds", 10, 1, 3600)
                     .label("Publisher timeout").unit("s")
-                    .describe("a recording publisher that sends no media this long ends its broadcast; its viewers"
-                            + " get RTCP BYE").in(LIVE).live(),
+                    .describe("a recording publisher that sends no media this long is lost (see publisherGraceSeconds)")
+                    .in(LIVE).live(),
+            integer("publisherGraceSeconds", "tributary.live.publisher-grace-seconds", 5, 0, 3600)
+                    .zero("viewers ended at once").label("Publisher grace").unit("s")
+                    .describe("when a publisher is lost (connection closed, no media), its viewers wait this long"
+                            + " for it to come back with the same tracks and go on without a break").in(LIVE).live(),
             bool("liveTakeover", "tributary.live.takeover", false).label("Publisher takeover")
                     .describe("a new ANNOUNCE on a path being published ends the old broadcast instead of getting"
                             + " 455").in(LIVE).live(),
@@ -159,6 +163,11 @@ public final class SettingsSchema {
                     .label("SDP file linger").unit("s")
                     .describe("an .sdp file's live source (its ports, its multicast group) stays open this long"
                             + " after its last viewer left").in(LIVE).live(),
+            text("liveBroadcastersFile", "tributary.live.broadcasters-file", "tributary-broadcasters.conf")
+                    .label("Local broadcasters file")
+                    .describe("the commands the server runs to publish live paths (README: Local broadcasters);"
+                            + " relative to the server's configuration folder; none when missing")
+                    .in(LIVE).deployOnly(),
             text("multicastRange", "tributary.multicast.range", "239.255.42.0/24").label("Multicast groups")
                     .describe("groups live streams are multicast to, one per stream: a prefix (239.255.42.0/24) or a"
                             + " first-last pair of multicast addresses").in(LIVE).restart(),

@@ -108,6 +108,42 @@ public class AdapterClient {
         }
     }
 
+    /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one. */
+    public java.util.List<org.tributary.api.BroadcastInfo> broadcasts() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.broadcasts();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** The local broadcasters with their state now. */
+    public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.localBroadcasters();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a local broadcaster and keeps it running until stopped; null when there is no such one. */
+    public org.tributary.api.LocalBroadcasterInfo startLocalBroadcaster(String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.startLocalBroadcaster(name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops a local broadcaster's process; null when there is no such one. */
+    public org.tributary.api.LocalBroadcasterInfo stopLocalBroadcaster(String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.stopLocalBroadcaster(name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     public void invalidateAccessCache() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {
             connection.invalidateAccessCache();

@@ -78,7 +78,7 @@ public class SessionHistory {
         h.status = r.status();
         h.endReason = cut(r.endReason(), 255);
         h.userAgent = cut(r.userAgent(), 512);
-        h.transport = r.transport();
+        h.transport = cut(r.transport(), 8);
         h.audioCodec = cut(r.audioCodec(), 32);
         h.videoCodec = cut(r.videoCodec(), 32);
         h.bytesSent = r.bytesSent();

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.ejb.access.AccessService;
+import org.tributary.ejb.logs.AccessLog;
+import org.tributary.it.support.ConsoleApi;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;
 import org.tributary.ejb.access.RuleSpec;
@@ -58,6 +60,9 @@ class LivePublishIT {
 
     @EJB
     AccessService access;
+
+    @EJB
+    AccessLog accessLog;
 
     private final List<Process> publishers = new ArrayList<>();
 
@@ -328,6 +333,76 @@ class LivePublishIT {
     }
 
     @Test
+    void aPublisherThatReconnectsWithinTheGraceKeepsItsViewersWatching() throws Exception {
+        Process first = publish("resume.sdp", "tcp");
+        awaitLive("resume.sdp");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Tools.Result> viewer = pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin",
+                    "-loglevel", "error", "-rtsp_transport", "tcp", "-i", url("resume.sdp"), "-map", "0:v", "-t", "10",
+                    "-f", "framemd5", "-"));
+            Thread.sleep(3000);
+            first.destroyForcibly();
+            first.waitFor(10, TimeUnit.SECONDS);
+            publish("resume.sdp", "tcp"); // the encoder comes back, within the 5 s grace
+            Tools.Result r = viewer.get(40, TimeUnit.SECONDS);
+            assertEquals(0, r.exitCode(), r.stderr());
+            int frames = Framemd5.of(r, 0).framesWithin(10.0);
+            assertTrue(frames >= 175, "the viewer went on through the reconnect: " + frames + " frames of 10 s");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theApiListsTheBroadcastAnOperatorEndsItAndTheAccessLogRecordsIt() throws Exception {
+        Process encoder = publish("api.sdp", "tcp");
+        awaitLive("api.sdp");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-rtsp_transport", "tcp", "-i", url("api.sdp"), "-map", "0:v", "-f", "null", "-"));
+            ConsoleApi api = ConsoleApi.admin();
+            jakarta.json.JsonObject broadcast = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (broadcast == null || broadcast.getInt("viewers") < 1 || broadcast.getJsonNumber("bitsPerSecond")
+                    .longValue() == 0) {
+                assertTrue(System.nanoTime() < deadline, "the API never showed the broadcast with a viewer: " + broadcast);
+                Thread.sleep(300);
+                var answer = api.get("/api/live/broadcasts");
+                assertEquals(200, answer.statusCode(), answer.body());
+                broadcast = jakarta.json.Json.createReader(new java.io.StringReader(answer.body())).readArray()
+                        .getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .filter(b -> b.getString("path").equals(FOLDER + "/api.sdp")).findFirst().orElse(null);
+            }
+            assertEquals("H264, MPEG4-GENERIC", broadcast.getString("codecs"));
+            assertEquals("RECORDING", broadcast.getString("state"));
+            assertEquals("TCP", broadcast.getString("transport"));
+            assertEquals(CASTER, broadcast.getString("userName"));
+            assertEquals(404, api.delete("/api/live/broadcasts/0000000000000000").statusCode());
+            assertEquals(204, api.delete("/api/live/broadcasts/" + broadcast.getString("id")).statusCode());
+            assertTrue(encoder.waitFor(20, TimeUnit.SECONDS), "the encoder saw its broadcast end");
+            try (RtspTestClient client = new RtspTestClient()) {
+                assertEquals(404, client.request("DESCRIBE", url("api.sdp"), 1).status());
+            }
+            String id = broadcast.getString("id");
+            Path log = accessLog.path();
+            String line = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (line == null) {
+                assertTrue(System.nanoTime() < deadline, "no access-log line for the broadcast in " + log);
+                Thread.sleep(300);
+                line = java.nio.file.Files.isRegularFile(log) ? java.nio.file.Files.readAllLines(log).stream()
+                        .filter(l -> l.contains("/" + FOLDER + "/api.sdp") && l.contains("REC-TCP")).findFirst()
+                        .orElse(null) : null;
+            }
+            assertTrue(line.contains(" H264 ") || line.contains(" MPEG4-GENERIC "), line);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aSecondPublisherIsRefusedAndAKilledPublishersViewersAreEnded() throws Exception {
         Process first = publish("busy.sdp", "tcp");
         awaitLive("busy.sdp");
@@ -341,8 +416,8 @@ class LivePublishIT {
                 publishUrl("other.sdp").replace(PASSWORD, "wrong"));
         assertTrue(wrong.stderr().contains("401"), "a wrong password: " + wrong.stderr());
 
-        // A viewer that is reading when the publisher is killed: its stream ends (RTCP BYE, then EOF), well
-        // before its 40 s limit.
+        // A viewer that is reading when the publisher is killed: after the 5 s grace its stream ends (RTCP BYE,
+        // then EOF), well before its 40 s limit.
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Tools.Result> viewer = pool.submit(() -> Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin",

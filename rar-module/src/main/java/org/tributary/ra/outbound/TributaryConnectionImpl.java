@@ -120,6 +120,42 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().localBroadcasters();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.LocalBroadcasterInfo startLocalBroadcaster(String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().startLocalBroadcaster(name);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<org.tributary.api.BroadcastInfo> broadcasts() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().broadcasts();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.LocalBroadcasterInfo stopLocalBroadcaster(String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().stopLocalBroadcaster(name);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {

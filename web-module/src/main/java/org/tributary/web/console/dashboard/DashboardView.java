@@ -23,6 +23,9 @@ public class DashboardView {
     @EJB
     private StatsService stats;
 
+    @EJB
+    private org.tributary.ejb.adapter.AdapterClient adapter;
+
     private StatsSample latest;
     private String error;
     private boolean loaded;
@@ -38,6 +41,17 @@ public class DashboardView {
             error = e.getMessage();
         } catch (jakarta.ejb.EJBException e) {
             error = "the statistics are not available: " + e.getMessage();
+        }
+    }
+
+    /** "2 (35 viewers)", "0"; "?" while the adapter does not answer. */
+    public String getBroadcasts() {
+        try {
+            List<org.tributary.api.BroadcastInfo> live = adapter.broadcasts();
+            int viewers = live.stream().mapToInt(org.tributary.api.BroadcastInfo::viewers).sum();
+            return live.size() + (live.isEmpty() ? "" : " (" + viewers + " viewers)");
+        } catch (org.tributary.ejb.adapter.AdapterClient.AdapterUnavailableException e) {
+            return "?";
         }
     }
 

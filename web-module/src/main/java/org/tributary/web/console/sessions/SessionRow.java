@@ -38,6 +38,10 @@ public record SessionRow(String id, String address, String user, String file, St
 
     /** "1.2 Mbit/s", "350 kbit/s". */
     public String bitrate() {
+        return bitrate(bitsPerSecond);
+    }
+
+    static String bitrate(long bitsPerSecond) {
         if (bitsPerSecond >= 1_000_000) {
             return String.format("%.1f Mbit/s", bitsPerSecond / 1e6);
         }
@@ -50,6 +54,10 @@ public record SessionRow(String id, String address, String user, String file, St
 
     /** "0:42", "1:02:03". */
     public String duration() {
+        return duration(durationSeconds);
+    }
+
+    static String duration(long durationSeconds) {
         long h = durationSeconds / 3600;
         long m = durationSeconds / 60 % 60;
         long s = durationSeconds % 60;

@@ -34,6 +34,7 @@ public class SessionsView implements Serializable {
     private ConsoleUser me;
 
     private List<SessionRow> all = new ArrayList<>();
+    private List<BroadcastRow> broadcasts = List.of();
     private List<SessionRow> rows = List.of();
     private String filter = "";
     private String sort = "duration";
@@ -50,9 +51,12 @@ public class SessionsView implements Serializable {
         try {
             Instant now = Instant.now();
             all = new ArrayList<>(adapter.sessions().stream().map(s -> SessionRow.of(s, now)).toList());
+            broadcasts = adapter.broadcasts().stream().map(b -> BroadcastRow.of(b, now))
+                    .sorted(java.util.Comparator.comparing(BroadcastRow::path)).toList();
             error = null;
         } catch (AdapterClient.AdapterUnavailableException e) {
             all = new ArrayList<>();
+            broadcasts = List.of();
             error = e.getMessage();
         }
         apply();
@@ -84,6 +88,29 @@ public class SessionsView implements Serializable {
             Messages.error(null, e.getMessage());
         }
         refresh();
+    }
+
+    /** Ends a broadcast: the publisher's session, and its viewers with it (operators). */
+    public void endBroadcast(BroadcastRow row) {
+        if (!me.may(ConsoleSecurity.OPERATOR, "end broadcasts")) {
+            return;
+        }
+        try {
+            if (adapter.closeSession(row.id())) {
+                LOG.info("console account '" + me.getName() + "' ended the broadcast of " + row.path() + " from "
+                        + row.publisher());
+                Messages.info("Ended the broadcast of " + row.path() + " (" + row.viewers() + " viewer(s)).");
+            } else {
+                Messages.info("That broadcast had already ended.");
+            }
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            Messages.error(null, e.getMessage());
+        }
+        refresh();
+    }
+
+    public List<BroadcastRow> getBroadcasts() {
+        return broadcasts;
     }
 
     /** The arrow next to the sorted column's title. */
