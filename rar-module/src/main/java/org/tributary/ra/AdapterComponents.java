@@ -27,11 +27,13 @@ import org.tributary.server.RefusalReporter;
 import org.tributary.server.RtspMethodHandler;
 import org.tributary.server.RtspServer;
 import org.tributary.session.AccessRecords;
+import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.SdpFileReflector;
+import org.tributary.transport.MulticastRange;
 import org.tributary.transport.UdpEndpoint;
 import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpReceivers;
@@ -70,6 +72,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final UdpReceivers liveSourcePorts;
     final SdpFileReflector sdpFiles;
     final ReceivePortPairs publishingPorts;
+    /** The multicast groups of running streams, one feed each; built with the engine. */
+    MulticastGroups multicast;
     final EventDispatcher events;
     final MediaCatalog catalog;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
@@ -156,7 +160,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             }
             throw e;
         }
-        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), meter::sample,
+        housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), now -> multicast.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
                 broadcasters::tick));
     }
@@ -193,6 +197,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, publishingPorts, engine, udpEndpoint,
                 meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
+        multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
+                deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
+                deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
+                engine, System::nanoTime);
+        handler.multicastGroups(multicast);
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
         mp3Http = new Mp3HttpService(accessGuard, paths, engine, mp3Settings(deployed), meter, bandwidth,
@@ -279,6 +288,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         broadcasters.close();
         publishers.closeAll("server stopping");
         sdpFiles.stopAll("server stopping");
+        multicast.closeAll();
         sessions.closeAll("server stopping");
         mp3Http.closeAll("server stopping");
         refusalFloods.flushAll();

@@ -3,8 +3,11 @@ package org.tributary.ra;
 import org.tributary.api.settings.SettingDescriptor;
 import org.tributary.api.settings.SettingValues;
 import org.tributary.api.settings.SettingsSchema;
+import org.tributary.transport.MulticastRange;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -88,6 +91,7 @@ final class SettingsCheck {
                         + rtp + "-" + (rtp + 1) + ")");
             }
         }
+        multicast(wanted, errors);
         InetAddress probeAt = address != null ? address : literal(running.text("rtspBindAddress"));
         if (probeAt != null) {
             checkFreeTcp(errors, "rtspPort", wanted, running, probeAt);
@@ -198,6 +202,53 @@ final class SettingsCheck {
         }
         if (problem != null) {
             errors.put("rtpPort", "UDP ports " + rtp + "-" + (rtp + 1) + " are not free: " + problem);
+        }
+    }
+
+    private static void multicast(SettingValues wanted, Map<String, String> errors) {
+        if (!errors.containsKey("multicastRange")) {
+            try {
+                MulticastRange.parse(wanted.text("multicastRange"));
+            } catch (IllegalArgumentException e) {
+                errors.put("multicastRange", e.getMessage());
+            }
+        }
+        if (!errors.containsKey("multicastPortFirst") && !errors.containsKey("multicastPortLast")) {
+            int first = wanted.integer("multicastPortFirst");
+            if (first % 2 != 0) {
+                errors.put("multicastPortFirst", "must be even: RTCP uses the next port (" + (first + 1) + ")");
+            } else if (wanted.integer("multicastPortLast") < first + 1) {
+                errors.put("multicastPortLast", "must leave at least one RTP/RTCP pair after multicastPortFirst ("
+                        + first + ")");
+            }
+        }
+        if (!errors.containsKey("multicastInterface")) {
+            try {
+                multicastInterface(wanted.text("multicastInterface"));
+            } catch (IllegalArgumentException e) {
+                errors.put("multicastInterface", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The interface named, or null for "any" (the system's route).
+     *
+     * @throws IllegalArgumentException when this host has no such interface
+     */
+    static NetworkInterface multicastInterface(String name) {
+        String n = name.trim();
+        if (n.equalsIgnoreCase("any")) {
+            return null;
+        }
+        try {
+            NetworkInterface nif = NetworkInterface.getByName(n);
+            if (nif == null) {
+                throw new IllegalArgumentException("this host has no network interface '" + n + "' (or \"any\")");
+            }
+            return nif;
+        } catch (SocketException e) {
+            throw new IllegalArgumentException("cannot list network interfaces: " + e.getMessage());
         }
     }
 

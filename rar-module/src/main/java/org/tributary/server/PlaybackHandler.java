@@ -8,6 +8,7 @@ import org.tributary.rtsp.header.HeaderParseException;
 import org.tributary.rtsp.header.Range;
 import org.tributary.rtsp.header.RtpInfo;
 import org.tributary.rtsp.header.RtpInfoEntry;
+import org.tributary.session.MulticastGroups;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionState;
 
@@ -105,13 +106,18 @@ final class PlaybackHandler implements MethodHandler {
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         List<RtpInfoEntry> entries = new ArrayList<>();
         for (RtspSession.TrackStart t : play.tracks()) {
+            if (session.output(t.trackIndex()).channel() instanceof MulticastGroups.Membership) {
+                continue; // the group's feed numbers the packets: a player takes its first one as the base
+            }
             entries.add(new RtpInfoEntry(base + session.source().tracks().get(t.trackIndex()).control(),
                     t.sequence(), t.rtpTime()));
         }
         RtspResponse response = ok(context).header("Session", SessionLookup.header(session))
                 .header("Range", live ? "npt=now-" : Range.npt(play.startSeconds(),
-                        Double.isInfinite(play.endSeconds()) ? null : play.endSeconds()).format())
-                .header("RTP-Info", new RtpInfo(entries).format());
+                        Double.isInfinite(play.endSeconds()) ? null : play.endSeconds()).format());
+        if (!entries.isEmpty()) {
+            response.header("RTP-Info", new RtpInfo(entries).format());
+        }
         return Reply.of(response).then(() -> session.startStreaming(engine));
     }
 

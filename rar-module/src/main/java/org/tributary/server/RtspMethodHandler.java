@@ -11,6 +11,7 @@ import org.tributary.engine.StreamingEngine;
 import org.tributary.rtsp.RtspMethod;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
+import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
 import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
@@ -90,6 +91,11 @@ public final class RtspMethodHandler implements RequestHandler {
     /** New UDP sessions use this RTP port pair from now on. */
     public void udp(UdpEndpoint endpoint) {
         setup.udp(endpoint);
+    }
+
+    /** Where multicast SETUPs of running streams get their group; without it they get 461. */
+    public void multicastGroups(MulticastGroups groups) {
+        setup.multicastGroups(groups);
     }
 
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */

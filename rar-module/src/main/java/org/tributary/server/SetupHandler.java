@@ -5,6 +5,7 @@ import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.header.ChannelRange;
 import org.tributary.rtsp.header.PortRange;
 import org.tributary.rtsp.header.TransportSpec;
+import org.tributary.session.MulticastGroups;
 import org.tributary.session.OncePerPeriod;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionLimitException;
@@ -38,6 +39,7 @@ final class SetupHandler implements MethodHandler {
     private volatile UdpEndpoint udp;
     /** A client hammering the per-address limit is logged once a minute, not once per SETUP. */
     private final OncePerPeriod<InetAddress> limitLog = new OncePerPeriod<>(60);
+    private final MulticastSetup multicast = new MulticastSetup();
 
     SetupHandler(PathResolver paths, SessionLookup sessions, UdpEndpoint udp, TrafficMeter meter,
                  BandwidthLimit bandwidth) {
@@ -50,6 +52,10 @@ final class SetupHandler implements MethodHandler {
 
     void udp(UdpEndpoint endpoint) {
         this.udp = endpoint;
+    }
+
+    void multicastGroups(MulticastGroups groups) {
+        multicast.groups(groups);
     }
 
     @Override
@@ -71,7 +77,9 @@ final class SetupHandler implements MethodHandler {
         TransportSpec spec = TransportNegotiation.choose(request);
         ChannelRange channels = spec.interleaved() != null ? spec.interleaved() : ChannelRange.of(2 * track);
         // Checked before a session is created for a SETUP that will be refused.
-        if (spec.isTcp()) {
+        if (spec.isMulticast()) {
+            multicast.refuseUnusable(source);
+        } else if (spec.isTcp()) {
             TransportNegotiation.refuseUnusableChannels(channels, sessions.registry(), connection.responseTarget(),
                     session, track);
         } else {
@@ -91,7 +99,11 @@ final class SetupHandler implements MethodHandler {
         int clockRate = source.tracks().get(track).clockRate();
         TrackOutput output;
         String transport;
-        if (spec.isTcp()) {
+        if (spec.isMulticast()) {
+            MulticastSetup.Answer answer = multicast.setUp(source, track, cname);
+            output = answer.output();
+            transport = answer.transport();
+        } else if (spec.isTcp()) {
             RtspConnection carrier = connection.responseTarget();
             int rtcpChannel = channels.rtcpChannel();
             boolean tunnel = carrier != connection;

@@ -21,7 +21,10 @@ final class TransportNegotiation {
     private TransportNegotiation() {
     }
 
-    /** The first offer this server can serve: RTP to play over unicast UDP with client ports, or over TCP. */
+    /**
+     * The first offer this server can serve: RTP to play over unicast UDP with client ports, over TCP, or
+     * over UDP multicast (a group the server picks).
+     */
     static TransportSpec choose(RtspRequest request) throws RefusedException {
         String header = request.header("Transport");
         if (header == null) {
@@ -35,15 +38,15 @@ final class TransportNegotiation {
                     e.getMessage());
         }
         for (TransportSpec spec : offered.specs()) {
-            if (!spec.isRtp() || spec.isMulticast() || spec.effectiveMode() != TransportMode.PLAY) {
+            if (!spec.isRtp() || spec.effectiveMode() != TransportMode.PLAY) {
                 continue;
             }
-            if (spec.isTcp() || (spec.isUdp() && spec.clientPort() != null)) {
+            if (spec.isTcp() || (spec.isUdp() && (spec.isMulticast() || spec.clientPort() != null))) {
                 return spec;
             }
         }
         throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "no offered transport is RTP over unicast UDP "
-                + "(with client_port) or TCP: " + header);
+                + "(with client_port), multicast UDP or TCP: " + header);
     }
 
     /** Whether a SETUP offers to send (mode=record or receive): a publisher's SETUP, decided as a write. */

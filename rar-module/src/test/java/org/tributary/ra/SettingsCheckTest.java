@@ -142,4 +142,19 @@ class SettingsCheckTest {
         assertEquals(Map.of(), validator.validate(with(Map.of("mp3MaxStreams", "1000000", "mp3BurstSeconds", "60",
                 "mp3IcyMetaint", "65536", "mp3StallSeconds", "3600")), good()), "upper bounds");
     }
+
+    @Test
+    void multicastSettingsNeedAMulticastRangeAnEvenBasePortAndAnInterfaceOfThisHost() {
+        Map<String, String> errors = validator.validate(with(Map.of("multicastRange", "10.1.2.0/24",
+                "multicastPortFirst", "22001", "multicastInterface", "no-such-nic0")), good());
+        assertEquals(Set.of("multicastRange", "multicastPortFirst", "multicastInterface"), errors.keySet(),
+                errors.toString());
+        assertTrue(errors.get("multicastRange").contains("not a multicast range"), errors.get("multicastRange"));
+        assertTrue(errors.get("multicastPortFirst").contains("even"), errors.get("multicastPortFirst"));
+        assertTrue(errors.get("multicastInterface").contains("'no-such-nic0'"), errors.get("multicastInterface"));
+        assertTrue(validator.validate(with(Map.of("multicastPortFirst", "22000", "multicastPortLast", "22000")), good())
+                .get("multicastPortLast").contains("at least one RTP/RTCP pair"));
+        assertEquals(Map.of(), validator.validate(with(Map.of("multicastRange", "239.1.1.1-239.1.1.9",
+                "multicastInterface", "lo")), good()));
+    }
 }

@@ -167,7 +167,23 @@ public final class SettingsSchema {
                     .label("Local broadcasters file")
                     .describe("the commands the server runs to publish live paths (README: Local broadcasters);"
                             + " relative to the server's configuration folder; none when missing")
-                    .in(LIVE).deployOnly());
+                    .in(LIVE).deployOnly(),
+            text("multicastRange", "tributary.multicast.range", "239.255.42.0/24").label("Multicast groups")
+                    .describe("groups live streams are multicast to, one per stream: a prefix (239.255.42.0/24) or a"
+                            + " first-last pair of multicast addresses").in(LIVE).restart(),
+            integer("multicastPortFirst", "tributary.multicast.port-first", 22000, 1024, 65534)
+                    .label("Multicast base port")
+                    .describe("even RTP port of every group's first track; track n uses it + 2n, RTCP the next")
+                    .in(LIVE).restart(),
+            integer("multicastPortLast", "tributary.multicast.port-last", 22015, 1025, 65535)
+                    .label("Multicast last port")
+                    .describe("last port a group's tracks may use: a stream with more tracks gets 453")
+                    .in(LIVE).restart(),
+            integer("multicastTtl", "tributary.multicast.ttl", 16, 0, 255).label("Multicast TTL")
+                    .describe("router hops multicast packets live (Darwin's default: 16)").in(LIVE).restart(),
+            text("multicastInterface", "tributary.multicast.interface", "any").label("Multicast interface")
+                    .describe("network interface multicast leaves by (e.g. eth0); \"any\" for the system's route")
+                    .in(LIVE).restart());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 
