@@ -104,7 +104,11 @@ class RtspConnectionTest {
         return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 
-    /** Moves the clock on, and again every half second while the condition waits: the selector checks once a second. */
+    /**
+     * Moves the clock on by the timeout, and again by the whole timeout every half second while the test waits.
+     * The connection may record its last activity (the end of a write, the first byte read) on its own thread
+     * after the first move; the later moves pass the timeout from wherever it recorded it.
+     */
     private String advanceUntilClosed(Socket socket, long seconds) throws IOException {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
         socket.setSoTimeout(500);
@@ -119,7 +123,7 @@ class RtspConnectionTest {
                 }
                 all.write(chunk, 0, n);
             } catch (SocketTimeoutException e) {
-                clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(1100)); // the next pass sees a second gone
+                clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
             }
         }
         throw new AssertionError("not closed; received: " + all.toString(StandardCharsets.ISO_8859_1));
