@@ -9,7 +9,9 @@
 # Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
 # --live: the load tool publishes one synthetic H.264 stream (1 Mbit/s, 25 fps, a key frame every 2 s)
 # to rtsp://127.0.0.1:8554/live/bench as a broadcaster account made through the API, then VIEWERS
-# viewers play it for SECONDS; the JSON summary and log go to bench/results/<date>/live-*.
+# viewers play it for SECONDS; then the same against gst-rtsp-server as a live reflector
+# (bench/gst-rtsp-server.py --live: RECORD at live/bench-in, one shared PLAY media at live/bench).
+# The JSON summaries, logs and a side-by-side table go to bench/results/<date>/(RESULTS-)live-*.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -83,14 +85,42 @@ if [ "${1:-}" = "--live" ]; then
         -d '{"user":"bench-caster","paths":["live"]}' "$api/broadcasters"
     results="$root/bench/results/$(date -u +%Y-%m-%d)"
     mkdir -p "$results"
-    name="live-tributary-$vtransport-n$viewers"
-    log "live: 1 publisher -> $viewers $vtransport viewers for ${seconds}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    timeout $((seconds + 300)) java -Xss512k -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
-        --url "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/bench" --publish 1 -n "$viewers" --rate 50 \
-        --duration "$seconds" --transport "$vtransport" --server-pid "$pid" --label "$name" \
-        --json "$results/$name.json" 2>&1 | sed "s/$caster_pw/***/g" | tee "$results/$name.txt"
-    sed -i "s/$caster_pw/***/g" "$results/$name.json"
-    log "results: $results/$name.json"
+    # $1 server name, $2 pid, $3 viewers' URL, $4 publisher's URL (may hold the broadcaster's password)
+    run_live() {
+        local name="live-$1-$vtransport-n$viewers" secret="${caster_pw:-no-secret}"
+        log "live on $1: 1 publisher -> $viewers $vtransport viewers for ${seconds}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+        timeout $((seconds + 300)) java -Xss512k -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
+            --url "$3" --publish 1 --publish-url "$4" -n "$viewers" --rate 50 \
+            --duration "$seconds" --transport "$vtransport" --server-pid "$2" --label "$name" \
+            --json "$results/$name.json" 2>&1 | sed "s/$secret/***/g" | tee "$results/$name.txt"
+        sed -i "s/$secret/***/g" "$results/$name.json"
+    }
+    run_live tributary "$pid" "rtsp://127.0.0.1:8554/live/bench" \
+        "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/bench"
+    # The same with gst-rtsp-server (a RECORD mount and a shared PLAY mount), Tributary idle meanwhile.
+    /usr/bin/python3 bench/gst-rtsp-server.py --live live/bench 8654 >"$out/logs/gst-rtsp-server-live.log" 2>&1 &
+    gst_pid=$!
+    sleep 2
+    kill -0 "$gst_pid" 2>/dev/null || { cat "$out/logs/gst-rtsp-server-live.log" >&2; exit 1; }
+    run_live gst-rtsp-server "$gst_pid" "rtsp://127.0.0.1:8654/live/bench" "rtsp://127.0.0.1:8654/live/bench-in"
+    kill "$gst_pid"
+    /usr/bin/python3 - "$results" "$vtransport" "$viewers" > "$results/RESULTS-live-$vtransport-n$viewers.md" <<'PY'
+import json, sys
+results, transport, viewers = sys.argv[1], sys.argv[2], sys.argv[3]
+rows = [("Tributary", "tributary"), ("gst-rtsp-server", "gst-rtsp-server")]
+print("| server | viewers played | loss % | server CPU-ms per viewer-s | PLAY->1st packet p50/p99 ms"
+      " | PLAY->key frame p50/p99 ms | server peak RSS MB |")
+print("|---|---|---|---|---|---|---|")
+for title, key in rows:
+    d = json.load(open("%s/live-%s-%s-n%s.json" % (results, key, transport, viewers)))
+    fp, kf = d["firstPacketMs"], d["firstKeyFrameMs"]
+    print("| %s | %d of %d | %.3f | %.3f | %.1f / %.1f | %.1f / %.1f | %.0f |" % (
+        title, d["sessions"]["played"], d["sessions"]["requested"], d["packets"]["lossPercent"],
+        d["server"]["cpuMsPerStreamSecond"], fp["p50"], fp["p99"], kf["p50"], kf["p99"],
+        d["server"]["peakRssKb"] / 1024))
+PY
+    cat "$results/RESULTS-live-$vtransport-n$viewers.md"
+    log "results: $results/RESULTS-live-$vtransport-n$viewers.md"
     exit 0
 fi
 variant=200k

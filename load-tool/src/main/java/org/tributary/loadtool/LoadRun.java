@@ -153,15 +153,16 @@ public final class LoadRun {
     }
 
     /**
-     * Publisher i publishes URL i (round robin) and starts sending once its RECORD is answered; the
+     * Publisher i publishes URL i (round robin; the --publish-url ones if given, else the viewers') and starts sending once its RECORD is answered; the
      * viewers start after all of them. A refused publisher is counted as an error.
      */
     private List<Publisher> startPublishers(UdpPortAllocator ports) {
         PublishSettings settings = new PublishSettings(options.publishUdp, options.publishBitrate, options.publishFps,
                 options.publishGop, options.publishMaxPayload, (int) (options.rtspTimeoutSeconds * 1000));
         List<Publisher> started = new ArrayList<>();
+        List<String> urls = options.publishUrls.isEmpty() ? options.urls : options.publishUrls;
         for (int i = 0; i < options.publish; i++) {
-            Publisher p = new Publisher(RtspUrl.parse(options.urls.get(i % options.urls.size())), settings, ports, i);
+            Publisher p = new Publisher(RtspUrl.parse(urls.get(i % urls.size())), settings, ports, i);
             if (p.start()) {
                 p.startSending();
                 started.add(p);

@@ -10,6 +10,8 @@ import java.util.Locale;
 /** Command-line options of the load tool, with their defaults. */
 public final class LoadToolOptions {
     public List<String> urls = new ArrayList<>();
+    /** Where publishers publish, when that is not where viewers play (e.g. a server with separate record and play mounts). */
+    public List<String> publishUrls = new ArrayList<>();
     public UrlOrder urlOrder = UrlOrder.ROUND_ROBIN;
     public int sessions = 10;
     public double rate = 20;
@@ -70,6 +72,8 @@ public final class LoadToolOptions {
             "  --server-pid PID        sample the server's CPU (/proc/PID/stat) and RSS (/proc/PID/status)",
             "  --publish N             first publish N live streams (ANNOUNCE, SETUP mode=record, RECORD) to the",
             "                          URLs in turn, synthetic H.264; the viewers start once every RECORD is answered",
+            "  --publish-url URL       publish to URL instead of the --url ones (repeat for several); viewers still",
+            "                          play the --url ones (for servers whose record and play mounts differ)",
             "  --publish-transport T   tcp (default: interleaved 0-1) or udp (client_port, to the server_port)",
             "  --publish-bitrate BPS   video bit/s per publisher (default 1000000)",
             "  --publish-fps F         frames per second (default 25)",
@@ -137,6 +141,7 @@ public final class LoadToolOptions {
             case "--json" -> jsonFile = Path.of(value);
             case "--label" -> label = value;
             case "--publish" -> publish = Integer.parseInt(value);
+            case "--publish-url" -> publishUrls.add(value);
             case "--publish-transport" -> publishUdp = switch (value.toLowerCase(Locale.ROOT)) {
                 case "udp" -> true;
                 case "tcp" -> false;
@@ -178,6 +183,9 @@ public final class LoadToolOptions {
         }
         if (publish < 0 || publish > 1000) {
             throw new IllegalArgumentException("--publish must be 0..1000");
+        }
+        if (!publishUrls.isEmpty() && publish == 0) {
+            throw new IllegalArgumentException("--publish-url needs --publish N");
         }
         if (serverPid != null && !serverPid.matches("\\d+")) {
             throw new IllegalArgumentException("--server-pid must be a number");

@@ -46,6 +46,20 @@ public final class HistorySpool {
     }
 
     public void put(AccessRecord record) throws IOException {
+        write(dir, record);
+    }
+
+    /** Keeps a record the database refuses for itself apart from the spool, never to be retried; returns its file. */
+    public Path putRejected(AccessRecord record) throws IOException {
+        return write(rejectedDir(), record);
+    }
+
+    /** Where rows the database refuses for themselves are kept (not a part of the spool). */
+    public Path rejectedDir() {
+        return dir.resolve("rejected");
+    }
+
+    private static Path write(Path dir, AccessRecord record) throws IOException {
         Files.createDirectories(dir);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -61,7 +75,7 @@ public final class HistorySpool {
             channel.force(true);
         }
         String name = String.format("%019d-%s%s", nextSequence(), record.eventId(), SUFFIX);
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The spooled files, oldest first. */

@@ -31,6 +31,17 @@ public class SessionHistoryStore {
         }
     }
 
+    /** Whether the history table answers a trivial query now (the database may refuse one row yet be up). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean answers() {
+        try {
+            em.createQuery("select count(h) from SessionHistory h where h.eventId = ''").getSingleResult();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean contains(String eventId) {
         return em.find(SessionHistory.class, eventId) != null;
     }
