@@ -7,6 +7,7 @@
 #   bench/benchmark.sh --live [VIEWERS [SECONDS [udp|tcp|http]]]     (default 1000 viewers, 60 s, udp)
 #
 # Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
+# BENCH_JAVA_OPTS adds JVM options to the server (e.g. -XX:StartFlightRecording=... to profile it).
 # --live: the load tool publishes one synthetic H.264 stream (1 Mbit/s, 25 fps, a key frame every 2 s)
 # to rtsp://127.0.0.1:8554/live/bench as a broadcaster account made through the API, then VIEWERS
 # viewers play it for SECONDS; then the same against gst-rtsp-server as a live reflector
@@ -45,7 +46,7 @@ rm -f "$server"/standalone/deployments/tributary.ear*
 [ "${1:-}" = "--live" ] && rm -rf "$server/standalone/data/tributary"
 cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
-JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC" "$server/bin/standalone.sh" -c standalone.xml \
+JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-}" "$server/bin/standalone.sh" -c standalone.xml \
     -Djboss.bind.address=127.0.0.1 -Dtributary.rtsp.bind-address=127.0.0.1 \
     -Dtributary.media.root="$out/media" -Dtributary.session.max=20000 -Dtributary.rtsp.max-connections=20000 -Dtributary.rtsp.max-connections-per-address=20000 \
     -Dtributary.session.max-per-address=0 \

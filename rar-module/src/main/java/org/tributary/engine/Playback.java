@@ -11,4 +11,13 @@ public interface Playback {
      * or {@link #DONE}. Must not block.
      */
     long pump(long nowNanos);
+
+    /**
+     * Called once when the playback is scheduled, with a handle that makes it due now from any thread (cheap,
+     * never blocks; waking a playback that is already due or done does nothing). A playback whose next unit
+     * comes at an unknown time (a live stream) returns a late due time from {@link #pump} and is woken when
+     * the unit arrives, instead of polling.
+     */
+    default void wakeWith(Runnable wake) {
+    }
 }

@@ -28,6 +28,7 @@ public final class MulticastFeed implements Playback, PacketSink, AutoCloseable 
     private final String name;
     private long nextReportNanos;
     private volatile boolean closed;
+    private volatile Runnable wake;
 
     /** @param nowNanos the engine's clock now: the stream's packets are due from here */
     public MulticastFeed(StreamSource source, MulticastSink sink, String cname, long nowNanos) {
@@ -82,17 +83,28 @@ public final class MulticastFeed implements Playback, PacketSink, AutoCloseable 
         }
     }
 
+    /** Woken by the stream as packets arrive, instead of polling it. */
+    @Override
+    public void wakeWith(Runnable wake) {
+        this.wake = wake;
+        reader.onReadable(wake);
+    }
+
     @Override
     public void packet(int track, ByteBuffer payload, boolean marker, long timestamp, int payloadType) {
         outputs[track].send(payload, marker, timestamp, payloadType);
     }
 
-    /** Stops sending; the engine drops the feed at its next pump. */
+    /** Stops sending; the engine drops the feed at once. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             reader.close();
+            Runnable w = wake;
+            if (w != null) {
+                w.run(); // leave the engine now
+            }
         }
     }
 }

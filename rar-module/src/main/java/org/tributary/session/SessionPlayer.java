@@ -27,6 +27,7 @@ final class SessionPlayer implements Playback, PacketSink {
     private final long endMicros;
     private long nextReportNanos;
     private volatile boolean cancelled;
+    private volatile Runnable wake;
     private long lastSentMicros;
 
     SessionPlayer(RtspSession session, SourceReader reader, TrackOutput[] outputs, long startWallNanos,
@@ -43,6 +44,16 @@ final class SessionPlayer implements Playback, PacketSink {
 
     void cancel() {
         cancelled = true;
+        Runnable w = wake;
+        if (w != null) {
+            w.run(); // leave the engine now, not at the next due time (a live reader may be idle for a while)
+        }
+    }
+
+    @Override
+    public void wakeWith(Runnable wake) {
+        this.wake = wake;
+        reader.onReadable(wake);
     }
 
     /** Presentation time reached by now (for PAUSE and statistics). */

@@ -26,7 +26,8 @@ public final class TrackOutput {
     private final String cname;
     private final TrafficMeter meter;
     /** Sized for an Ethernet-MTU packet; grows once if a source sends larger payloads (hint tracks may). */
-    private ByteBuffer packet = ByteBuffer.allocate(2048);
+    /** Direct, so a UDP send goes straight from it (a heap buffer is first copied into a temporary direct one). */
+    private ByteBuffer packet = ByteBuffer.allocateDirect(2048);
     private final ByteBuffer rtcp = ByteBuffer.allocate(512);
 
     private int sequence;
@@ -101,7 +102,7 @@ public final class TrackOutput {
     synchronized void send(ByteBuffer payload, boolean marker, long sourceTimestamp, int payloadType) {
         long wireTimestamp = (sourceTimestamp + timestampOffset) & 0xFFFFFFFFL;
         if (payload.remaining() + 12 > packet.capacity()) {
-            packet = ByteBuffer.allocate(Math.min(12 + 65535, Math.max(payload.remaining() + 12, 2 * packet.capacity())));
+            packet = ByteBuffer.allocateDirect(Math.min(12 + 65535, Math.max(payload.remaining() + 12, 2 * packet.capacity())));
         }
         packet.clear();
         RtpPacketWriter.writeHeader(packet, marker, payloadType, sequence, wireTimestamp, ssrc);

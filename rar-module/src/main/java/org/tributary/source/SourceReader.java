@@ -30,6 +30,14 @@ public interface SourceReader extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * For a reader whose units arrive at times nobody knows in advance (live): {@code wake} is run from the
+     * arriving side when a unit becomes available after none was, so the player need not poll for it.
+     * Readers of files know their times and ignore it.
+     */
+    default void onReadable(Runnable wake) {
+    }
+
     @Override
     void close();
 }

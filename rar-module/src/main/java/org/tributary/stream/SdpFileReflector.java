@@ -68,12 +68,17 @@ public final class SdpFileReflector implements PathRegistry.OnDemand {
         this.lingerSeconds = seconds;
     }
 
+    /** Every path lookup comes here: anything but an existing {@code .sdp} file is answered without the lock. */
     @Override
-    public synchronized Stream start(CanonicalPath canonical) throws UnsupportedMediaException {
-        String path = canonical.path();
-        if (!canonical.exists() || canonical.real() == null || !path.toLowerCase(Locale.ROOT).endsWith(".sdp")) {
+    public Stream start(CanonicalPath canonical) throws UnsupportedMediaException {
+        if (!canonical.path().toLowerCase(Locale.ROOT).endsWith(".sdp") || !canonical.exists() || canonical.real() == null) {
             return null;
         }
+        return reflect(canonical);
+    }
+
+    private synchronized Stream reflect(CanonicalPath canonical) throws UnsupportedMediaException {
+        String path = canonical.path();
         Reflection current = running.get(path);
         if (current != null) {
             return current.stream;

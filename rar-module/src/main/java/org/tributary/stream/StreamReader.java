@@ -16,6 +16,7 @@ public final class StreamReader implements AutoCloseable {
     private long dropped;
     private long received;
     private boolean ended;
+    private Runnable onReadable;
 
     StreamReader(Stream stream, int capacity, List<StreamPacket> joinWith) {
         this.stream = stream;
@@ -41,11 +42,22 @@ public final class StreamReader implements AutoCloseable {
         }
         queue.addLast(packet);
         received++;
+        if (queue.size() == 1 && onReadable != null) {
+            onReadable.run();
+        }
+    }
+
+    /** {@code wake} runs (on the writer's thread, so it must be cheap) whenever a packet arrives to an empty queue or the stream ends. */
+    synchronized void onReadable(Runnable wake) {
+        this.onReadable = wake;
     }
 
     /** The stream ended (unregistered, its source stopped): what is queued can still be read. */
     synchronized void end() {
         ended = true;
+        if (onReadable != null) {
+            onReadable.run();
+        }
     }
 
     /** The next packet, or null when none is queued now. */

@@ -5,15 +5,18 @@ import org.tributary.source.SourceReader;
 
 /**
  * A {@link StreamReader} read like a file by a session's player. Presentation time 0 is when the reader
- * opened; a packet is due when it arrived (the join GOP at once), and while nothing is queued the next
- * unit is announced a little later, so the player polls. Each track's timestamps are rebased so that its
+ * opened; a packet is due when it arrived (the join GOP at once). While nothing is queued the next unit
+ * is announced a little later, so the player looks again; a player that gave a wake handle
+ * ({@link #onReadable}) is woken by the arriving packet instead and looks again only after a long while. Each track's timestamps are rebased so that its
  * first packet carries its presentation time; the session's own timestamp base, SSRC and sequence numbers
  * then replace the writer's.
  */
 final class StreamSourceReader implements SourceReader {
 
-    /** How long a reader with nothing queued waits before looking again. */
+    /** How long a reader with nothing queued waits before looking again, when nothing wakes it. */
     static final long IDLE_POLL_MICROS = 10_000;
+    /** The same, when the stream wakes the player as packets arrive: only a safety net. */
+    static final long WOKEN_IDLE_POLL_MICROS = 1_000_000;
 
     private final StreamReader reader;
     private final long openedNanos;
@@ -21,6 +24,7 @@ final class StreamSourceReader implements SourceReader {
     /** Per track: what is subtracted from a writer timestamp, once its first packet is seen. */
     private final long[] shift;
     private final boolean[] started;
+    private volatile long idlePollMicros = IDLE_POLL_MICROS;
 
     StreamSourceReader(StreamReader reader) {
         this.reader = reader;
@@ -47,7 +51,7 @@ final class StreamSourceReader implements SourceReader {
         }
         StreamPacket head = reader.peek();
         if (head == null) {
-            return nowMicros() + IDLE_POLL_MICROS;
+            return nowMicros() + idlePollMicros;
         }
         return dueMicros(head);
     }
@@ -70,6 +74,12 @@ final class StreamSourceReader implements SourceReader {
         }
         long rebased = (packet.timestamp() - shift[track]) & 0xFFFFFFFFL;
         sink.packet(track, packet.payloadBuffer(), packet.marker(), rebased, packet.payloadType());
+    }
+
+    @Override
+    public void onReadable(Runnable wake) {
+        reader.onReadable(wake);
+        idlePollMicros = WOKEN_IDLE_POLL_MICROS;
     }
 
     @Override

@@ -303,10 +303,18 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         }
     }
 
+    private record SocketOfThread(Thread thread, DatagramChannel socket) {
+    }
+
     private final class UdpRtpChannel implements RtpChannel {
         private final InetSocketAddress clientRtp;
         private final InetSocketAddress clientRtcp;
         private final RtcpListener listener;
+        /**
+         * The sending thread's socket, remembered: a playback stays on one sender thread, and a ThreadLocal
+         * lookup per packet is costly on container threads (their thread-local maps are large).
+         */
+        private SocketOfThread lastSocket;
 
         UdpRtpChannel(InetSocketAddress clientRtp, InetSocketAddress clientRtcp, RtcpListener listener) {
             this.clientRtp = clientRtp;
@@ -317,7 +325,13 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         @Override
         public boolean sendRtp(ByteBuffer packet) {
             try {
-                return rtpSocketForThisThread().send(packet, clientRtp) > 0;
+                Thread current = Thread.currentThread();
+                SocketOfThread last = lastSocket;
+                if (last == null || last.thread != current) {
+                    last = new SocketOfThread(current, rtpSocketForThisThread());
+                    lastSocket = last;
+                }
+                return last.socket.send(packet, clientRtp) > 0;
             } catch (IOException e) {
                 return false;
             }

@@ -113,4 +113,70 @@ class StreamingEngineTest {
         assertEquals(List.of(1_000L, 2_000L), times);
         assertTrue(threads.get(0).isAlive());
     }
+
+    /** Pumped once at the start and then due only in an hour, unless woken; done after {@code pumps} pumps. */
+    private static final class WokenPlayback implements Playback {
+        final AtomicInteger pumped = new AtomicInteger();
+        final int pumps;
+        volatile Runnable wake;
+        volatile Runnable duringPump;
+
+        WokenPlayback(int pumps) {
+            this.pumps = pumps;
+        }
+
+        @Override
+        public long pump(long nowNanos) {
+            Runnable during = duringPump;
+            duringPump = null;
+            if (during != null) {
+                during.run();
+            }
+            return pumped.incrementAndGet() >= pumps ? DONE : nowNanos + 3_600_000_000_000L;
+        }
+
+        @Override
+        public void wakeWith(Runnable wake) {
+            this.wake = wake;
+        }
+    }
+
+    @Test
+    void aWokenPlaybackIsPumpedAtOnceAndItsLeftBehindEntryNeverRuns() throws Exception {
+        engine(1, System::nanoTime);
+        WokenPlayback playback = new WokenPlayback(100);
+        engine.schedule(playback);
+        await(() -> playback.pumped.get() == 1 && playback.wake != null, "the first pump");
+        for (int i = 2; i <= 4; i++) {
+            playback.wake.run();
+            playback.wake.run(); // a second wake before the loop took the first is the same wake
+            int expected = i;
+            await(() -> playback.pumped.get() >= expected, "pump " + expected + " after its wake");
+        }
+        Thread.sleep(100); // not an assertion that waits: the loop passes over the left-behind entries meanwhile
+        assertEquals(4, playback.pumped.get(), "one pump per wake, none for the entries due in an hour");
+    }
+
+    @Test
+    void aWakeDuringThePumpIsNotLost() throws Exception {
+        engine(1, System::nanoTime);
+        WokenPlayback playback = new WokenPlayback(100);
+        playback.duringPump = () -> playback.wake.run(); // data arrives while the first pump finds none
+        engine.schedule(playback);
+        await(() -> playback.pumped.get() >= 2, "pumped again for the wake that came during the first pump");
+    }
+
+    @Test
+    void wakingADonePlaybackDoesNothing() throws Exception {
+        engine(1, System::nanoTime);
+        WokenPlayback playback = new WokenPlayback(2);
+        engine.schedule(playback);
+        await(() -> playback.wake != null && playback.pumped.get() == 1, "the first pump");
+        playback.wake.run();
+        await(() -> engine.activePlaybacks() == 0, "done after its second pump");
+        playback.wake.run();
+        Thread.sleep(100); // not an assertion that waits: the loop takes the wake meanwhile
+        assertEquals(2, playback.pumped.get());
+        assertEquals(0, engine.activePlaybacks());
+    }
 }

@@ -6,6 +6,7 @@ import org.tributary.source.SourceTrack;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -211,5 +212,21 @@ class StreamTest {
         assertEquals(90_000, reader.poll().timestamp());
         assertEquals(90_000 + 180_000, reader.poll().timestamp(), "2 s of 90 kHz after the last packet");
         assertEquals(90_000 + 180_000 + 3_600, reader.poll().timestamp(), "then the new writer's own spacing");
+    }
+
+    @Test
+    void aReaderIsWokenWhenAPacketComesToItsEmptyQueueAndWhenTheStreamEnds() {
+        Stream stream = stream(new StreamLimits(16, 64, 100));
+        StreamReader reader = stream.openReader();
+        AtomicInteger wakes = new AtomicInteger();
+        reader.onReadable(wakes::incrementAndGet);
+        write(stream, 0, 1, false);
+        write(stream, 0, 2, false);
+        assertEquals(1, wakes.get(), "the second packet finds the queue non-empty: the reader is awake already");
+        assertEquals(List.of(1, 2), drain(reader));
+        write(stream, 0, 3, false);
+        assertEquals(2, wakes.get(), "empty again: woken again");
+        stream.end();
+        assertEquals(3, wakes.get(), "the end wakes it, so the player sees it at once");
     }
 }
