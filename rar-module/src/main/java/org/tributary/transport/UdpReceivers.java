@@ -66,6 +66,9 @@ public final class UdpReceivers implements Runnable, AutoCloseable {
                 NetworkInterface nif = networkInterface != null ? networkInterface
                         : channel.getOption(StandardSocketOptions.IP_MULTICAST_IF);
                 if (nif == null) {
+                    nif = routeInterface(group);
+                }
+                if (nif == null) {
                     nif = NetworkInterface.networkInterfaces().filter(UdpReceivers::multicastCapable).findFirst()
                             .orElseThrow(() -> new IOException("no network interface can join " + group.getHostAddress()));
                 }
@@ -97,6 +100,22 @@ public final class UdpReceivers implements Runnable, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * The interface the system's route to {@code group} leaves by (where a sender on this host sends it): a
+     * UDP socket connected to the group learns its source address from the route. Null when there is none.
+     */
+    private static NetworkInterface routeInterface(InetAddress group) {
+        try (DatagramChannel probe = DatagramChannel.open(group instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+            probe.connect(new InetSocketAddress(group, 9));
+            InetAddress source = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+            NetworkInterface nif = source.isAnyLocalAddress() ? null : NetworkInterface.getByInetAddress(source);
+            return nif != null && multicastCapable(nif) ? nif : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // no route: the first capable interface is tried
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The live reflector with real clients: ffmpeg publishes the sample clip (H.264 + AAC, {@code -re -c copy
@@ -262,19 +263,41 @@ class LivePublishIT {
 
     @Test
     void anSdpFileDescribingAnRtpSourceIsALiveStreamPlayersOpenByItsName() throws Exception {
+        reflectAnSdpFileOf("127.0.0.1", "", "it-reflected.sdp");
+    }
+
+    @Test
+    void anSdpFileDescribingAMulticastSourceIsReflectedFromTheGroup() throws Exception {
+        String group = "239.255.77.1";
+        boolean routed;
+        try {
+            routed = Tools.run(10, "ip", "route", "get", group).exitCode() == 0;
+        } catch (IOException e) {
+            routed = false;
+        }
+        assumeTrue(routed, "no route for 224.0.0.0/4 on this host (ip route get " + group + " fails or there is no"
+                + " ip command): multicast cannot be looped back here");
+        // TTL 0: the packets never leave this host; they reach the group's members here by multicast loopback.
+        String sdpText = reflectAnSdpFileOf(group, "?ttl=0", "it-reflected-multicast.sdp");
+        assertTrue(sdpText.contains("c=IN IP4 " + group), "ffmpeg described the group: " + sdpText);
+    }
+
+    /** ffmpeg sends the clip as RTP to {@code host} and writes its SDP file into the media folder; ffmpeg plays the file's name. */
+    private String reflectAnSdpFileOf(String host, String urlOptions, String name) throws Exception {
         int video;
         int audio;
         try (java.net.DatagramSocket a = new java.net.DatagramSocket(0); java.net.DatagramSocket b = new java.net.DatagramSocket(0)) {
             video = a.getLocalPort();
             audio = b.getLocalPort();
         }
-        Path sdp = Path.of(System.getProperty("tributary.media.root"), "it-reflected.sdp");
+        Path sdp = Path.of(System.getProperty("tributary.media.root"), name);
         ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
                 "-re", "-stream_loop", "-1", "-i", sample().toString(),
-                "-map", "0:v", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + video,
-                "-map", "0:a", "-c", "copy", "-f", "rtp", "rtp://127.0.0.1:" + audio, "-sdp_file", sdp.toString());
+                "-map", "0:v", "-c", "copy", "-f", "rtp", "rtp://" + host + ":" + video + urlOptions,
+                "-map", "0:a", "-c", "copy", "-f", "rtp", "rtp://" + host + ":" + audio + urlOptions,
+                "-sdp_file", sdp.toString());
         builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-rtp-source.log").toFile());
+        builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-live-rtp-source-" + name + ".log").toFile());
         publishers.add(builder.start());
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -283,13 +306,15 @@ class LivePublishIT {
                 Thread.sleep(100);
             }
             Thread.sleep(300); // the whole file
+            String sdpText = java.nio.file.Files.readString(sdp);
             Tools.Result r = Tools.run(40, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "it-reflected.sdp", "-t", "7", "-f", "framemd5", "-");
+                    "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + name, "-t", "7", "-f", "framemd5", "-");
             assertEquals(0, r.exitCode(), r.stderr());
             int frames = framesOfFiveSeconds(r, 0);
             assertTrue(frames >= FIVE_SECONDS * 95 / 100, "reflected video: " + frames + " frames of 5 s");
             double audioSeconds = Framemd5.of(r, 1).seconds();
             assertTrue(audioSeconds >= 4.75, "reflected audio: " + audioSeconds + " s");
+            return sdpText;
         } finally {
             java.nio.file.Files.deleteIfExists(sdp);
         }
