@@ -58,6 +58,11 @@ class ConsoleLayoutIT extends BrowserTest {
             return found.join('; ');
             """;
 
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
     private static Path media(String name) {
         return Path.of(System.getProperty("it.media.dir"), name);
     }
