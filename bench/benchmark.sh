@@ -98,6 +98,12 @@ if [ "${1:-}" = "--live" ]; then
     }
     run_live tributary "$pid" "rtsp://127.0.0.1:8554/live/bench" \
         "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/bench"
+    # A real player's first picture: ffmpeg publishes the 800k clip (a key frame every 2 s), ffmpeg views.
+    bash bench/first-picture.sh Tributary "rtsp://bench-caster:$caster_pw@127.0.0.1:8554/live/picture" \
+        "rtsp://127.0.0.1:8554/live/picture" "$out/media/clip-800k.mp4" 2>&1 | sed "s/$caster_pw/***/g" \
+        | tee "$results/first-picture-tributary.txt"
+    bash bench/first-picture.sh "Tributary, the same clip as a file (baseline)" - \
+        "rtsp://127.0.0.1:8554/clip-800k.mp4" "$out/media/clip-800k.mp4" | tee -a "$results/first-picture-tributary.txt"
     # The same with gst-rtsp-server (a RECORD mount and a shared PLAY mount), Tributary idle meanwhile.
     /usr/bin/python3 bench/gst-rtsp-server.py --live live/bench 8654 >"$out/logs/gst-rtsp-server-live.log" 2>&1 &
     gst_pid=$!
@@ -120,6 +126,7 @@ for title, key in rows:
         d["server"]["cpuMsPerStreamSecond"], fp["p50"], fp["p99"], kf["p50"], kf["p99"],
         d["server"]["peakRssKb"] / 1024))
 PY
+    cat "$results/first-picture-tributary.txt" >> "$results/RESULTS-live-$vtransport-n$viewers.md"
     cat "$results/RESULTS-live-$vtransport-n$viewers.md"
     log "results: $results/RESULTS-live-$vtransport-n$viewers.md"
     exit 0
