@@ -43,11 +43,11 @@ public final class MulticastGroups {
         }
     }
 
-    private final MulticastRange range;
-    private final int portFirst;
-    private final int portLast;
-    private final int ttl;
-    private final NetworkInterface outgoing;
+    private MulticastRange range;
+    private int portFirst;
+    private int portLast;
+    private int ttl;
+    private NetworkInterface outgoing;
     private final PlaybackScheduler engine;
     private final LongSupplier nanoTime;
     private final Map<Stream, Feed> feeds = new IdentityHashMap<>();
@@ -59,6 +59,14 @@ public final class MulticastGroups {
      */
     public MulticastGroups(MulticastRange range, int portFirst, int portLast, int ttl, NetworkInterface outgoing,
                            PlaybackScheduler engine, LongSupplier nanoTime) {
+        this.engine = engine;
+        this.nanoTime = nanoTime;
+        groupsFrom(range, portFirst, portLast);
+        sendWith(ttl, outgoing);
+    }
+
+    /** Where groups allocated from now on come from; a stream already multicasting keeps its group and ports. */
+    public synchronized void groupsFrom(MulticastRange range, int portFirst, int portLast) {
         if (portFirst % 2 != 0 || portLast <= portFirst) {
             throw new IllegalArgumentException("multicast ports " + portFirst + "-" + portLast
                     + " must start even and hold at least one RTP/RTCP pair");
@@ -66,10 +74,16 @@ public final class MulticastGroups {
         this.range = range;
         this.portFirst = portFirst;
         this.portLast = portLast;
+    }
+
+    /**
+     * How groups allocated from now on are sent; a stream already multicasting keeps its socket.
+     *
+     * @param outgoing the interface to send on, or null for the system's choice
+     */
+    public synchronized void sendWith(int ttl, NetworkInterface outgoing) {
         this.ttl = ttl;
         this.outgoing = outgoing;
-        this.engine = engine;
-        this.nanoTime = nanoTime;
     }
 
     /**
@@ -87,6 +101,21 @@ public final class MulticastGroups {
         Membership member = new Membership(stream, feed.group);
         feed.members.add(member);
         return member;
+    }
+
+    /**
+     * The stream's group, starting its feed if it has none, for a path that is multicast-only: its DESCRIBE
+     * names the group before any viewer joins, so the feed then runs until the stream ends, viewers or not.
+     */
+    public synchronized Group keep(StreamSource source) throws NoGroupException {
+        Stream stream = source.stream();
+        Feed feed = feeds.get(stream);
+        if (feed == null) {
+            feed = start(source);
+            feeds.put(stream, feed);
+        }
+        feed.kept = true;
+        return feed.group;
     }
 
     /** Stops the feeds of streams that ended; called periodically. */
@@ -149,7 +178,7 @@ public final class MulticastGroups {
 
     private synchronized void leave(Membership member) {
         Feed feed = feeds.get(member.stream);
-        if (feed != null && feed.members.remove(member) && feed.members.isEmpty()) {
+        if (feed != null && feed.members.remove(member) && feed.members.isEmpty() && !feed.kept) {
             feeds.remove(member.stream);
             stop(feed, "its last viewer left");
         }
@@ -171,6 +200,8 @@ public final class MulticastGroups {
         final MulticastSink sink;
         final MulticastFeed feed;
         final Set<Membership> members = new HashSet<>();
+        /** Started or named by a multicast-only path's DESCRIBE: it outlives its viewers, not its stream. */
+        boolean kept;
 
         Feed(Group group, MulticastSink sink, MulticastFeed feed) {
             this.group = group;
