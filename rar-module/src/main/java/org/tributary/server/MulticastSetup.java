@@ -50,13 +50,18 @@ final class MulticastSetup {
         }
     }
 
-    /** Refuses (461, saying why in the body) a unicast SETUP of a running stream on a multicast-only path. */
-    void refuseUnicast(MediaSource source, String path) throws RefusedException {
-        if (source instanceof StreamSource && onlyPaths.covers(path)) {
+    /**
+     * Refuses (461, saying why in the body) a unicast SETUP of a running stream on a multicast-only path; the
+     * answer's Transport offers the multicast one (RFC 2326 §12.39), with the group when the stream has one.
+     */
+    void refuseUnicast(MediaSource source, String path, int track) throws RefusedException {
+        if (source instanceof StreamSource stream && onlyPaths.covers(path)) {
             String why = path + " is multicast-only: SETUP it with Transport: RTP/AVP;multicast"
                     + " (ffmpeg/ffplay -rtsp_transport udp_multicast)";
+            MulticastGroups known = groups;
+            Group group = known == null ? null : known.groupOf(stream.stream());
             throw new RefusedException(new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, why, Level.INFO, List.of(), 0,
-                    why, null));
+                    why, null)).withHeader("Transport", group == null ? "RTP/AVP;multicast" : transport(group, track));
         }
     }
 

@@ -212,7 +212,9 @@ public final class RtspMethodHandler implements RequestHandler {
             Refusal refusal = e.refusal();
             LOG.log(refusal.level(), connection.logPrefix() + request.methodToken() + " " + request.uri() + ": "
                     + refusal.why() + "; answering " + refusal.code());
-            return refused(refusal, request, connection);
+            Reply reply = refused(refusal, request, connection);
+            e.headers().forEach(reply.response()::header);
+            return reply;
         }
     }
 

@@ -85,11 +85,11 @@ final class SetupHandler implements MethodHandler {
         if (spec.isMulticast()) {
             multicast.refuseUnusable(source);
         } else if (spec.isTcp()) {
-            multicast.refuseUnicast(source, target.presentation());
+            multicast.refuseUnicast(source, target.presentation(), track);
             TransportNegotiation.refuseUnusableChannels(channels, sessions.registry(), connection.responseTarget(),
                     session, track);
         } else {
-            multicast.refuseUnicast(source, target.presentation());
+            multicast.refuseUnicast(source, target.presentation(), track);
             TransportNegotiation.refuseUnusablePorts(spec.clientPort());
         }
         boolean created = false;

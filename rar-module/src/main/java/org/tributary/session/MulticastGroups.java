@@ -118,6 +118,12 @@ public final class MulticastGroups {
         return feed.group;
     }
 
+    /** The group the stream is sent to now, or null when it has none. */
+    public synchronized Group groupOf(Stream stream) {
+        Feed feed = feeds.get(stream);
+        return feed == null ? null : feed.group;
+    }
+
     /** Stops the feeds of streams that ended; called periodically. */
     public synchronized void tick() {
         feeds.entrySet().removeIf(e -> {

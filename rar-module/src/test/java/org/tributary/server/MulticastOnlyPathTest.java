@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -144,9 +145,15 @@ class MulticastOnlyPathTest {
             assertEquals(461, refused.refusal().code(), transport);
             assertTrue(refused.refusal().clientMessage().startsWith("live/allhands.sdp is multicast-only: SETUP it"
                     + " with Transport: RTP/AVP;multicast"), refused.refusal().clientMessage());
+            assertEquals(Map.of("Transport", "RTP/AVP;multicast"), refused.headers(), "offered, no group yet");
         }
         assertEquals(0, registry.size());
         assertEquals(0, groups.feedCount());
+        sdp(LIVE);
+        RefusedException afterDescribe = assertThrows(RefusedException.class, () -> setUp(LIVE + "/trackID=2",
+                "RTP/AVP;unicast;client_port=5000-5001"));
+        assertEquals(Map.of("Transport", "RTP/AVP;multicast;destination=239.255.77.30;port=22102-22103;ttl=7"),
+                afterDescribe.headers(), "the group the DESCRIBE named is offered");
     }
 
     @Test

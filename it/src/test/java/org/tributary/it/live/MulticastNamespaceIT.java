@@ -210,6 +210,8 @@ class MulticastNamespaceIT {
                     "Transport: RTP/AVP;unicast;client_port=5000-5001");
             assertEquals(461, unicast.status(), unicast.reason());
             assertTrue(unicast.bodyText().contains("is multicast-only"), unicast.bodyText());
+            assertEquals("RTP/AVP;multicast;destination=" + group + ";port=" + portFirst + "-" + (portFirst + 1)
+                    + ";ttl=1", unicast.header("Transport"), "the 461 offers the multicast transport");
             RtspTestClient.Response multicast = client.request("SETUP", url + "/trackID=1", 3,
                     "Transport: RTP/AVP;multicast");
             assertEquals(200, multicast.status(), multicast.reason());
