@@ -29,6 +29,9 @@ public final class MulticastGroups {
 
     private static final Logger LOG = Logger.getLogger(MulticastGroups.class.getName());
 
+    /** How long a kept group is sent to without a viewer before it is freed (its SDP may be in a player's hands). */
+    public static final int KEPT_UNWATCHED_SECONDS = 60;
+
     /** Where a stream is sent: the group, its base port and TTL, as a SETUP answer states them. */
     public record Group(InetAddress address, int basePort, int ttl) {
         public int rtpPort(int track) {
@@ -105,7 +108,8 @@ public final class MulticastGroups {
 
     /**
      * The stream's group, starting its feed if it has none, for a path that is multicast-only: its DESCRIBE
-     * names the group before any viewer joins, so the feed then runs until the stream ends, viewers or not.
+     * names the group before any viewer joins, so the feed then runs until the stream ends or has had no
+     * viewer for {@link #KEPT_UNWATCHED_SECONDS} (so an on-demand source can still stop).
      */
     public synchronized Group keep(StreamSource source) throws NoGroupException {
         Stream stream = source.stream();
@@ -115,6 +119,9 @@ public final class MulticastGroups {
             feeds.put(stream, feed);
         }
         feed.kept = true;
+        if (feed.members.isEmpty()) {
+            feed.unwatchedSinceNanos = nanoTime.getAsLong();
+        }
         return feed.group;
     }
 
@@ -129,6 +136,12 @@ public final class MulticastGroups {
         feeds.entrySet().removeIf(e -> {
             if (e.getKey().ended()) {
                 stop(e.getValue(), "the stream ended");
+                return true;
+            }
+            Feed feed = e.getValue();
+            if (feed.kept && feed.members.isEmpty()
+                    && nanoTime.getAsLong() - feed.unwatchedSinceNanos >= KEPT_UNWATCHED_SECONDS * 1_000_000_000L) {
+                stop(feed, "no viewer for " + KEPT_UNWATCHED_SECONDS + " s");
                 return true;
             }
             return false;
@@ -184,9 +197,13 @@ public final class MulticastGroups {
 
     private synchronized void leave(Membership member) {
         Feed feed = feeds.get(member.stream);
-        if (feed != null && feed.members.remove(member) && feed.members.isEmpty() && !feed.kept) {
-            feeds.remove(member.stream);
-            stop(feed, "its last viewer left");
+        if (feed != null && feed.members.remove(member) && feed.members.isEmpty()) {
+            if (feed.kept) {
+                feed.unwatchedSinceNanos = nanoTime.getAsLong();
+            } else {
+                feeds.remove(member.stream);
+                stop(feed, "its last viewer left");
+            }
         }
     }
 
@@ -208,6 +225,8 @@ public final class MulticastGroups {
         final Set<Membership> members = new HashSet<>();
         /** Started or named by a multicast-only path's DESCRIBE: it outlives its viewers, not its stream. */
         boolean kept;
+        /** When a kept feed last had no viewer; meaningful while it has none. */
+        long unwatchedSinceNanos;
 
         Feed(Group group, MulticastSink sink, MulticastFeed feed) {
             this.group = group;

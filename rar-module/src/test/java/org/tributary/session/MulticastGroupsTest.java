@@ -129,6 +129,24 @@ class MulticastGroupsTest {
     }
 
     @Test
+    void aKeptGroupWithoutViewersIsFreedAfterItsUnwatchedTime() throws Exception {
+        StreamSource cam = stream("cam");
+        groups.keep(cam);
+        MulticastGroups.Membership viewer = groups.join(cam);
+        nanos.addAndGet(MulticastGroups.KEPT_UNWATCHED_SECONDS * 2_000_000_000L);
+        groups.tick();
+        assertEquals(1, groups.feedCount(), "a watched kept group stays however long");
+        viewer.close();
+        nanos.addAndGet(MulticastGroups.KEPT_UNWATCHED_SECONDS * 1_000_000_000L - 1);
+        groups.tick();
+        assertEquals(1, groups.feedCount(), "not yet: unwatched since its last viewer left");
+        nanos.addAndGet(1);
+        groups.tick();
+        assertEquals(0, groups.feedCount(), "unwatched for the whole time: freed");
+        assertEquals(0, cam.stream().readerCount(), "the stream has no reader left, so an on-demand source can stop");
+    }
+
+    @Test
     void newSettingsApplyToGroupsAllocatedFromThenOnAndRunningOnesKeepTheirs() throws Exception {
         MulticastGroups.Membership before = groups.join(stream("a"));
         groups.groupsFrom(MulticastRange.parse("239.255.78.20"), 23000, 23005);
