@@ -202,6 +202,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
                 engine, System::nanoTime);
         handler.multicastGroups(multicast);
+        handler.multicastOnlyPaths(deployed.text("multicastOnlyPaths"));
         RefusalReporter refusals = new RefusalReporter(sessions, paths, refusalFloods);
         handler.onRefusal(refusals);
         mp3Http = new Mp3HttpService(accessGuard, paths, engine, mp3Settings(deployed), meter, bandwidth,
@@ -240,7 +241,22 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("mp3MaxStreams", s -> mp3Http.settings(mp3Settings(s)))
                 .on("mp3BurstSeconds", s -> mp3Http.settings(mp3Settings(s)))
                 .on("mp3IcyMetaint", s -> mp3Http.settings(mp3Settings(s)))
-                .on("mp3StallSeconds", s -> mp3Http.settings(mp3Settings(s)));
+                .on("mp3StallSeconds", s -> mp3Http.settings(mp3Settings(s)))
+                .on("multicastRange", this::multicastGroupsFrom)
+                .on("multicastPortFirst", this::multicastGroupsFrom)
+                .on("multicastPortLast", this::multicastGroupsFrom)
+                .on("multicastTtl", this::multicastSendWith)
+                .on("multicastInterface", this::multicastSendWith)
+                .on("multicastOnlyPaths", s -> handler.multicastOnlyPaths(s.text("multicastOnlyPaths")));
+    }
+
+    private void multicastGroupsFrom(SettingValues s) {
+        multicast.groupsFrom(MulticastRange.parse(s.text("multicastRange")), s.integer("multicastPortFirst"),
+                s.integer("multicastPortLast"));
+    }
+
+    private void multicastSendWith(SettingValues s) {
+        multicast.sendWith(s.integer("multicastTtl"), SettingsCheck.multicastInterface(s.text("multicastInterface")));
     }
 
     /** The editable settings as they run after start: the actual RTSP port, spelled as the checks spell them. */

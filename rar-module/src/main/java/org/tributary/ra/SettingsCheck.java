@@ -3,6 +3,7 @@ package org.tributary.ra;
 import org.tributary.api.settings.SettingDescriptor;
 import org.tributary.api.settings.SettingValues;
 import org.tributary.api.settings.SettingsSchema;
+import org.tributary.server.MulticastOnlyPaths;
 import org.tributary.transport.MulticastRange;
 
 import java.net.InetAddress;
@@ -227,6 +228,13 @@ final class SettingsCheck {
                 multicastInterface(wanted.text("multicastInterface"));
             } catch (IllegalArgumentException e) {
                 errors.put("multicastInterface", e.getMessage());
+            }
+        }
+        if (!errors.containsKey("multicastOnlyPaths")) {
+            try {
+                MulticastOnlyPaths.parse(wanted.text("multicastOnlyPaths"));
+            } catch (IllegalArgumentException e) {
+                errors.put("multicastOnlyPaths", e.getMessage());
             }
         }
     }

@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 final class DescribeHandler implements MethodHandler {
 
     private final PathResolver paths;
+    private final MulticastSetup multicast;
 
-    DescribeHandler(PathResolver paths) {
+    /** @param multicast names the group in the SDP of a multicast-only path */
+    DescribeHandler(PathResolver paths, MulticastSetup multicast) {
         this.paths = paths;
+        this.multicast = multicast;
     }
 
     @Override
@@ -25,7 +28,8 @@ final class DescribeHandler implements MethodHandler {
         MediaSource source = paths.source(target);
         RtspRequest request = context.request();
         String serverAddress = context.connection().localAddress().getAddress().getHostAddress();
-        byte[] sdp = SdpBuilder.describe(source, serverAddress).getBytes(StandardCharsets.UTF_8);
+        byte[] sdp = SdpBuilder.describe(source, serverAddress,
+                multicast.describedGroup(source, target.presentation())).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Content-Base", base)
                 .header("Cache-Control", "must-revalidate").body("application/sdp", sdp));

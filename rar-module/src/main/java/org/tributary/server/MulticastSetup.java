@@ -8,6 +8,9 @@ import org.tributary.session.TrackOutput;
 import org.tributary.source.MediaSource;
 import org.tributary.stream.StreamSource;
 
+import java.util.List;
+import java.util.logging.Level;
+
 /**
  * SETUP with {@code RTP/AVP;multicast} (RFC 2326 §12.39): the viewer's track joins its stream's group, sent
  * once by the stream's feed; the session's own output sends nothing. Only running streams are multicast.
@@ -19,10 +22,47 @@ final class MulticastSetup {
     }
 
     private volatile MulticastGroups groups;
+    private volatile MulticastOnlyPaths onlyPaths = MulticastOnlyPaths.NONE;
 
     /** Multicast is refused (461) until the groups are given. */
     void groups(MulticastGroups value) {
         groups = value;
+    }
+
+    /** The live paths served only by multicast, from the next request on. */
+    void onlyPaths(MulticastOnlyPaths value) {
+        onlyPaths = value;
+    }
+
+    /**
+     * The group a multicast-only path's DESCRIBE names (its feed started and kept until the stream ends), or
+     * null for a path served as usual: not multicast-only, or a file (files are never multicast).
+     */
+    Group describedGroup(MediaSource source, String path) throws RefusedException {
+        if (!(source instanceof StreamSource stream) || !onlyPaths.covers(path)) {
+            return null;
+        }
+        refuseUnusable(source);
+        try {
+            return groups.keep(stream);
+        } catch (MulticastGroups.NoGroupException e) {
+            throw new RefusedException(RtspStatus.NOT_ENOUGH_BANDWIDTH, path + " is multicast-only: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses (461, saying why in the body) a unicast SETUP of a running stream on a multicast-only path; the
+     * answer's Transport offers the multicast one (RFC 2326 §12.39), with the group when the stream has one.
+     */
+    void refuseUnicast(MediaSource source, String path, int track) throws RefusedException {
+        if (source instanceof StreamSource stream && onlyPaths.covers(path)) {
+            String why = path + " is multicast-only: SETUP it with Transport: RTP/AVP;multicast"
+                    + " (ffmpeg/ffplay -rtsp_transport udp_multicast)";
+            MulticastGroups known = groups;
+            Group group = known == null ? null : known.groupOf(stream.stream());
+            throw new RefusedException(new Refusal(RtspStatus.UNSUPPORTED_TRANSPORT, why, Level.INFO, List.of(), 0,
+                    why, null)).withHeader("Transport", group == null ? "RTP/AVP;multicast" : transport(group, track));
+        }
     }
 
     /** Refuses, before a session is created, a multicast SETUP of anything but a running stream. */

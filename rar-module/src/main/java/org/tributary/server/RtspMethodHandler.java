@@ -74,7 +74,7 @@ public final class RtspMethodHandler implements RequestHandler {
         MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth);
         MethodHandler parameters = new ParameterHandler(lookup);
         handlers.put(RtspMethod.OPTIONS, new OptionsHandler(lookup, publicMethods));
-        handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths));
+        handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths, setup.multicast()));
         handlers.put(RtspMethod.SETUP, setup);
         handlers.put(RtspMethod.PLAY, playback);
         handlers.put(RtspMethod.PAUSE, playback);
@@ -96,6 +96,15 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Where multicast SETUPs of running streams get their group; without it they get 461. */
     public void multicastGroups(MulticastGroups groups) {
         setup.multicastGroups(groups);
+    }
+
+    /**
+     * The live paths served only by multicast, from the next request on (comma-separated prefixes).
+     *
+     * @throws IllegalArgumentException naming a malformed entry
+     */
+    public void multicastOnlyPaths(String prefixes) {
+        setup.multicast().onlyPaths(MulticastOnlyPaths.parse(prefixes));
     }
 
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
@@ -203,7 +212,9 @@ public final class RtspMethodHandler implements RequestHandler {
             Refusal refusal = e.refusal();
             LOG.log(refusal.level(), connection.logPrefix() + request.methodToken() + " " + request.uri() + ": "
                     + refusal.why() + "; answering " + refusal.code());
-            return refused(refusal, request, connection);
+            Reply reply = refused(refusal, request, connection);
+            e.headers().forEach(reply.response()::header);
+            return reply;
         }
     }
 

@@ -7,6 +7,7 @@ import org.tributary.sdp.MediaDescription;
 import org.tributary.sdp.Origin;
 import org.tributary.sdp.SdpWriter;
 import org.tributary.sdp.SessionDescription;
+import org.tributary.session.MulticastGroups;
 import org.tributary.source.MediaSource;
 import org.tributary.source.SourceTrack;
 
@@ -19,11 +20,20 @@ final class SdpBuilder {
     }
 
     static String describe(MediaSource source, String serverAddress) {
+        return describe(source, serverAddress, null);
+    }
+
+    /**
+     * @param multicast the group of a multicast-only path: the SDP names it with its TTL (c=IN IP4 group/ttl)
+     *                  and each track's group port, so a player knows where to listen; null for unicast
+     */
+    static String describe(MediaSource source, String serverAddress, MulticastGroups.Group multicast) {
         String version = Long.toString(System.currentTimeMillis() / 1000);
         SessionDescription.Builder sdp = SessionDescription.builder()
                 .origin(Origin.of(Long.toString(Math.abs((long) source.name().hashCode())), version, serverAddress))
                 .sessionName(source.name())
-                .connection(Connection.of("0.0.0.0"))
+                .connection(Connection.of(multicast == null ? "0.0.0.0"
+                        : multicast.address().getHostAddress() + "/" + multicast.ttl()))
                 .attribute("tool", "Tributary")
                 .attribute("control", "*");
         double duration = source.durationSeconds();
@@ -32,7 +42,8 @@ final class SdpBuilder {
         long total = 0;
         for (SourceTrack track : source.tracks()) {
             total += track.bitrateKbps();
-            MediaDescription.Builder media = MediaDescription.builder(track.media(), 0, "RTP/AVP",
+            int port = multicast == null ? 0 : multicast.rtpPort(track.index());
+            MediaDescription.Builder media = MediaDescription.builder(track.media(), port, "RTP/AVP",
                     Integer.toString(track.payloadType()));
             if (track.bitrateKbps() > 0) {
                 media.bandwidth(Bandwidth.as(track.bitrateKbps()));

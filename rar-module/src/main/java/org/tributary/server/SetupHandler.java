@@ -58,6 +58,11 @@ final class SetupHandler implements MethodHandler {
         multicast.groups(groups);
     }
 
+    /** The multicast side, which DESCRIBE shares for multicast-only paths. */
+    MulticastSetup multicast() {
+        return multicast;
+    }
+
     @Override
     public Reply handle(MethodContext context) throws RefusedException {
         RtspRequest request = context.request();
@@ -80,9 +85,11 @@ final class SetupHandler implements MethodHandler {
         if (spec.isMulticast()) {
             multicast.refuseUnusable(source);
         } else if (spec.isTcp()) {
+            multicast.refuseUnicast(source, target.presentation(), track);
             TransportNegotiation.refuseUnusableChannels(channels, sessions.registry(), connection.responseTarget(),
                     session, track);
         } else {
+            multicast.refuseUnicast(source, target.presentation(), track);
             TransportNegotiation.refuseUnusablePorts(spec.clientPort());
         }
         boolean created = false;

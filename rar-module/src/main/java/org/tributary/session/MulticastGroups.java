@@ -29,6 +29,9 @@ public final class MulticastGroups {
 
     private static final Logger LOG = Logger.getLogger(MulticastGroups.class.getName());
 
+    /** How long a kept group is sent to without a viewer before it is freed (its SDP may be in a player's hands). */
+    public static final int KEPT_UNWATCHED_SECONDS = 60;
+
     /** Where a stream is sent: the group, its base port and TTL, as a SETUP answer states them. */
     public record Group(InetAddress address, int basePort, int ttl) {
         public int rtpPort(int track) {
@@ -43,11 +46,11 @@ public final class MulticastGroups {
         }
     }
 
-    private final MulticastRange range;
-    private final int portFirst;
-    private final int portLast;
-    private final int ttl;
-    private final NetworkInterface outgoing;
+    private MulticastRange range;
+    private int portFirst;
+    private int portLast;
+    private int ttl;
+    private NetworkInterface outgoing;
     private final PlaybackScheduler engine;
     private final LongSupplier nanoTime;
     private final Map<Stream, Feed> feeds = new IdentityHashMap<>();
@@ -59,6 +62,14 @@ public final class MulticastGroups {
      */
     public MulticastGroups(MulticastRange range, int portFirst, int portLast, int ttl, NetworkInterface outgoing,
                            PlaybackScheduler engine, LongSupplier nanoTime) {
+        this.engine = engine;
+        this.nanoTime = nanoTime;
+        groupsFrom(range, portFirst, portLast);
+        sendWith(ttl, outgoing);
+    }
+
+    /** Where groups allocated from now on come from; a stream already multicasting keeps its group and ports. */
+    public synchronized void groupsFrom(MulticastRange range, int portFirst, int portLast) {
         if (portFirst % 2 != 0 || portLast <= portFirst) {
             throw new IllegalArgumentException("multicast ports " + portFirst + "-" + portLast
                     + " must start even and hold at least one RTP/RTCP pair");
@@ -66,10 +77,16 @@ public final class MulticastGroups {
         this.range = range;
         this.portFirst = portFirst;
         this.portLast = portLast;
+    }
+
+    /**
+     * How groups allocated from now on are sent; a stream already multicasting keeps its socket.
+     *
+     * @param outgoing the interface to send on, or null for the system's choice
+     */
+    public synchronized void sendWith(int ttl, NetworkInterface outgoing) {
         this.ttl = ttl;
         this.outgoing = outgoing;
-        this.engine = engine;
-        this.nanoTime = nanoTime;
     }
 
     /**
@@ -89,11 +106,42 @@ public final class MulticastGroups {
         return member;
     }
 
+    /**
+     * The stream's group, starting its feed if it has none, for a path that is multicast-only: its DESCRIBE
+     * names the group before any viewer joins, so the feed then runs until the stream ends or has had no
+     * viewer for {@link #KEPT_UNWATCHED_SECONDS} (so an on-demand source can still stop).
+     */
+    public synchronized Group keep(StreamSource source) throws NoGroupException {
+        Stream stream = source.stream();
+        Feed feed = feeds.get(stream);
+        if (feed == null) {
+            feed = start(source);
+            feeds.put(stream, feed);
+        }
+        feed.kept = true;
+        if (feed.members.isEmpty()) {
+            feed.unwatchedSinceNanos = nanoTime.getAsLong();
+        }
+        return feed.group;
+    }
+
+    /** The group the stream is sent to now, or null when it has none. */
+    public synchronized Group groupOf(Stream stream) {
+        Feed feed = feeds.get(stream);
+        return feed == null ? null : feed.group;
+    }
+
     /** Stops the feeds of streams that ended; called periodically. */
     public synchronized void tick() {
         feeds.entrySet().removeIf(e -> {
             if (e.getKey().ended()) {
                 stop(e.getValue(), "the stream ended");
+                return true;
+            }
+            Feed feed = e.getValue();
+            if (feed.kept && feed.members.isEmpty()
+                    && nanoTime.getAsLong() - feed.unwatchedSinceNanos >= KEPT_UNWATCHED_SECONDS * 1_000_000_000L) {
+                stop(feed, "no viewer for " + KEPT_UNWATCHED_SECONDS + " s");
                 return true;
             }
             return false;
@@ -150,8 +198,12 @@ public final class MulticastGroups {
     private synchronized void leave(Membership member) {
         Feed feed = feeds.get(member.stream);
         if (feed != null && feed.members.remove(member) && feed.members.isEmpty()) {
-            feeds.remove(member.stream);
-            stop(feed, "its last viewer left");
+            if (feed.kept) {
+                feed.unwatchedSinceNanos = nanoTime.getAsLong();
+            } else {
+                feeds.remove(member.stream);
+                stop(feed, "its last viewer left");
+            }
         }
     }
 
@@ -171,6 +223,10 @@ public final class MulticastGroups {
         final MulticastSink sink;
         final MulticastFeed feed;
         final Set<Membership> members = new HashSet<>();
+        /** Started or named by a multicast-only path's DESCRIBE: it outlives its viewers, not its stream. */
+        boolean kept;
+        /** When a kept feed last had no viewer; meaningful while it has none. */
+        long unwatchedSinceNanos;
 
         Feed(Group group, MulticastSink sink, MulticastFeed feed) {
             this.group = group;

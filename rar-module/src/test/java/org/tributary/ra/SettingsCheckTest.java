@@ -157,4 +157,11 @@ class SettingsCheckTest {
         assertEquals(Map.of(), validator.validate(with(Map.of("multicastRange", "239.1.1.1-239.1.1.9",
                 "multicastInterface", "lo")), good()));
     }
+
+    @Test
+    void multicastOnlyPathsArePlainPathPrefixes() {
+        assertTrue(validator.validate(with(Map.of("multicastOnlyPaths", "live/a,../b")), good())
+                .get("multicastOnlyPaths").contains("'../b' is not a plain path"));
+        assertEquals(Map.of(), validator.validate(with(Map.of("multicastOnlyPaths", "live/allhands, live/town")), good()));
+    }
 }

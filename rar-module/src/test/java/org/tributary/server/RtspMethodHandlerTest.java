@@ -17,6 +17,9 @@ import org.tributary.rtsp.RtspResponse;
 import org.tributary.session.Publishers;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
+import org.tributary.source.SourceTrack;
+import org.tributary.stream.Stream;
+import org.tributary.stream.StreamLimits;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +46,14 @@ class RtspMethodHandlerTest {
     private LoopbackConnections connections;
     private RtspConnection connection;
     private RtspMethodHandler dispatcher;
+    private PathRegistry registry;
 
     @BeforeEach
     void setUp() throws Exception {
         Files.createDirectories(media.resolve("private"));
         Files.createDirectories(media.resolve("open"));
         AccessGuard guard = AccessGuard.standard(this::decide, AuthSettings.DEFAULTS);
-        PathRegistry registry = new PathRegistry(new MediaCatalog(media));
+        registry = new PathRegistry(new MediaCatalog(media));
         dispatcher = new RtspMethodHandler(guard, registry, new SessionRegistry(60, 10),
                 new Publishers(registry, 10, 10, System::nanoTime, Clock.systemUTC()), null, null, null,
                 TrafficMeter.NONE, new BandwidthLimit(TrafficMeter.NONE, 0));
@@ -73,6 +77,20 @@ class RtspMethodHandlerTest {
         RtspRequest request = (RtspRequest) new RtspDecoder(DecoderLimits.DEFAULTS)
                 .decode(ByteBuffer.wrap((text + "\r\n").getBytes(StandardCharsets.US_ASCII)));
         return dispatcher.handle(request, connection).response();
+    }
+
+    @Test
+    void aRefusalsOwnHeadersAreAnsweredBesideIt() throws Exception {
+        registry.register("open/allhands.sdp", new Stream("open/allhands.sdp", List.of(new SourceTrack(0, "video", 96,
+                90000, "H264", 0, List.of("rtpmap:96 H264/90000"))), StreamLimits.DEFAULT, System::nanoTime));
+        dispatcher.multicastOnlyPaths("open/allhands");
+        RtspResponse refusal = answer("SETUP rtsp://h/open/allhands.sdp/trackID=1 RTSP/1.0\r\nCSeq: 5\r\n"
+                + "Transport: RTP/AVP;unicast;client_port=5000-5001\r\n");
+        assertEquals(461, refusal.code());
+        assertEquals("RTP/AVP;multicast", refusal.headers().get("Transport"), "the 461 offers multicast");
+        assertEquals("open/allhands.sdp is multicast-only: SETUP it with Transport: RTP/AVP;multicast"
+                + " (ffmpeg/ffplay -rtsp_transport udp_multicast)\r\n", new String(refusal.body(), StandardCharsets.UTF_8));
+        assertEquals(List.of("SETUP 461"), refused);
     }
 
     @Test

@@ -111,4 +111,51 @@ class MulticastGroupsTest {
         assertTrue(why.contains("has 2 tracks") && why.contains("22000-22001 hold 1"), why);
         assertEquals(0, narrow.feedCount());
     }
+
+    @Test
+    void aKeptGroupIsNamedBeforeAnyViewerAndOutlivesItsViewersUntilTheStreamEnds() throws Exception {
+        StreamSource cam = stream("cam");
+        MulticastGroups.Group named = groups.keep(cam);
+        assertEquals("239.255.77.10", named.address().getHostAddress());
+        assertEquals(1, groups.feedCount(), "the feed starts at the DESCRIBE, before any SETUP");
+        MulticastGroups.Membership viewer = groups.join(cam);
+        assertEquals(named, viewer.group(), "the viewer joins the group its SDP named");
+        viewer.close();
+        assertEquals(1, groups.feedCount(), "a kept feed outlives its last viewer");
+        assertEquals(named, groups.keep(cam), "a second DESCRIBE names the same group");
+        cam.stream().end();
+        groups.tick();
+        assertEquals(0, groups.feedCount());
+    }
+
+    @Test
+    void aKeptGroupWithoutViewersIsFreedAfterItsUnwatchedTime() throws Exception {
+        StreamSource cam = stream("cam");
+        groups.keep(cam);
+        MulticastGroups.Membership viewer = groups.join(cam);
+        nanos.addAndGet(MulticastGroups.KEPT_UNWATCHED_SECONDS * 2_000_000_000L);
+        groups.tick();
+        assertEquals(1, groups.feedCount(), "a watched kept group stays however long");
+        viewer.close();
+        nanos.addAndGet(MulticastGroups.KEPT_UNWATCHED_SECONDS * 1_000_000_000L - 1);
+        groups.tick();
+        assertEquals(1, groups.feedCount(), "not yet: unwatched since its last viewer left");
+        nanos.addAndGet(1);
+        groups.tick();
+        assertEquals(0, groups.feedCount(), "unwatched for the whole time: freed");
+        assertEquals(0, cam.stream().readerCount(), "the stream has no reader left, so an on-demand source can stop");
+    }
+
+    @Test
+    void newSettingsApplyToGroupsAllocatedFromThenOnAndRunningOnesKeepTheirs() throws Exception {
+        MulticastGroups.Membership before = groups.join(stream("a"));
+        groups.groupsFrom(MulticastRange.parse("239.255.78.20"), 23000, 23005);
+        groups.sendWith(5, null);
+        MulticastGroups.Membership after = groups.join(stream("b"));
+        assertEquals(new MulticastGroups.Group(InetAddress.getByName("239.255.77.10"), 22000, 1), before.group());
+        assertEquals(new MulticastGroups.Group(InetAddress.getByName("239.255.78.20"), 23000, 5), after.group());
+        assertEquals(2, groups.feedCount());
+        assertThrows(IllegalArgumentException.class, () -> groups.groupsFrom(MulticastRange.parse("239.255.78.20"),
+                23001, 23005), "odd base port");
+    }
 }

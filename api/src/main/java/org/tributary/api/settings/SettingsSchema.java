@@ -170,20 +170,26 @@ public final class SettingsSchema {
                     .in(LIVE).deployOnly(),
             text("multicastRange", "tributary.multicast.range", "239.255.42.0/24").label("Multicast groups")
                     .describe("groups live streams are multicast to, one per stream: a prefix (239.255.42.0/24) or a"
-                            + " first-last pair of multicast addresses").in(LIVE).restart(),
+                            + " first-last pair of multicast addresses; new groups").in(LIVE).live(),
             integer("multicastPortFirst", "tributary.multicast.port-first", 22000, 1024, 65534)
                     .label("Multicast base port")
-                    .describe("even RTP port of every group's first track; track n uses it + 2n, RTCP the next")
-                    .in(LIVE).restart(),
+                    .describe("even RTP port of every group's first track; track n uses it + 2n, RTCP the next;"
+                            + " new groups").in(LIVE).live(),
             integer("multicastPortLast", "tributary.multicast.port-last", 22015, 1025, 65535)
                     .label("Multicast last port")
-                    .describe("last port a group's tracks may use: a stream with more tracks gets 453")
-                    .in(LIVE).restart(),
+                    .describe("last port a group's tracks may use: a stream with more tracks gets 453; new groups")
+                    .in(LIVE).live(),
             integer("multicastTtl", "tributary.multicast.ttl", 16, 0, 255).label("Multicast TTL")
-                    .describe("router hops multicast packets live (Darwin's default: 16)").in(LIVE).restart(),
+                    .describe("router hops multicast packets live (Darwin's default: 16); groups taken from then"
+                            + " on (a stream already multicasting keeps its socket)").in(LIVE).live(),
             text("multicastInterface", "tributary.multicast.interface", "any").label("Multicast interface")
-                    .describe("network interface multicast leaves by (e.g. eth0); \"any\" for the system's route")
-                    .in(LIVE).restart());
+                    .describe("network interface multicast leaves by (e.g. eth0); \"any\" for the system's route;"
+                            + " groups taken from then on (a stream already multicasting keeps its socket)")
+                    .in(LIVE).live(),
+            text("multicastOnlyPaths", "tributary.multicast.only-paths", "none").label("Multicast-only paths")
+                    .describe("live paths served only by multicast, comma-separated prefixes (live/allhands covers"
+                            + " live/allhands.sdp and live/allhands/...): their SDP names the group, unicast SETUP gets"
+                            + " 461; \"none\" for none").in(LIVE).live());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 
