@@ -26,18 +26,7 @@ final class TransportNegotiation {
      * over UDP multicast (a group the server picks).
      */
     static TransportSpec choose(RtspRequest request) throws RefusedException {
-        String header = request.header("Transport");
-        if (header == null) {
-            throw new RefusedException(RtspStatus.BAD_REQUEST, "SETUP without a Transport header");
-        }
-        Transport offered;
-        try {
-            offered = Transport.parse(header);
-        } catch (HeaderParseException e) {
-            throw new RefusedException(e.statusCode() == 461 ? RtspStatus.UNSUPPORTED_TRANSPORT : RtspStatus.BAD_REQUEST,
-                    e.getMessage());
-        }
-        for (TransportSpec spec : offered.specs()) {
+        for (TransportSpec spec : offered(request).specs()) {
             if (!spec.isRtp() || spec.effectiveMode() != TransportMode.PLAY) {
                 continue;
             }
@@ -46,7 +35,21 @@ final class TransportNegotiation {
             }
         }
         throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "no offered transport is RTP over unicast UDP "
-                + "(with client_port), multicast UDP or TCP: " + header);
+                + "(with client_port), multicast UDP or TCP: " + request.header("Transport"));
+    }
+
+    /** The SETUP's Transport header, parsed; missing or malformed, a refusal saying so. */
+    private static Transport offered(RtspRequest request) throws RefusedException {
+        String header = request.header("Transport");
+        if (header == null) {
+            throw new RefusedException(RtspStatus.BAD_REQUEST, "SETUP without a Transport header");
+        }
+        try {
+            return Transport.parse(header);
+        } catch (HeaderParseException e) {
+            throw new RefusedException(e.statusCode() == 461 ? RtspStatus.UNSUPPORTED_TRANSPORT : RtspStatus.BAD_REQUEST,
+                    e.getMessage());
+        }
     }
 
     /** Whether a SETUP offers to send (mode=record or receive): a publisher's SETUP, decided as a write. */
@@ -64,22 +67,14 @@ final class TransportNegotiation {
 
     /** The first offer a publisher can send over: RTP with mode=record over TCP, or over UDP with client ports. */
     static TransportSpec chooseRecord(RtspRequest request) throws RefusedException {
-        String header = request.header("Transport");
-        Transport offered;
-        try {
-            offered = Transport.parse(header);
-        } catch (HeaderParseException e) {
-            throw new RefusedException(e.statusCode() == 461 ? RtspStatus.UNSUPPORTED_TRANSPORT : RtspStatus.BAD_REQUEST,
-                    e.getMessage());
-        }
-        for (TransportSpec spec : offered.specs()) {
+        for (TransportSpec spec : offered(request).specs()) {
             if (spec.isRtp() && !spec.isMulticast() && spec.effectiveMode() == TransportMode.RECORD
                     && (spec.isTcp() || (spec.isUdp() && spec.clientPort() != null))) {
                 return spec;
             }
         }
         throw new RefusedException(RtspStatus.UNSUPPORTED_TRANSPORT, "no offered transport is RTP with mode=record"
-                + " over TCP or unicast UDP (with client_port): " + header);
+                + " over TCP or unicast UDP (with client_port): " + request.header("Transport"));
     }
 
     /** The client's RTCP port: the second of its pair, or the one after its single port. */
