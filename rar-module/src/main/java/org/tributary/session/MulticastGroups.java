@@ -89,6 +89,16 @@ public final class MulticastGroups {
         this.outgoing = outgoing;
     }
 
+    /** The stream's feed, started (with a group taken) if it has none. Under this lock. */
+    private Feed feedOf(StreamSource source) throws NoGroupException {
+        Feed feed = feeds.get(source.stream());
+        if (feed == null) {
+            feed = start(source);
+            feeds.put(source.stream(), feed);
+        }
+        return feed;
+    }
+
     /**
      * Joins a viewer's track to the stream's feed, starting it (and taking a group) for the first one.
      *
@@ -96,11 +106,7 @@ public final class MulticastGroups {
      */
     public synchronized Membership join(StreamSource source) throws NoGroupException {
         Stream stream = source.stream();
-        Feed feed = feeds.get(stream);
-        if (feed == null) {
-            feed = start(source);
-            feeds.put(stream, feed);
-        }
+        Feed feed = feedOf(source);
         Membership member = new Membership(stream, feed.group);
         feed.members.add(member);
         return member;
@@ -112,12 +118,7 @@ public final class MulticastGroups {
      * viewer for {@link #KEPT_UNWATCHED_SECONDS} (so an on-demand source can still stop).
      */
     public synchronized Group keep(StreamSource source) throws NoGroupException {
-        Stream stream = source.stream();
-        Feed feed = feeds.get(stream);
-        if (feed == null) {
-            feed = start(source);
-            feeds.put(stream, feed);
-        }
+        Feed feed = feedOf(source);
         feed.kept = true;
         if (feed.members.isEmpty()) {
             feed.unwatchedSinceNanos = nanoTime.getAsLong();
