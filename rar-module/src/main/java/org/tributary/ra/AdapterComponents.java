@@ -29,6 +29,7 @@ import org.tributary.server.RtspServer;
 import org.tributary.session.AccessRecords;
 import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
+import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
@@ -197,6 +198,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, publishingPorts, engine, udpEndpoint,
                 meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
+        handler.retransmission(rtxLimits(deployed));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -240,7 +242,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("mp3MaxStreams", s -> mp3Http.settings(mp3Settings(s)))
                 .on("mp3BurstSeconds", s -> mp3Http.settings(mp3Settings(s)))
                 .on("mp3IcyMetaint", s -> mp3Http.settings(mp3Settings(s)))
-                .on("mp3StallSeconds", s -> mp3Http.settings(mp3Settings(s)));
+                .on("mp3StallSeconds", s -> mp3Http.settings(mp3Settings(s)))
+                .on("rtxBandwidthPercent", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)));
     }
 
     /** The editable settings as they run after start: the actual RTSP port, spelled as the checks spell them. */
@@ -253,6 +259,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
                 s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
                 s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private static RtxLimits rtxLimits(SettingValues s) {
+        return new RtxLimits(s.integer("rtxTimeMillis"), s.integer("rtxBandwidthPercent"), s.integer("rtxMaxResends"),
+                s.integer("rtxHistoryKilobytes") * 1024);
     }
 
     private static Mp3HttpSettings mp3Settings(SettingValues s) {

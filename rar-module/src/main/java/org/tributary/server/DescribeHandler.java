@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 final class DescribeHandler implements MethodHandler {
 
     private final PathResolver paths;
+    private final RtxOffer rtx;
 
-    DescribeHandler(PathResolver paths) {
+    DescribeHandler(PathResolver paths, RtxOffer rtx) {
         this.paths = paths;
+        this.rtx = rtx;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class DescribeHandler implements MethodHandler {
         MediaSource source = paths.source(target);
         RtspRequest request = context.request();
         String serverAddress = context.connection().localAddress().getAddress().getHostAddress();
-        byte[] sdp = SdpBuilder.describe(source, serverAddress).getBytes(StandardCharsets.UTF_8);
+        byte[] sdp = SdpBuilder.describe(source, serverAddress, rtx).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Content-Base", base)
                 .header("Cache-Control", "must-revalidate").body("application/sdp", sdp));

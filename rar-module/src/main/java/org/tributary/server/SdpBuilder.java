@@ -18,7 +18,7 @@ final class SdpBuilder {
     private SdpBuilder() {
     }
 
-    static String describe(MediaSource source, String serverAddress) {
+    static String describe(MediaSource source, String serverAddress, RtxOffer rtx) {
         String version = Long.toString(System.currentTimeMillis() / 1000);
         SessionDescription.Builder sdp = SessionDescription.builder()
                 .origin(Origin.of(Long.toString(Math.abs((long) source.name().hashCode())), version, serverAddress))
@@ -32,8 +32,8 @@ final class SdpBuilder {
         long total = 0;
         for (SourceTrack track : source.tracks()) {
             total += track.bitrateKbps();
-            MediaDescription.Builder media = MediaDescription.builder(track.media(), 0, "RTP/AVP",
-                    Integer.toString(track.payloadType()));
+            MediaDescription.Builder media = MediaDescription.builder(track.media(), 0, rtx.protocol(),
+                    rtx.formats(track));
             if (track.bitrateKbps() > 0) {
                 media.bandwidth(Bandwidth.as(track.bitrateKbps()));
             }
@@ -41,6 +41,7 @@ final class SdpBuilder {
                 int colon = line.indexOf(':');
                 media.attribute(colon < 0 ? Attribute.flag(line) : Attribute.of(line.substring(0, colon), line.substring(colon + 1)));
             }
+            rtx.attributes(track).forEach(media::attribute);
             media.attribute("control", track.control());
             sdp.media(media.build());
         }

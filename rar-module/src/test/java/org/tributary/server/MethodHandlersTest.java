@@ -124,7 +124,7 @@ class MethodHandlersTest {
 
     @Test
     void describeAnswersTheSdpUnderAContentBaseAndRefusesTracksAndMissingFiles() throws Exception {
-        DescribeHandler describe = new DescribeHandler(paths);
+        DescribeHandler describe = new DescribeHandler(paths, new RtxOffer());
         RtspResponse sdp = describe.handle(context(connection, "DESCRIBE", BASE, "")).response();
         assertEquals(200, sdp.code());
         assertEquals(BASE + "/", sdp.headers().get("Content-Base"));
