@@ -62,7 +62,7 @@ public final class SettingsSchema {
             integer("rtxTimeMillis", "tributary.rtx.time-millis", 1000, 10, 10_000).label("Retransmission window")
                     .unit("ms").describe("a packet is resent only this long after it was sent; offered as rtx-time"
                             + " (new sessions)").in(LIMITS).live(),
-            integer("rtxMaxResends", "tributary.rtx.max-resends", 2, 1, 10).label("Resends per packet")
+            integer("rtxMaxResends", "tributary.rtx.max-resends", 3, 1, 10).label("Resends per packet")
                     .describe("times one lost packet is resent at most (new sessions)").in(LIMITS).live(),
             integer("rtxHistoryKilobytes", "tributary.rtx.history-kilobytes", 512, 16, 65_536)
                     .label("Retransmission history").unit("KiB")
