@@ -37,12 +37,10 @@ final class RetransmissionHistory {
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps a copy of a sent packet (position..limit, not consumed) carrying {@code sequence}. */
-    void add(int sequence, ByteBuffer packet) {
-        add(sequence, packet, 0);
-    }
-
-    /** Keeps a copy of a packet sent at {@code nowNanos}. */
+    /**
+     * Keeps a copy of a sent packet (position..limit, not consumed) carrying {@code sequence}, sent at
+     * {@code nowNanos}.
+     */
     void add(int sequence, ByteBuffer packet, long nowNanos) {
         int length = packet.remaining();
         if (length > maxBytes) {

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A table of nftables rules of our own ({@code inet trib_rtx_<pid>}) on the output hook: one rule counts every
- * UDP packet to a client's port range, a second, added by {@link #startDropping()}, drops a share of them at
+ * A table of nftables rules of our own ({@code inet trib_rtx_<pid>}) on the input hook (so the sender's
+ * send succeeds and the packet is lost on the way, as on a real network; on the output hook the sender would
+ * get an error): one rule counts every UDP packet to a client's port range, a second, added by {@link #startDropping()}, drops a share of them at
  * random ({@code numgen random mod 100 < share}) and counts what it dropped. {@link #close()} deletes the table.
  */
 final class LossyLink implements AutoCloseable {
@@ -45,9 +46,9 @@ final class LossyLink implements AutoCloseable {
             return null;
         }
         try {
-            link.check(nft("add", "chain", "inet", link.table, "out",
-                    "{ type filter hook output priority 0; policy accept; }"));
-            link.check(nft("add", "rule", "inet", link.table, "out", "udp", "dport", link.ports(), "counter"));
+            link.check(nft("add", "chain", "inet", link.table, "in",
+                    "{ type filter hook input priority 0; policy accept; }"));
+            link.check(nft("add", "rule", "inet", link.table, "in", "udp", "dport", link.ports(), "counter"));
         } catch (IOException | RuntimeException e) {
             link.close();
             throw e;
@@ -57,7 +58,7 @@ final class LossyLink implements AutoCloseable {
 
     /** Drops {@code sharePercent} % of the packets to the ports from now on. */
     void startDropping() throws IOException, InterruptedException {
-        check(nft("add", "rule", "inet", table, "out", "udp", "dport", ports(), "numgen", "random", "mod", "100",
+        check(nft("add", "rule", "inet", table, "in", "udp", "dport", ports(), "numgen", "random", "mod", "100",
                 "<", Integer.toString(sharePercent), "counter", "drop"));
     }
 
@@ -72,7 +73,7 @@ final class LossyLink implements AutoCloseable {
     }
 
     private long counter(int rule) throws IOException, InterruptedException {
-        Tools.Result r = nft("list", "chain", "inet", table, "out");
+        Tools.Result r = nft("list", "chain", "inet", table, "in");
         check(r);
         Matcher m = COUNTER.matcher(r.stdout());
         for (int i = 0; m.find(); i++) {

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,13 +54,18 @@ class SkipProtectionIT {
     @Test
     void retransmissionRecoversWhatTheLinkDrops() throws Exception {
         Files.createDirectories(OUT);
+        int earlier = retransmissionLines().size();
         Run with = play(true);
+        String server = retransmissionLineAfter(earlier);
         Run without = play(false);
         int expected = (int) (WINDOW_SECONDS * FRAMES_PER_SECOND);
-        String figures = "with retransmission " + with + "; without " + without;
+        String figures = "with retransmission " + with + "; without " + without + "; server: " + server;
         System.out.println("[SkipProtectionIT] " + figures);
         assertTrue(with.dropped() > 0 && without.dropped() > 0, "the rule dropped nothing: " + figures);
         assertTrue(with.rtxReceived() > 0, "GStreamer received no retransmission: " + figures);
+        Matcher sent = Pattern.compile("(\\d+) asked for, (\\d+) sent").matcher(server == null ? "" : server);
+        assertTrue(sent.find() && Long.parseLong(sent.group(2)) > 0, "the server counted no retransmission sent: "
+                + figures);
         assertTrue(with.frames() >= Math.ceil(expected * 0.95), "with retransmission " + with.frames() + " of "
                 + expected + " frames decoded: " + figures);
         assertTrue(without.frames() <= with.frames() - expected / 10, "without retransmission " + without.frames()
@@ -105,6 +112,30 @@ class SkipProtectionIT {
             return new Run(framesInWindow(GstFrames.presentationTimes(Files.readString(stdout))), link.packetsSeen(),
                     link.packetsDropped(), rtx.rtxPackets());
         }
+    }
+
+    /**
+     * The server.log line of the session that ended after {@code earlier} such lines, with its retransmission
+     * counts ("retransmissions: 60 asked for, 48 sent, 12 too late"), waited for up to 10 s, or null.
+     */
+    private static String retransmissionLineAfter(int earlier) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> lines = retransmissionLines();
+            if (lines.size() > earlier) {
+                return lines.get(earlier);
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<String> retransmissionLines() throws IOException {
+        Path log = Path.of(System.getProperty("it.log.dir", System.getProperty("jboss.server.log.dir")), "server.log");
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("sample.mp4") && l.contains("retransmissions:")).toList();
     }
 
     /** Reads gst-launch's stderr: counts the rtx packets rtprtxreceive restored, keeps the lines of others. */
