@@ -1,5 +1,6 @@
 package org.tributary.session;
 
+import org.tributary.rtp.RtpPacketWriter;
 import org.tributary.rtp.RtxPacket;
 import org.tributary.transport.RtpChannel;
 
@@ -41,8 +42,12 @@ final class Retransmitter {
         credit = Math.min(creditCap, credit + length * (limits.bandwidthPercent() / 100.0));
     }
 
-    /** Resends what can be resent of {@code sequences}, sent (originally) before {@code nowNanos}. */
-    void resend(Iterable<Integer> sequences, RetransmissionHistory history, RtpChannel channel, long nowNanos) {
+    /**
+     * Resends what can be resent of {@code sequences}, sent (originally) before {@code nowNanos}; each rtx
+     * packet the channel takes is added to {@code meter} (the adapter's rate and bandwidth limit see it).
+     */
+    void resend(Iterable<Integer> sequences, RetransmissionHistory history, RtpChannel channel, TrafficMeter meter,
+                long nowNanos) {
         long rtxTimeNanos = limits.rtxTimeMillis() * 1_000_000L;
         for (int lost : sequences) {
             requested++;
@@ -67,6 +72,7 @@ final class Retransmitter {
             credit -= length;
             if (channel.sendRtp(packet)) {
                 sent++;
+                meter.sent(length - RtpPacketWriter.HEADER_SIZE);
             }
         }
     }

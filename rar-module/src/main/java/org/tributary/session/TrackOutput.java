@@ -181,7 +181,7 @@ public final class TrackOutput {
 
     private synchronized void nacked(Nack nack) {
         if (retransmitter != null && nack.mediaSsrc() == ssrc) {
-            retransmitter.resend(nack.lostSequenceNumbers(), history, channel, nanoClock.getAsLong());
+            retransmitter.resend(nack.lostSequenceNumbers(), history, channel, meter, nanoClock.getAsLong());
         }
     }
 

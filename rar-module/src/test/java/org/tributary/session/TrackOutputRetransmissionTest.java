@@ -17,7 +17,8 @@ class TrackOutputRetransmissionTest {
     private static final int RTX_PT = 97;
 
     private final CapturingChannel channel = new CapturingChannel();
-    private final TrackOutput output = new TrackOutput(0, 90000, channel, "cname@test");
+    private final TrafficMeter meter = new TrafficMeter();
+    private final TrackOutput output = new TrackOutput(0, 90000, channel, "cname@test", meter);
     private long now = 5_000_000_000L;
     private int first;
 
@@ -59,6 +60,8 @@ class TrackOutputRetransmissionTest {
         assertEquals(2, output.rtxRequested());
         assertEquals(2, output.rtxSent());
         assertEquals(0, output.rtxTooLate());
+        assertEquals(10 * 100 + 2 * 102, meter.bytesSent(), "resent payloads (OSN included) count in the meter");
+        assertEquals(10, output.packetsSent(), "the sender report counts the original stream only");
     }
 
     @Test
