@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param receiverReports RTCP receiver reports received
  * @param userName        the user the client authenticated as, or null when anonymous
  * @param bitsPerSecond   the session's outgoing RTP rate over the last second
+ * @param rtxRequested    lost packets the client asked for again (RFC 4585 NACK), summed over tracks
+ * @param rtxSent         of those, resent as RFC 4588 retransmissions
+ * @param rtxTooLate      of those, asked for after rtx-time or no longer kept
  */
 public record SessionInfo(String id,
                           String clientAddress,
@@ -35,5 +38,8 @@ public record SessionInfo(String id,
                           double jitterMillis,
                           long receiverReports,
                           String userName,
-                          long bitsPerSecond) implements Serializable {
+                          long bitsPerSecond,
+                          long rtxRequested,
+                          long rtxSent,
+                          long rtxTooLate) implements Serializable {
 }

@@ -29,6 +29,7 @@ import org.tributary.server.RtspServer;
 import org.tributary.session.AccessRecords;
 import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
+import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
@@ -197,6 +198,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler = new RtspMethodHandler(accessGuard, paths, sessions, publishers, publishingPorts, engine, udpEndpoint,
                 meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
+        handler.retransmission(rtxLimits(deployed));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -247,7 +249,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("multicastPortLast", this::multicastGroupsFrom)
                 .on("multicastTtl", this::multicastSendWith)
                 .on("multicastInterface", this::multicastSendWith)
-                .on("multicastOnlyPaths", s -> handler.multicastOnlyPaths(s.text("multicastOnlyPaths")));
+                .on("multicastOnlyPaths", s -> handler.multicastOnlyPaths(s.text("multicastOnlyPaths")))
+                .on("rtxBandwidthPercent", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)));
     }
 
     private void multicastGroupsFrom(SettingValues s) {
@@ -269,6 +275,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
                 s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
                 s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private static RtxLimits rtxLimits(SettingValues s) {
+        return new RtxLimits(s.integer("rtxTimeMillis"), s.integer("rtxBandwidthPercent"), s.integer("rtxMaxResends"),
+                s.integer("rtxHistoryKilobytes") * 1024);
     }
 
     private static Mp3HttpSettings mp3Settings(SettingValues s) {

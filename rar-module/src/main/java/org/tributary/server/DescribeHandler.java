@@ -11,11 +11,16 @@ final class DescribeHandler implements MethodHandler {
 
     private final PathResolver paths;
     private final MulticastSetup multicast;
+    private final RtxOffer rtx;
 
-    /** @param multicast names the group in the SDP of a multicast-only path */
-    DescribeHandler(PathResolver paths, MulticastSetup multicast) {
+    /**
+     * @param multicast names the group in the SDP of a multicast-only path
+     * @param rtx       the retransmission offered in the SDP
+     */
+    DescribeHandler(PathResolver paths, MulticastSetup multicast, RtxOffer rtx) {
         this.paths = paths;
         this.multicast = multicast;
+        this.rtx = rtx;
     }
 
     @Override
@@ -28,8 +33,8 @@ final class DescribeHandler implements MethodHandler {
         MediaSource source = paths.source(target);
         RtspRequest request = context.request();
         String serverAddress = context.connection().localAddress().getAddress().getHostAddress();
-        byte[] sdp = SdpBuilder.describe(source, serverAddress,
-                multicast.describedGroup(source, target.presentation())).getBytes(StandardCharsets.UTF_8);
+        byte[] sdp = SdpBuilder.describe(source, serverAddress, multicast.describedGroup(source, target.presentation()),
+                rtx).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Content-Base", base)
                 .header("Cache-Control", "must-revalidate").body("application/sdp", sdp));

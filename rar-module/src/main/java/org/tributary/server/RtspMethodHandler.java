@@ -15,6 +15,7 @@ import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
 import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
+import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.ReceivePortPairs;
@@ -56,6 +57,7 @@ public final class RtspMethodHandler implements RequestHandler {
     private final Map<RtspMethod, MethodHandler> handlers = new EnumMap<>(RtspMethod.class);
     private final String publicMethods;
     private final HttpTunnels tunnels = new HttpTunnels();
+    private final RtxOffer rtx = new RtxOffer();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
@@ -70,11 +72,12 @@ public final class RtspMethodHandler implements RequestHandler {
         this.publishers = publishers;
         SessionLookup lookup = new SessionLookup(sessions);
         this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);
+        setup.rtx(rtx);
         this.publicMethods = IMPLEMENTED.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
         MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth);
         MethodHandler parameters = new ParameterHandler(lookup);
         handlers.put(RtspMethod.OPTIONS, new OptionsHandler(lookup, publicMethods));
-        handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths, setup.multicast()));
+        handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths, setup.multicast(), rtx));
         handlers.put(RtspMethod.SETUP, setup);
         handlers.put(RtspMethod.PLAY, playback);
         handlers.put(RtspMethod.PAUSE, playback);
@@ -110,6 +113,11 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
     public void liveTakeover(boolean allowed) {
         publishing.takeover(allowed);
+    }
+
+    /** What retransmission (RFC 4588) DESCRIBE offers and new sessions get; zero bandwidth share: none. */
+    public void retransmission(RtxLimits limits) {
+        rtx.limits(limits);
     }
 
     /** Who hears about refused requests (the access log). */

@@ -19,15 +19,13 @@ final class SdpBuilder {
     private SdpBuilder() {
     }
 
-    static String describe(MediaSource source, String serverAddress) {
-        return describe(source, serverAddress, null);
-    }
-
     /**
      * @param multicast the group of a multicast-only path: the SDP names it with its TTL (c=IN IP4 group/ttl)
      *                  and each track's group port, so a player knows where to listen; null for unicast
+     * @param rtx       what retransmission is offered (never on a multicast group, which does not retransmit)
      */
-    static String describe(MediaSource source, String serverAddress, MulticastGroups.Group multicast) {
+    static String describe(MediaSource source, String serverAddress, MulticastGroups.Group multicast, RtxOffer rtx) {
+        RtxOffer offer = multicast == null ? rtx : RtxOffer.none();
         String version = Long.toString(System.currentTimeMillis() / 1000);
         SessionDescription.Builder sdp = SessionDescription.builder()
                 .origin(Origin.of(Long.toString(Math.abs((long) source.name().hashCode())), version, serverAddress))
@@ -43,8 +41,8 @@ final class SdpBuilder {
         for (SourceTrack track : source.tracks()) {
             total += track.bitrateKbps();
             int port = multicast == null ? 0 : multicast.rtpPort(track.index());
-            MediaDescription.Builder media = MediaDescription.builder(track.media(), port, "RTP/AVP",
-                    Integer.toString(track.payloadType()));
+            MediaDescription.Builder media = MediaDescription.builder(track.media(), port, offer.protocol(),
+                    offer.formats(track));
             if (track.bitrateKbps() > 0) {
                 media.bandwidth(Bandwidth.as(track.bitrateKbps()));
             }
@@ -52,6 +50,7 @@ final class SdpBuilder {
                 int colon = line.indexOf(':');
                 media.attribute(colon < 0 ? Attribute.flag(line) : Attribute.of(line.substring(0, colon), line.substring(colon + 1)));
             }
+            offer.attributes(track).forEach(media::attribute);
             media.attribute("control", track.control());
             sdp.media(media.build());
         }

@@ -8,6 +8,7 @@ import org.tributary.rtsp.header.TransportSpec;
 import org.tributary.session.MulticastGroups;
 import org.tributary.session.OncePerPeriod;
 import org.tributary.session.RtspSession;
+import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionLimitException;
 import org.tributary.session.SessionState;
 import org.tributary.session.TrackOutput;
@@ -40,6 +41,8 @@ final class SetupHandler implements MethodHandler {
     /** A client hammering the per-address limit is logged once a minute, not once per SETUP. */
     private final OncePerPeriod<InetAddress> limitLog = new OncePerPeriod<>(60);
     private final MulticastSetup multicast = new MulticastSetup();
+    /** Retransmission as offered; none until {@link #rtx(RtxOffer)} is called. */
+    private RtxOffer rtx = new RtxOffer();
 
     SetupHandler(PathResolver paths, SessionLookup sessions, UdpEndpoint udp, TrafficMeter meter,
                  BandwidthLimit bandwidth) {
@@ -52,6 +55,10 @@ final class SetupHandler implements MethodHandler {
 
     void udp(UdpEndpoint endpoint) {
         this.udp = endpoint;
+    }
+
+    void rtx(RtxOffer offer) {
+        this.rtx = offer;
     }
 
     void multicastGroups(MulticastGroups groups) {
@@ -138,7 +145,14 @@ final class SetupHandler implements MethodHandler {
                 receiving[0].rtcpReceived(packet);
             }), cname, meter);
             receiving[0] = output;
-            transport = "RTP/AVP;unicast;client_port=" + ports.first() + "-" + rtcpPort + ";server_port="
+            String profile = "RTP/AVP";
+            RtxLimits limits = rtx.takenBy(spec);
+            if (limits != null) {
+                output.retransmit(RtxOffer.payloadType(source.tracks().get(track).payloadType()), limits,
+                        System::nanoTime);
+                profile = "RTP/" + RtxOffer.PROFILE;
+            }
+            transport = profile + ";unicast;client_port=" + ports.first() + "-" + rtcpPort + ";server_port="
                     + endpoint.rtpPort() + "-" + endpoint.rtcpPort() + ";ssrc=" + hex(output.ssrc());
         }
         try {

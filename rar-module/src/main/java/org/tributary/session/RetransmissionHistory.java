@@ -12,6 +12,9 @@ final class RetransmissionHistory {
 
     private final byte[][] slots;
     private final int[] lengths;
+    /** When each kept packet was sent ({@link System#nanoTime()} scale), and how often it was sent again. */
+    private final long[] sentAtNanos;
+    private final int[] resends;
     private final int maxBytes;
     /** Index of the oldest packet kept, and how many are kept (consecutive sequence numbers). */
     private int oldest;
@@ -29,11 +32,16 @@ final class RetransmissionHistory {
         }
         this.slots = new byte[maxPackets][];
         this.lengths = new int[maxPackets];
+        this.sentAtNanos = new long[maxPackets];
+        this.resends = new int[maxPackets];
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps a copy of a sent packet (position..limit, not consumed) carrying {@code sequence}. */
-    void add(int sequence, ByteBuffer packet) {
+    /**
+     * Keeps a copy of a sent packet (position..limit, not consumed) carrying {@code sequence}, sent at
+     * {@code nowNanos}.
+     */
+    void add(int sequence, ByteBuffer packet, long nowNanos) {
         int length = packet.remaining();
         if (length > maxBytes) {
             clear(); // it cannot be kept, and what is older no longer precedes it without a gap
@@ -54,6 +62,8 @@ final class RetransmissionHistory {
         }
         packet.duplicate().get(slots[index], 0, length);
         lengths[index] = length;
+        sentAtNanos[index] = nowNanos;
+        resends[index] = 0;
         bytes += length;
         size++;
         newestSequence = sequence;
@@ -73,14 +83,43 @@ final class RetransmissionHistory {
 
     /** A copy of the packet sent with {@code sequence}, or null when it is no longer (or never was) kept. */
     ByteBuffer find(int sequence) {
-        int behind = (newestSequence - (sequence & 0xFFFF)) & 0xFFFF;
-        if (size == 0 || behind >= size) {
+        int index = indexOf(sequence);
+        if (index < 0) {
             return null;
         }
-        int index = (oldest + size - 1 - behind) % slots.length;
         byte[] copy = new byte[lengths[index]];
         System.arraycopy(slots[index], 0, copy, 0, copy.length);
         return ByteBuffer.wrap(copy);
+    }
+
+    /** The kept packet with {@code sequence} without copying it (valid until the next add), or null. */
+    ByteBuffer view(int sequence) {
+        int index = indexOf(sequence);
+        return index < 0 ? null : ByteBuffer.wrap(slots[index], 0, lengths[index]);
+    }
+
+    /** When the packet with {@code sequence} was first sent, or -1 when it is not kept. */
+    long sentAtNanos(int sequence) {
+        int index = indexOf(sequence);
+        return index < 0 ? -1 : sentAtNanos[index];
+    }
+
+    /** Counts one more resend of a kept packet, unless it was kept no longer or resent {@code max} times already. */
+    boolean takeResend(int sequence, int max) {
+        int index = indexOf(sequence);
+        if (index < 0 || resends[index] >= max) {
+            return false;
+        }
+        resends[index]++;
+        return true;
+    }
+
+    private int indexOf(int sequence) {
+        int behind = (newestSequence - (sequence & 0xFFFF)) & 0xFFFF;
+        if (size == 0 || behind >= size) {
+            return -1;
+        }
+        return (oldest + size - 1 - behind) % slots.length;
     }
 
     int size() {

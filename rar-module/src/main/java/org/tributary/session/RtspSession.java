@@ -327,7 +327,21 @@ public final class RtspSession implements Session {
         registry.removed(this);
         long dropped = packetsDropped();
         LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
-                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : ""));
+                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions());
+    }
+
+    /** "; retransmissions: 15 asked for, 14 sent, 1 too late" for a session whose client asked for any. */
+    private String retransmissions() {
+        long requested = 0;
+        long sent = 0;
+        long tooLate = 0;
+        for (TrackOutput output : outputs()) {
+            requested += output.rtxRequested();
+            sent += output.rtxSent();
+            tooLate += output.rtxTooLate();
+        }
+        return requested == 0 ? "" : "; retransmissions: " + requested + " asked for, " + sent + " sent, " + tooLate
+                + " too late";
     }
 
     /**

@@ -12,7 +12,13 @@ public final class SessionSnapshot {
         long lost = 0;
         double jitter = 0;
         long reports = 0;
+        long rtxRequested = 0;
+        long rtxSent = 0;
+        long rtxTooLate = 0;
         for (TrackOutput output : session.outputs()) {
+            rtxRequested += output.rtxRequested();
+            rtxSent += output.rtxSent();
+            rtxTooLate += output.rtxTooLate();
             lost += Math.max(0, output.cumulativeLost());
             jitter = Math.max(jitter, output.jitterMillis());
             reports += output.receiverReports();
@@ -20,6 +26,6 @@ public final class SessionSnapshot {
         return new SessionInfo(session.id(), session.client().getAddress().getHostAddress(),
                 session.presentationPath(), session.transportKind(), session.state().name(), session.userAgent(),
                 session.createdAt(), session.bytesSent(), session.packetsSent(), lost, jitter, reports,
-                session.userName(), session.bitsPerSecond());
+                session.userName(), session.bitsPerSecond(), rtxRequested, rtxSent, rtxTooLate);
     }
 }

@@ -2,6 +2,7 @@ package org.tributary.session;
 
 import org.tributary.rtp.RtpPacketWriter;
 import org.tributary.rtp.rtcp.Bye;
+import org.tributary.rtp.rtcp.Nack;
 import org.tributary.rtp.rtcp.ReceptionReport;
 import org.tributary.rtp.rtcp.RtcpCompound;
 import org.tributary.rtp.rtcp.RtcpParser;
@@ -10,6 +11,7 @@ import org.tributary.transport.RtpChannel;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
  * One set-up track of a session: where its packets go and the RTP state that must stay continuous for
@@ -40,6 +42,9 @@ public final class TrackOutput {
 
     /** Recent packets for retransmission; null until a client asks for it (RFC 4588). */
     private RetransmissionHistory history;
+    /** Answers NACKs with rtx packets; null unless the client set the track up with RTP/AVPF. */
+    private Retransmitter retransmitter;
+    private LongSupplier nanoClock = System::nanoTime;
 
     private volatile int fractionLost;
     private volatile long cumulativeLost;
@@ -110,7 +115,10 @@ public final class TrackOutput {
         packet.put(payload);
         packet.flip();
         if (history != null) {
-            history.add(sequence, packet);
+            history.add(sequence, packet, retransmitter == null ? 0 : nanoClock.getAsLong());
+        }
+        if (retransmitter != null) {
+            retransmitter.originalSent(packet.remaining());
         }
         sequence = (sequence + 1) & 0xFFFF;
         lastRtpTimestamp = wireTimestamp;
@@ -128,6 +136,54 @@ public final class TrackOutput {
      */
     public synchronized void keepHistory(int maxPackets, int maxBytes) {
         history = new RetransmissionHistory(maxPackets, maxBytes);
+    }
+
+    /**
+     * Keeps a history within {@code limits} and answers Generic NACKs about this track with RFC 4588
+     * retransmissions of payload type {@code rtxPayloadType} on the same channel (SSRC multiplexing).
+     *
+     * @param nanoClock when packets are sent and NACKs arrive, on {@link System#nanoTime()}'s scale
+     */
+    public synchronized void retransmit(int rtxPayloadType, RtxLimits limits, LongSupplier nanoClock) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long rtxSsrc;
+        do {
+            rtxSsrc = random.nextLong(1, 1L << 32);
+        } while (rtxSsrc == ssrc);
+        this.nanoClock = nanoClock;
+        history = new RetransmissionHistory(RtxLimits.HISTORY_PACKETS, limits.historyBytes());
+        retransmitter = new Retransmitter(rtxPayloadType, rtxSsrc, random.nextInt(0, 1 << 16), limits);
+    }
+
+    /** The rtx stream's SSRC, or -1 when this track does not retransmit. */
+    public synchronized long rtxSsrc() {
+        return retransmitter == null ? -1 : retransmitter.ssrc();
+    }
+
+    /** Sequence numbers of this track the client asked for again (NACKs), counted when it retransmits. */
+    public synchronized long rtxRequested() {
+        return retransmitter == null ? 0 : retransmitter.requested();
+    }
+
+    /** Retransmissions sent. */
+    public synchronized long rtxSent() {
+        return retransmitter == null ? 0 : retransmitter.sent();
+    }
+
+    /** Asked-for packets that were too old (past rtx-time) or no longer kept. */
+    public synchronized long rtxTooLate() {
+        return retransmitter == null ? 0 : retransmitter.tooLate();
+    }
+
+    /** Asked-for packets not resent for the bandwidth share or their resend count. */
+    public synchronized long rtxLimited() {
+        return retransmitter == null ? 0 : retransmitter.limited();
+    }
+
+    private synchronized void nacked(Nack nack) {
+        if (retransmitter != null && nack.mediaSsrc() == ssrc) {
+            retransmitter.resend(nack.lostSequenceNumbers(), history, channel, meter, nanoClock.getAsLong());
+        }
     }
 
     /**
@@ -166,6 +222,7 @@ public final class TrackOutput {
         } catch (IllegalArgumentException e) {
             return false;
         }
+        compound.nacks().forEach(this::nacked);
         boolean ours = false;
         for (ReceptionReport report : compound.receptionReports()) {
             if (report.ssrc() == ssrc) {

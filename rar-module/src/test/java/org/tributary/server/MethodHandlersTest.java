@@ -13,6 +13,7 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.session.RtspSession;
+import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
 import org.tributary.session.SessionState;
 import org.tributary.session.TrafficMeter;
@@ -124,7 +125,7 @@ class MethodHandlersTest {
 
     @Test
     void describeAnswersTheSdpUnderAContentBaseAndRefusesTracksAndMissingFiles() throws Exception {
-        DescribeHandler describe = new DescribeHandler(paths, new MulticastSetup());
+        DescribeHandler describe = new DescribeHandler(paths, new MulticastSetup(), new RtxOffer());
         RtspResponse sdp = describe.handle(context(connection, "DESCRIBE", BASE, "")).response();
         assertEquals(200, sdp.code());
         assertEquals(BASE + "/", sdp.headers().get("Content-Base"));
@@ -159,6 +160,52 @@ class MethodHandlersTest {
                 "Transport: RTP/AVP;unicast;client_port=5000-5001\r\n")).response();
         assertTrue(response.headers().get("Transport").startsWith("RTP/AVP;unicast;client_port=5000-5001;server_port="
                 + udp.rtpPort() + "-" + udp.rtcpPort() + ";ssrc="), response.headers().get("Transport"));
+    }
+
+    @Test
+    void describeOffersAvpfWithNackAndAnRtxTypeOnEveryTrackWhileRetransmissionIsOn() throws Exception {
+        RtxOffer rtx = new RtxOffer();
+        rtx.limits(new RtxLimits(800, 10, 3, 100_000));
+        String body = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE", BASE, ""))
+                .response().body(), StandardCharsets.UTF_8);
+        java.util.List<String> mLines = body.lines().filter(l -> l.startsWith("m=")).toList();
+        assertTrue(mLines.size() >= 1, body);
+        for (String m : mLines) {
+            String[] f = m.split(" ");
+            assertEquals("RTP/AVPF", f[2], m);
+            int pt = Integer.parseInt(f[3]);
+            int rtxPt = Integer.parseInt(f[4]);
+            assertEquals(RtxOffer.payloadType(pt), rtxPt, m);
+            assertTrue(body.contains("a=rtcp-fb:" + pt + " nack\r\n"), body);
+            assertTrue(body.contains("a=fmtp:" + rtxPt + " apt=" + pt + ";rtx-time=800\r\n"), body);
+            assertTrue(body.contains("a=rtpmap:" + rtxPt + " rtx/"), body);
+        }
+        rtx.limits(new RtxLimits(800, 0, 3, 100_000));
+        String off = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE", BASE, ""))
+                .response().body(), StandardCharsets.UTF_8);
+        assertTrue(off.contains(" RTP/AVP ") && !off.contains("AVPF") && !off.contains("rtx"), off);
+    }
+
+    @Test
+    void setupWithAvpfOverUdpTurnsRetransmissionOnAndAvpDoesNot() throws Exception {
+        RtxOffer rtx = new RtxOffer();
+        rtx.limits(new RtxLimits(1000, 10, 3, 100_000));
+        SetupHandler setup = setupHandler();
+        setup.rtx(rtx);
+        RtspResponse avpf = setup.handle(context(connection, "SETUP", BASE + "/trackID=1",
+                "Transport: RTP/AVPF;unicast;client_port=5000-5001\r\n")).response();
+        assertTrue(avpf.headers().get("Transport").startsWith("RTP/AVPF;unicast;client_port=5000-5001;"),
+                avpf.headers().get("Transport"));
+        RtspSession session = registry.get(avpf.headers().get("Session").split(";")[0]);
+        assertTrue(session.output(0).rtxSsrc() > 0, "rtx stream set up");
+        RtspResponse avp = setup.handle(context(otherConnection, "SETUP", BASE + "/trackID=1",
+                "Transport: RTP/AVP;unicast;client_port=5002-5003\r\n")).response();
+        assertTrue(avp.headers().get("Transport").startsWith("RTP/AVP;unicast;"), avp.headers().get("Transport"));
+        assertEquals(-1, registry.get(avp.headers().get("Session").split(";")[0]).output(0).rtxSsrc());
+        RtspResponse tcp = setup.handle(context(otherConnection, "SETUP", BASE + "/trackID=1",
+                "Transport: RTP/AVPF/TCP;unicast;interleaved=0-1\r\n")).response();
+        assertEquals(-1, registry.get(tcp.headers().get("Session").split(";")[0]).output(0).rtxSsrc(),
+                "no retransmission over TCP");
     }
 
     @Test

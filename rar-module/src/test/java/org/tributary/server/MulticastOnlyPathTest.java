@@ -76,7 +76,7 @@ class MulticastOnlyPathTest {
                 new BandwidthLimit(TrafficMeter.NONE, 0));
         setup.multicastGroups(groups);
         setup.multicast().onlyPaths(MulticastOnlyPaths.parse("live/allhands"));
-        describe = new DescribeHandler(paths, setup.multicast());
+        describe = new DescribeHandler(paths, setup.multicast(), new RtxOffer());
     }
 
     @AfterEach

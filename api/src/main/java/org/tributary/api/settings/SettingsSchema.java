@@ -55,6 +55,19 @@ public final class SettingsSchema {
                     .zero("no limit").label("Max sessions per address")
                     .describe("sessions one client address may hold at once; more SETUPs from it get 453 (raise it"
                             + " for clients behind one NAT)").in(LIMITS).deployOnly(),
+            integer("rtxBandwidthPercent", "tributary.rtx.bandwidth-percent", 10, 0, 100)
+                    .zero("skip protection off: plain RTP/AVP offered").label("Retransmission share").unit("%")
+                    .describe("skip protection (RFC 4585 NACK, RFC 4588 RTX): lost packets a client asks for again"
+                            + " are resent up to this share of its track's bytes (new sessions)").in(LIMITS).live(),
+            integer("rtxTimeMillis", "tributary.rtx.time-millis", 1000, 10, 10_000).label("Retransmission window")
+                    .unit("ms").describe("a packet is resent only this long after it was sent; offered as rtx-time"
+                            + " (new sessions)").in(LIMITS).live(),
+            integer("rtxMaxResends", "tributary.rtx.max-resends", 3, 1, 10).label("Resends per packet")
+                    .describe("times one lost packet is resent at most (new sessions)").in(LIMITS).live(),
+            integer("rtxHistoryKilobytes", "tributary.rtx.history-kilobytes", 512, 16, 65_536)
+                    .label("Retransmission history").unit("KiB")
+                    .describe("sent packets kept per track of a session that asked for retransmission (new"
+                            + " sessions)").in(LIMITS).live(),
             integer("maxIncomingRtpStreams", "tributary.rtp.max-incoming-streams", 1024, 1, MAX_LIMIT)
                     .label("Max incoming RTP streams")
                     .describe("RTP streams the server receives at once (a publisher's tracks); more are refused")

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the presentation times of the frames GStreamer's {@code identity silent=false} reported. */
-final class GstFrames {
+public final class GstFrames {
 
     private static final Pattern PTS = Pattern.compile("identity.*chain.*pts: (\\d+):(\\d\\d):(\\d\\d\\.\\d+)");
 
@@ -14,7 +14,7 @@ final class GstFrames {
     }
 
     /** The pts of each decoded frame, in seconds, in output order. */
-    static List<Double> presentationTimes(String gstOutput) {
+    public static List<Double> presentationTimes(String gstOutput) {
         List<Double> times = new ArrayList<>();
         for (String line : gstOutput.lines().toList()) {
             Matcher m = PTS.matcher(line);

@@ -52,7 +52,10 @@ public class SessionsResource {
                         .add("jitterMillis", s.jitterMillis())
                         .add("receiverReports", s.receiverReports())
                         .add("userName", s.userName() == null ? JsonValue.NULL : Json.createValue(s.userName()))
-                        .add("bitsPerSecond", s.bitsPerSecond()));
+                        .add("bitsPerSecond", s.bitsPerSecond())
+                        .add("rtxRequested", s.rtxRequested())
+                        .add("rtxSent", s.rtxSent())
+                        .add("rtxTooLate", s.rtxTooLate()));
             }
             return list.build();
         } catch (AdapterClient.AdapterUnavailableException e) {

@@ -19,9 +19,12 @@ import java.time.Instant;
  * @param bitsPerSecond   the session's outgoing rate over the last second
  * @param lossPercent     packets the client reported lost, as a share of those sent
  * @param durationSeconds how long the session has existed
+ * @param rtxRequested    lost packets the client asked for again (skip protection)
+ * @param rtxSent         of those, resent
  */
 public record SessionRow(String id, String address, String user, String file, String transport, String state,
-                         String player, long bitsPerSecond, double lossPercent, long durationSeconds)
+                         String player, long bitsPerSecond, double lossPercent, long durationSeconds,
+                         long rtxRequested, long rtxSent)
         implements Serializable {
 
     public static SessionRow of(SessionInfo s, Instant now) {
@@ -29,7 +32,7 @@ public record SessionRow(String id, String address, String user, String file, St
         long sent = s.packetsSent();
         double loss = sent + s.packetsLost() == 0 ? 0 : 100.0 * s.packetsLost() / (sent + s.packetsLost());
         return new SessionRow(s.id(), s.clientAddress(), text(s.userName()), s.path(), s.transport(), s.state(),
-                text(s.userAgent()), s.bitsPerSecond(), loss, seconds);
+                text(s.userAgent()), s.bitsPerSecond(), loss, seconds, s.rtxRequested(), s.rtxSent());
     }
 
     private static String text(String value) {
@@ -48,8 +51,10 @@ public record SessionRow(String id, String address, String user, String file, St
         return String.format("%d kbit/s", Math.round(bitsPerSecond / 1e3));
     }
 
+    /** "1.2 %", and for a session that asked for retransmissions "1.2 %, 14 of 15 resent". */
     public String loss() {
-        return String.format("%.1f %%", lossPercent);
+        String loss = String.format("%.1f %%", lossPercent);
+        return rtxRequested == 0 ? loss : loss + ", " + rtxSent + " of " + rtxRequested + " resent";
     }
 
     /** "0:42", "1:02:03". */

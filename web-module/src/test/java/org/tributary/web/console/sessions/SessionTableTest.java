@@ -15,13 +15,20 @@ class SessionTableTest {
     static SessionRow row(String id, String address, String user, String path, String agent, long ageSeconds,
                           long bitsPerSecond, long sent, long lost) {
         return SessionRow.of(new SessionInfo(id, address, path, "udp", "PLAYING", agent, NOW.minusSeconds(ageSeconds),
-                sent * 1000, sent, lost, 0, 0, user, bitsPerSecond), NOW);
+                sent * 1000, sent, lost, 0, 0, user, bitsPerSecond, 0, 0, 0), NOW);
     }
 
     static final List<SessionRow> ROWS = List.of(
             row("1", "10.0.0.5", null, "a.mp4", "VLC/3.0", 100, 100_000, 1000, 0),
             row("2", "10.0.0.7", "carol", "b/long.mp4", "ffmpeg", 3725, 10_000, 90, 10),
             row("3", "192.168.1.2", null, "c.mov", null, 10, 4_000_000, 4000, 0));
+
+    @Test
+    void theLossColumnAddsResentPacketsOfASessionThatAskedForThem() {
+        SessionRow row = SessionRow.of(new SessionInfo("9", "10.0.0.9", "a.mp4", "udp", "PLAYING", "GStreamer",
+                NOW, 0, 95, 5, 0, 3, null, 0, 15, 14, 1), NOW);
+        assertEquals("5.0 %, 14 of 15 resent", row.loss());
+    }
 
     @Test
     void rowsShowRateLossAndDuration() {
