@@ -199,6 +199,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 meter, bandwidth);
         handler.liveTakeover(deployed.bool("liveTakeover"));
         handler.retransmission(rtxLimits(deployed));
+        handler.retransmissionPlayers(deployed.text("rtxPlayers"));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -253,7 +254,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxBandwidthPercent", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
-                .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)));
+                .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
+                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")));
     }
 
     private void multicastGroupsFrom(SettingValues s) {

@@ -34,7 +34,7 @@ final class DescribeHandler implements MethodHandler {
         RtspRequest request = context.request();
         String serverAddress = context.connection().localAddress().getAddress().getHostAddress();
         byte[] sdp = SdpBuilder.describe(source, serverAddress, multicast.describedGroup(source, target.presentation()),
-                rtx).getBytes(StandardCharsets.UTF_8);
+                rtx.offeredTo(request.header("User-Agent"))).getBytes(StandardCharsets.UTF_8);
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Content-Base", base)
                 .header("Cache-Control", "must-revalidate").body("application/sdp", sdp));

@@ -120,6 +120,11 @@ public final class RtspMethodHandler implements RequestHandler {
         rtx.limits(limits);
     }
 
+    /** Which players DESCRIBE offers retransmission to: words of their User-Agent, comma-separated, or "all". */
+    public void retransmissionPlayers(String list) {
+        rtx.players(list);
+    }
+
     /** Who hears about refused requests (the access log). */
     public void onRefusal(RefusalListener listener) {
         this.refusals = listener;

@@ -6,7 +6,9 @@ import org.tributary.session.RtxLimits;
 import org.tributary.source.SourceTrack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Skip protection as DESCRIBE offers it and SETUP takes it (RFC 4585 / RFC 4588, the way gst-rtsp-server
@@ -15,13 +17,17 @@ import java.util.List;
  * {@code a=fmtp:<rtx> apt=<pt>;rtx-time=<ms>}. A player that does not want it reads the first format only
  * and sets up {@code RTP/AVP} as before; a SETUP with {@code RTP/AVPF} over unicast UDP turns
  * retransmission on for that track. The limits change live (for new sessions); until they are set, or with
- * a zero bandwidth share, nothing is offered.
+ * a zero bandwidth share, nothing is offered. It is offered only to the players named by User-Agent
+ * ({@link #players}): live555-based players (VLC) and QuickTime read only {@code RTP/AVP} m= lines and would
+ * drop an AVPF track.
  */
 final class RtxOffer {
 
     static final String PROFILE = "AVPF";
 
     private volatile RtxLimits limits;
+    /** Lower-case words one of which a player's User-Agent must contain; null: every player. */
+    private volatile List<String> players;
 
     /** An offer of nothing: plain RTP/AVP (e.g. for a multicast group, which never retransmits). */
     static RtxOffer none() {
@@ -30,6 +36,26 @@ final class RtxOffer {
 
     void limits(RtxLimits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * The players offered it: a comma-separated list of words one of which their User-Agent contains
+     * (case-insensitive), or "all".
+     */
+    void players(String list) {
+        List<String> words = Arrays.stream(list.split(",")).map(w -> w.trim().toLowerCase(Locale.ROOT))
+                .filter(w -> !w.isEmpty()).toList();
+        this.players = words.contains("all") ? null : words;
+    }
+
+    /** This offer for a player with this User-Agent (null when it sent none), or {@link #none()}. */
+    RtxOffer offeredTo(String userAgent) {
+        List<String> words = players;
+        if (words == null) {
+            return this;
+        }
+        String agent = userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
+        return words.stream().anyMatch(agent::contains) ? this : none();
     }
 
     /** The limits of new sessions, or null when retransmission is not offered. */

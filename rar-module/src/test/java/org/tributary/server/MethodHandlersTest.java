@@ -180,9 +180,17 @@ class MethodHandlersTest {
             assertTrue(body.contains("a=fmtp:" + rtxPt + " apt=" + pt + ";rtx-time=800\r\n"), body);
             assertTrue(body.contains("a=rtpmap:" + rtxPt + " rtx/"), body);
         }
+        rtx.players("GStreamer");
+        String vlc = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE",
+                BASE, "User-Agent: LibVLC/3.0.18 (LIVE555 Streaming Media v2022.07.14)\r\n")).response().body(),
+                StandardCharsets.UTF_8);
+        assertTrue(vlc.contains(" RTP/AVP ") && !vlc.contains("AVPF") && !vlc.contains("rtx"), vlc);
+        String gst = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE",
+                BASE, "User-Agent: GStreamer/1.22.0\r\n")).response().body(), StandardCharsets.UTF_8);
+        assertTrue(gst.contains(" RTP/AVPF "), gst);
         rtx.limits(new RtxLimits(800, 0, 3, 100_000));
-        String off = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE", BASE, ""))
-                .response().body(), StandardCharsets.UTF_8);
+        String off = new String(new DescribeHandler(paths, new MulticastSetup(), rtx).handle(context(connection, "DESCRIBE",
+                BASE, "User-Agent: GStreamer/1.22.0\r\n")).response().body(), StandardCharsets.UTF_8);
         assertTrue(off.contains(" RTP/AVP ") && !off.contains("AVPF") && !off.contains("rtx"), off);
     }
 

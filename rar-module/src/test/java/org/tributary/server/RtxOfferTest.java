@@ -62,4 +62,20 @@ class RtxOfferTest {
         assertNull(offer.takenBy(TransportSpec.parse("RTP/AVPF/TCP;unicast;interleaved=0-1")));
         assertNull(offer.takenBy(TransportSpec.parse("RTP/AVPF;multicast")));
     }
+
+    @Test
+    void itIsOfferedOnlyToThePlayersNamedByTheirUserAgent() {
+        RtxOffer offer = new RtxOffer();
+        offer.limits(LIMITS);
+        offer.players("GStreamer, libwebrtc");
+        assertEquals("RTP/AVPF", offer.offeredTo("GStreamer/1.22.0").protocol());
+        assertEquals("RTP/AVPF", offer.offeredTo("gstreamer/1.24").protocol(), "case does not matter");
+        assertEquals("RTP/AVP", offer.offeredTo("LibVLC/3.0.18 (LIVE555 Streaming Media v2022.07.14)").protocol(),
+                "live555 reads only RTP/AVP m= lines");
+        assertEquals("RTP/AVP", offer.offeredTo("QuickTime/7.7.9").protocol());
+        assertEquals("RTP/AVP", offer.offeredTo(null).protocol(), "no User-Agent: plain AVP");
+        assertArrayEquals(new String[] {"97"}, offer.offeredTo("Lavf60.16.100").formats(AAC));
+        offer.players("all");
+        assertEquals("RTP/AVPF", offer.offeredTo("LibVLC/3.0.18").protocol());
+    }
 }

@@ -59,6 +59,10 @@ public final class SettingsSchema {
                     .zero("skip protection off: plain RTP/AVP offered").label("Retransmission share").unit("%")
                     .describe("skip protection (RFC 4585 NACK, RFC 4588 RTX): lost packets a client asks for again"
                             + " are resent up to this share of its track's bytes (new sessions)").in(LIMITS).live(),
+            text("rtxPlayers", "tributary.rtx.players", "GStreamer").label("Skip protection for")
+                    .describe("players offered skip protection (RTP/AVPF): words their User-Agent contains,"
+                            + " comma-separated (GStreamer's rtspsrc says GStreamer), or \"all\"; others get plain"
+                            + " RTP/AVP, because VLC (live555) and QuickTime read only RTP/AVP tracks").in(LIMITS).live(),
             integer("rtxTimeMillis", "tributary.rtx.time-millis", 1000, 10, 10_000).label("Retransmission window")
                     .unit("ms").describe("a packet is resent only this long after it was sent; offered as rtx-time"
                             + " (new sessions)").in(LIMITS).live(),

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,17 +46,30 @@ class PlaybackProtocolIT {
             String sdp = r.bodyText();
             assertTrue(sdp.startsWith("v=0\r\n"), sdp);
             assertTrue(sdp.contains("a=range:npt=0-10.000\r\n"), sdp);
-            // Skip protection is offered by default (docs/STREAMING.md): AVPF, NACK feedback and an rtx type.
-            assertTrue(sdp.contains("m=video 0 RTP/AVPF 96 97\r\n"), sdp);
-            assertTrue(sdp.contains("a=rtcp-fb:96 nack\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96;rtx-time=1000\r\n"), sdp);
+            // Skip protection (RTP/AVPF) is offered only to the players of tributary.rtx.players (GStreamer).
+            assertTrue(sdp.contains("m=video 0 RTP/AVP 96\r\n"), sdp);
+            assertFalse(sdp.contains("rtx"), sdp);
             assertTrue(sdp.contains("a=rtpmap:96 H264/90000\r\n"), sdp);
             assertTrue(sdp.matches("(?s).*a=fmtp:96 packetization-mode=1;profile-level-id=[0-9a-f]{6};sprop-parameter-sets=\\S+,\\S+\r\n.*"), sdp);
             assertTrue(sdp.contains("a=control:trackID=1\r\n"), sdp);
-            assertTrue(sdp.contains("m=audio 0 RTP/AVPF 97 98\r\n"), sdp);
-            assertTrue(sdp.contains("a=rtpmap:98 rtx/48000/2\r\n"), sdp);
+            assertTrue(sdp.contains("m=audio 0 RTP/AVP 97\r\n"), sdp);
             assertTrue(sdp.contains("a=rtpmap:97 MPEG4-GENERIC/48000/2\r\n"), sdp);
             assertTrue(sdp.contains("mode=AAC-hbr"), sdp);
             assertTrue(sdp.contains("a=control:trackID=2\r\n"), sdp);
+        }
+    }
+
+    @Test
+    void aGStreamerPlayerIsOfferedSkipProtectionAndAVlcOneIsNot() throws Exception {
+        try (RtspTestClient client = new RtspTestClient()) {
+            String gst = client.request("DESCRIBE", URL, 2, "User-Agent: GStreamer/1.22.0").bodyText();
+            assertTrue(gst.contains("m=video 0 RTP/AVPF 96 97\r\n"), gst);
+            assertTrue(gst.contains("a=rtcp-fb:96 nack\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96;rtx-time=1000\r\n"), gst);
+            assertTrue(gst.contains("m=audio 0 RTP/AVPF 97 98\r\n"), gst);
+            assertTrue(gst.contains("a=rtpmap:98 rtx/48000/2\r\n"), gst);
+            String vlc = client.request("DESCRIBE", URL, 3, "User-Agent: LibVLC/3.0.18 (LIVE555 Streaming Media v2022.07.14)")
+                    .bodyText();
+            assertTrue(vlc.contains("m=video 0 RTP/AVP 96\r\n") && !vlc.contains("AVPF"), vlc);
         }
     }
 
