@@ -1,0 +1,120 @@
+package org.tributary.it.tls;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.support.Deployments;
+import org.tributary.it.support.Tools;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * TLS with real clients: ffmpeg and GStreamer play {@code rtsps://} (media interleaved in the TLS connection)
+ * against the build's self-signed certificate, curl fetches an MP3 over the RTSPS port and the console and API
+ * over WildFly's HTTPS listener (TLS 1.2+ only), and plain RTSP sent to the RTSPS port is closed and logged.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TlsIT {
+
+    static final int RTSPS_PORT = Integer.getInteger("it.rtsps.port", 8322);
+    static final String RTSPS = "rtsps://127.0.0.1:" + RTSPS_PORT + "/";
+    static final int HTTPS_PORT = 8443 + Integer.getInteger("it.port.offset", 0);
+    static final String HTTPS = "https://127.0.0.1:" + HTTPS_PORT + "/tributary";
+    /** sample.mp4: 10 s at 25 fps. */
+    static final int VIDEO_FRAMES = 250;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void ffmpegPlaysRtspsAndDecodesTheWholeClip() throws Exception {
+        Tools.Result r = Tools.run(40, Tools.ffmpegDecode("tcp", RTSPS + "sample.mp4", "-tls_verify", "0")
+                .toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        int[] frames = Tools.framesPerStream(r);
+        assertTrue(frames[0] >= VIDEO_FRAMES * 95 / 100, frames[0] + " of " + VIDEO_FRAMES
+                + " video frames decoded over RTSPS; " + r.stderr());
+        assertTrue(frames[1] >= 440, frames[1] + " audio frames decoded over RTSPS");
+    }
+
+    @Test
+    void gstreamerPlaysRtspsWithoutValidatingTheSelfSignedCertificate() throws Exception {
+        Tools.Result r = Tools.run(60, "gst-launch-1.0", "-v", "-e", "rtspsrc", "location=" + RTSPS + "sample.mp4",
+                "protocols=tcp", "tls-validation-flags=0", "!", "rtph264depay", "!", "avdec_h264", "!",
+                "identity", "silent=false", "!", "fakesink", "sync=false");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        long frames = r.stdout().lines().filter(l -> l.contains("identity") && l.contains("chain")).count();
+        assertTrue(frames >= 238, "GStreamer decoded " + frames + " of 250 frames over RTSPS");
+    }
+
+    @Test
+    void curlGetsAnMp3OverTheRtspsPort() throws Exception {
+        Path body = Files.createTempFile(Path.of(System.getProperty("it.log.dir", "target")).getParent(), "tls-", ".mp3");
+        Tools.Result r = Tools.run(30, "curl", "-k", "-s", "-r", "0-4095", "-o", body.toString(), "-w", "%{http_code}",
+                "https://127.0.0.1:" + RTSPS_PORT + "/sample.mp3");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("206", r.stdout().trim());
+        byte[] bytes = Files.readAllBytes(body);
+        assertEquals(4096, bytes.length);
+        boolean id3 = bytes[0] == 'I' && bytes[1] == 'D' && bytes[2] == '3';
+        boolean frameSync = (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xE0) == 0xE0;
+        assertTrue(id3 || frameSync, "the file's first bytes");
+        Files.delete(body);
+    }
+
+    @Test
+    void curlGetsTheConsoleAndTheApiOverHttpsWithTls12OrNewer() throws Exception {
+        Tools.Result page = Tools.run(30, "curl", "-k", "-s", "-v", "-o", "/dev/null", "-w", "%{http_code}",
+                HTTPS + "/");
+        assertEquals(0, page.exitCode(), page.stderr());
+        assertTrue(List.of("200", "302").contains(page.stdout().trim()), "console over HTTPS: " + page.stdout());
+        assertTrue(page.stderr().contains("TLSv1.3") || page.stderr().contains("TLSv1.2"), page.stderr());
+        assertTrue(page.stderr().contains("O=Tributary self-signed") || page.stderr().contains("O = Tributary self-signed")
+                || page.stderr().contains("Tributary self-signed"), "Tributary's certificate, not WildFly's: "
+                + page.stderr());
+
+        Tools.Result api = Tools.run(30, "curl", "-k", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                HTTPS + "/api/status");
+        assertEquals(0, api.exitCode(), api.stderr());
+        assertEquals("401", api.stdout().trim(), "the API answers (and asks for a login) over HTTPS");
+
+        Tools.Result old = Tools.run(30, "curl", "-k", "-s", "--tls-max", "1.1", "-o", "/dev/null", HTTPS + "/");
+        assertNotEquals(0, old.exitCode(), "a TLS 1.1 client must not get through");
+    }
+
+    @Test
+    void plainRtspOnTheRtspsPortIsClosedAndLogged() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RTSPS_PORT)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("OPTIONS rtsp://127.0.0.1:" + RTSPS_PORT + "/ RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readAllBytes(); // the server closes; a hung connection would time out here
+            assertFalse(new String(answer, StandardCharsets.ISO_8859_1).contains("RTSP/1.0"),
+                    "no clear-text RTSP answer on the TLS port");
+        }
+        Path log = Path.of(System.getProperty("it.log.dir"), "server.log");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Files.readAllLines(log, StandardCharsets.UTF_8).stream().noneMatch(l -> l.contains("TLS failed"))) {
+            assertTrue(System.nanoTime() < deadline, "no 'TLS failed' line in " + log);
+            Thread.sleep(100);
+        }
+    }
+}
