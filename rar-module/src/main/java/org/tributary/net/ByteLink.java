@@ -24,6 +24,11 @@ public interface ByteLink {
     /** Whether {@link #read} has bytes to give without the socket becoming readable again. */
     boolean hasBufferedInput();
 
+    /** Whether application bytes can be sent: always on a plain link, after the handshake on a TLS one. */
+    default boolean established() {
+        return true;
+    }
+
     /** Ends the link (a TLS link says close_notify first, if the socket takes it) and closes the socket. */
     void close() throws IOException;
 }

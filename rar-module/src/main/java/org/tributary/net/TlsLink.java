@@ -210,6 +210,14 @@ public final class TlsLink implements ByteLink {
         return appIn.position() > 0 || recordsLeft;
     }
 
+    /** The handshake is over: what {@link #write} takes goes out as application data. */
+    @Override
+    public synchronized boolean established() {
+        HandshakeStatus status = engine.getHandshakeStatus();
+        return !"NONE".equals(engine.getSession().getProtocol())
+                && (status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED);
+    }
+
     /** The negotiated protocol ("TLSv1.3"), or "NONE" before the handshake ends. */
     public synchronized String protocol() {
         return engine.getSession().getProtocol();

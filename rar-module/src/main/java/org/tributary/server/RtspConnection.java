@@ -638,6 +638,13 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     }
 
     private void timeOutRequest(int timeoutSeconds) {
+        if (!link.established()) {
+            server.logThrottled(Level.WARNING, "tls-timeout " + remote.getAddress().getHostAddress(), logPrefix
+                    + "TLS handshake not finished " + timeoutSeconds + " s after connecting"
+                    + " (tributary.rtsp.request-timeout-seconds); closing");
+            close(); // a 408 could only be sent inside the TLS connection that never came to be
+            return;
+        }
         server.logThrottled(Level.WARNING, (receivedAny ? "request-timeout " : "silent ")
                 + remote.getAddress().getHostAddress(), logPrefix
                 + (receivedAny ? "request not complete " : "nothing received ") + timeoutSeconds

@@ -49,6 +49,7 @@ class RtspsConnectionTest {
     private static SSLContext serverContext;
     private static SSLContext clientContext;
 
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
     private ExecutorService threads;
     private ControlExecutor control;
     private RtspServer server;
@@ -107,7 +108,7 @@ class RtspsConnectionTest {
         control = new ControlExecutor(2, 100, (name, loop) -> threads.execute(loop));
         server = new RtspServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10, this::handle, control,
                 new DecoderLimits(8192, 4096, 64, 4096, 1024), "Test",
-                new ConnectionGuards(LIMITS, new OutputBudget(64 << 20), System::nanoTime),
+                new ConnectionGuards(LIMITS, new OutputBudget(64 << 20), clock::get),
                 channel -> TlsLink.server(channel, serverContext), "RTSPS");
         server.bind();
         threads.execute(server);
@@ -172,6 +173,20 @@ class RtspsConnectionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aClientThatNeverStartsTheHandshakeIsClosedAtTheRequestTimeout() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.openConnections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            clock.addAndGet(TimeUnit.SECONDS.toNanos(LIMITS.requestTimeoutSeconds() + 1));
+            assertEquals(-1, socket.getInputStream().read(), "closed without a clear-text 408");
+        }
+        assertTrue(logged.stream().anyMatch(m -> m.contains("TLS handshake not finished")), logged.toString());
     }
 
     @Test
