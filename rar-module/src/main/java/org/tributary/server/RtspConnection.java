@@ -128,7 +128,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
      */
     boolean onReadable() {
         boolean more = readOnce();
-        while (more && !closed && link.hasBufferedInput()) {
+        while (more && !closed && !closeAfterFlush && link.hasBufferedInput()) {
             more = readOnce();
         }
         if (!closed && link.hasPendingOutput()) {

@@ -176,6 +176,19 @@ class RtspsConnectionTest {
     }
 
     @Test
+    void aRequestTooLargeOverTlsIsAnsweredOnceAndClosed() throws IOException {
+        try (SSLSocket socket = tlsClient()) {
+            // More than the decoder's 8 KiB head (and than its first 4 KiB read buffer), in one TLS record.
+            socket.getOutputStream().write(("OPTIONS rtsps://127.0.0.1/ RTSP/1.0\r\nCSeq: 1\r\nX-Long: "
+                    + "a".repeat(10 * 1024)).getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.startsWith("RTSP/1.0 4"), head);
+            assertEquals(-1, in.read(), "one answer, then the close");
+        }
+    }
+
+    @Test
     void aClientThatNeverStartsTheHandshakeIsClosedAtTheRequestTimeout() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(10_000);
