@@ -365,6 +365,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return rtspServer;
     }
 
+    /** The RTSPS listener, or null when RTSPS is off. */
+    RtspServer rtspsServer() {
+        return rtspsServer;
+    }
+
     /** The UDP endpoint new sessions use (replaced when the RTP port moves). */
     UdpEndpoint udpEndpoint() {
         return udpEndpoint;

@@ -9,6 +9,7 @@ import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
 import org.tributary.it.support.Tools;
 
@@ -141,6 +142,41 @@ class TlsIT {
             systemProperty("remove", null);
         }
         assertEquals("200 ", Tools.run(30, statusAndTarget).stdout(), "off again once the property is removed");
+    }
+
+    @Test
+    void anOpenRtspsConnectionIsCountedInTheStatistics() throws Exception {
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        trustAll.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket("127.0.0.1", RTSPS_PORT)) {
+            socket.startHandshake();
+            assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(socket.getSession().getProtocol()));
+            long deadline = System.nanoTime() + 20_000_000_000L; // the statistics are sampled every 5 s
+            int connections = 0;
+            while (connections < 1) {
+                assertTrue(System.nanoTime() < deadline, "the RTSPS connection never showed in /api/stats");
+                jakarta.json.JsonObject stats = jakarta.json.Json.createReader(new java.io.StringReader(
+                        ConsoleApi.admin().get("/api/stats").body())).readObject();
+                connections = stats.getInt("connections");
+                if (connections < 1) {
+                    Thread.sleep(500);
+                }
+            }
+        }
     }
 
     /** Adds or removes the WildFly system property tributary.https.redirect through the management API. */
