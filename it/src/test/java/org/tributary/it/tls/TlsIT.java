@@ -163,12 +163,23 @@ class TlsIT {
         }}, null);
         try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
                 .createSocket("127.0.0.1", RTSPS_PORT)) {
+            socket.setSoTimeout(10_000);
             socket.startHandshake();
             assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(socket.getSession().getProtocol()));
             long deadline = System.nanoTime() + 20_000_000_000L; // the statistics are sampled every 5 s
             int connections = 0;
-            while (connections < 1) {
+            for (int cseq = 1; connections < 1; cseq++) {
                 assertTrue(System.nanoTime() < deadline, "the RTSPS connection never showed in /api/stats");
+                // A request now and then keeps the connection from the request and idle timeouts (4 s, 6 s).
+                socket.getOutputStream().write(("OPTIONS rtsps://127.0.0.1:" + RTSPS_PORT + "/ RTSP/1.0\r\nCSeq: "
+                        + cseq + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                StringBuilder answer = new StringBuilder();
+                while (answer.indexOf("\r\n\r\n") < 0) {
+                    int b = socket.getInputStream().read();
+                    assertTrue(b >= 0, "closed after " + answer);
+                    answer.append((char) b);
+                }
+                assertTrue(answer.toString().startsWith("RTSP/1.0 200 OK"), answer.toString());
                 jakarta.json.JsonObject stats = jakarta.json.Json.createReader(new java.io.StringReader(
                         ConsoleApi.admin().get("/api/stats").body())).readObject();
                 connections = stats.getInt("connections");
