@@ -33,6 +33,7 @@ class LayeringTest {
             List.of("source"),
             List.of("source.file"),
             List.of("catalog"),
+            List.of("hls"),
             List.of("auth"),
             List.of("transport"),
             List.of("stream"),

@@ -1,0 +1,142 @@
+package org.tributary.hls;
+
+import org.tributary.api.HlsReply;
+import org.tributary.catalog.MediaCatalog;
+import org.tributary.catalog.ParsedFileCache;
+import org.tributary.media.MediaFormatException;
+import org.tributary.source.UnsupportedMediaException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HLS for the files of the media folder: answers a resource name under a file's path with its bytes or a
+ * refusal. A file is parsed and planned once per version; segments are made on request and kept in the
+ * bounded {@link SegmentCache}. The caller (the outbound connection) decides access first.
+ */
+public final class HlsService {
+
+    private static final Logger LOG = Logger.getLogger(HlsService.class.getName());
+    private static final Pattern SEGMENT = Pattern.compile("seg(0|[1-9][0-9]{0,8})\\.m4s");
+    private static final int MAX_FILES = 10_000;
+
+    private final MediaCatalog catalog;
+    private final ParsedFileCache<HlsPresentation> presentations = new ParsedFileCache<>(MAX_FILES);
+    private final SegmentCache segments;
+    private volatile int targetSeconds;
+
+    public HlsService(MediaCatalog catalog, int targetSeconds, long cacheBytes) {
+        this.catalog = catalog;
+        this.targetSeconds = targetSeconds;
+        this.segments = new SegmentCache(cacheBytes);
+    }
+
+    /** A new target duration: files are planned again at their next request. */
+    public void targetDuration(int seconds) {
+        targetSeconds = seconds;
+        presentations.clear();
+    }
+
+    public void cacheBytes(long bytes) {
+        segments.resize(bytes);
+    }
+
+    /**
+     * The resource {@code name} ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s") of the file at
+     * {@code mediaPath} (relative to the media folder, decoded once).
+     */
+    public HlsReply get(String mediaPath, String name) {
+        Matcher segment = SEGMENT.matcher(name);
+        boolean known = segment.matches() || name.equals("index.m3u8") || name.equals(Playlists.MEDIA)
+                || name.equals(Playlists.INIT);
+        if (!known) {
+            return HlsReply.refused(404, "no HLS resource '" + name
+                    + "': index.m3u8, media.m3u8, init.mp4 and seg<N>.m4s are");
+        }
+        HlsPresentation p;
+        try {
+            p = presentation(mediaPath);
+        } catch (MediaCatalog.MediaNotFoundException e) {
+            return HlsReply.refused(404, e.getMessage());
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            return HlsReply.refused(403, e.getMessage());
+        } catch (UnplayableException e) {
+            return HlsReply.refused(415, e.getMessage());
+        }
+        if (name.equals("index.m3u8")) {
+            return text(p.multivariantPlaylist());
+        }
+        if (name.equals(Playlists.MEDIA)) {
+            return text(p.mediaPlaylist());
+        }
+        if (name.equals(Playlists.INIT)) {
+            return new HlsReply(200, HlsReply.INIT_TYPE, p.init());
+        }
+        int index = Integer.parseInt(segment.group(1));
+        if (index >= p.segmentCount()) {
+            return HlsReply.refused(404, mediaPath + " has " + p.segmentCount() + " segments: no " + name);
+        }
+        SegmentCache.Key key = new SegmentCache.Key(p, index);
+        byte[] bytes = segments.get(key);
+        if (bytes == null) {
+            try {
+                bytes = p.segment(index);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "HLS segment " + index + " of " + mediaPath + " cannot be read: " + e, e);
+                return HlsReply.refused(500, mediaPath + ": segment " + index + " cannot be read: " + e.getMessage());
+            }
+            segments.put(key, bytes);
+        }
+        return new HlsReply(200, HlsReply.SEGMENT_TYPE, bytes);
+    }
+
+    /** Bytes held by the segment cache now. */
+    public long cachedBytes() {
+        return segments.bytes();
+    }
+
+    private HlsPresentation presentation(String mediaPath)
+            throws MediaCatalog.MediaNotFoundException, MediaCatalog.MediaForbiddenException, UnplayableException {
+        Path file = catalog.resolve(mediaPath);
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new MediaCatalog.MediaNotFoundException("no media file '" + mediaPath + "'");
+        }
+        int target = targetSeconds;
+        ParsedFileCache.Outcome<HlsPresentation> outcome = presentations.get(file, a.size(),
+                a.lastModifiedTime().toMillis(), f -> HlsPresentation.open(f, mediaPath, target));
+        Exception e = outcome.failure();
+        if (e instanceof UnsupportedMediaException) {
+            throw new UnplayableException(e.getMessage());
+        }
+        if (e instanceof MediaFormatException) {
+            throw new UnplayableException(mediaPath + " cannot be played as HLS (MP4 and QuickTime files only): "
+                    + e.getMessage());
+        }
+        if (e != null) {
+            throw new UnplayableException(mediaPath + " cannot be read: " + e.getMessage());
+        }
+        return outcome.value();
+    }
+
+    private static HlsReply text(String playlist) {
+        return new HlsReply(200, HlsReply.PLAYLIST_TYPE, playlist.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The file is there but HLS cannot serve it. */
+    private static final class UnplayableException extends Exception {
+        UnplayableException(String message) {
+            super(message);
+        }
+    }
+}
