@@ -9,8 +9,18 @@ import java.io.Serializable;
  *                    resource), 415 (the file cannot be played as HLS: the message names the codec), 503 (off)
  * @param contentType the body's media type; "text/plain; charset=UTF-8" for a refusal
  * @param body        the resource's bytes, or the refusal's message in UTF-8
+ * @param allowOrigin the Access-Control-Allow-Origin to answer with, or null for none (the HLS CORS setting)
  */
-public record HlsReply(int status, String contentType, byte[] body) implements Serializable {
+public record HlsReply(int status, String contentType, byte[] body, String allowOrigin) implements Serializable {
+
+    /** An answer without CORS. */
+    public HlsReply(int status, String contentType, byte[] body) {
+        this(status, contentType, body, null);
+    }
+
+    public HlsReply withAllowOrigin(String origin) {
+        return new HlsReply(status, contentType, body, origin);
+    }
 
     public static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
     public static final String INIT_TYPE = "video/mp4";

@@ -74,6 +74,14 @@ public interface TributaryConnection extends AutoCloseable {
     /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one by its id. */
     java.util.List<BroadcastInfo> broadcasts() throws ResourceException;
 
+    /**
+     * An HLS resource of a media file ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s"), or a refusal
+     * with its status and message. The caller has decided access.
+     *
+     * @param mediaPath the file's path relative to the media folder, decoded once
+     */
+    HlsReply hls(String mediaPath, String name) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

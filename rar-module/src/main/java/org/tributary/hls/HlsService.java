@@ -32,11 +32,17 @@ public final class HlsService {
     private final ParsedFileCache<HlsPresentation> presentations = new ParsedFileCache<>(MAX_FILES);
     private final SegmentCache segments;
     private volatile int targetSeconds;
+    private volatile String corsOrigin;
 
     public HlsService(MediaCatalog catalog, int targetSeconds, long cacheBytes) {
         this.catalog = catalog;
         this.targetSeconds = targetSeconds;
         this.segments = new SegmentCache(cacheBytes);
+    }
+
+    /** The origin every answer allows ({@link CorsOrigin} text: "none", "*" or one origin). */
+    public void corsOrigin(String setting) {
+        corsOrigin = CorsOrigin.parse(setting);
     }
 
     /** A new target duration: files are planned again at their next request. */
@@ -54,6 +60,10 @@ public final class HlsService {
      * {@code mediaPath} (relative to the media folder, decoded once).
      */
     public HlsReply get(String mediaPath, String name) {
+        return answer(mediaPath, name).withAllowOrigin(corsOrigin);
+    }
+
+    private HlsReply answer(String mediaPath, String name) {
         Matcher segment = SEGMENT.matcher(name);
         boolean known = segment.matches() || name.equals("index.m3u8") || name.equals(Playlists.MEDIA)
                 || name.equals(Playlists.INIT);

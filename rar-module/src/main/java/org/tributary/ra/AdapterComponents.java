@@ -59,6 +59,7 @@ import java.util.logging.Logger;
  */
 final class AdapterComponents implements LiveSettings.Sockets {
 
+    private static final long MEBIBYTE = 1024L * 1024;
     private static final Logger LOG = Logger.getLogger(AdapterComponents.class.getName());
     static final String SERVER_HEADER = "Tributary/" + TributaryResourceAdapter.VERSION;
     /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
@@ -77,6 +78,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     MulticastGroups multicast;
     final EventDispatcher events;
     final MediaCatalog catalog;
+    /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it). */
+    final org.tributary.hls.HlsService hls;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
     final CatalogueScanner scanner;
@@ -120,6 +123,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         catalog = new MediaCatalog(mediaRoot);
         scanner = new CatalogueScanner(catalog);
+        hls = new org.tributary.hls.HlsService(catalog, deployed.integer("hlsTargetDuration"),
+                deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
+        hls.corsOrigin(deployed.text("hlsCorsOrigin"));
         paths = new PathRegistry(catalog);
         broadcasters = BroadcasterSupervisor.standard(broadcasterDefinitions(deployed), paths,
                 () -> InetSocketAddress.createUnresolved(bindAddress.isAnyLocalAddress() ? "127.0.0.1"
@@ -255,7 +261,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
-                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")));
+                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
+                .on("hlsTargetDuration", s -> hls.targetDuration(s.integer("hlsTargetDuration")))
+                .on("hlsCacheMegabytes", s -> hls.cacheBytes(s.integer("hlsCacheMegabytes") * MEBIBYTE))
+                .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")));
     }
 
     private void multicastGroupsFrom(SettingValues s) {

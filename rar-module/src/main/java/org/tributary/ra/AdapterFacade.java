@@ -148,4 +148,9 @@ public final class AdapterFacade {
     public SettingsOutcome applySettings(SettingValues wanted, boolean startup) {
         return settings.apply(wanted, startup);
     }
+
+    /** An HLS resource of a file: a playlist, the init segment or a media segment (access is decided by the caller). */
+    public org.tributary.api.HlsReply hls(String mediaPath, String name) {
+        return components.hls.get(mediaPath, name);
+    }
 }

@@ -80,4 +80,14 @@ class HlsServiceTest {
         assertTrue(text(mp3).startsWith("song.mp3 cannot be played as HLS (MP4 and QuickTime files only): "), text(mp3));
         assertEquals("text/plain; charset=UTF-8", mp3.contentType());
     }
+
+    @Test
+    void theCorsOriginSettingGoesOnEveryAnswerRefusalsToo() {
+        assertEquals(null, hls.get("movies/a.mp4", "index.m3u8").allowOrigin());
+        hls.corsOrigin("https://intranet.example.com");
+        assertEquals("https://intranet.example.com", hls.get("movies/a.mp4", "index.m3u8").allowOrigin());
+        assertEquals("https://intranet.example.com", hls.get("movies/none.mp4", "index.m3u8").allowOrigin());
+        hls.corsOrigin("none");
+        assertEquals(null, hls.get("movies/a.mp4", "init.mp4").allowOrigin());
+    }
 }

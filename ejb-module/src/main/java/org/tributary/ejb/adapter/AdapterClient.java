@@ -151,4 +151,13 @@ public class AdapterClient {
             throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
         }
     }
+
+    /** An HLS resource of a media file, or the adapter's refusal (status and message). */
+    public org.tributary.api.HlsReply hls(String mediaPath, String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.hls(mediaPath, name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
 }

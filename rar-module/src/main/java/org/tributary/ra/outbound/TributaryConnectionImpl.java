@@ -156,6 +156,15 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public org.tributary.api.HlsReply hls(String mediaPath, String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().hls(mediaPath, name);
+        } catch (IllegalStateException e) {
+            return org.tributary.api.HlsReply.refused(503, "the streaming adapter is not started");
+        }
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {
