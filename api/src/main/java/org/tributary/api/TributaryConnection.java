@@ -76,11 +76,17 @@ public interface TributaryConnection extends AutoCloseable {
 
     /**
      * An HLS resource of a media file ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s"), or a refusal
-     * with its status and message. The caller has decided access.
-     *
-     * @param mediaPath the file's path relative to the media folder, decoded once
+     * with its status and message. The adapter decides access: the request's token, else the folder rules
+     * with the request's credentials, as for RTSP.
      */
-    HlsReply hls(String mediaPath, String name) throws ResourceException;
+    HlsReply hls(HlsRequest request) throws ResourceException;
+
+    /**
+     * A token that lets anyone holding it play one file over HLS for {@code seconds} (60 to 604800).
+     *
+     * @throws IllegalArgumentException for a malformed path, one outside the media folder, or a lifetime out of range
+     */
+    HlsToken mintHlsToken(String mediaPath, long seconds) throws ResourceException;
 
     @Override
     void close() throws ResourceException;

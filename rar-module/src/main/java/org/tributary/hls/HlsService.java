@@ -1,6 +1,16 @@
 package org.tributary.hls;
 
 import org.tributary.api.HlsReply;
+import org.tributary.api.HlsRequest;
+import org.tributary.api.HlsToken;
+import org.tributary.api.access.AccessAction;
+import org.tributary.api.access.AccessRequest;
+import org.tributary.api.access.Credentials;
+import org.tributary.api.access.MediaPaths;
+import org.tributary.auth.AuthorizationReader;
+import org.tributary.auth.Verdict;
+import org.tributary.catalog.CanonicalPath;
+import org.tributary.rtsp.header.WwwAuthenticate;
 import org.tributary.catalog.MediaCatalog;
 import org.tributary.catalog.ParsedFileCache;
 import org.tributary.media.MediaFormatException;
@@ -27,15 +37,21 @@ public final class HlsService {
     private static final Logger LOG = Logger.getLogger(HlsService.class.getName());
     private static final Pattern SEGMENT = Pattern.compile("seg(0|[1-9][0-9]{0,8})\\.m4s");
     private static final int MAX_FILES = 10_000;
+    /** The protocol of HLS's access questions: HTTP, as MP3 over HTTP. */
+    static final String PROTOCOL = "http";
 
     private final MediaCatalog catalog;
+    private final HlsAccess access;
+    private final HlsTokens tokens;
     private final ParsedFileCache<HlsPresentation> presentations = new ParsedFileCache<>(MAX_FILES);
     private final SegmentCache segments;
     private volatile int targetSeconds;
     private volatile String corsOrigin;
 
-    public HlsService(MediaCatalog catalog, int targetSeconds, long cacheBytes) {
+    public HlsService(MediaCatalog catalog, HlsAccess access, HlsTokens tokens, int targetSeconds, long cacheBytes) {
         this.catalog = catalog;
+        this.access = access;
+        this.tokens = tokens;
         this.targetSeconds = targetSeconds;
         this.segments = new SegmentCache(cacheBytes);
     }
@@ -56,21 +72,48 @@ public final class HlsService {
     }
 
     /**
-     * The resource {@code name} ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s") of the file at
-     * {@code mediaPath} (relative to the media folder, decoded once).
+     * A token for the file at {@code mediaPath} good for {@code seconds}.
+     *
+     * @throws IllegalArgumentException for a malformed path, one outside the media folder, or a lifetime out of range
      */
-    public HlsReply get(String mediaPath, String name) {
-        return answer(mediaPath, name).withAllowOrigin(corsOrigin);
+    public HlsToken mintToken(String mediaPath, long seconds) {
+        try {
+            return tokens.mint(catalog.canonical(mediaPath).path(), seconds);
+        } catch (MediaCatalog.MalformedPathException | MediaCatalog.MediaForbiddenException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
-    private HlsReply answer(String mediaPath, String name) {
+    /**
+     * The resource ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s") of the file the request names, if
+     * its token is good for the file, or else if the access rules let the client read it.
+     */
+    public HlsReply get(HlsRequest request) {
+        return answer(request).withAllowOrigin(corsOrigin);
+    }
+
+    private HlsReply answer(HlsRequest request) {
+        String name = request.name();
         Matcher segment = SEGMENT.matcher(name);
         boolean known = segment.matches() || name.equals("index.m3u8") || name.equals(Playlists.MEDIA)
                 || name.equals(Playlists.INIT);
         if (!known) {
-            return HlsReply.refused(404, "no HLS resource '" + name
+            return HlsReply.refused(404, "no HLS resource '" + MediaPaths.printable(name)
                     + "': index.m3u8, media.m3u8, init.mp4 and seg<N>.m4s are");
         }
+        CanonicalPath canonical;
+        try {
+            canonical = catalog.canonical(request.mediaPath());
+        } catch (MediaCatalog.MalformedPathException e) {
+            return HlsReply.refused(400, e.getMessage());
+        } catch (MediaCatalog.MediaForbiddenException e) {
+            return HlsReply.refused(403, e.getMessage());
+        }
+        HlsReply refusal = refusal(request, canonical.path());
+        if (refusal != null) {
+            return refusal;
+        }
+        String mediaPath = canonical.path();
         HlsPresentation p;
         try {
             p = presentation(mediaPath);
@@ -88,7 +131,7 @@ public final class HlsService {
             return text(p.mediaPlaylist());
         }
         if (name.equals(Playlists.INIT)) {
-            return new HlsReply(200, HlsReply.INIT_TYPE, p.init());
+            return HlsReply.of(HlsReply.INIT_TYPE, p.init());
         }
         int index = Integer.parseInt(segment.group(1));
         if (index >= p.segmentCount()) {
@@ -105,7 +148,33 @@ public final class HlsService {
             }
             segments.put(key, bytes);
         }
-        return new HlsReply(200, HlsReply.SEGMENT_TYPE, bytes);
+        return HlsReply.of(HlsReply.SEGMENT_TYPE, bytes);
+    }
+
+    /** Null when the request may read {@code path}, else the refusal. */
+    private HlsReply refusal(HlsRequest request, String path) {
+        if (request.token() != null) {
+            return switch (tokens.check(path, request.token())) {
+                case VALID -> null;
+                case EXPIRED -> HlsReply.refused(403, "the token for " + MediaPaths.printable(path) + " has expired");
+                case INVALID -> HlsReply.refused(403, "the token is not valid for " + MediaPaths.printable(path));
+            };
+        }
+        Credentials credentials;
+        try {
+            credentials = AuthorizationReader.read(request.authorization(), "GET");
+        } catch (IllegalArgumentException e) {
+            return HlsReply.refused(400, e.getMessage());
+        }
+        Verdict verdict = access.check(new AccessRequest(PROTOCOL, AccessAction.READ, path, request.clientAddress(),
+                request.userAgent(), credentials), request.requestUri());
+        return switch (verdict.kind()) {
+            case ALLOWED -> null;
+            case UNAUTHORIZED -> HlsReply.refused(401, "credentials needed: " + verdict.reason(),
+                    verdict.challenges().stream().map(WwwAuthenticate::format).toList());
+            case FORBIDDEN -> HlsReply.refused(403, "refused: " + verdict.reason());
+            case UNAVAILABLE -> HlsReply.refused(503, "access cannot be decided now: " + verdict.reason());
+        };
     }
 
     /** Bytes held by the segment cache now. */
@@ -140,7 +209,7 @@ public final class HlsService {
     }
 
     private static HlsReply text(String playlist) {
-        return new HlsReply(200, HlsReply.PLAYLIST_TYPE, playlist.getBytes(StandardCharsets.UTF_8));
+        return HlsReply.of(HlsReply.PLAYLIST_TYPE, playlist.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The file is there but HLS cannot serve it. */

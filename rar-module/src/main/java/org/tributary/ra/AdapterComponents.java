@@ -8,6 +8,8 @@ import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.CatalogueScanner;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.hls.HlsService;
+import org.tributary.hls.HlsTokens;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.live.local.BroadcasterDefinition;
 import org.tributary.live.local.BroadcasterSupervisor;
@@ -60,6 +62,8 @@ import java.util.logging.Logger;
 final class AdapterComponents implements LiveSettings.Sockets {
 
     private static final long MEBIBYTE = 1024L * 1024;
+    /** A deploy-time secret (32+ characters) so HLS tokens survive a restart; a random one without it. */
+    static final String HLS_TOKEN_SECRET_PROPERTY = "tributary.hls.token-secret";
     private static final Logger LOG = Logger.getLogger(AdapterComponents.class.getName());
     static final String SERVER_HEADER = "Tributary/" + TributaryResourceAdapter.VERSION;
     /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
@@ -78,8 +82,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     MulticastGroups multicast;
     final EventDispatcher events;
     final MediaCatalog catalog;
-    /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it). */
-    final org.tributary.hls.HlsService hls;
+    /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it); built with the access guard. */
+    HlsService hls;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
     final CatalogueScanner scanner;
@@ -123,9 +127,6 @@ final class AdapterComponents implements LiveSettings.Sockets {
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later
         catalog = new MediaCatalog(mediaRoot);
         scanner = new CatalogueScanner(catalog);
-        hls = new org.tributary.hls.HlsService(catalog, deployed.integer("hlsTargetDuration"),
-                deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
-        hls.corsOrigin(deployed.text("hlsCorsOrigin"));
         paths = new PathRegistry(catalog);
         broadcasters = BroadcasterSupervisor.standard(broadcasterDefinitions(deployed), paths,
                 () -> InetSocketAddress.createUnresolved(bindAddress.isAnyLocalAddress() ? "127.0.0.1"
@@ -218,6 +219,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 events::publish);
         mp3Http.onRefusal(refusals);
         handler.plainHttp(mp3Http);
+        hls = new HlsService(catalog, accessGuard::check,
+                HlsTokens.withSecret(System.getProperty(HLS_TOKEN_SECRET_PROPERTY), Clock.systemUTC()),
+                deployed.integer("hlsTargetDuration"), deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
+        hls.corsOrigin(deployed.text("hlsCorsOrigin"));
         rtspServer = newServer(deployed.integer("rtspPort"));
     }
 
