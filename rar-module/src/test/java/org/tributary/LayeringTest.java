@@ -69,7 +69,7 @@ class LayeringTest {
             List.of("rtsp.**"),
             List.of("ejb.**"),
             List.of("web.security"),
-            List.of("web.console.**", "web.api"));
+            List.of("web.console.**", "web.api", "web.hls"));
 
     @Test
     void noPackageOfTheEjbTierImportsAPackageAboveIt() {
