@@ -75,6 +75,11 @@ final class HlsPresentation implements Closeable {
         return multivariantPlaylist;
     }
 
+    /** The sum of the segments' durations. */
+    double durationSeconds() {
+        return plan.segments().stream().mapToDouble(plan::durationSeconds).sum();
+    }
+
     int segmentCount() {
         return plan.size();
     }

@@ -43,15 +43,18 @@ public final class HlsService {
     private final MediaCatalog catalog;
     private final HlsAccess access;
     private final HlsTokens tokens;
+    private final HlsViewings viewings;
     private final ParsedFileCache<HlsPresentation> presentations = new ParsedFileCache<>(MAX_FILES);
     private final SegmentCache segments;
     private volatile int targetSeconds;
     private volatile String corsOrigin;
 
-    public HlsService(MediaCatalog catalog, HlsAccess access, HlsTokens tokens, int targetSeconds, long cacheBytes) {
+    public HlsService(MediaCatalog catalog, HlsAccess access, HlsTokens tokens, HlsViewings viewings,
+                      int targetSeconds, long cacheBytes) {
         this.catalog = catalog;
         this.access = access;
         this.tokens = tokens;
+        this.viewings = viewings;
         this.targetSeconds = targetSeconds;
         this.segments = new SegmentCache(cacheBytes);
     }
@@ -109,9 +112,9 @@ public final class HlsService {
         } catch (MediaCatalog.MediaForbiddenException e) {
             return HlsReply.refused(403, e.getMessage());
         }
-        HlsReply refusal = refusal(request, canonical.path());
-        if (refusal != null) {
-            return refusal;
+        Admission admission = admit(request, canonical.path());
+        if (admission.refusal() != null) {
+            return admission.refusal();
         }
         String mediaPath = canonical.path();
         HlsPresentation p;
@@ -124,6 +127,15 @@ public final class HlsService {
         } catch (UnplayableException e) {
             return HlsReply.refused(415, e.getMessage());
         }
+        HlsReply reply = resource(p, mediaPath, name, segment);
+        if (reply.ok()) {
+            viewings.served(mediaPath, request.token(), request.clientAddress(), request.userAgent(), admission.user(),
+                    reply.body().length, p.durationSeconds());
+        }
+        return reply;
+    }
+
+    private HlsReply resource(HlsPresentation p, String mediaPath, String name, Matcher segment) {
         if (name.equals("index.m3u8")) {
             return text(p.multivariantPlaylist());
         }
@@ -151,23 +163,33 @@ public final class HlsService {
         return HlsReply.of(HlsReply.SEGMENT_TYPE, bytes);
     }
 
-    /** Null when the request may read {@code path}, else the refusal. */
-    private HlsReply refusal(HlsRequest request, String path) {
+    /** The refusal of a request, or none and the user it was allowed for (null: anonymous or a token). */
+    private record Admission(HlsReply refusal, String user) {
+        static final Admission ANONYMOUS = new Admission(null, null);
+    }
+
+    private Admission admit(HlsRequest request, String path) {
         if (request.token() != null) {
             return switch (tokens.check(path, request.token())) {
-                case VALID -> null;
-                case EXPIRED -> HlsReply.refused(403, "the token for " + MediaPaths.printable(path) + " has expired");
-                case INVALID -> HlsReply.refused(403, "the token is not valid for " + MediaPaths.printable(path));
+                case VALID -> Admission.ANONYMOUS;
+                case EXPIRED -> new Admission(HlsReply.refused(403, "the token for " + MediaPaths.printable(path)
+                        + " has expired"), null);
+                case INVALID -> new Admission(HlsReply.refused(403, "the token is not valid for "
+                        + MediaPaths.printable(path)), null);
             };
         }
         Credentials credentials;
         try {
             credentials = AuthorizationReader.read(request.authorization(), "GET");
         } catch (IllegalArgumentException e) {
-            return HlsReply.refused(400, e.getMessage());
+            return new Admission(HlsReply.refused(400, e.getMessage()), null);
         }
         Verdict verdict = access.check(new AccessRequest(PROTOCOL, AccessAction.READ, path, request.clientAddress(),
                 request.userAgent(), credentials), request.requestUri());
+        return new Admission(refusal(verdict), verdict.user());
+    }
+
+    private static HlsReply refusal(Verdict verdict) {
         return switch (verdict.kind()) {
             case ALLOWED -> null;
             case UNAUTHORIZED -> HlsReply.refused(401, "credentials needed: " + verdict.reason(),

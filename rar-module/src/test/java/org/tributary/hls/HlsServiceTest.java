@@ -48,7 +48,7 @@ class HlsServiceTest {
     private final HlsService hls = new HlsService(new MediaCatalog(ROOT), (request, uri) -> {
         asked.add(request);
         return verdict;
-    }, new HlsTokens(SECRET, NOW), 1, 10_000_000);
+    }, new HlsTokens(SECRET, NOW), new HlsViewings(r -> { }, NOW, () -> 0, 30, 1000, "test"), 1, 10_000_000);
 
     private HlsReply get(String path, String name) {
         return get(path, name, null, null);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.Permission;
 import org.tributary.ejb.access.RuleSpec;
+import org.tributary.ejb.logs.AccessLog;
+import org.tributary.ejb.logs.W3cLogParser;
 import org.tributary.ejb.users.UserService;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
@@ -38,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HLS of files through Undertow, with real clients: ffprobe reads the multivariant playlist of the 30 s clip
  * (H.264 + AAC, duration within a segment), ffmpeg decodes at least 95 % of the frames of its first 10 s, a
  * seek to 20 s needs only the init segment and the segment holding 20 s; curl sees the types, caching and byte ranges; a protected folder answers 401 without
- * credentials, 200 with a user's Basic credentials or a token minted through the API, 403 for a tampered
- * token and for one past its expiry.
+ * credentials, 200 with a user's Basic or Digest credentials or a token minted through the API, 403 for a
+ * tampered token and for one past its expiry; the user's viewing leaves one access-log line (protocol HLS).
  */
 @ExtendWith(ArquillianExtension.class)
 class HlsFilesIT {
@@ -59,6 +61,9 @@ class HlsFilesIT {
 
     @EJB
     AccessService access;
+
+    @EJB
+    AccessLog accessLog;
 
     static Path root() {
         return Path.of(System.getProperty("tributary.media.root"));
@@ -236,8 +241,8 @@ class HlsFilesIT {
         assertEquals(200, curl(url.replace("index.m3u8", "seg0.m4s")).status());
         Tools.Result probe = Tools.run(60, "ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of",
                 "csv=p=0", url);
-        assertEquals(List.of("h264", "aac"), probe.lines().stream().map(String::trim).filter(l -> !l.isEmpty()).toList(),
-                probe.stderr());
+        assertEquals(List.of("h264", "aac"), probe.lines().stream().map(String::trim).filter(l -> !l.isEmpty())
+                .distinct().toList(), probe.stderr()); // listed per program and per stream
 
         String value = token.getString("token");
         String tampered = value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A");
@@ -256,5 +261,16 @@ class HlsFilesIT {
         assertEquals(403, expired.status());
         assertEquals("the token for " + FENCED + "/tiny.mp4 has expired\n", expired.text());
         assertEquals(401, curl(HLS + FENCED + "/tiny.mp4/seg0.m4s").status());
+
+        // by now (over 30 s without a request) the user's viewing has ended: one access-log line, protocol HLS
+        List<W3cLogParser.Entry> lines = List.of();
+        while (lines.isEmpty() && System.nanoTime() < deadline + 30_000_000_000L) {
+            lines = W3cLogParser.parse(accessLog.path()).entries().stream()
+                    .filter(e -> "HLS".equals(e.get("protocol")) && USER.equals(e.get("c-username"))
+                            && ("/" + FENCED + "/tiny.mp4").equals(e.get("cs-uri-stem"))).toList();
+            Thread.sleep(500);
+        }
+        assertEquals(1, lines.size(), "one line for the user's Basic and Digest requests");
+        assertTrue(lines.get(0).number("sc-bytes") > 0, lines.get(0).toString());
     }
 }
