@@ -7,6 +7,7 @@ import org.tributary.media.mp4.Mp4File;
 import org.tributary.media.mp4.Mp4Track;
 import org.tributary.media.mp4.SampleTable;
 import org.tributary.source.UnsupportedMediaException;
+import org.tributary.source.file.FileBytes;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,33 +18,34 @@ import java.util.List;
 
 /**
  * One file as HLS: its init segment (made once), its segment plan and its playlists; media segments are made
- * on request from the file's samples, read straight into the segment's array. Immutable, shared by threads.
+ * on request from the file's samples, copied from the file's memory mapping (the same {@link FileBytes} as RTSP
+ * reads through) into the segment's array. Immutable, shared by threads.
  */
 final class HlsPresentation implements Closeable {
 
-    private final Mp4File file;
+    private final FileBytes bytes;
     private final List<HlsTrack> tracks;
     private final SegmentPlan plan;
     private final byte[] init;
     private final String mediaPlaylist;
     private final String multivariantPlaylist;
 
-    private HlsPresentation(Mp4File file, List<HlsTrack> tracks, SegmentPlan plan) {
-        this.file = file;
+    private HlsPresentation(FileBytes bytes, List<HlsTrack> tracks, SegmentPlan plan) {
+        this.bytes = bytes;
         this.tracks = tracks;
         this.plan = plan;
         this.init = InitSegment.write(tracks.stream().map(HlsTrack::init).toList());
         List<Double> durations = plan.segments().stream().map(plan::durationSeconds).toList();
         this.mediaPlaylist = Playlists.vodMedia(durations);
         long peak = 0;
-        long bytes = 0;
+        long totalBytes = 0;
         for (SegmentPlan.Segment s : plan.segments()) {
             long size = segmentSize(s);
-            bytes += size;
+            totalBytes += size;
             peak = Math.max(peak, Math.round(size * 8 / Math.max(plan.durationSeconds(s), 0.001)));
         }
         double total = durations.stream().mapToDouble(Double::doubleValue).sum();
-        long average = Math.round(bytes * 8 / Math.max(total, 0.001));
+        long average = Math.round(totalBytes * 8 / Math.max(total, 0.001));
         HlsTrack video = tracks.get(0).video() ? tracks.get(0) : null;
         this.multivariantPlaylist = Playlists.multivariant(peak, average,
                 tracks.stream().map(HlsTrack::codec).toList(),
@@ -52,15 +54,13 @@ final class HlsPresentation implements Closeable {
 
     /** Opens {@code path} and plans its segments of about {@code targetSeconds}. */
     static HlsPresentation open(Path path, String name, double targetSeconds) throws IOException, UnsupportedMediaException {
-        Mp4File file = Mp4File.open(path);
-        try {
-            List<HlsTrack> tracks = HlsTracks.choose(file, name);
-            SegmentPlan plan = SegmentPlan.of(tracks.stream().map(HlsTrack::source).toList(), targetSeconds);
-            return new HlsPresentation(file, tracks, plan);
-        } catch (UnsupportedMediaException | RuntimeException e) {
-            file.close();
-            throw e;
+        List<HlsTrack> tracks;
+        SegmentPlan plan;
+        try (Mp4File file = Mp4File.open(path)) { // the sample tables stay in memory; the bytes come mapped
+            tracks = HlsTracks.choose(file, name);
+            plan = SegmentPlan.of(tracks.stream().map(HlsTrack::source).toList(), targetSeconds);
         }
+        return new HlsPresentation(FileBytes.open(path), tracks, plan);
     }
 
     byte[] init() {
@@ -95,10 +95,11 @@ final class HlsPresentation implements Closeable {
         MediaSegment.Layout layout = MediaSegment.layout(index + 1L, fragments);
         ByteBuffer dst = ByteBuffer.wrap(layout.bytes());
         dst.position(layout.dataStart());
+        FileBytes.View view = bytes.view();
         for (int t = 0; t < tracks.size(); t++) {
-            Mp4Track track = tracks.get(t).source();
+            SampleTable table = tracks.get(t).source().samples();
             for (int i = s.first()[t]; i < s.end()[t]; i++) {
-                file.readSample(track, i, dst);
+                dst.put(view.slice(table.offset(i), table.size(i)));
             }
         }
         return layout.bytes();
@@ -145,6 +146,6 @@ final class HlsPresentation implements Closeable {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        bytes.close();
     }
 }
