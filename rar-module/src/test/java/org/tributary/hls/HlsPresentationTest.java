@@ -129,4 +129,39 @@ class HlsPresentationTest {
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
         return answer.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
+
+    @Test
+    void aQuickTimeMovieCarriesTheSameCodecs() throws Exception {
+        Path mov = FfmpegFixtures.avFile(dir, "av.mov");
+        try (HlsPresentation p = HlsPresentation.open(mov, "av.mov", 1)) {
+            assertEquals(List.of("avc1.f4000d", "mp4a.40.2"), p.codecs());
+            Path joined = dir.resolve("joined-mov.mp4");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(p.init());
+            for (int s = 0; s < p.segmentCount(); s++) {
+                out.writeBytes(p.segment(s));
+            }
+            Files.write(joined, out.toByteArray());
+            assertEquals(List.of("h264", "aac"), framesPerStream(joined).stream().map(l -> l.split(",")[0]).toList());
+        }
+    }
+
+    @Test
+    void anHevcFileIsSegmentedAndDecodes() throws Exception {
+        Path hevc = Path.of("src/test/resources/org/tributary/media/mp4/Mp4FileFuzzTestInputs/open/hevc-aac.mp4");
+        try (HlsPresentation p = HlsPresentation.open(hevc, "hevc-aac.mp4", 1)) {
+            assertTrue(p.codecs().get(0).startsWith("hvc1."), p.codecs().toString());
+            Path joined = dir.resolve("joined-hevc.mp4");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(p.init());
+            for (int s = 0; s < p.segmentCount(); s++) {
+                out.writeBytes(p.segment(s));
+            }
+            Files.write(joined, out.toByteArray());
+            try (Mp4File source = Mp4File.open(hevc)) {
+                assertEquals(List.of("hevc," + source.tracks().get(0).samples().count(),
+                        "aac," + source.tracks().get(1).samples().count()), framesPerStream(joined));
+            }
+        }
+    }
 }
