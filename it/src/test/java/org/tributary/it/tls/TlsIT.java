@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * TLS with real clients: ffmpeg and GStreamer play {@code rtsps://} (media interleaved in the TLS connection)
- * against the build's self-signed certificate, curl fetches an MP3 over the RTSPS port and the console and API
- * over WildFly's HTTPS listener (TLS 1.2+ only), and plain RTSP sent to the RTSPS port is closed and logged.
+ * against the build's self-signed certificate, curl fetches an MP3 over the RTSPS port and the console, API and
+ * HLS over WildFly's HTTPS listener (TLS 1.2+ only), and plain RTSP sent to the RTSPS port is closed and logged.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -88,7 +88,7 @@ class TlsIT {
     }
 
     @Test
-    void curlGetsTheConsoleAndTheApiOverHttpsWithTls12OrNewer() throws Exception {
+    void curlGetsTheConsoleTheApiAndHlsOverHttpsWithTls12OrNewer() throws Exception {
         Tools.Result page = Tools.run(30, "curl", "-k", "-s", "-v", "-o", "/dev/null", "-w", "%{http_code}",
                 HTTPS + "/");
         assertEquals(0, page.exitCode(), page.stderr());
@@ -102,6 +102,10 @@ class TlsIT {
                 HTTPS + "/api/users");
         assertEquals(0, api.exitCode(), api.stderr());
         assertEquals("401", api.stdout().trim(), "the API answers (and asks for a login) over HTTPS");
+
+        Tools.Result hls = Tools.run(30, "curl", "-k", "-s", HTTPS + "/hls/sample.mp4/index.m3u8");
+        assertEquals(0, hls.exitCode(), hls.stderr());
+        assertTrue(hls.stdout().startsWith("#EXTM3U"), "HLS over HTTPS: " + hls.stdout());
 
         Tools.Result old = Tools.run(30, "curl", "-k", "-s", "--tls-max", "1.1", "-o", "/dev/null", HTTPS + "/");
         assertNotEquals(0, old.exitCode(), "a TLS 1.1 client must not get through");
