@@ -39,6 +39,7 @@ class LayeringTest {
             List.of("stream"),
             List.of("engine"),
             List.of("session"),
+            List.of("net"),
             List.of("server"),
             List.of("mp3http"),
             List.of("live.local"),

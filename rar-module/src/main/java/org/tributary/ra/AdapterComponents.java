@@ -106,6 +106,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     Mp3HttpService mp3Http;
     RtspServer rtspServer;
     private volatile RtspServer tunnelServer;
+    /** The RTSPS (RTSP over TLS) listener, or null when it is off. */
+    private volatile RtspServer rtspsServer;
     private volatile UdpEndpoint udpEndpoint;
     private final Housekeeping housekeeping;
 
@@ -243,6 +245,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
                     if (tunnel != null) {
                         tunnel.maxConnections(s.integer("maxConnections"));
                     }
+                    RtspServer rtsps = rtspsServer;
+                    if (rtsps != null) {
+                        rtsps.maxConnections(s.integer("maxConnections"));
+                    }
                 })
                 .on("maxSessions", s -> sessions.maxSessions(s.integer("maxSessions")))
                 .on("maxBandwidthKbps", s -> bandwidth.maxKbps(s.integer("maxBandwidthKbps")))
@@ -326,10 +332,27 @@ final class AdapterComponents implements LiveSettings.Sockets {
             startLongRunning("tributary-rtsp-http", tunnel);
             tunnelServer = tunnel;
         }
+        if (deployed.integer("rtspsPort") != 0) {
+            startRtsps(deployed.integer("rtspsPort"));
+        }
         startLongRunning("tributary-rtcp", udpEndpoint);
         startLongRunning("tributary-live-sources", liveSourcePorts);
         startLongRunning("tributary-housekeeping", housekeeping);
         broadcasters.start();
+    }
+
+    /** RTSP over TLS on a port of its own, the same handler behind it; off when the key store cannot be read. */
+    private void startRtsps(int port) throws IOException {
+        javax.net.ssl.SSLContext tls = RtspsKeyStore.context(deployed);
+        if (tls == null) {
+            return;
+        }
+        RtspServer rtsps = new RtspServer(new InetSocketAddress(bindAddress, port), deployed.integer("maxConnections"),
+                handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards,
+                channel -> org.tributary.net.TlsLink.server(channel, tls), "RTSPS");
+        rtsps.bind();
+        startLongRunning("tributary-rtsps", rtsps);
+        rtspsServer = rtsps;
     }
 
     /** Ends every session and stream and closes every socket, so a redeploy can bind the same ports at once. */
@@ -347,6 +370,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
         if (tunnel != null) {
             tunnel.close();
         }
+        RtspServer rtsps = rtspsServer;
+        if (rtsps != null) {
+            rtsps.close();
+        }
         engine.close();
         control.close();
         udpEndpoint.close();
@@ -357,6 +384,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
     @Override
     public RtspServer rtspServer() {
         return rtspServer;
+    }
+
+    /** The RTSPS listener, or null when RTSPS is off. */
+    RtspServer rtspsServer() {
+        return rtspsServer;
     }
 
     /** The UDP endpoint new sessions use (replaced when the RTP port moves). */

@@ -104,7 +104,9 @@ public final class AdapterFacade {
             byTransport.put(Mp3HttpService.TRANSPORT, mp3Streams);
         }
         RtspServer tunnel = components.tunnelServer();
-        int connections = components.rtspServer().openConnections() + (tunnel == null ? 0 : tunnel.openConnections());
+        RtspServer rtsps = components.rtspsServer();
+        int connections = components.rtspServer().openConnections() + (tunnel == null ? 0 : tunnel.openConnections())
+                + (rtsps == null ? 0 : rtsps.openConnections());
         return new AdapterStatistics(Instant.now(), components.meter.bytesSent(), components.meter.packetsSent(),
                 connections, components.sessions.size() + mp3Streams, byTransport, components.meter.bitsPerSecond(),
                 processCpuLoad());

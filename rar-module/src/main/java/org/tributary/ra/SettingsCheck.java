@@ -73,6 +73,10 @@ final class SettingsCheck {
         if (tunnel != 0 && !errors.containsKey("rtspPort") && tunnel == wanted.integer("rtspPort")) {
             errors.put("httpTunnelPort", "must differ from the RTSP port (" + tunnel + "), or be 0 for none");
         }
+        int rtsps = errors.containsKey("rtspsPort") ? 0 : wanted.integer("rtspsPort");
+        if (rtsps != 0 && (rtsps == tunnel || !errors.containsKey("rtspPort") && rtsps == wanted.integer("rtspPort"))) {
+            errors.put("rtspsPort", "must differ from the RTSP and tunnel ports (" + rtsps + "), or be 0 for off");
+        }
         if (!errors.containsKey("rtpPort")) {
             int rtp = wanted.integer("rtpPort");
             if (rtp < MIN_RTP_PORT) {

@@ -30,6 +30,8 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
 
     private final long id;
     private final SocketChannel channel;
+    /** The bytes on {@link #channel}: the socket itself, or TLS over it on the RTSPS port. */
+    private final org.tributary.net.ByteLink link;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
     private final RtspServer server;
@@ -75,8 +77,15 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
 
     RtspConnection(long id, SocketChannel channel, RtspServer server, RequestHandler handler, ControlExecutor executor,
                    DecoderLimits limits, ConnectionGuards guards) throws IOException {
+        this(id, channel, new org.tributary.net.PlainLink(channel), server, handler, executor, limits, guards);
+    }
+
+    RtspConnection(long id, SocketChannel channel, org.tributary.net.ByteLink link, RtspServer server,
+                   RequestHandler handler, ControlExecutor executor, DecoderLimits limits, ConnectionGuards guards)
+            throws IOException {
         this.id = id;
         this.channel = channel;
+        this.link = link;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
         this.server = server;
@@ -113,13 +122,27 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         return closed;
     }
 
-    /** Selector thread: bytes are readable. Returns false when reading must stop (the client closed). */
+    /**
+     * Selector thread: bytes are readable. Returns false when reading must stop (the client closed). A TLS
+     * link may decrypt more than one read takes: it is read until it holds nothing back.
+     */
     boolean onReadable() {
+        boolean more = readOnce();
+        while (more && !closed && !closeAfterFlush && link.hasBufferedInput()) {
+            more = readOnce();
+        }
+        if (!closed && link.hasPendingOutput()) {
+            server.requestWriteInterest(this); // handshake records the socket did not take at once
+        }
+        return more;
+    }
+
+    private boolean readOnce() {
         try {
             if (!readBuffer.hasRemaining()) {
                 growReadBuffer();
             }
-            int n = channel.read(readBuffer);
+            int n = link.read(readBuffer);
             if (n < 0) {
                 synchronized (pending) {
                     inputEnded = true;
@@ -162,6 +185,12 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
             send(Refusals.closing(e.status(), e.http()).header("Server", server.serverHeader()).encode());
             closeAfterFlush();
+        } catch (javax.net.ssl.SSLException e) {
+            server.logThrottled(Level.WARNING, "tls " + remote.getAddress().getHostAddress(), logPrefix
+                    + "TLS failed (" + e.getMessage() + "): not a TLS client, or no protocol or cipher in common"
+                    + " (TLS 1.2 and 1.3 only); closing");
+            close();
+            return false;
         } catch (IOException e) {
             LOG.fine(logPrefix + "read failed: " + e.getMessage());
             close();
@@ -446,7 +475,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
             if (outbound.isEmpty()) {
                 int before = bytes.remaining();
                 try {
-                    channel.write(bytes);
+                    link.write(bytes);
                 } catch (IOException e) {
                     LOG.fine(logPrefix + "write failed: " + e.getMessage());
                     closeQuietlyLater();
@@ -456,6 +485,9 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                     lastActivityNanos = guards.nanoTime();
                 }
                 if (!bytes.hasRemaining()) {
+                    if (link.hasPendingOutput()) {
+                        server.requestWriteInterest(this); // the TLS records of these bytes wait for the socket
+                    }
                     return true;
                 }
                 lastOutputProgressNanos = guards.nanoTime();
@@ -479,10 +511,13 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     boolean onWritable() {
         synchronized (outbound) {
             try {
+                if (!link.flush()) {
+                    return false;
+                }
                 while (!outbound.isEmpty()) {
                     ByteBuffer head = outbound.peek();
                     int before = head.remaining();
-                    channel.write(head);
+                    link.write(head);
                     int written = before - head.remaining();
                     if (written > 0) {
                         outboundBytes -= written;
@@ -494,6 +529,9 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                         return false;
                     }
                     outbound.poll();
+                }
+                if (!link.flush()) {
+                    return false;
                 }
             } catch (IOException e) {
                 LOG.fine(logPrefix + "write failed: " + e.getMessage());
@@ -516,7 +554,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
 
     boolean hasPendingWrites() {
         synchronized (outbound) {
-            return !outbound.isEmpty();
+            return !outbound.isEmpty() || link.hasPendingOutput();
         }
     }
 
@@ -546,7 +584,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
             outboundBytes = 0;
         }
         try {
-            channel.close();
+            link.close();
         } catch (IOException e) {
             LOG.fine(logPrefix + "close failed: " + e.getMessage());
         }
@@ -600,6 +638,13 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     }
 
     private void timeOutRequest(int timeoutSeconds) {
+        if (!link.established()) {
+            server.logThrottled(Level.WARNING, "tls-timeout " + remote.getAddress().getHostAddress(), logPrefix
+                    + "TLS handshake not finished " + timeoutSeconds + " s after connecting"
+                    + " (tributary.rtsp.request-timeout-seconds); closing");
+            close(); // a 408 could only be sent inside the TLS connection that never came to be
+            return;
+        }
         server.logThrottled(Level.WARNING, (receivedAny ? "request-timeout " : "silent ")
                 + remote.getAddress().getHostAddress(), logPrefix
                 + (receivedAny ? "request not complete " : "nothing received ") + timeoutSeconds

@@ -37,6 +37,10 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final String serverHeader;
     private final ConnectionGuards guards;
     private final ThrottledLog throttledLog;
+    /** What runs over each accepted socket: the socket itself, or TLS on the RTSPS port. */
+    private final java.util.function.Function<SocketChannel, org.tributary.net.ByteLink> links;
+    /** "RTSP" or "RTSPS", for log lines. */
+    private final String protocol;
     private long lastDeadlineCheckNanos;
 
     private Selector selector;
@@ -58,6 +62,20 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
                       ControlExecutor requestExecutor, DecoderLimits limits, String serverHeader, ConnectionGuards guards) {
+        this(bindAddress, maxConnections, handler, requestExecutor, limits, serverHeader, guards,
+                org.tributary.net.PlainLink::new, "RTSP");
+    }
+
+    /**
+     * A server whose connections run over {@code links} (an RTSPS port: {@code TlsLink.server(channel, context)}).
+     *
+     * @param protocol "RTSP" or "RTSPS", for log lines
+     */
+    public RtspServer(InetSocketAddress bindAddress, int maxConnections, RequestHandler handler,
+                      ControlExecutor requestExecutor, DecoderLimits limits, String serverHeader, ConnectionGuards guards,
+                      java.util.function.Function<SocketChannel, org.tributary.net.ByteLink> links, String protocol) {
+        this.links = links;
+        this.protocol = protocol;
         this.guards = guards;
         this.bindAddress = bindAddress;
         this.maxConnections = maxConnections;
@@ -85,7 +103,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
         listener = opened;
         listener.register(selector, SelectionKey.OP_ACCEPT);
         running = true;
-        LOG.info("RTSP listening on " + listener.getLocalAddress());
+        LOG.info(protocol + " listening on " + listener.getLocalAddress());
     }
 
     /**
@@ -249,7 +267,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                connection = new RtspConnection(nextConnectionId.incrementAndGet(), channel, this,
+                connection = new RtspConnection(nextConnectionId.incrementAndGet(), channel, links.apply(channel), this,
                         handler, requestExecutor, limits, guards);
             } catch (IOException e) {
                 guards.perAddress().release(address);
@@ -264,6 +282,10 @@ public final class RtspServer implements Runnable, AutoCloseable {
     }
 
     private void refuseBusy(SocketChannel channel) throws IOException {
+        if (!"RTSP".equals(protocol)) {
+            channel.close(); // a plain-text 503 means nothing to a TLS client
+            return;
+        }
         byte[] busy = Refusals.connectionRefused(serverHeader);
         try {
             channel.configureBlocking(false); // never wait for a client that does not read

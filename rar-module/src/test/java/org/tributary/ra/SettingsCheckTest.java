@@ -105,6 +105,13 @@ class SettingsCheckTest {
     }
 
     @Test
+    void theRtspsPortMustDifferFromThePlainPorts() {
+        assertTrue(validator.validate(with("rtspsPort", 8554), good()).get("rtspsPort").contains("must differ"));
+        assertTrue(validator.validate(with("rtspsPort", 8001), good()).get("rtspsPort").contains("must differ"));
+        assertEquals(Map.of(), validator.validate(with("rtspsPort", 0), good()), "0 turns RTSPS off");
+    }
+
+    @Test
     void mediaRootMustBeAnAbsoluteFolder() throws Exception {
         Path file = Files.createFile(media.resolve("a.mp4"));
         assertTrue(validator.validate(with("mediaRoot", file), good()).get("mediaRoot").contains("not a folder"));

@@ -37,6 +37,13 @@ public final class SettingsSchema {
                     .label("HTTP tunnel port")
                     .describe("a second port for RTSP and RTSP-over-HTTP tunnels (8001 on the run command)")
                     .in(NETWORK).live(),
+            integer("rtspsPort", "tributary.rtsps.port", 8322, 0, 65535).zero("off").label("RTSPS port")
+                    .describe("RTSP over TLS (rtsps://, media interleaved in the TLS connection; 322 is the IANA"
+                            + " port); off when the key store cannot be read").in(NETWORK).restart(),
+            text("tlsKeyStore", "tributary.tls.key-store", "tributary-tls.p12").label("TLS key store")
+                    .describe("PKCS#12 or JKS file with the RTSPS certificate and key, relative to the server's"
+                            + " configuration folder; password: -Dtributary.tls.key-store-password"
+                            + " (docs/OPERATIONS.md, TLS)").in(NETWORK).deployOnly(),
             text("mediaRoot", "tributary.media.root", "media").label("Media folder")
                     .describe("the media folder served (server-config/target/media on the run command)")
                     .in(LIMITS).live(),
