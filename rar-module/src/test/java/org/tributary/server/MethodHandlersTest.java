@@ -64,7 +64,9 @@ class MethodHandlersTest {
             Files.copy(in, media.resolve("movies/hinted.mp4"));
         }
         threads = Executors.newCachedThreadPool();
-        engine = new StreamingEngine(1, (name, loop) -> threads.execute(loop));
+        // A clock that stands still: a PLAY's playback never gets past its first packets, so the 0.2 s movie
+        // cannot play to its end (and the session fall back to READY) before a test looks at its state.
+        engine = new StreamingEngine(1, (name, loop) -> threads.execute(loop), () -> 0L);
         udp = new UdpEndpoint(InetAddress.getLoopbackAddress(), 0, 0);
         connections = new LoopbackConnections(ConnectionGuards.defaults());
         connection = connections.from("127.0.0.1");
