@@ -1,0 +1,11 @@
+package org.tributary.web.api.model;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An entry of the error log ({@code GET /api/logs/errors}). */
+@Schema(description = "An entry of tributary-error.log")
+public record ErrorLogEntry(
+        @Schema(required = true) String time,
+        @Schema(required = true) String level,
+        @Schema(required = true) String message) {
+}

@@ -1,0 +1,8 @@
+package org.tributary.web.api.model;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A file of a statistics sample's top list. */
+@Schema(description = "A file and how many sessions play it")
+public record FileSessions(@Schema(required = true) String path, @Schema(required = true) int sessions) {
+}

@@ -1,0 +1,11 @@
+package org.tributary.web.api.model;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /api/users}. */
+@Schema(description = "A new streaming user")
+public record NewUser(
+        @Schema(required = true) String name,
+        @Schema(description = "the Digest realm; the server's when left out") String realm,
+        @Schema(required = true) String password) {
+}
