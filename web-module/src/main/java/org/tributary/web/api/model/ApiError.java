@@ -1,5 +1,6 @@
 package org.tributary.web.api.model;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 /** The body of every error answer; {@code fields} and {@code problems} only where the failure has them. */
 @Schema(description = "An error: the status again and what is wrong")
+@JsonbPropertyOrder({"status", "error", "fields", "problems"})
 public record ApiError(
         @Schema(required = true, description = "the HTTP status") int status,
         @Schema(required = true, description = "what is wrong") String error,

@@ -1,12 +1,16 @@
 package org.tributary.web.api.model;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.api.BroadcastInfo;
 
 /** A live broadcast ({@code GET /api/live/broadcasts}). */
 @JsonbNillable
 @Schema(description = "A live broadcast: one publisher (ANNOUNCE/RECORD) and its viewers")
+@JsonbPropertyOrder({
+        "id", "path", "publisher", "userName", "userAgent", "codecs", "transport", "state", "startedAt",
+        "bitsPerSecond", "bytesReceived", "packetsReceived", "packetsLost", "viewers"})
 public record Broadcast(
         @Schema(required = true) String id,
         @Schema(required = true) String path,

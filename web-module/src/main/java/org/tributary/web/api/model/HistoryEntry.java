@@ -1,12 +1,17 @@
 package org.tributary.web.api.model;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.ejb.logs.SessionHistory;
 
 /** An entry of the session history: a finished session or refused requests. */
 @JsonbNillable
 @Schema(description = "A finished session or a refused request (count: how many alike)")
+@JsonbPropertyOrder({
+        "id", "kind", "startedAt", "endedAt", "durationSeconds", "clientAddress", "path", "status", "bytesSent",
+        "packetsSent", "rtcpBytesReceived", "count", "sessionId", "query", "endReason", "userAgent", "transport",
+        "audioCodec", "videoCodec", "username", "realm", "serverAddress", "packetsLost"})
 public record HistoryEntry(
         @Schema(required = true) String id,
         @Schema(required = true) String kind,

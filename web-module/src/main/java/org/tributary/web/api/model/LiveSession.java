@@ -1,12 +1,17 @@
 package org.tributary.web.api.model;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.api.SessionInfo;
 
 /** A session alive now ({@code GET /api/sessions}). */
 @JsonbNillable
 @Schema(name = "Session", description = "An RTSP session or an MP3-over-HTTP stream alive now")
+@JsonbPropertyOrder({
+        "id", "clientAddress", "path", "transport", "state", "userAgent", "startedAt", "bytesSent", "packetsSent",
+        "packetsLost", "jitterMillis", "receiverReports", "userName", "bitsPerSecond", "rtxRequested", "rtxSent",
+        "rtxTooLate"})
 public record LiveSession(
         @Schema(required = true) String id,
         @Schema(required = true) String clientAddress,

@@ -1,6 +1,7 @@
 package org.tributary.web.api.model;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.api.LocalBroadcasterInfo;
 
@@ -9,6 +10,9 @@ import java.util.List;
 /** A local broadcaster ({@code /api/local-broadcasters}). */
 @JsonbNillable
 @Schema(description = "A command the server runs to publish a live path")
+@JsonbPropertyOrder({
+        "name", "path", "mode", "command", "state", "pid", "restarts", "lastExitCode", "lastExitAt", "viewers",
+        "lingerSeconds", "startTimeoutSeconds"})
 public record LocalBroadcaster(
         @Schema(required = true) String name,
         @Schema(required = true) String path,

@@ -1,6 +1,7 @@
 package org.tributary.web.api.model;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.api.MediaFileInfo;
 
@@ -9,6 +10,8 @@ import java.util.List;
 /** A file of the media folder ({@code /api/media}). */
 @JsonbNillable
 @Schema(description = "A file of the media folder as the streaming server sees it")
+@JsonbPropertyOrder({
+        "path", "sizeBytes", "modified", "durationSeconds", "hinted", "playable", "problem", "tracks", "rtspUrl"})
 public record MediaFile(
         @Schema(required = true) String path,
         @Schema(required = true) long sizeBytes,

@@ -1,5 +1,6 @@
 package org.tributary.web.api.model;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.ejb.access.AccessRule;
 
@@ -8,6 +9,7 @@ import java.util.Locale;
 
 /** A folder rule ({@code /api/rules}). */
 @Schema(description = "The access rule of a folder (a qtaccess)")
+@JsonbPropertyOrder({"id", "path", "realm", "scheme", "read", "write", "allowFrom", "denyFrom", "note"})
 public record Rule(
         @Schema(required = true) long id,
         @Schema(required = true, description = "the folder under the media root") String path,

@@ -1,5 +1,6 @@
 package org.tributary.web.api.model;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.ejb.access.Permission;
 
@@ -8,6 +9,7 @@ import java.util.Locale;
 
 /** Who may read or write under a rule's folder. */
 @Schema(description = "Who may read (play) or write (publish)")
+@JsonbPropertyOrder({"audience", "users", "groups"})
 public record RulePermission(
         @Schema(required = true, enumeration = {"anyone", "any-user", "listed", "nobody"}) String audience,
         @Schema(description = "listed users (always present in answers)") List<String> users,

@@ -1,5 +1,6 @@
 package org.tributary.web.api.model;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.api.AdapterStatus;
 
@@ -7,6 +8,9 @@ import java.time.Instant;
 
 /** {@code GET /api/status}. */
 @Schema(description = "The streaming server's status")
+@JsonbPropertyOrder({
+        "version", "rtspBindAddress", "rtspPort", "startedAt", "uptimeSeconds", "openConnections",
+        "totalConnections", "activeSessions", "requestsHandled", "mediaRoot"})
 public record ServerStatus(
         @Schema(required = true) String version,
         @Schema(required = true) String rtspBindAddress,

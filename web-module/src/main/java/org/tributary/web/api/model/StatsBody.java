@@ -1,5 +1,6 @@
 package org.tributary.web.api.model;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tributary.ejb.stats.StatsSample;
 
@@ -9,6 +10,9 @@ import java.util.TreeMap;
 
 /** A statistics sample ({@code /api/stats}, and each element of {@code /api/stats/history}). */
 @Schema(name = "StatsSample", description = "A statistics sample, taken every 5 s")
+@JsonbPropertyOrder({
+        "time", "sessions", "connections", "bitsPerSecond", "packetsPerSecond", "processCpuLoad",
+        "sessionsByTransport", "topFiles"})
 public record StatsBody(
         @Schema(required = true, format = "date-time") String time,
         @Schema(required = true) int sessions,
