@@ -34,6 +34,7 @@ class LayeringTest {
             List.of("source.file"),
             List.of("catalog"),
             List.of("auth"),
+            List.of("hls"),
             List.of("transport"),
             List.of("stream"),
             List.of("engine"),
@@ -68,7 +69,7 @@ class LayeringTest {
             List.of("rtsp.**"),
             List.of("ejb.**"),
             List.of("web.security"),
-            List.of("web.console.**", "web.api"));
+            List.of("web.console.**", "web.api", "web.hls"));
 
     @Test
     void noPackageOfTheEjbTierImportsAPackageAboveIt() {

@@ -74,6 +74,20 @@ public interface TributaryConnection extends AutoCloseable {
     /** The live broadcasts (publisher sessions) now; {@link #closeSession} ends one by its id. */
     java.util.List<BroadcastInfo> broadcasts() throws ResourceException;
 
+    /**
+     * An HLS resource of a media file ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s"), or a refusal
+     * with its status and message. The adapter decides access: the request's token, else the folder rules
+     * with the request's credentials, as for RTSP.
+     */
+    HlsReply hls(HlsRequest request) throws ResourceException;
+
+    /**
+     * A token that lets anyone holding it play one file over HLS for {@code seconds} (60 to 604800).
+     *
+     * @throws IllegalArgumentException for a malformed path, one outside the media folder, or a lifetime out of range
+     */
+    HlsToken mintHlsToken(String mediaPath, long seconds) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

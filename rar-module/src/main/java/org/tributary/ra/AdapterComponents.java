@@ -8,6 +8,9 @@ import org.tributary.auth.AccessGuard;
 import org.tributary.auth.AuthSettings;
 import org.tributary.catalog.CatalogueScanner;
 import org.tributary.catalog.MediaCatalog;
+import org.tributary.hls.HlsService;
+import org.tributary.hls.HlsTokens;
+import org.tributary.hls.HlsViewings;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.live.local.BroadcasterDefinition;
 import org.tributary.live.local.BroadcasterSupervisor;
@@ -59,6 +62,12 @@ import java.util.logging.Logger;
  */
 final class AdapterComponents implements LiveSettings.Sockets {
 
+    private static final long MEBIBYTE = 1024L * 1024;
+    /** A deploy-time secret (32+ characters) so HLS tokens survive a restart; a random one without it. */
+    static final String HLS_TOKEN_SECRET_PROPERTY = "tributary.hls.token-secret";
+    /** An HLS viewing (one access-log line) ends after this long without a request: two default segments. */
+    private static final int HLS_VIEWING_IDLE_SECONDS = 30;
+    private static final int MAX_HLS_VIEWINGS = 100_000;
     private static final Logger LOG = Logger.getLogger(AdapterComponents.class.getName());
     static final String SERVER_HEADER = "Tributary/" + TributaryResourceAdapter.VERSION;
     /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
@@ -77,6 +86,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
     MulticastGroups multicast;
     final EventDispatcher events;
     final MediaCatalog catalog;
+    /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it); built with the access guard. */
+    HlsService hls;
+    private HlsViewings hlsViewings;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
     final CatalogueScanner scanner;
@@ -163,7 +175,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         }
         housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), now -> multicast.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
-                broadcasters::tick));
+                broadcasters::tick, now -> hlsViewings.tick(now)));
     }
 
     /**
@@ -212,6 +224,12 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 events::publish);
         mp3Http.onRefusal(refusals);
         handler.plainHttp(mp3Http);
+        hlsViewings = new HlsViewings(events::publish, Clock.systemUTC(), System::nanoTime, HLS_VIEWING_IDLE_SECONDS,
+                MAX_HLS_VIEWINGS, AccessRecords.serverHostName());
+        hls = new HlsService(catalog, accessGuard::check,
+                HlsTokens.withSecret(System.getProperty(HLS_TOKEN_SECRET_PROPERTY), Clock.systemUTC()), hlsViewings,
+                deployed.integer("hlsTargetDuration"), deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
+        hls.corsOrigin(deployed.text("hlsCorsOrigin"));
         rtspServer = newServer(deployed.integer("rtspPort"));
     }
 
@@ -255,7 +273,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
-                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")));
+                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
+                .on("hlsTargetDuration", s -> hls.targetDuration(s.integer("hlsTargetDuration")))
+                .on("hlsCacheMegabytes", s -> hls.cacheBytes(s.integer("hlsCacheMegabytes") * MEBIBYTE))
+                .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")));
     }
 
     private void multicastGroupsFrom(SettingValues s) {

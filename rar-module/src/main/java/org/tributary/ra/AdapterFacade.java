@@ -148,4 +148,14 @@ public final class AdapterFacade {
     public SettingsOutcome applySettings(SettingValues wanted, boolean startup) {
         return settings.apply(wanted, startup);
     }
+
+    /** An HLS resource of a file (a playlist, the init segment or a media segment) after the access check. */
+    public org.tributary.api.HlsReply hls(org.tributary.api.HlsRequest request) {
+        return components.hls.get(request);
+    }
+
+    /** A signed token for one file; IllegalArgumentException for a bad path or lifetime. */
+    public org.tributary.api.HlsToken mintHlsToken(String mediaPath, long seconds) {
+        return components.hls.mintToken(mediaPath, seconds);
+    }
 }

@@ -111,6 +111,13 @@ final class SettingsCheck {
                 errors.put("authSchemes", e.getMessage());
             }
         }
+        if (!errors.containsKey("hlsCorsOrigin")) {
+            try {
+                org.tributary.hls.CorsOrigin.parse(wanted.text("hlsCorsOrigin"));
+            } catch (IllegalArgumentException e) {
+                errors.put("hlsCorsOrigin", e.getMessage());
+            }
+        }
         Map<String, String> ordered = new LinkedHashMap<>();
         SettingsSchema.editableNames().stream().filter(errors::containsKey).forEach(n -> ordered.put(n, errors.get(n)));
         return ordered;

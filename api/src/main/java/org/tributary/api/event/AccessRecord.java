@@ -38,7 +38,8 @@ import java.util.Objects;
  * @param cpuPercent       s-cpu-util: process CPU use in percent, -1 when unknown
  * @param username         c-username, or null (no authentication)
  * @param realm            sc(Realm), or null
- * @param protocol         protocol: "RTP" for RTSP sessions (Darwin's only value), "HTTP" for MP3 over HTTP
+ * @param protocol         protocol: "RTP" for RTSP sessions (Darwin's only value), "HTTP" for MP3 over HTTP,
+ *                         "HLS" for an HLS viewing
  * @param count            how many refused requests the record stands for: 1, more when a flood of like
  *                         refusals was folded into one record
  */
@@ -78,6 +79,8 @@ public record AccessRecord(String eventId,
     public static final String RTP = "RTP";
     /** MP3 streamed in an HTTP response body. */
     public static final String HTTP = "HTTP";
+    /** An HLS viewing: the playlist and segment requests of one viewer for one path. */
+    public static final String HLS = "HLS";
 
     /** Whether the record is about a whole session or about one refused request. */
     public enum Kind {

@@ -20,6 +20,7 @@ public final class SettingsSchema {
     private static final String AUTH = "Authentication";
     private static final String MP3 = "MP3 over HTTP";
     private static final String LIVE = "Live broadcasting";
+    private static final String HLS = "HLS";
     private static final int MAX_LIMIT = 1_000_000;
     private static final int DAY = 86_400;
 
@@ -206,7 +207,16 @@ public final class SettingsSchema {
             text("multicastOnlyPaths", "tributary.multicast.only-paths", "none").label("Multicast-only paths")
                     .describe("live paths served only by multicast, comma-separated prefixes (live/allhands covers"
                             + " live/allhands.sdp and live/allhands/...): their SDP names the group, unicast SETUP gets"
-                            + " 461; \"none\" for none").in(LIVE).live());
+                            + " 461; \"none\" for none").in(LIVE).live(),
+            integer("hlsTargetDuration", "tributary.hls.target-duration", 6, 1, 30).label("HLS segment duration")
+                    .unit("s").describe("segments are cut at the first key frame after this long (files are planned"
+                            + " again at their next request)").in(HLS).live(),
+            integer("hlsCacheMegabytes", "tributary.hls.cache-megabytes", 64, 0, 4096).zero("no segment cache")
+                    .label("HLS segment cache").unit("MiB")
+                    .describe("HLS segments kept in memory, least recently used out first").in(HLS).live(),
+            text("hlsCorsOrigin", "tributary.hls.cors-origin", "none").label("HLS CORS origin")
+                    .describe("web pages of this origin (https://intranet.example.com, or * for any) may fetch HLS from"
+                            + " another site (Access-Control-Allow-Origin); \"none\" for none").in(HLS).live());
 
     private static final Map<String, SettingDescriptor> BY_NAME = index();
 

@@ -151,4 +151,32 @@ public class AdapterClient {
             throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
         }
     }
+
+    /** An HLS resource of a media file, or the adapter's refusal (status and message). */
+    public org.tributary.api.HlsReply hls(org.tributary.api.HlsRequest request) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.hls(request);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** A token for a bad path or lifetime: the message says which. */
+    public static class HlsTokenRefusedException extends Exception {
+        public HlsTokenRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** A signed HLS token for one file, good for {@code seconds}. */
+    public org.tributary.api.HlsToken mintHlsToken(String mediaPath, long seconds)
+            throws AdapterUnavailableException, HlsTokenRefusedException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.mintHlsToken(mediaPath, seconds);
+        } catch (IllegalArgumentException e) {
+            throw new HlsTokenRefusedException(e.getMessage());
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
 }

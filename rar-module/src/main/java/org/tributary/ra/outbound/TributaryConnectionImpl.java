@@ -156,6 +156,24 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public org.tributary.api.HlsReply hls(org.tributary.api.HlsRequest request) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().hls(request);
+        } catch (IllegalStateException e) {
+            return org.tributary.api.HlsReply.refused(503, "the streaming adapter is not started");
+        }
+    }
+
+    @Override
+    public org.tributary.api.HlsToken mintHlsToken(String mediaPath, long seconds) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().mintHlsToken(mediaPath, seconds);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         TributaryManagedConnection mc = managedConnection;
         if (mc != null) {

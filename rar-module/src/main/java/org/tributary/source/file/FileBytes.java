@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * A file's bytes, shared by every reader of it: memory-mapped once when it fits one mapping (2 GiB), so
  * the page cache holds one copy whatever the number of clients; larger files are read with positioned
- * reads into each reader's own buffer.
+ * reads into each reader's own buffer. (HLS reads its segments through it too.)
  */
-final class FileBytes implements AutoCloseable {
+public final class FileBytes implements AutoCloseable {
 
     private final FileChannel channel;
     private final MappedByteBuffer mapped;
@@ -22,7 +22,7 @@ final class FileBytes implements AutoCloseable {
         this.mapped = mapped;
     }
 
-    static FileBytes open(Path path) throws IOException {
+    public static FileBytes open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         long size = channel.size();
         MappedByteBuffer mapped = size > 0 && size <= Integer.MAX_VALUE
@@ -31,16 +31,16 @@ final class FileBytes implements AutoCloseable {
     }
 
     /** A cursor for one reader (not thread-safe; create one per reader). */
-    View view() {
+    public View view() {
         return new View();
     }
 
-    final class View {
+    public final class View {
         private final ByteBuffer window = mapped == null ? null : mapped.duplicate();
         private ByteBuffer heap;
 
         /** The bytes [offset, offset+length) as a buffer (position..limit), valid until the next call. */
-        ByteBuffer slice(long offset, int length) throws IOException {
+        public ByteBuffer slice(long offset, int length) throws IOException {
             if (window != null) {
                 if (offset + length > window.capacity()) {
                     throw new IOException("sample at " + offset + " (+" + length + ") lies past the end of the file");

@@ -1,0 +1,125 @@
+package org.tributary.hls;
+
+import org.tributary.api.event.AccessRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * HLS viewing sessions, for the access log: HTTP has no session, so the requests answered for one path to one
+ * viewer (the same token, else the same client address and user) are one viewing, ended after
+ * {@code idleSeconds} without a request. Each ended viewing becomes one access record (protocol HLS, the bytes
+ * sent, the time from its first to its last request). At most {@code maxViewings} are followed at once; the
+ * requests of viewers past that are served but not logged.
+ */
+public final class HlsViewings {
+
+    private record Key(String viewer, String path) {
+    }
+
+    private static final class Viewing {
+        final String id = UUID.randomUUID().toString();
+        final Instant startedAt;
+        final String clientAddress;
+        final String userAgent;
+        final String user;
+        final double fileSeconds;
+        long bytes;
+        long requests;
+        long lastNanos;
+        Instant lastAt;
+
+        Viewing(Instant startedAt, String clientAddress, String userAgent, String user, double fileSeconds) {
+            this.startedAt = startedAt;
+            this.clientAddress = clientAddress;
+            this.userAgent = userAgent;
+            this.user = user;
+            this.fileSeconds = fileSeconds;
+        }
+    }
+
+    private final Map<Key, Viewing> viewings = new ConcurrentHashMap<>();
+    private final Consumer<AccessRecord> records;
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final long idleNanos;
+    private final int maxViewings;
+    private final String serverHost;
+
+    public HlsViewings(Consumer<AccessRecord> records, Clock clock, LongSupplier nanos, int idleSeconds, int maxViewings,
+                String serverHost) {
+        this.records = records;
+        this.clock = clock;
+        this.nanos = nanos;
+        this.idleNanos = idleSeconds * 1_000_000_000L;
+        this.maxViewings = maxViewings;
+        this.serverHost = serverHost;
+    }
+
+    /**
+     * One answered request: {@code bytes} sent for {@code path} to the viewer named by {@code token}, or by its
+     * address and user.
+     */
+    void served(String path, String token, String clientAddress, String userAgent, String user, long bytes,
+                double fileSeconds) {
+        Key key = new Key(token != null ? "token " + token : clientAddress + " " + (user == null ? "" : user), path);
+        Viewing v = viewings.get(key);
+        if (v == null) {
+            if (viewings.size() >= maxViewings) {
+                return;
+            }
+            v = viewings.computeIfAbsent(key, k -> new Viewing(clock.instant(), clientAddress, userAgent, user,
+                    fileSeconds));
+        }
+        synchronized (v) {
+            v.bytes += bytes;
+            v.requests++;
+            v.lastNanos = nanos.getAsLong();
+            v.lastAt = clock.instant();
+        }
+    }
+
+    /** Ends the viewings idle for longer than the limit (a housekeeping chore). */
+    public void tick(long nowNanos) {
+        List<Map.Entry<Key, Viewing>> ended = new ArrayList<>();
+        for (Iterator<Map.Entry<Key, Viewing>> it = viewings.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Viewing> e = it.next();
+            boolean idle;
+            synchronized (e.getValue()) {
+                idle = nowNanos - e.getValue().lastNanos > idleNanos;
+            }
+            if (idle && viewings.remove(e.getKey(), e.getValue())) {
+                ended.add(e);
+            }
+        }
+        for (Map.Entry<Key, Viewing> e : ended) {
+            records.accept(record(e.getKey().path(), e.getValue()));
+        }
+    }
+
+    int size() {
+        return viewings.size();
+    }
+
+    private AccessRecord record(String path, Viewing v) {
+        synchronized (v) {
+            long averageBitrate = -1;
+            double seconds = (v.lastAt.toEpochMilli() - v.startedAt.toEpochMilli()) / 1000.0;
+            if (seconds > 0) {
+                averageBitrate = Math.round(v.bytes * 8 / seconds);
+            }
+            return new AccessRecord(v.id, AccessRecord.Kind.SESSION, null, v.clientAddress, null, v.startedAt,
+                    v.lastAt, 0, "/" + path, null, 200, "inactive", v.userAgent, v.fileSeconds, -1, averageBitrate,
+                    "TCP", null, null, v.bytes, 0, v.requests, -1, null, serverHost, viewings.size(), -1, v.user,
+                    null, AccessRecord.HLS);
+        }
+    }
+}

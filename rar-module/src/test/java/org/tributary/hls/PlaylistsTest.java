@@ -1,0 +1,48 @@
+package org.tributary.hls;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PlaylistsTest {
+
+    @Test
+    void aVodPlaylistHasTheCeilingOfTheLongestSegmentAsTargetAndEnds() {
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-TARGETDURATION:7
+                #EXT-X-MEDIA-SEQUENCE:0
+                #EXT-X-PLAYLIST-TYPE:VOD
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-MAP:URI="init.mp4"
+                #EXTINF:6.00000,
+                seg0.m4s
+                #EXTINF:6.04000,
+                seg1.m4s
+                #EXTINF:2.50000,
+                seg2.m4s
+                #EXT-X-ENDLIST
+                """, Playlists.vodMedia(List.of(6.0, 6.04, 2.5)));
+    }
+
+    @Test
+    void theMultivariantPlaylistNamesBandwidthCodecsAndResolution() {
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-STREAM-INF:BANDWIDTH=700000,AVERAGE-BANDWIDTH=600000,CODECS="avc1.4d401e,mp4a.40.2",RESOLUTION=640x360
+                media.m3u8
+                """, Playlists.multivariant(700_000, 600_000, List.of("avc1.4d401e", "mp4a.40.2"), 640, 360));
+    }
+
+    @Test
+    void audioOnlyHasNoResolution() {
+        assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n"
+                        + "#EXT-X-STREAM-INF:BANDWIDTH=130000,AVERAGE-BANDWIDTH=128000,CODECS=\"mp4a.40.2\"\nmedia.m3u8\n",
+                Playlists.multivariant(130_000, 128_000, List.of("mp4a.40.2"), 0, 0));
+    }
+}

@@ -1,0 +1,100 @@
+package org.tributary.web.hls;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.tributary.api.HlsReply;
+import org.tributary.api.HlsRequest;
+import org.tributary.ejb.adapter.AdapterClient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /tributary/hls/<path>/<resource>}: the adapter answers (access, bytes, refusals with their
+ * message); this adds the HTTP: Cache-Control (VOD segments for a day, playlists a minute, private when access
+ * was checked), byte ranges on the init and media segments, CORS when configured, the token carried on in
+ * playlists. Refusals are plain text with their status (no HTML error page).
+ */
+@WebServlet(urlPatterns = "/hls/*")
+public class HlsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String SEGMENT_CACHE = "max-age=86400";
+    static final String PLAYLIST_CACHE = "max-age=60";
+
+    @EJB
+    private transient AdapterClient adapter;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String info = request.getPathInfo();
+        int slash = info == null ? -1 : info.lastIndexOf('/');
+        if (slash <= 0) {
+            refuse(response, HlsReply.refused(404, "an HLS URL is /tributary/hls/<path of a file>/index.m3u8"));
+            return;
+        }
+        String token = request.getParameter("token");
+        String query = request.getQueryString();
+        HlsRequest hls = new HlsRequest(info.substring(1, slash), info.substring(slash + 1), token,
+                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader("Authorization"),
+                request.getRequestURI() + (query == null ? "" : "?" + query));
+        HlsReply reply;
+        try {
+            reply = adapter.hls(hls);
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            refuse(response, HlsReply.refused(503, e.getMessage()));
+            return;
+        }
+        if (reply.allowOrigin() != null) {
+            response.setHeader("Access-Control-Allow-Origin", reply.allowOrigin());
+            response.setHeader("Vary", "Origin");
+        }
+        if (!reply.ok()) {
+            refuse(response, reply);
+            return;
+        }
+        boolean personal = token != null || request.getHeader("Authorization") != null;
+        if (reply.contentType().equals(HlsReply.PLAYLIST_TYPE)) {
+            String text = new String(reply.body(), StandardCharsets.UTF_8);
+            byte[] body = (token == null ? text : PlaylistTokens.carry(text, token)).getBytes(StandardCharsets.UTF_8);
+            response.setHeader("Cache-Control", (personal ? "private, " : "") + PLAYLIST_CACHE);
+            send(response, reply.contentType(), body, 0, body.length);
+            return;
+        }
+        response.setHeader("Cache-Control", (personal ? "private, " : "") + SEGMENT_CACHE);
+        response.setHeader("Accept-Ranges", "bytes");
+        byte[] body = reply.body();
+        ByteRange range;
+        try {
+            range = ByteRange.parse(request.getHeader("Range"), body.length);
+        } catch (ByteRange.UnsatisfiableException e) {
+            response.setHeader("Content-Range", "bytes */" + body.length);
+            refuse(response, HlsReply.refused(416, e.getMessage()));
+            return;
+        }
+        if (range == null) {
+            send(response, reply.contentType(), body, 0, body.length);
+        } else {
+            response.setStatus(206);
+            response.setHeader("Content-Range", range.contentRange(body.length));
+            send(response, reply.contentType(), body, (int) range.first(), (int) range.length());
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, HlsReply reply) throws IOException {
+        response.setStatus(reply.status());
+        reply.authenticate().forEach(challenge -> response.addHeader("WWW-Authenticate", challenge));
+        response.setHeader("Cache-Control", "no-store");
+        send(response, reply.contentType(), reply.body(), 0, reply.body().length);
+    }
+
+    private static void send(HttpServletResponse response, String type, byte[] body, int offset, int length)
+            throws IOException {
+        response.setContentType(type);
+        response.setContentLength(length);
+        response.getOutputStream().write(body, offset, length);
+    }
+}
