@@ -308,6 +308,8 @@ class OpenApiSchemaIT {
         assertEquals(200, send("PUT", "/api/rules/" + ruleId, ruleBody()).statusCode());
         assertEquals(200, send("PUT", "/api/broadcasters/it-oa-user", "{\"paths\":[\"it-oa-live/\",\"it-oa-other/\"]}")
                 .statusCode());
+        HttpResponse<String> token = send("POST", "/api/hls/tokens", "{\"path\":\"it-openapi/sample.mp4\",\"seconds\":60}");
+        assertEquals(200, token.statusCode(), token.body());
         HttpResponse<String> conflict = send("POST", "/api/groups", "{\"name\":\"it-oa-group\",\"members\":[]}");
         assertEquals(409, conflict.statusCode(), conflict.body());
     }
