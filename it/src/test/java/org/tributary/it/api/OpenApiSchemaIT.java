@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,8 @@ class OpenApiSchemaIT {
             "/api/sessions", "/api/console-accounts", "/api/media", "/api/local-broadcasters", "/api/stats/history",
             "/api/logs/errors");
 
+    private static final String PLAYED = "long.mp4";
+
     private static JsonObject document;
     private static OpenApiValidator validator;
     private static Process player;
@@ -89,7 +92,7 @@ class OpenApiSchemaIT {
         created(send("POST", "/api/broadcasters", "{\"user\":\"it-oa-user\",\"paths\":[\"it-oa-live/\"]}"));
 
         player = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
-                "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + "long.mp4", "-f", "null", "-")
+                "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + PLAYED, "-f", "null", "-")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         awaitMembers("/api/sessions");
         awaitMembers("/api/stats/history");
@@ -119,6 +122,7 @@ class OpenApiSchemaIT {
         if (player != null) {
             player.destroy();
             player.waitFor(10, TimeUnit.SECONDS);
+            awaitStatsWithout(PLAYED);
         }
         ADMIN.delete("/api/broadcasters/it-oa-user");
         if (ruleId >= 0) {
@@ -126,6 +130,28 @@ class OpenApiSchemaIT {
         }
         ADMIN.delete("/api/groups/it-oa-group");
         ADMIN.delete("/api/users/it-oa-user");
+    }
+
+    /**
+     * Waits until the played file's session is gone and a statistics sample taken after that no longer
+     * counts it, so that the next test class starts from quiet statistics.
+     */
+    private static void awaitStatsWithout(String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ConsoleApiIT.array(ADMIN.get("/api/sessions")).toString().contains("\"" + path + "\"")) {
+            assertTrue(System.nanoTime() < deadline, "the session of " + path + " did not end");
+            Thread.sleep(200);
+        }
+        Instant ended = Instant.now();
+        while (true) {
+            JsonObject stats = ConsoleApiIT.object(ADMIN.get("/api/stats"));
+            if (Instant.parse(stats.getString("time")).isAfter(ended)
+                    && !stats.getJsonArray("topFiles").toString().contains("\"" + path + "\"")) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the statistics still count " + path + ": " + stats);
+            Thread.sleep(500);
+        }
     }
 
     /** The API's operations: "GET /api/users" to its description. */
