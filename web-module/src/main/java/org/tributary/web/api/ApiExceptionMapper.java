@@ -1,8 +1,9 @@
 package org.tributary.web.api;
 
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.tributary.ejb.console.AccountConflictException;
+import org.tributary.web.api.model.ApiError;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,10 +65,24 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         } else if (status < 500 || failure instanceof ApiException) {
             LOG.fine("API answered " + status + ": " + message);
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", message == null ? "" : message);
-        if (failure instanceof ApiException api && api.details() != null) {
-            api.details().forEach(body::add);
+        JsonObject details = failure instanceof ApiException api ? api.details() : null;
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(error(status, message == null ? "" : message, details)).build();
+    }
+
+    /** The error body: the details' "fields" (per-field messages) and "problems" (bad lines) where there are. */
+    static ApiError error(int status, String message, JsonObject details) {
+        Map<String, String> fields = null;
+        List<String> problems = null;
+        if (details != null && details.containsKey("fields")) {
+            fields = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> e : details.getJsonObject("fields").entrySet()) {
+                fields.put(e.getKey(), ((JsonString) e.getValue()).getString());
+            }
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build();
+        if (details != null && details.containsKey("problems")) {
+            problems = details.getJsonArray("problems").getValuesAs(JsonString::getString);
+        }
+        return new ApiError(status, message, fields, problems);
     }
 }

@@ -1,14 +1,17 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.BroadcasterPaths;
+import org.tributary.web.api.model.Broadcaster;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +36,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "broadcasters")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class BroadcastersResource {
 
     @EJB
@@ -43,16 +48,18 @@ public class BroadcastersResource {
 
     @GET
     @Operation(summary = "Broadcaster accounts and the paths each may publish to")
-    public JsonArray list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        access.broadcasters().forEach(b -> out.add(json(b)));
-        return out.build();
+    @APIResponse(responseCode = "200", description = "the broadcaster accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Broadcaster.class)))
+    public List<Broadcaster> list() {
+        return access.broadcasters().stream().map(BroadcastersResource::json).toList();
     }
 
     @GET
     @Path("{user}")
     @Operation(summary = "One broadcaster account")
-    public JsonObject get(@PathParam("user") String user) {
+    @APIResponse(responseCode = "200", description = "the broadcaster account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Broadcaster.class)))
+    public Broadcaster get(@PathParam("user") String user) {
         return json(find(user).orElseThrow(() -> ApiException.notFound("broadcaster account '" + user + "'")));
     }
 
@@ -60,7 +67,10 @@ public class BroadcastersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Let a streaming user broadcast (admin)")
-    @RequestBody(description = "{\"user\": \"name\", \"paths\": [\"live/\"]}")
+    @RequestBody(description = "the user and its paths", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Broadcaster.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Broadcaster.class)))
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String user = in.name("user");
@@ -80,8 +90,11 @@ public class BroadcastersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Change a broadcaster's paths (admin)")
-    @RequestBody(description = "{\"paths\": [\"live/\"]}")
-    public JsonObject update(@PathParam("user") String user, String body) {
+    @RequestBody(description = "the new paths", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BroadcasterPaths.class)))
+    @APIResponse(responseCode = "200", description = "the changed account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Broadcaster.class)))
+    public Broadcaster update(@PathParam("user") String user, String body) {
         JsonBody in = JsonBody.parse(body);
         List<String> paths = paths(in);
         in.check();
@@ -93,6 +106,7 @@ public class BroadcastersResource {
     @Path("{user}")
     @RolesAllowed("admin")
     @Operation(summary = "Stop a user broadcasting (admin)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response delete(@PathParam("user") String user) {
         if (!access.removeBroadcaster(user)) {
             throw ApiException.notFound("broadcaster account '" + user + "'");
@@ -113,8 +127,7 @@ public class BroadcastersResource {
         return access.broadcasters().stream().filter(b -> b.getUserName().equals(user)).findFirst();
     }
 
-    private static JsonObject json(BroadcasterAccount b) {
-        return Json.createObjectBuilder().add("user", b.getUserName())
-                .add("paths", Json.createArrayBuilder(b.getPathPrefixes())).build();
+    private static Broadcaster json(BroadcasterAccount b) {
+        return new Broadcaster(b.getUserName(), List.copyOf(b.getPathPrefixes()));
     }
 }

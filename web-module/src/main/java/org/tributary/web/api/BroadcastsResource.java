@@ -1,14 +1,15 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.ApiError;
+import org.tributary.web.api.model.Broadcast;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,8 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.tributary.api.BroadcastInfo;
 import org.tributary.ejb.adapter.AdapterClient;
+
+import java.util.List;
 
 /**
  * {@code /api/live/broadcasts}: the live broadcasts, one per publisher (ANNOUNCE/RECORD), with the rate coming
@@ -27,6 +29,8 @@ import org.tributary.ejb.adapter.AdapterClient;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "live")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class BroadcastsResource {
 
     @EJB
@@ -34,11 +38,11 @@ public class BroadcastsResource {
 
     @GET
     @Operation(summary = "The live broadcasts: path, publisher, codecs, transport, state, rate in, viewers")
-    public JsonArray list() {
+    @APIResponse(responseCode = "200", description = "the broadcasts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Broadcast.class)))
+    public List<Broadcast> list() {
         try {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            adapter.broadcasts().forEach(b -> list.add(json(b)));
-            return list.build();
+            return adapter.broadcasts().stream().map(Broadcast::of).toList();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
@@ -48,6 +52,7 @@ public class BroadcastsResource {
     @Path("{id}")
     @RolesAllowed("operator")
     @Operation(summary = "End a broadcast: the publisher's session ends and its viewers get RTCP BYE (operator)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response end(@PathParam("id") String id) {
         try {
             boolean found = adapter.broadcasts().stream().anyMatch(b -> b.id().equals(id));
@@ -58,24 +63,5 @@ public class BroadcastsResource {
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
-    }
-
-    static JsonObject json(BroadcastInfo b) {
-        return Json.createObjectBuilder()
-                .add("id", b.id())
-                .add("path", b.path())
-                .add("publisher", b.publisher())
-                .add("userName", b.userName() == null ? JsonValue.NULL : Json.createValue(b.userName()))
-                .add("userAgent", b.userAgent() == null ? JsonValue.NULL : Json.createValue(b.userAgent()))
-                .add("codecs", b.codecs())
-                .add("transport", b.transport())
-                .add("state", b.state())
-                .add("startedAt", b.startedAt().toString())
-                .add("bitsPerSecond", b.bitsPerSecond())
-                .add("bytesReceived", b.bytesReceived())
-                .add("packetsReceived", b.packetsReceived())
-                .add("packetsLost", b.packetsLost())
-                .add("viewers", b.viewers())
-                .build();
     }
 }

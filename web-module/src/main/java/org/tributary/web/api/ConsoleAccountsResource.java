@@ -1,14 +1,18 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.ConsoleAccountChange;
+import org.tributary.web.api.model.NewConsoleAccount;
+import org.tributary.web.api.model.ConsoleAccountBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,17 +26,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import org.tributary.ejb.console.AccountRules;
-import org.tributary.ejb.console.ConsoleAccount;
 import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code /api/console-accounts}: who may use the console and the API, with which role (admins only). */
 @Path("console-accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 @Tag(name = "console-accounts")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class ConsoleAccountsResource {
 
     @EJB
@@ -43,23 +49,28 @@ public class ConsoleAccountsResource {
 
     @GET
     @Operation(summary = "Console accounts and their roles")
-    public JsonArray list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        accounts.accounts().forEach(a -> out.add(json(a)));
-        return out.build();
+    @APIResponse(responseCode = "200", description = "the accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsoleAccountBody.class)))
+    public List<ConsoleAccountBody> list() {
+        return accounts.accounts().stream().map(ConsoleAccountBody::of).toList();
     }
 
     @GET
     @Path("{name}")
     @Operation(summary = "One console account")
-    public JsonObject get(@PathParam("name") String name) {
-        return json(accounts.account(name).orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
+    @APIResponse(responseCode = "200", description = "the account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsoleAccountBody.class)))
+    public ConsoleAccountBody get(@PathParam("name") String name) {
+        return ConsoleAccountBody.of(accounts.account(name).orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a console account (admin)")
-    @RequestBody(description = "{\"name\": \"ann\", \"role\": \"viewer|operator|admin\", \"password\": \"...\"}")
+    @RequestBody(description = "the new account", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewConsoleAccount.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsoleAccountBody.class)))
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.string("name", true);
@@ -70,15 +81,18 @@ public class ConsoleAccountsResource {
         String password = password(in, true);
         in.check();
         return Response.created(URI.create("console-accounts/" + name))
-                .entity(json(accounts.create(name, role, password))).build();
+                .entity(ConsoleAccountBody.of(accounts.create(name, role, password))).build();
     }
 
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an account's role or password (admin)")
-    @RequestBody(description = "{\"role\"?: \"operator\", \"password\"?: \"...\"}")
-    public JsonObject update(@PathParam("name") String name, String body) {
+    @RequestBody(description = "what changes", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsoleAccountChange.class)))
+    @APIResponse(responseCode = "200", description = "the account now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsoleAccountBody.class)))
+    public ConsoleAccountBody update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         ConsoleRole role = role(in, false);
         String password = password(in, false);
@@ -88,13 +102,14 @@ public class ConsoleAccountsResource {
             accounts.account(name).ifPresent(current -> refuse(AccountRules.roleChange(me(), name,
                     current.getRole(), role, admins())));
         }
-        return json(accounts.update(name, role, password)
+        return ConsoleAccountBody.of(accounts.update(name, role, password)
                 .orElseThrow(() -> ApiException.notFound("console account '" + name + "'")));
     }
 
     @DELETE
     @Path("{name}")
     @Operation(summary = "Remove a console account (admin; never the last admin, never your own)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response delete(@PathParam("name") String name) {
         accounts.account(name).ifPresent(current -> refuse(AccountRules.deletion(me(), name,
                 current.getRole(), admins())));
@@ -137,10 +152,5 @@ public class ConsoleAccountsResource {
             in.problem("password", AccountRules.passwordProblem(password));
         }
         return password;
-    }
-
-    private static JsonObject json(ConsoleAccount a) {
-        return Json.createObjectBuilder().add("name", a.getName()).add("role", a.getRole().roleName())
-                .add("createdAt", a.getCreatedAt().toString()).build();
     }
 }

@@ -1,5 +1,11 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.ImportResult;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -7,7 +13,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +40,8 @@ import java.util.Map;
 @Path("darwin")
 @RolesAllowed("viewer")
 @Tag(name = "darwin")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class DarwinResource {
 
     @EJB
@@ -49,8 +56,11 @@ public class DarwinResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtusers file (admin); nothing is stored if a line is bad")
-    @RequestBody(description = "the qtusers file as text/plain")
-    public JsonObject importUsers(String text) {
+    @RequestBody(description = "the qtusers file", required = true,
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "what was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    public ImportResult importUsers(String text) {
         return report(importer.importFiles(new DarwinFiles(required(text), null, Map.of())));
     }
 
@@ -60,8 +70,11 @@ public class DarwinResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtgroups file (admin)")
-    @RequestBody(description = "the qtgroups file as text/plain")
-    public JsonObject importGroups(String text) {
+    @RequestBody(description = "the qtgroups file", required = true,
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "what was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    public ImportResult importGroups(String text) {
         return report(importer.importFiles(new DarwinFiles(null, required(text), Map.of())));
     }
 
@@ -71,8 +84,11 @@ public class DarwinResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Import a Darwin qtaccess file as the rule of ?folder= (admin)")
-    @RequestBody(description = "the qtaccess file as text/plain")
-    public JsonObject importAccess(@QueryParam("folder") @DefaultValue("") String folder, String text) {
+    @RequestBody(description = "the qtaccess file", required = true,
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "what was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    public ImportResult importAccess(@QueryParam("folder") @DefaultValue("") String folder, String text) {
         if (folder.contains("..") || folder.contains("\\")) {
             throw new ApiException(400, "folder: a folder under the media root, no '..'");
         }
@@ -84,6 +100,8 @@ public class DarwinResource {
     @Produces(MediaType.TEXT_PLAIN)
     @RolesAllowed("admin")
     @Operation(summary = "Export the streaming users with their MD5 Digest HA1s as a qtusers file (?realm=; admin)")
+    @APIResponse(responseCode = "200", description = "the file",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public String exportUsers(@QueryParam("realm") @DefaultValue(UserService.DEFAULT_REALM) String realm) {
         return export.qtusers(realm);
     }
@@ -92,6 +110,8 @@ public class DarwinResource {
     @Path("qtgroups")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Export the groups as a qtgroups file")
+    @APIResponse(responseCode = "200", description = "the file",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public String exportGroups() {
         return export.qtgroups();
     }
@@ -100,6 +120,8 @@ public class DarwinResource {
     @Path("qtaccess")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Export a folder's rule as a qtaccess file (?folder=)")
+    @APIResponse(responseCode = "200", description = "the file",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public String exportAccess(@QueryParam("folder") @DefaultValue("") String folder) {
         String text = export.qtaccess().get(trim(folder));
         if (text == null) {
@@ -126,14 +148,13 @@ public class DarwinResource {
         return f;
     }
 
-    private static JsonObject report(ImportReport report) {
+    private static ImportResult report(ImportReport report) {
         if (!report.stored()) {
             JsonArrayBuilder problems = Json.createArrayBuilder();
             report.problems().forEach(p -> problems.add(p.toString()));
             throw new ApiException(400, report.problems().size() + " bad line(s); nothing was stored",
                     Json.createObjectBuilder().add("problems", problems).build());
         }
-        return Json.createObjectBuilder().add("users", report.users()).add("groups", report.groups())
-                .add("rules", report.rules()).build();
+        return new ImportResult(report.users(), report.groups(), report.rules());
     }
 }

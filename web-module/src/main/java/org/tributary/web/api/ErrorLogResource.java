@@ -1,10 +1,12 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.ErrorLogEntry;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.tributary.web.api.model.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,15 +17,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tributary.ejb.logs.ErrorLogLine;
 import org.tributary.ejb.logs.ErrorLogParser;
 import org.tributary.ejb.logs.ErrorLogService;
+
+import java.util.List;
 
 /** {@code GET /api/logs/errors?lines=200&level=WARN}: the tail of the error log, oldest first. Viewers and up. */
 @Path("logs/errors")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "logs")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class ErrorLogResource {
 
     @EJB
@@ -31,9 +36,11 @@ public class ErrorLogResource {
 
     @GET
     @Operation(summary = "The last entries of tributary-error.log at a level or above")
-    @APIResponse(responseCode = "200", description = "[{time, level, message}], oldest first")
-    @APIResponse(responseCode = "400", description = "lines out of 1..5000, or an unknown level")
-    public JsonArray tail(@QueryParam("lines") @DefaultValue("200")
+    @APIResponse(responseCode = "200", description = "the entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ErrorLogEntry.class)))
+    @APIResponse(responseCode = "400", description = "lines out of 1..5000, or an unknown level",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public List<ErrorLogEntry> tail(@QueryParam("lines") @DefaultValue("200")
                           @Parameter(description = "how many entries, 1 to 5000") String lines,
                           @QueryParam("level")
                           @Parameter(description = "TRACE, DEBUG, INFO, WARN or ERROR: that level and above") String level) {
@@ -54,11 +61,7 @@ public class ErrorLogResource {
                 throw new ApiException(400, e.getMessage());
             }
         }
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        for (ErrorLogLine line : errorLog.tail(count, level)) {
-            out.add(Json.createObjectBuilder().add("time", line.time()).add("level", line.level())
-                    .add("message", line.message()));
-        }
-        return out.build();
+        return errorLog.tail(count, level).stream()
+                .map(line -> new ErrorLogEntry(line.time(), line.level(), line.message())).toList();
     }
 }

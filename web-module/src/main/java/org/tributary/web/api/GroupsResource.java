@@ -1,14 +1,17 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.GroupMembers;
+import org.tributary.web.api.model.Group;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +34,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "groups")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class GroupsResource {
 
     @EJB
@@ -38,16 +43,18 @@ public class GroupsResource {
 
     @GET
     @Operation(summary = "Groups of streaming users")
-    public JsonArray list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        users.groups().forEach(g -> out.add(json(g)));
-        return out.build();
+    @APIResponse(responseCode = "200", description = "the groups",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Group.class)))
+    public List<Group> list() {
+        return users.groups().stream().map(GroupsResource::json).toList();
     }
 
     @GET
     @Path("{name}")
     @Operation(summary = "One group")
-    public JsonObject get(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "the group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Group.class)))
+    public Group get(@PathParam("name") String name) {
         return json(users.group(name).orElseThrow(() -> ApiException.notFound("group '" + name + "'")));
     }
 
@@ -55,7 +62,10 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Create a group (admin)")
-    @RequestBody(description = "{\"name\": \"staff\", \"members\": [\"carol\"]}")
+    @RequestBody(description = "the new group", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Group.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Group.class)))
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.name("name");
@@ -72,8 +82,11 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Replace a group's members (admin)")
-    @RequestBody(description = "{\"members\": [\"carol\", \"dave\"]}")
-    public JsonObject update(@PathParam("name") String name, String body) {
+    @RequestBody(description = "the new members", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupMembers.class)))
+    @APIResponse(responseCode = "200", description = "the changed group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Group.class)))
+    public Group update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         List<String> members = members(in);
         in.check();
@@ -85,6 +98,7 @@ public class GroupsResource {
     @Path("{name}")
     @RolesAllowed("admin")
     @Operation(summary = "Remove a group (admin)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response delete(@PathParam("name") String name) {
         if (!users.removeGroup(name)) {
             throw ApiException.notFound("group '" + name + "'");
@@ -101,8 +115,7 @@ public class GroupsResource {
         return members;
     }
 
-    private static JsonObject json(UserGroup g) {
-        return Json.createObjectBuilder().add("name", g.getName())
-                .add("members", Json.createArrayBuilder(g.getMembers())).build();
+    private static Group json(UserGroup g) {
+        return new Group(g.getName(), List.copyOf(g.getMembers()));
     }
 }

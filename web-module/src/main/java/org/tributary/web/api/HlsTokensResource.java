@@ -1,8 +1,14 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.HlsTokenRequest;
+import org.tributary.web.api.model.HlsTokenBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,6 +37,8 @@ import java.nio.charset.StandardCharsets;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("operator")
 @Tag(name = "hls")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class HlsTokensResource {
 
     static final long DEFAULT_SECONDS = 3600;
@@ -41,7 +49,11 @@ public class HlsTokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mint an HLS token for one file: path, token, expiresAt and the playlist url (operator)")
-    public JsonObject mint(JsonObject body, @Context UriInfo uri) {
+    @RequestBody(description = "the file and the lifetime", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HlsTokenRequest.class)))
+    @APIResponse(responseCode = "200", description = "the token and the playlist url",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HlsTokenBody.class)))
+    public HlsTokenBody mint(JsonObject body, @Context UriInfo uri) {
         if (body == null || !(body.get("path") instanceof JsonString path) || path.getString().isBlank()) {
             throw new ApiException(400, "the body needs \"path\": the file's path in the media folder");
         }
@@ -59,13 +71,9 @@ public class HlsTokensResource {
             throw new ApiException(503, e.getMessage());
         }
         String base = uri.getBaseUri().getPath().replaceFirst("/api/?$", "");
-        return Json.createObjectBuilder()
-                .add("path", token.path())
-                .add("token", token.token())
-                .add("expiresAt", token.expiresAt().toString())
-                .add("url", base + "/hls/" + encodedPath(token.path()) + "/index.m3u8?token="
-                        + URLEncoder.encode(token.token(), StandardCharsets.UTF_8))
-                .build();
+        return new HlsTokenBody(token.path(), token.token(), token.expiresAt().toString(),
+                base + "/hls/" + encodedPath(token.path()) + "/index.m3u8?token="
+                        + URLEncoder.encode(token.token(), StandardCharsets.UTF_8));
     }
 
     /** Each segment of a media path percent-encoded for a URL path. */

@@ -1,14 +1,15 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.LocalBroadcaster;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.tributary.api.LocalBroadcasterInfo;
 import org.tributary.ejb.adapter.AdapterClient;
+
+import java.util.List;
 
 /**
  * {@code /api/local-broadcasters}: the commands the server runs to publish live paths (defined in the
@@ -29,6 +32,8 @@ import org.tributary.ejb.adapter.AdapterClient;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "local broadcasters")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class LocalBroadcastersResource {
 
     @EJB
@@ -36,11 +41,11 @@ public class LocalBroadcastersResource {
 
     @GET
     @Operation(summary = "The local broadcasters: name, path, mode, command, state, pid, restarts, last exit, viewers")
-    public JsonArray list() {
+    @APIResponse(responseCode = "200", description = "the local broadcasters",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LocalBroadcaster.class)))
+    public List<LocalBroadcaster> list() {
         try {
-            JsonArrayBuilder out = Json.createArrayBuilder();
-            adapter.localBroadcasters().forEach(b -> out.add(json(b)));
-            return out.build();
+            return adapter.localBroadcasters().stream().map(LocalBroadcaster::of).toList();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
@@ -49,9 +54,11 @@ public class LocalBroadcastersResource {
     @GET
     @Path("{name}")
     @Operation(summary = "One local broadcaster")
-    public JsonObject get(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "the local broadcaster",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalBroadcaster.class)))
+    public LocalBroadcaster get(@PathParam("name") String name) {
         try {
-            return json(adapter.localBroadcasters().stream().filter(b -> b.name().equals(name)).findFirst()
+            return LocalBroadcaster.of(adapter.localBroadcasters().stream().filter(b -> b.name().equals(name)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("local broadcaster '" + name + "'")));
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
@@ -63,9 +70,11 @@ public class LocalBroadcastersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Start a local broadcaster; it runs until stopped, viewers or not (admin)")
-    public JsonObject start(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "the broadcaster now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalBroadcaster.class)))
+    public LocalBroadcaster start(@PathParam("name") String name) {
         try {
-            return json(found(name, adapter.startLocalBroadcaster(name)));
+            return LocalBroadcaster.of(found(name, adapter.startLocalBroadcaster(name)));
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
@@ -76,9 +85,11 @@ public class LocalBroadcastersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Stop a local broadcaster (an on-demand one starts again at its next viewer) (admin)")
-    public JsonObject stop(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "the broadcaster now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalBroadcaster.class)))
+    public LocalBroadcaster stop(@PathParam("name") String name) {
         try {
-            return json(found(name, adapter.stopLocalBroadcaster(name)));
+            return LocalBroadcaster.of(found(name, adapter.stopLocalBroadcaster(name)));
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
@@ -89,24 +100,5 @@ public class LocalBroadcastersResource {
             throw ApiException.notFound("local broadcaster '" + name + "'");
         }
         return info;
-    }
-
-    static JsonObject json(LocalBroadcasterInfo b) {
-        JsonArrayBuilder command = Json.createArrayBuilder();
-        b.command().forEach(command::add);
-        return Json.createObjectBuilder()
-                .add("name", b.name())
-                .add("path", b.path())
-                .add("mode", b.mode())
-                .add("command", command)
-                .add("state", b.state())
-                .add("pid", b.pid() < 0 ? JsonValue.NULL : Json.createValue(b.pid()))
-                .add("restarts", b.restarts())
-                .add("lastExitCode", b.lastExitCode() == null ? JsonValue.NULL : Json.createValue(b.lastExitCode()))
-                .add("lastExitAt", b.lastExitAt() == null ? JsonValue.NULL : Json.createValue(b.lastExitAt().toString()))
-                .add("viewers", b.viewers())
-                .add("lingerSeconds", b.lingerSeconds())
-                .add("startTimeoutSeconds", b.startTimeoutSeconds())
-                .build();
     }
 }

@@ -1,13 +1,16 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.HistoryEntry;
+import org.tributary.web.api.model.HistoryPage;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +41,8 @@ import java.util.List;
 @Path("logs")
 @RolesAllowed("viewer")
 @Tag(name = "logs")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class LogsResource {
 
     static final String CSV = "text/csv";
@@ -51,7 +56,9 @@ public class LogsResource {
     @Path("sessions")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The session history, newest first, filtered and paged (JSON)")
-    public JsonObject sessions(@QueryParam("from") String from, @QueryParam("to") String to,
+    @APIResponse(responseCode = "200", description = "a page of the history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
+    public HistoryPage sessions(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("path") String path, @QueryParam("user") String user,
                                @QueryParam("client") String client, @QueryParam("status") Integer status,
                                @QueryParam("page") @DefaultValue("0") int page,
@@ -60,18 +67,16 @@ public class LogsResource {
             throw new ApiException(400, "page must be >= 0 and size between 1 and " + MAX_PAGE);
         }
         HistoryFilter filter = filter(from, to, path, user, client, status);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        for (SessionHistory h : history.find(filter, page * size, size)) {
-            items.add(json(h));
-        }
-        return Json.createObjectBuilder().add("total", history.count(filter)).add("page", page).add("size", size)
-                .add("items", items).build();
+        List<HistoryEntry> items = history.find(filter, page * size, size).stream().map(HistoryEntry::of).toList();
+        return new HistoryPage(history.count(filter), page, size, items);
     }
 
     @GET
     @Path("sessions")
     @Produces(CSV + ";qs=0.5") // JSON stays the answer when the client accepts anything
     @Operation(summary = "The session history as CSV (Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "every match as CSV",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response sessionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("path") String path, @QueryParam("user") String user,
                                 @QueryParam("client") String client, @QueryParam("status") Integer status) {
@@ -98,6 +103,8 @@ public class LogsResource {
     @Path("sessions.csv")
     @Produces(CSV)
     @Operation(summary = "The session history as a CSV download")
+    @APIResponse(responseCode = "200", description = "every match as CSV",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response sessionsCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("path") String path, @QueryParam("user") String user,
                                     @QueryParam("client") String client, @QueryParam("status") Integer status) {
@@ -119,46 +126,6 @@ public class LogsResource {
         } catch (DateTimeParseException e) {
             throw new ApiException(400, name + " must be an ISO date (2025-01-31) or instant (2025-01-31T12:00:00Z), not '"
                     + value + "'");
-        }
-    }
-
-    private static JsonObject json(SessionHistory h) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
-                .add("id", h.getEventId())
-                .add("kind", h.getKind())
-                .add("startedAt", h.getStartedAt().toString())
-                .add("endedAt", h.getEndedAt().toString())
-                .add("durationSeconds", h.getDurationSeconds())
-                .add("clientAddress", h.getClientAddress())
-                .add("path", h.getPath())
-                .add("status", h.getStatus())
-                .add("bytesSent", h.getBytesSent())
-                .add("packetsSent", h.getPacketsSent())
-                .add("rtcpBytesReceived", h.getRtcpBytesReceived())
-                .add("count", h.getCount());
-        addText(o, "sessionId", h.getSessionId());
-        addText(o, "query", h.getQuery());
-        addText(o, "endReason", h.getEndReason());
-        addText(o, "userAgent", h.getUserAgent());
-        addText(o, "transport", h.getTransport());
-        addText(o, "audioCodec", h.getAudioCodec());
-        addText(o, "videoCodec", h.getVideoCodec());
-        addText(o, "username", h.getUsername());
-        addText(o, "realm", h.getRealm());
-        addText(o, "serverAddress", h.getServerAddress());
-        if (h.getPacketsLost() == null) {
-            o.addNull("packetsLost");
-        } else {
-            o.add("packetsLost", h.getPacketsLost());
-        }
-        return o.build();
-    }
-
-    private static void addText(JsonObjectBuilder o, String name, String value) {
-        if (value == null) {
-            o.addNull(name);
-        } else {
-            o.add(name, value);
         }
     }
 }

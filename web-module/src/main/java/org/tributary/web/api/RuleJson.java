@@ -1,9 +1,6 @@
 package org.tributary.web.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.tributary.rtsp.header.AuthScheme;
-import org.tributary.ejb.access.AccessRule;
 import org.tributary.ejb.access.Audience;
 import org.tributary.ejb.access.Permission;
 import org.tributary.ejb.access.RuleFields;
@@ -14,35 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A folder rule as JSON: {@code {"id", "path", "realm", "scheme": "basic"|"digest"|null,
- * "read": {"audience": "anyone"|"any-user"|"listed"|"nobody", "users": [], "groups": []}, "write": {...},
- * "allowFrom": ["10.0.0.0/8"], "denyFrom": [], "note"}}.
+ * Reads a folder rule from a request body ({@link org.tributary.web.api.model.RuleInput}'s shape), field by
+ * field so that every bad field gets its own message; answers are {@link org.tributary.web.api.model.Rule}.
  */
 public final class RuleJson {
 
     private RuleJson() {
-    }
-
-    static JsonObject json(AccessRule r) {
-        return Json.createObjectBuilder()
-                .add("id", r.getId())
-                .add("path", r.getPathPrefix())
-                .add("realm", r.getRealm() == null ? "" : r.getRealm())
-                .add("scheme", r.getScheme() == null ? "" : r.getScheme().name().toLowerCase(Locale.ROOT))
-                .add("read", json(r.getRead()))
-                .add("write", json(r.getWrite()))
-                .add("allowFrom", Json.createArrayBuilder(r.getAllowFrom()))
-                .add("denyFrom", Json.createArrayBuilder(r.getDenyFrom()))
-                .add("note", r.getNote() == null ? "" : r.getNote())
-                .build();
-    }
-
-    private static JsonObject json(Permission p) {
-        return Json.createObjectBuilder()
-                .add("audience", p.getAudience().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .add("users", Json.createArrayBuilder(p.getUsers()))
-                .add("groups", Json.createArrayBuilder(p.getGroups()))
-                .build();
     }
 
     /** Reads a rule; every problem is reported against its field (then 400): the JSON's shape here, the rule's fields by {@link RuleFields}. */

@@ -1,14 +1,17 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.RuleInput;
+import org.tributary.web.api.model.Rule;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +27,7 @@ import org.tributary.ejb.access.AccessService;
 import org.tributary.ejb.access.RuleSpec;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * {@code /api/rules}: folder rules (a qtaccess per folder), addressed by id. A folder has at most one
@@ -33,6 +37,8 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "rules")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class RulesResource {
 
     @EJB
@@ -40,31 +46,36 @@ public class RulesResource {
 
     @GET
     @Operation(summary = "Folder access rules")
-    public JsonArray list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        access.rules().forEach(r -> out.add(RuleJson.json(r)));
-        return out.build();
+    @APIResponse(responseCode = "200", description = "the rules",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Rule.class)))
+    public List<Rule> list() {
+        return access.rules().stream().map(Rule::of).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One rule")
-    public JsonObject get(@PathParam("id") long id) {
-        return RuleJson.json(find(id));
+    @APIResponse(responseCode = "200", description = "the rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
+    public Rule get(@PathParam("id") long id) {
+        return Rule.of(find(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Create the rule of a folder (admin)")
-    @RequestBody(description = "{\"path\": \"private\", \"realm\"?: \"...\", \"scheme\"?: \"basic|digest\", \"read\": {\"audience\": \"anyone|any-user|listed|nobody\", \"users\": [], \"groups\": []}, \"write\": {...}, \"allowFrom\": [\"10.0.0.0/8\"], \"denyFrom\": [], \"note\"?: \"...\"}")
+    @RequestBody(description = "the rule", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleInput.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
     public Response create(String body) {
         RuleSpec spec = RuleJson.spec(JsonBody.parse(body));
         if (access.rule(spec.pathPrefix()).isPresent()) {
             throw ApiException.conflict("the folder '" + spec.pathPrefix() + "' has a rule");
         }
         AccessRule rule = access.putRule(spec);
-        return Response.created(URI.create("rules/" + rule.getId())).entity(RuleJson.json(rule)).build();
+        return Response.created(URI.create("rules/" + rule.getId())).entity(Rule.of(rule)).build();
     }
 
     @PUT
@@ -72,8 +83,11 @@ public class RulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Replace a rule (admin)")
-    @RequestBody(description = "the same object as for POST")
-    public JsonObject update(@PathParam("id") long id, String body) {
+    @RequestBody(description = "the rule", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleInput.class)))
+    @APIResponse(responseCode = "200", description = "the rule now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rule.class)))
+    public Rule update(@PathParam("id") long id, String body) {
         RuleSpec spec = RuleJson.spec(JsonBody.parse(body));
         AccessRule existing = find(id);
         access.rule(spec.pathPrefix()).filter(other -> !other.getId().equals(existing.getId())).ifPresent(other -> {
@@ -82,13 +96,14 @@ public class RulesResource {
         if (!access.rule(spec.pathPrefix()).isPresent()) {
             access.removeRule(existing.getPathPrefix());
         }
-        return RuleJson.json(access.putRule(spec));
+        return Rule.of(access.putRule(spec));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed("admin")
     @Operation(summary = "Remove a rule (admin)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response delete(@PathParam("id") long id) {
         access.removeRule(find(id).getPathPrefix());
         return Response.noContent().build();

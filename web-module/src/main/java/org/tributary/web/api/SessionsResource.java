@@ -1,13 +1,15 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.ApiError;
+import org.tributary.web.api.model.LiveSession;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,8 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.tributary.api.SessionInfo;
 import org.tributary.ejb.adapter.AdapterClient;
+
+import java.util.List;
 
 /**
  * {@code GET /api/sessions}: the RTSP sessions and MP3-over-HTTP streams (transport "HTTP") alive now
@@ -25,6 +28,8 @@ import org.tributary.ejb.adapter.AdapterClient;
 @Path("sessions")
 @RolesAllowed("viewer")
 @Tag(name = "sessions")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class SessionsResource {
 
     @EJB
@@ -34,30 +39,11 @@ public class SessionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The RTSP sessions and MP3-over-HTTP streams alive now, with client, user, file, transport, "
             + "bitrate, loss")
-    public JsonArray sessions() {
+    @APIResponse(responseCode = "200", description = "the sessions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LiveSession.class)))
+    public List<LiveSession> sessions() {
         try {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            for (SessionInfo s : adapter.sessions()) {
-                list.add(Json.createObjectBuilder()
-                        .add("id", s.id())
-                        .add("clientAddress", s.clientAddress())
-                        .add("path", s.path())
-                        .add("transport", s.transport())
-                        .add("state", s.state())
-                        .add("userAgent", s.userAgent() == null ? "" : s.userAgent())
-                        .add("startedAt", s.startedAt().toString())
-                        .add("bytesSent", s.bytesSent())
-                        .add("packetsSent", s.packetsSent())
-                        .add("packetsLost", s.packetsLost())
-                        .add("jitterMillis", s.jitterMillis())
-                        .add("receiverReports", s.receiverReports())
-                        .add("userName", s.userName() == null ? JsonValue.NULL : Json.createValue(s.userName()))
-                        .add("bitsPerSecond", s.bitsPerSecond())
-                        .add("rtxRequested", s.rtxRequested())
-                        .add("rtxSent", s.rtxSent())
-                        .add("rtxTooLate", s.rtxTooLate()));
-            }
-            return list.build();
+            return adapter.sessions().stream().map(LiveSession::of).toList();
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new ApiException(503, e.getMessage());
         }
@@ -68,6 +54,7 @@ public class SessionsResource {
     @RolesAllowed("operator")
     @Operation(summary = "End a session: streaming stops, an RTP client gets an RTCP BYE, an HTTP listener's "
             + "connection is closed (operator)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response end(@PathParam("id") String id) {
         try {
             if (!adapter.closeSession(id)) {

@@ -1,10 +1,14 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.SettingsMap;
+import org.tributary.web.api.model.SettingsSaved;
+import org.tributary.web.api.model.SettingsView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.tributary.web.api.model.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +29,6 @@ import org.tributary.ejb.settings.InvalidSettingsException;
 import org.tributary.ejb.settings.SettingsResult;
 import org.tributary.ejb.settings.SettingsService;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "settings", description = "Ports, bind address, media folder, limits, session timeout, authentication")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class SettingsResource {
 
     @EJB
@@ -48,14 +53,11 @@ public class SettingsResource {
 
     @GET
     @Operation(summary = "The settings in force, the run's defaults, the stored fields and those waiting for a restart")
-    @APIResponse(responseCode = "200", description = "{settings: {...}, defaults: {...}, stored: [field], pendingRestart: [field]}")
-    public JsonObject get() {
-        return Json.createObjectBuilder()
-                .add("settings", json(settings.current()))
-                .add("defaults", json(settings.defaults()))
-                .add("stored", names(settings.stored().keySet()))
-                .add("pendingRestart", names(settings.pendingRestart()))
-                .build();
+    @APIResponse(responseCode = "200", description = "the settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsView.class)))
+    public SettingsView get() {
+        return new SettingsView(SettingsMap.of(settings.current()), SettingsMap.of(settings.defaults()),
+                List.copyOf(settings.stored().keySet()), List.copyOf(settings.pendingRestart()));
     }
 
     @PUT
@@ -63,12 +65,13 @@ public class SettingsResource {
     @RolesAllowed("admin")
     @Operation(summary = "Change settings; fields left out keep their value")
     @RequestBody(description = "any of the fields GET shows under settings (the editable settings of the adapter's"
-            + " schema, listed in docs/API.md): whole numbers as JSON numbers, the others as strings")
-    @APIResponse(responseCode = "200", description = "{settings: {...}, appliedLive: [field], needRestart: [field]}")
-    @APIResponse(responseCode = "400", description = "{status, error, fields: {field: message}}")
-    @APIResponse(responseCode = "403", description = "not an admin")
-    @APIResponse(responseCode = "415", description = "the body is not application/json")
-    public JsonObject put(String body) {
+            + " schema, listed in docs/API.md): whole numbers as JSON numbers, the others as strings", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = SettingsMap.SCHEMA)))
+    @APIResponse(responseCode = "200", description = "the settings now and when the changes take effect",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsSaved.class)))
+    @APIResponse(responseCode = "400", description = "fields names every bad field",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public SettingsSaved put(String body) {
         JsonBody in = JsonBody.parse(body);
         List<String> names = SettingsSchema.editableNames();
         for (String unknown : in.unknownFields(names)) {
@@ -93,8 +96,9 @@ public class SettingsResource {
     @DELETE
     @RolesAllowed("admin")
     @Operation(summary = "Forget every stored setting: the run's defaults apply again")
-    @APIResponse(responseCode = "200", description = "{settings: {...}, appliedLive: [field], needRestart: [field]}")
-    public JsonObject reset() {
+    @APIResponse(responseCode = "200", description = "the settings now and when the changes take effect",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsSaved.class)))
+    public SettingsSaved reset() {
         return saved(settings::reset);
     }
 
@@ -102,18 +106,15 @@ public class SettingsResource {
         SettingsResult run() throws InvalidSettingsException;
     }
 
-    private JsonObject saved(Save save) {
+    private SettingsSaved saved(Save save) {
         SettingsResult result;
         try {
             result = save.run();
         } catch (InvalidSettingsException e) {
             throw invalid(e.fieldErrors());
         }
-        return Json.createObjectBuilder()
-                .add("settings", json(settings.current()))
-                .add("appliedLive", names(result.appliedLive()))
-                .add("needRestart", names(result.needRestart()))
-                .build();
+        return new SettingsSaved(SettingsMap.of(settings.current()), List.copyOf(result.appliedLive()),
+                List.copyOf(result.needRestart()));
     }
 
     private static ApiException invalid(Map<String, String> errors) {
@@ -123,23 +124,5 @@ public class SettingsResource {
                 .orElse("settings");
         return new ApiException(400, "invalid settings: " + first + ": " + errors.get(first),
                 Json.createObjectBuilder().add("fields", fields).build());
-    }
-
-    static JsonObject json(SettingValues s) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
-        s.asMap().forEach((field, value) -> {
-            if (SettingsSchema.get(field).type() == SettingType.INTEGER) {
-                out.add(field, Integer.parseInt(value));
-            } else {
-                out.add(field, value);
-            }
-        });
-        return out.build();
-    }
-
-    private static JsonArrayBuilder names(Collection<String> names) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        names.forEach(out::add);
-        return out;
     }
 }

@@ -1,14 +1,18 @@
 package org.tributary.web.api;
 
+import org.tributary.web.api.model.UserChange;
+import org.tributary.web.api.model.NewUser;
+import org.tributary.web.api.model.StreamingUser;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tributary.web.api.model.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +28,7 @@ import org.tributary.ejb.users.UserFields;
 import org.tributary.ejb.users.UserService;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * {@code /api/users}: streaming users (who may play protected folders). Passwords go in, only hashes
@@ -33,6 +38,8 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("viewer")
 @Tag(name = "users")
+@APIResponse(responseCode = "default", description = "an error: 400 a bad value, 401, 403 the role may not, 404, 409, 415, 503",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
 public class UsersResource {
 
     @EJB
@@ -40,16 +47,18 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "Streaming users (never their password hashes)")
-    public JsonArray list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        users.users().forEach(u -> out.add(json(u)));
-        return out.build();
+    @APIResponse(responseCode = "200", description = "the users",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StreamingUser.class)))
+    public List<StreamingUser> list() {
+        return users.users().stream().map(this::json).toList();
     }
 
     @GET
     @Path("{name}")
     @Operation(summary = "One streaming user")
-    public JsonObject get(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "the user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamingUser.class)))
+    public StreamingUser get(@PathParam("name") String name) {
         return json(users.user(name).orElseThrow(() -> ApiException.notFound("user '" + name + "'")));
     }
 
@@ -57,7 +66,10 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Create a streaming user (admin)")
-    @RequestBody(description = "{\"name\": \"carol\", \"realm\"?: \"...\", \"password\": \"...\"}")
+    @RequestBody(description = "the new user", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewUser.class)))
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamingUser.class)))
     public Response create(String body) {
         JsonBody in = JsonBody.parse(body);
         String name = in.name("name");
@@ -76,8 +88,11 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Change a user's password or realm (admin)")
-    @RequestBody(description = "{\"realm\"?: \"...\", \"password\": \"...\"}")
-    public JsonObject update(@PathParam("name") String name, String body) {
+    @RequestBody(description = "the new password, and realm", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserChange.class)))
+    @APIResponse(responseCode = "200", description = "the changed user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamingUser.class)))
+    public StreamingUser update(@PathParam("name") String name, String body) {
         JsonBody in = JsonBody.parse(body);
         String realm = in.string("realm", false);
         String password = password(in);
@@ -90,6 +105,7 @@ public class UsersResource {
     @Path("{name}")
     @RolesAllowed("admin")
     @Operation(summary = "Remove a streaming user (admin)")
+    @APIResponse(responseCode = "204", description = "done")
     public Response delete(@PathParam("name") String name) {
         if (!users.removeUser(name)) {
             throw ApiException.notFound("user '" + name + "'");
@@ -105,13 +121,8 @@ public class UsersResource {
         return password;
     }
 
-    private JsonObject json(User u) {
-        return Json.createObjectBuilder()
-                .add("name", u.getName())
-                .add("realm", u.getRealm())
-                .add("digestMd5", u.getHa1Md5() != null)
-                .add("digestSha256", u.getHa1Sha256() != null)
-                .add("groups", Json.createArrayBuilder(users.groupsOf(u.getName())))
-                .build();
+    private StreamingUser json(User u) {
+        return new StreamingUser(u.getName(), u.getRealm(), u.getHa1Md5() != null, u.getHa1Sha256() != null,
+                List.copyOf(users.groupsOf(u.getName())));
     }
 }
