@@ -31,6 +31,7 @@ import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
 import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
+import org.tributary.session.ThinningSettings;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.SdpFileReflector;
@@ -200,6 +201,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler.liveTakeover(deployed.bool("liveTakeover"));
         handler.retransmission(rtxLimits(deployed));
         handler.retransmissionPlayers(deployed.text("rtxPlayers"));
+        handler.thinning(thinning(deployed));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -255,7 +257,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxTimeMillis", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
-                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")));
+                .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
+                .on("thinningLossPercent", s -> handler.thinning(thinning(s)))
+                .on("thinningLevelSeconds", s -> handler.thinning(thinning(s)));
     }
 
     private void multicastGroupsFrom(SettingValues s) {
@@ -277,6 +281,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
                 s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
                 s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private static ThinningSettings thinning(SettingValues s) {
+        return new ThinningSettings(s.integer("thinningLossPercent"), s.integer("thinningLevelSeconds"));
     }
 
     private static RtxLimits rtxLimits(SettingValues s) {

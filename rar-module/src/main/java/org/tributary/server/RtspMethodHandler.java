@@ -17,6 +17,7 @@ import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
 import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
+import org.tributary.session.ThinningSettings;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpEndpoint;
@@ -113,6 +114,11 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
     public void liveTakeover(boolean allowed) {
         publishing.takeover(allowed);
+    }
+
+    /** Thinning under congestion for the UDP video tracks of new sessions. */
+    public void thinning(ThinningSettings settings) {
+        setup.thinning(settings);
     }
 
     /** What retransmission (RFC 4588) DESCRIBE offers and new sessions get; zero bandwidth share: none. */

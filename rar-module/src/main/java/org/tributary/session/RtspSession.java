@@ -327,7 +327,32 @@ public final class RtspSession implements Session {
         registry.removed(this);
         long dropped = packetsDropped();
         LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
-                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions());
+                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions()
+                + thinning());
+    }
+
+    /** "; thinned: 120 frames, 3 level changes" for a session that was thinned. */
+    private String thinning() {
+        long changes = thinningChanges();
+        return changes == 0 ? "" : "; thinned: " + thinnedFrames() + " frames, " + changes + " level changes";
+    }
+
+    /** Video frames not sent to spare the congested client, over all tracks. */
+    public long thinnedFrames() {
+        long frames = 0;
+        for (TrackOutput output : outputs()) {
+            frames += output.thinnedFrames();
+        }
+        return frames;
+    }
+
+    /** Times any track's thinning level changed. */
+    public long thinningChanges() {
+        long changes = 0;
+        for (TrackOutput output : outputs()) {
+            changes += output.thinningChanges();
+        }
+        return changes;
     }
 
     /** "; retransmissions: 15 asked for, 14 sent, 1 too late" for a session whose client asked for any. */
