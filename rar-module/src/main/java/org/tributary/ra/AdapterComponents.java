@@ -202,6 +202,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler.retransmission(rtxLimits(deployed));
         handler.retransmissionPlayers(deployed.text("rtxPlayers"));
         handler.thinning(thinning(deployed));
+        handler.instantOn(deployed.integer("overbufferSeconds"), deployed.integer("overbufferMultiple"));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -259,7 +260,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
                 .on("thinningLossPercent", s -> handler.thinning(thinning(s)))
-                .on("thinningLevelSeconds", s -> handler.thinning(thinning(s)));
+                .on("thinningLevelSeconds", s -> handler.thinning(thinning(s)))
+                .on("overbufferSeconds", this::instantOnFrom)
+                .on("overbufferMultiple", this::instantOnFrom);
     }
 
     private void multicastGroupsFrom(SettingValues s) {
@@ -281,6 +284,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
                 s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
                 s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private void instantOnFrom(SettingValues s) {
+        handler.instantOn(s.integer("overbufferSeconds"), s.integer("overbufferMultiple"));
     }
 
     private static ThinningSettings thinning(SettingValues s) {

@@ -59,6 +59,7 @@ public final class RtspMethodHandler implements RequestHandler {
     private final String publicMethods;
     private final HttpTunnels tunnels = new HttpTunnels();
     private final RtxOffer rtx = new RtxOffer();
+    private final InstantOn instantOn = new InstantOn();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
@@ -75,7 +76,7 @@ public final class RtspMethodHandler implements RequestHandler {
         this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);
         setup.rtx(rtx);
         this.publicMethods = IMPLEMENTED.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
-        MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth);
+        MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth, instantOn);
         MethodHandler parameters = new ParameterHandler(lookup);
         handlers.put(RtspMethod.OPTIONS, new OptionsHandler(lookup, publicMethods));
         handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths, setup.multicast(), rtx));
@@ -114,6 +115,11 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
     public void liveTakeover(boolean allowed) {
         publishing.takeover(allowed);
+    }
+
+    /** Instant-on for new file PLAYs: seconds sent ahead and how much faster than real time. */
+    public void instantOn(int seconds, int multiple) {
+        instantOn.settings(seconds, multiple);
     }
 
     /** Thinning under congestion for the UDP video tracks of new sessions. */
