@@ -55,7 +55,9 @@ public class SessionsResource {
                         .add("bitsPerSecond", s.bitsPerSecond())
                         .add("rtxRequested", s.rtxRequested())
                         .add("rtxSent", s.rtxSent())
-                        .add("rtxTooLate", s.rtxTooLate()));
+                        .add("rtxTooLate", s.rtxTooLate())
+                        .add("thinnedFrames", s.thinnedFrames())
+                        .add("thinningChanges", s.thinningChanges()));
             }
             return list.build();
         } catch (AdapterClient.AdapterUnavailableException e) {
