@@ -217,17 +217,6 @@ public final class RtspSession implements Session {
     }
 
     /**
-     * Starts (or resumes) playing.
-     *
-     * @param startSeconds where to start, or null to resume where the last PLAY or PAUSE left off
-     * @param endSeconds   where to stop, or null for the end of the presentation
-     */
-    public synchronized PlayStart play(Double startSeconds, Double endSeconds, PlaybackScheduler engine)
-            throws IOException {
-        return play(startSeconds, endSeconds, Overbuffer.NONE);
-    }
-
-    /**
      * Starts (or resumes) playing, the first media sent ahead of real time as {@code overbuffer} says.
      *
      * @param startSeconds where to start, or null to resume where the last PLAY or PAUSE left off
