@@ -11,6 +11,7 @@ import org.tributary.rtp.rtcp.SenderReport;
 import org.tributary.transport.RtpChannel;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
@@ -191,8 +192,8 @@ public final class TrackOutput {
         }
         ThinningLevel changed = thinner.report(report, nanoClock.getAsLong());
         if (changed != null) {
-            LOG.info(logPrefix + "track " + trackIndex + " thinning " + changed.name().toLowerCase(java.util.Locale.ROOT)
-                    + " at " + String.format(java.util.Locale.ROOT, "%.1f", ThinningPolicy.percent(report.fractionLost()))
+            LOG.info(logPrefix + "track " + trackIndex + " thinning " + changed.name().toLowerCase(Locale.ROOT)
+                    + " at " + String.format(Locale.ROOT, "%.1f", ThinningPolicy.percent(report.fractionLost()))
                     + " % loss reported");
         }
     }
