@@ -24,6 +24,8 @@ import java.time.Instant;
  * @param rtxRequested    lost packets the client asked for again (RFC 4585 NACK), summed over tracks
  * @param rtxSent         of those, resent as RFC 4588 retransmissions
  * @param rtxTooLate      of those, asked for after rtx-time or no longer kept
+ * @param thinnedFrames   video frames not sent to spare a congested UDP client (thinning)
+ * @param thinningChanges times the thinning level changed
  */
 public record SessionInfo(String id,
                           String clientAddress,
@@ -41,5 +43,7 @@ public record SessionInfo(String id,
                           long bitsPerSecond,
                           long rtxRequested,
                           long rtxSent,
-                          long rtxTooLate) implements Serializable {
+                          long rtxTooLate,
+                          long thinnedFrames,
+                          long thinningChanges) implements Serializable {
 }

@@ -107,7 +107,7 @@ public final class Mp3HttpService implements RequestHandler {
         for (Mp3HttpStream s : streams.values()) {
             out.add(new SessionInfo(s.id(), s.connection().remoteAddress().getAddress().getHostAddress(), s.path(),
                     TRANSPORT, "PLAYING", s.userAgent(), s.startedAt(), s.audioBytesSent(), 0, 0, 0, 0, s.user(),
-                    s.bitsPerSecond(), 0, 0, 0));
+                    s.bitsPerSecond(), 0, 0, 0, 0, 0));
         }
         return out;
     }

@@ -34,6 +34,7 @@ import org.tributary.session.MulticastGroups;
 import org.tributary.session.Publishers;
 import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
+import org.tributary.session.ThinningSettings;
 import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.SdpFileReflector;
@@ -214,6 +215,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler.liveTakeover(deployed.bool("liveTakeover"));
         handler.retransmission(rtxLimits(deployed));
         handler.retransmissionPlayers(deployed.text("rtxPlayers"));
+        handler.thinning(thinning(deployed));
+        handler.instantOn(deployed.integer("overbufferSeconds"), deployed.integer("overbufferMultiple"));
         multicast = new MulticastGroups(MulticastRange.parse(deployed.text("multicastRange")),
                 deployed.integer("multicastPortFirst"), deployed.integer("multicastPortLast"),
                 deployed.integer("multicastTtl"), SettingsCheck.multicastInterface(deployed.text("multicastInterface")),
@@ -282,7 +285,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
                 .on("hlsTargetDuration", s -> hls.targetDuration(s.integer("hlsTargetDuration")))
                 .on("hlsCacheMegabytes", s -> hls.cacheBytes(s.integer("hlsCacheMegabytes") * MEBIBYTE))
-                .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")));
+                .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")))
+                .on("thinningLossPercent", s -> handler.thinning(thinning(s)))
+                .on("thinningLevelSeconds", s -> handler.thinning(thinning(s)))
+                .on("overbufferSeconds", this::instantOnFrom)
+                .on("overbufferMultiple", this::instantOnFrom);
     }
 
     private void multicastGroupsFrom(SettingValues s) {
@@ -304,6 +311,14 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return new ConnectionLimits(s.integer("rtspRequestTimeoutSeconds"), s.integer("rtspIdleTimeoutSeconds"),
                 s.integer("rtspMaxConnectionsPerAddress"), s.integer("rtspMaxQueuedBytesPerConnection"),
                 s.integer("rtspStallSeconds"), s.integer("rtspMaxTunnels"));
+    }
+
+    private void instantOnFrom(SettingValues s) {
+        handler.instantOn(s.integer("overbufferSeconds"), s.integer("overbufferMultiple"));
+    }
+
+    private static ThinningSettings thinning(SettingValues s) {
+        return new ThinningSettings(s.integer("thinningLossPercent"), s.integer("thinningLevelSeconds"));
     }
 
     private static RtxLimits rtxLimits(SettingValues s) {

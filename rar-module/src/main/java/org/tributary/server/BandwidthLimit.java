@@ -28,6 +28,12 @@ public final class BandwidthLimit {
         this.maxKbps = kbps;
     }
 
+    /** kbit/s that may still go out before the limit, {@link Long#MAX_VALUE} without a limit. */
+    public long headroomKbps() {
+        int limit = maxKbps;
+        return limit <= 0 ? Long.MAX_VALUE : Math.max(0, limit - meter.bitsPerSecond() / 1000);
+    }
+
     /** Why a new stream of this source may not start now, or null when it may. */
     public String refusal(MediaSource source) {
         if (maxKbps <= 0) {

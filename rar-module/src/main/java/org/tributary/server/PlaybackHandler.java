@@ -5,12 +5,16 @@ import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspResponse;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.header.HeaderParseException;
+import org.tributary.rtsp.header.Prebuffer;
 import org.tributary.rtsp.header.Range;
 import org.tributary.rtsp.header.RtpInfo;
 import org.tributary.rtsp.header.RtpInfoEntry;
+import org.tributary.rtsp.header.Speed;
 import org.tributary.session.MulticastGroups;
+import org.tributary.session.Overbuffer;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionState;
+import org.tributary.source.SourceTrack;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,11 +31,13 @@ final class PlaybackHandler implements MethodHandler {
     private final SessionLookup sessions;
     private final StreamingEngine engine;
     private final BandwidthLimit bandwidth;
+    private final InstantOn instantOn;
 
-    PlaybackHandler(SessionLookup sessions, StreamingEngine engine, BandwidthLimit bandwidth) {
+    PlaybackHandler(SessionLookup sessions, StreamingEngine engine, BandwidthLimit bandwidth, InstantOn instantOn) {
         this.sessions = sessions;
         this.engine = engine;
         this.bandwidth = bandwidth;
+        this.instantOn = instantOn;
     }
 
     @Override
@@ -96,9 +102,20 @@ final class PlaybackHandler implements MethodHandler {
                         + String.format(Locale.ROOT, "%.3f", duration));
             }
         }
+        Speed speed;
+        Prebuffer prebuffer;
+        try {
+            speed = request.header(Speed.HEADER) == null ? null : Speed.parse(request.header(Speed.HEADER));
+            prebuffer = request.header(Prebuffer.HEADER) == null ? null
+                    : Prebuffer.parse(request.header(Prebuffer.HEADER));
+        } catch (HeaderParseException e) {
+            throw new RefusedException(RtspStatus.BAD_REQUEST, e.getMessage());
+        }
+        Overbuffer overbuffer = live ? Overbuffer.NONE
+                : instantOn.choose(speed, prebuffer, nominalKbps(session), bandwidth.headroomKbps());
         RtspSession.PlayStart play;
         try {
-            play = session.play(start, end, engine);
+            play = session.play(start, end, overbuffer);
         } catch (IOException e) {
             throw new RefusedException(RtspStatus.INTERNAL_SERVER_ERROR, "cannot read " + session.presentationPath()
                     + ": " + e.getMessage());
@@ -118,7 +135,26 @@ final class PlaybackHandler implements MethodHandler {
         if (!entries.isEmpty()) {
             response.header("RTP-Info", new RtpInfo(entries).format());
         }
+        answerHints(response, speed, prebuffer, overbuffer);
         return Reply.of(response).then(() -> session.startStreaming(engine));
+    }
+
+    /** The hint headers honoured, with what this PLAY got (RFC 2326 12.35: the server may answer another speed). */
+    private static void answerHints(RtspResponse response, Speed speed, Prebuffer prebuffer, Overbuffer overbuffer) {
+        if (speed != null) {
+            response.header(Speed.HEADER, new Speed((float) overbuffer.multiple()).format());
+        }
+        if (prebuffer != null) {
+            response.header(Prebuffer.HEADER, new Prebuffer(overbuffer.aheadMicros() / 1e6f).format());
+        }
+    }
+
+    private static long nominalKbps(RtspSession session) {
+        long kbps = 0;
+        for (SourceTrack track : session.source().tracks()) {
+            kbps += Math.max(0, track.bitrateKbps());
+        }
+        return kbps;
     }
 
     private static RtspResponse ok(MethodContext context) {

@@ -17,6 +17,7 @@ import org.tributary.session.Requester;
 import org.tributary.stream.PathRegistry;
 import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionRegistry;
+import org.tributary.session.ThinningSettings;
 import org.tributary.session.TrafficMeter;
 import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpEndpoint;
@@ -58,6 +59,7 @@ public final class RtspMethodHandler implements RequestHandler {
     private final String publicMethods;
     private final HttpTunnels tunnels = new HttpTunnels();
     private final RtxOffer rtx = new RtxOffer();
+    private final InstantOn instantOn = new InstantOn();
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
@@ -74,7 +76,7 @@ public final class RtspMethodHandler implements RequestHandler {
         this.setup = new SetupHandler(paths, lookup, udp, meter, bandwidth);
         setup.rtx(rtx);
         this.publicMethods = IMPLEMENTED.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
-        MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth);
+        MethodHandler playback = new PlaybackHandler(lookup, engine, bandwidth, instantOn);
         MethodHandler parameters = new ParameterHandler(lookup);
         handlers.put(RtspMethod.OPTIONS, new OptionsHandler(lookup, publicMethods));
         handlers.put(RtspMethod.DESCRIBE, new DescribeHandler(paths, setup.multicast(), rtx));
@@ -113,6 +115,16 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
     public void liveTakeover(boolean allowed) {
         publishing.takeover(allowed);
+    }
+
+    /** Instant-on for new file PLAYs: seconds sent ahead and how much faster than real time. */
+    public void instantOn(int seconds, int multiple) {
+        instantOn.settings(seconds, multiple);
+    }
+
+    /** Thinning under congestion for the UDP video tracks of new sessions. */
+    public void thinning(ThinningSettings settings) {
+        setup.thinning(settings);
     }
 
     /** What retransmission (RFC 4588) DESCRIBE offers and new sessions get; zero bandwidth share: none. */

@@ -1,5 +1,6 @@
 package org.tributary.server;
 
+import org.tributary.rtp.payload.plan.Thinning;
 import org.tributary.rtsp.RtspRequest;
 import org.tributary.rtsp.RtspStatus;
 import org.tributary.rtsp.header.ChannelRange;
@@ -11,9 +12,11 @@ import org.tributary.session.RtspSession;
 import org.tributary.session.RtxLimits;
 import org.tributary.session.SessionLimitException;
 import org.tributary.session.SessionState;
+import org.tributary.session.ThinningSettings;
 import org.tributary.session.TrackOutput;
 import org.tributary.session.TrafficMeter;
 import org.tributary.source.MediaSource;
+import org.tributary.source.SourceTrack;
 import org.tributary.transport.InterleavedRtpChannel;
 import org.tributary.transport.RtpChannel;
 import org.tributary.transport.UdpEndpoint;
@@ -43,6 +46,7 @@ final class SetupHandler implements MethodHandler {
     private final MulticastSetup multicast = new MulticastSetup();
     /** Retransmission as offered; none until {@link #rtx(RtxOffer)} is called. */
     private RtxOffer rtx = new RtxOffer();
+    private volatile ThinningSettings thinning = ThinningSettings.OFF;
 
     SetupHandler(PathResolver paths, SessionLookup sessions, UdpEndpoint udp, TrafficMeter meter,
                  BandwidthLimit bandwidth) {
@@ -55,6 +59,11 @@ final class SetupHandler implements MethodHandler {
 
     void udp(UdpEndpoint endpoint) {
         this.udp = endpoint;
+    }
+
+    /** Thinning for the UDP video tracks of new sessions. */
+    void thinning(ThinningSettings settings) {
+        this.thinning = settings;
     }
 
     void rtx(RtxOffer offer) {
@@ -152,6 +161,7 @@ final class SetupHandler implements MethodHandler {
                         System::nanoTime);
                 profile = "RTP/" + RtxOffer.PROFILE;
             }
+            thinIfVideo(output, source.tracks().get(track), owner);
             transport = profile + ";unicast;client_port=" + ports.first() + "-" + rtcpPort + ";server_port="
                     + endpoint.rtpPort() + "-" + endpoint.rtcpPort() + ";ssrc=" + hex(output.ssrc());
         }
@@ -167,6 +177,14 @@ final class SetupHandler implements MethodHandler {
         }
         return Reply.of(Refusals.answer(RtspStatus.OK, context.cseq()).header("Transport", transport)
                 .header("Session", SessionLookup.header(session)));
+    }
+
+    private void thinIfVideo(TrackOutput output, SourceTrack described, RtspSession owner) {
+        ThinningSettings settings = thinning;
+        if (settings.on() && "video".equals(described.media())) {
+            Thinning.rolesFor(described.codec())
+                    .ifPresent(roles -> output.thin(roles, settings.newPolicy(), owner.logPrefix()));
+        }
     }
 
     private RtspSession createSession(MethodContext context, MediaSource source) throws RefusedException {

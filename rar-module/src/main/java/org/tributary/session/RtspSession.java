@@ -47,6 +47,9 @@ public final class RtspSession implements Session {
     private SessionPlayer player;
     private PlayStart lastPlay;
     private long firstPlayNanos = -1;
+    /** After the first PLAY: where the last run's wire timestamps got to, which instant-on may put ahead of now. */
+    private long sentThroughWallMicros;
+    private long runWallOffsetMicros;
     private volatile long lastActivityNanos;
     private volatile String endReason;
     private volatile Instant endedAt;
@@ -214,12 +217,12 @@ public final class RtspSession implements Session {
     }
 
     /**
-     * Starts (or resumes) playing.
+     * Starts (or resumes) playing, the first media sent ahead of real time as {@code overbuffer} says.
      *
      * @param startSeconds where to start, or null to resume where the last PLAY or PAUSE left off
      * @param endSeconds   where to stop, or null for the end of the presentation
      */
-    public synchronized PlayStart play(Double startSeconds, Double endSeconds, PlaybackScheduler engine)
+    public synchronized PlayStart play(Double startSeconds, Double endSeconds, Overbuffer overbuffer)
             throws IOException {
         if (state == SessionState.PLAYING && startSeconds == null && lastPlay != null) {
             return lastPlay; // a PLAY while playing without a Range only keeps the session alive
@@ -243,7 +246,9 @@ public final class RtspSession implements Session {
             firstPlayNanos = now;
         }
         long startMicros = Math.round(start * 1_000_000);
-        long wallOffsetMicros = (now - firstPlayNanos) / 1000;
+        // never behind what an earlier run sent ahead: the wire timestamps must not go back
+        long wallOffsetMicros = Math.max((now - firstPlayNanos) / 1000, sentThroughWallMicros);
+        runWallOffsetMicros = wallOffsetMicros;
         List<TrackStart> starts = new ArrayList<>();
         for (TrackOutput output : outputs) {
             if (output != null) {
@@ -252,7 +257,7 @@ public final class RtspSession implements Session {
             }
         }
         long endMicros = Double.isInfinite(end) ? Long.MAX_VALUE - 1 : Math.round(end * 1_000_000);
-        player = new SessionPlayer(this, reader, outputs.clone(), now, startMicros, endMicros);
+        player = new SessionPlayer(this, reader, outputs.clone(), now, startMicros, endMicros, overbuffer);
         state = SessionState.PLAYING;
         lastPlay = new PlayStart(start, end, starts);
         return lastPlay;
@@ -284,14 +289,20 @@ public final class RtspSession implements Session {
                 output.sendBye("end of stream");
             }
         }
+        rememberSentThrough(ended);
         player = null;
         state = SessionState.READY;
         LOG.fine(logPrefix + "reached the end of " + presentationPath);
     }
 
+    private void rememberSentThrough(SessionPlayer run) {
+        sentThroughWallMicros = Math.max(sentThroughWallMicros, runWallOffsetMicros + run.sentMediaMicros());
+    }
+
     private void stopPlayer() {
         if (player != null) {
             player.cancel();
+            rememberSentThrough(player);
             player = null;
         }
     }
@@ -327,7 +338,32 @@ public final class RtspSession implements Session {
         registry.removed(this);
         long dropped = packetsDropped();
         LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
-                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions());
+                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions()
+                + thinning());
+    }
+
+    /** "; thinned: 120 frames, 3 level changes" for a session that was thinned. */
+    private String thinning() {
+        long changes = thinningChanges();
+        return changes == 0 ? "" : "; thinned: " + thinnedFrames() + " frames, " + changes + " level changes";
+    }
+
+    /** Video frames not sent to spare the congested client, over all tracks. */
+    public long thinnedFrames() {
+        long frames = 0;
+        for (TrackOutput output : outputs()) {
+            frames += output.thinnedFrames();
+        }
+        return frames;
+    }
+
+    /** Times any track's thinning level changed. */
+    public long thinningChanges() {
+        long changes = 0;
+        for (TrackOutput output : outputs()) {
+            changes += output.thinningChanges();
+        }
+        return changes;
     }
 
     /** "; retransmissions: 15 asked for, 14 sent, 1 too late" for a session whose client asked for any. */

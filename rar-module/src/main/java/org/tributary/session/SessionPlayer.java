@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * One PLAY of a session on the engine: sends each unit of the reader when its presentation time comes
- * (relative to the wall-clock moment PLAY started), sends RTCP sender reports every few seconds, and
- * tells the session when the presentation ends. Cancelled by PAUSE, a new PLAY or TEARDOWN.
+ * (relative to the wall-clock moment PLAY started; earlier during an instant-on {@link Overbuffer}), sends
+ * RTCP sender reports every few seconds, and tells the session when the presentation ends. Cancelled by PAUSE, a new PLAY or TEARDOWN.
  */
 final class SessionPlayer implements Playback, PacketSink {
 
@@ -25,13 +25,15 @@ final class SessionPlayer implements Playback, PacketSink {
     private final long startWallNanos;
     private final long startMicros;
     private final long endMicros;
+    private final Overbuffer overbuffer;
     private long nextReportNanos;
     private volatile boolean cancelled;
     private volatile Runnable wake;
     private long lastSentMicros;
 
     SessionPlayer(RtspSession session, SourceReader reader, TrackOutput[] outputs, long startWallNanos,
-                  long startMicros, long endMicros) {
+                  long startMicros, long endMicros, Overbuffer overbuffer) {
+        this.overbuffer = overbuffer;
         this.session = session;
         this.reader = reader;
         this.outputs = outputs;
@@ -56,6 +58,11 @@ final class SessionPlayer implements Playback, PacketSink {
         reader.onReadable(wake);
     }
 
+    /** Media sent so far, from the start of this PLAY (ahead of real time during instant-on). */
+    long sentMediaMicros() {
+        return lastSentMicros - startMicros;
+    }
+
     /** Presentation time reached by now (for PAUSE and statistics). */
     long positionMicros(long nowNanos) {
         return Math.min(endMicros, startMicros + Math.max(0, (nowNanos - startWallNanos) / 1000));
@@ -74,7 +81,7 @@ final class SessionPlayer implements Playback, PacketSink {
                         session.playbackEnded(this);
                         return DONE;
                     }
-                    long due = startWallNanos + (next - startMicros) * 1000;
+                    long due = startWallNanos + overbuffer.sendMicros(next - startMicros) * 1000;
                     if (due > nowNanos) {
                         maybeReport(nowNanos);
                         return Math.min(due, nextReportNanos);

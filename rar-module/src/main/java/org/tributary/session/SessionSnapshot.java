@@ -26,6 +26,7 @@ public final class SessionSnapshot {
         return new SessionInfo(session.id(), session.client().getAddress().getHostAddress(),
                 session.presentationPath(), session.transportKind(), session.state().name(), session.userAgent(),
                 session.createdAt(), session.bytesSent(), session.packetsSent(), lost, jitter, reports,
-                session.userName(), session.bitsPerSecond(), rtxRequested, rtxSent, rtxTooLate);
+                session.userName(), session.bitsPerSecond(), rtxRequested, rtxSent, rtxTooLate,
+                session.thinnedFrames(), session.thinningChanges());
     }
 }

@@ -1,6 +1,7 @@
 package org.tributary.session;
 
 import org.tributary.rtp.RtpPacketWriter;
+import org.tributary.rtp.payload.FrameRoles;
 import org.tributary.rtp.rtcp.Bye;
 import org.tributary.rtp.rtcp.Nack;
 import org.tributary.rtp.rtcp.ReceptionReport;
@@ -10,8 +11,10 @@ import org.tributary.rtp.rtcp.SenderReport;
 import org.tributary.transport.RtpChannel;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * One set-up track of a session: where its packets go and the RTP state that must stay continuous for
@@ -19,6 +22,8 @@ import java.util.function.LongSupplier;
  * reported about it.
  */
 public final class TrackOutput {
+
+    private static final Logger LOG = Logger.getLogger(TrackOutput.class.getName());
 
     private final int trackIndex;
     private final int clockRate;
@@ -45,6 +50,9 @@ public final class TrackOutput {
     /** Answers NACKs with rtx packets; null unless the client set the track up with RTP/AVPF. */
     private Retransmitter retransmitter;
     private LongSupplier nanoClock = System::nanoTime;
+    /** Spares a congested UDP client frames it can do without; null unless the track is thinned. */
+    private VideoThinner thinner;
+    private String logPrefix = "";
 
     private volatile int fractionLost;
     private volatile long cumulativeLost;
@@ -105,6 +113,9 @@ public final class TrackOutput {
 
     /** Sender thread: adds the RTP header and sends. */
     synchronized void send(ByteBuffer payload, boolean marker, long sourceTimestamp, int payloadType) {
+        if (thinner != null && !thinner.passes(payload, sourceTimestamp)) {
+            return;
+        }
         long wireTimestamp = (sourceTimestamp + timestampOffset) & 0xFFFFFFFFL;
         if (payload.remaining() + 12 > packet.capacity()) {
             packet = ByteBuffer.allocateDirect(Math.min(12 + 65535, Math.max(payload.remaining() + 12, 2 * packet.capacity())));
@@ -153,6 +164,38 @@ public final class TrackOutput {
         this.nanoClock = nanoClock;
         history = new RetransmissionHistory(RtxLimits.HISTORY_PACKETS, limits.historyBytes());
         retransmitter = new Retransmitter(rtxPayloadType, rtxSsrc, random.nextInt(0, 1 << 16), limits);
+    }
+
+    /**
+     * Thins this (video, UDP) track when the client's receiver reports show loss, as {@code policy} decides:
+     * first the frames nothing refers to, then all but key frames; each level change is logged with
+     * {@code logPrefix} (the session's).
+     */
+    public synchronized void thin(FrameRoles roles, ThinningPolicy policy, String logPrefix) {
+        this.thinner = new VideoThinner(roles, policy);
+        this.logPrefix = logPrefix;
+    }
+
+    /** Frames not sent to spare a congested client. */
+    public synchronized long thinnedFrames() {
+        return thinner == null ? 0 : thinner.thinnedFrames();
+    }
+
+    /** Times the thinning level changed. */
+    public synchronized long thinningChanges() {
+        return thinner == null ? 0 : thinner.levelChanges();
+    }
+
+    private synchronized void reportedForThinning(ReceptionReport report) {
+        if (thinner == null) {
+            return;
+        }
+        ThinningLevel changed = thinner.report(report, nanoClock.getAsLong());
+        if (changed != null) {
+            LOG.info(logPrefix + "track " + trackIndex + " thinning " + changed.name().toLowerCase(Locale.ROOT)
+                    + " at " + String.format(Locale.ROOT, "%.1f", ThinningPolicy.percent(report.fractionLost()))
+                    + " % loss reported");
+        }
     }
 
     /** The rtx stream's SSRC, or -1 when this track does not retransmit. */
@@ -231,6 +274,7 @@ public final class TrackOutput {
                 jitter = report.jitter();
                 receiverReports++;
                 ours = true;
+                reportedForThinning(report);
             }
         }
         return ours || !compound.receptionReports().isEmpty() || !compound.cnames().isEmpty();

@@ -253,7 +253,7 @@ class MethodHandlersTest {
     @Test
     void playAnswersRangeAndRtpInfoAndStartsStreamingOnlyAfterTheAnswer() throws Exception {
         String id = setUpTrack(1, "0-1");
-        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth);
+        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, new InstantOn());
         Reply reply = playback.handle(context(connection, "PLAY", BASE, "Session: " + id + "\r\nRange: npt=0-\r\n"));
         RtspResponse response = reply.response();
         assertEquals(200, response.code());
@@ -274,9 +274,38 @@ class MethodHandlersTest {
     }
 
     @Test
+    void playAnswersTheInstantOnHintsItHonoursWithWhatTheClientGets() throws Exception {
+        String id = setUpTrack(1, "0-1");
+        InstantOn instantOn = new InstantOn();
+        instantOn.settings(3, 4);
+        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, instantOn);
+        RtspResponse response = playback.handle(context(connection, "PLAY", BASE, "Session: " + id
+                + "\r\nSpeed: 2\r\nx-Prebuffer: maxtime=1.5\r\n")).response();
+        assertEquals(200, response.code());
+        assertEquals("2.0", response.headers().get("Speed"), "lowered to what the client asked");
+        assertEquals("maxtime=1.5", response.headers().get("x-Prebuffer"));
+
+        String other = setUpTrack(1, "2-3");
+        RtspResponse capped = playback.handle(context(connection, "PLAY", BASE, "Session: " + other
+                + "\r\nSpeed: 10\r\nx-Prebuffer: maxtime=30\r\n")).response();
+        assertEquals("4.0", capped.headers().get("Speed"), "never more than the setting");
+        assertEquals("maxtime=3.0", capped.headers().get("x-Prebuffer"));
+    }
+
+    @Test
+    void playRefusesAMalformedInstantOnHint() throws Exception {
+        String id = setUpTrack(1, "0-1");
+        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, new InstantOn());
+        assertEquals(400, refusedWith(playback, context(connection, "PLAY", BASE, "Session: " + id
+                + "\r\nx-Prebuffer: size=10\r\n")));
+        assertEquals(400, refusedWith(playback, context(connection, "PLAY", BASE, "Session: " + id
+                + "\r\nSpeed: -1\r\n")));
+    }
+
+    @Test
     void playRefusesWhatIsNotTheSessionsWholePresentation() throws Exception {
         String id = setUpTrack(1, "0-1");
-        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth);
+        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, new InstantOn());
         assertEquals(454, refusedWith(playback, context(connection, "PLAY", BASE, "")), "no Session header");
         assertEquals(454, refusedWith(playback, context(otherConnection, "PLAY", BASE, "Session: " + id + "\r\n")));
         assertEquals(460, refusedWith(playback, context(connection, "PLAY", BASE + "/trackID=1", "Session: " + id + "\r\n")));

@@ -167,7 +167,7 @@ class MulticastSetupTest {
         StreamingEngine engine = new StreamingEngine(1, (name, loop) -> new Thread(loop, name).start());
         try {
             PlaybackHandler playback = new PlaybackHandler(new SessionLookup(registry), engine,
-                    new BandwidthLimit(TrafficMeter.NONE, 0));
+                    new BandwidthLimit(TrafficMeter.NONE, 0), new InstantOn());
             String text = "PLAY " + LIVE + " RTSP/1.0\r\nCSeq: 4\r\nSession: " + session + "\r\n\r\n";
             RtspRequest request = (RtspRequest) new RtspDecoder(DecoderLimits.DEFAULTS)
                     .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));

@@ -56,7 +56,7 @@ class RtspSessionTest {
 
     @Test
     void pauseRemembersThePositionAndResumeContinuesTheNumbering() throws Exception {
-        RtspSession.PlayStart first = session.play(null, null, scheduled::add);
+        RtspSession.PlayStart first = session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         assertEquals(0.0, first.startSeconds());
         assertEquals(2.0, first.endSeconds(), 1e-9);
@@ -64,7 +64,7 @@ class RtspSessionTest {
         assertEquals(0.12, session.pause(), 1e-9, "the next unit to send");
         assertEquals(SessionState.READY, session.state());
         advanceMillis(1000);
-        RtspSession.PlayStart resumed = session.play(null, null, scheduled::add);
+        RtspSession.PlayStart resumed = session.play(null, null, Overbuffer.NONE);
         assertEquals(0.12, resumed.startSeconds(), 1e-9);
         assertEquals((first.tracks().get(0).sequence() + 3) & 0xFFFF, resumed.tracks().get(0).sequence());
         assertEquals(1, source.readersOpened, "a resumed session keeps its reader");
@@ -79,9 +79,9 @@ class RtspSessionTest {
 
     @Test
     void aPlayWhilePlayingWithoutRangeOnlyKeepsTheSessionAlive() throws Exception {
-        RtspSession.PlayStart first = session.play(null, null, scheduled::add);
-        assertSame(first, session.play(null, null, scheduled::add));
-        RtspSession.PlayStart seek = session.play(1.0, null, scheduled::add);
+        RtspSession.PlayStart first = session.play(null, null, Overbuffer.NONE);
+        assertSame(first, session.play(null, null, Overbuffer.NONE));
+        RtspSession.PlayStart seek = session.play(1.0, null, Overbuffer.NONE);
         assertEquals(1.0, seek.startSeconds(), 1e-9);
     }
 
@@ -90,13 +90,13 @@ class RtspSessionTest {
         CapturingChannel second = new CapturingChannel();
         session.setUp(new TrackOutput(0, 90000, second, "c"));
         assertTrue(channel.closed, "the first transport of the track is released");
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         assertThrows(IllegalStateException.class, () -> session.setUp(new TrackOutput(0, 90000, channel, "c")));
     }
 
     @Test
     void closingAPlayingSessionSaysByeClosesItsReaderAndChannelsOnce() throws Exception {
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         List<RtspSession> ended = new ArrayList<>();
         registry.onSessionEnded(ended::add);
         session.close("teardown");
@@ -110,7 +110,7 @@ class RtspSessionTest {
 
     @Test
     void theRateIsSampledFromTheBytesSentOnTheInjectedClock() throws Exception {
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         scheduled.get(0).pump(nanos.get()); // one unit of one byte
         advanceMillis(1000);

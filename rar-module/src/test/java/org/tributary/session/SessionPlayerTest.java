@@ -39,7 +39,7 @@ class SessionPlayerTest {
     @Test
     void unitsLeaveWhenDueAndNotBefore() throws Exception {
         RtspSession session = session(new ScriptedSource(5));
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         Playback player = scheduled.get(0);
         long start = nanos.get();
@@ -56,7 +56,7 @@ class SessionPlayerTest {
     @Test
     void theEndOfThePresentationSaysByeAndLeavesTheSessionReady() throws Exception {
         RtspSession session = session(new ScriptedSource(3));
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         Playback player = scheduled.get(0);
         assertEquals(Playback.DONE, player.pump(nanos.get() + 1_000_000_000L));
@@ -69,7 +69,7 @@ class SessionPlayerTest {
     @Test
     void aRangeEndStopsPlaybackThere() throws Exception {
         RtspSession session = session(new ScriptedSource(10));
-        session.play(0.0, 0.1, scheduled::add); // units at 0, 40 and 80 ms
+        session.play(0.0, 0.1, Overbuffer.NONE); // units at 0, 40 and 80 ms
         session.startStreaming(scheduled::add);
         assertEquals(Playback.DONE, scheduled.get(0).pump(nanos.get() + 1_000_000_000L));
         assertEquals(List.of(0, 1, 2), units());
@@ -78,7 +78,7 @@ class SessionPlayerTest {
     @Test
     void aSenderReportGoesOutOnceASecondIntoPlayback() throws Exception {
         RtspSession session = session(new ScriptedSource(100));
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         Playback player = scheduled.get(0);
         long start = nanos.get();
@@ -94,7 +94,7 @@ class SessionPlayerTest {
     @Test
     void aCancelledPlayerSendsNothingMore() throws Exception {
         RtspSession session = session(new ScriptedSource(10));
-        session.play(null, null, scheduled::add);
+        session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         Playback first = scheduled.get(0);
         first.pump(nanos.get());

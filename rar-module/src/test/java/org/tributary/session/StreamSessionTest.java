@@ -39,7 +39,7 @@ class StreamSessionTest {
         CapturingChannel channel = new CapturingChannel();
         session.setUp(new TrackOutput(0, 90000, channel, "c"));
         List<Playback> scheduled = new ArrayList<>();
-        RtspSession.PlayStart play = session.play(null, null, scheduled::add);
+        RtspSession.PlayStart play = session.play(null, null, Overbuffer.NONE);
         session.startStreaming(scheduled::add);
         return new Viewer(session, channel, scheduled.get(0), play);
     }

@@ -80,6 +80,23 @@ public final class SettingsSchema {
                     .label("Retransmission history").unit("KiB")
                     .describe("sent packets kept per track of a session that asked for retransmission (new"
                             + " sessions)").in(LIMITS).live(),
+            integer("overbufferSeconds", "tributary.overbuffer.seconds", 3, 0, 60).zero("instant-on off")
+                    .label("Instant-on").unit("s")
+                    .describe("media sent ahead at PLAY and after a seek, so a player starts at once; a client's"
+                            + " x-Prebuffer maxtime lowers it (new PLAYs)").in(LIMITS).live(),
+            integer("overbufferMultiple", "tributary.overbuffer.multiple", 4, 1, 16).label("Instant-on speed")
+                    .unit("× real time")
+                    .describe("how much faster than real time the instant-on seconds go, within the session's"
+                            + " bandwidth and a client's Speed (new PLAYs)").in(LIMITS).live(),
+            integer("thinningLossPercent", "tributary.thinning.loss-percent", 10, 0, 100).zero("thinning off")
+                    .label("Thinning threshold").unit("%")
+                    .describe("a UDP client reporting more loss is sent fewer H.264 frames: first those nothing"
+                            + " refers to, then key frames only; restored at half this loss (new sessions)")
+                    .in(LIMITS).live(),
+            integer("thinningLevelSeconds", "tributary.thinning.level-seconds", 10, 1, 3600)
+                    .label("Time per thinning level").unit("s")
+                    .describe("a thinning level is kept at least this long before the next change (new sessions)")
+                    .in(LIMITS).live(),
             integer("maxIncomingRtpStreams", "tributary.rtp.max-incoming-streams", 1024, 1, MAX_LIMIT)
                     .label("Max incoming RTP streams")
                     .describe("RTP streams the server receives at once (a publisher's tracks); more are refused")

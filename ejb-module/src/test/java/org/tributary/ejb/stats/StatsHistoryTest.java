@@ -69,6 +69,6 @@ class StatsHistoryTest {
     }
 
     private static SessionInfo session(String path) {
-        return new SessionInfo("id", "127.0.0.1", path, "udp", "PLAYING", null, T0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0);
+        return new SessionInfo("id", "127.0.0.1", path, "udp", "PLAYING", null, T0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0);
     }
 }

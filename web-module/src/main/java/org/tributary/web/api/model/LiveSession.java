@@ -11,7 +11,7 @@ import org.tributary.api.SessionInfo;
 @JsonbPropertyOrder({
         "id", "clientAddress", "path", "transport", "state", "userAgent", "startedAt", "bytesSent", "packetsSent",
         "packetsLost", "jitterMillis", "receiverReports", "userName", "bitsPerSecond", "rtxRequested", "rtxSent",
-        "rtxTooLate"})
+        "rtxTooLate", "thinnedFrames", "thinningChanges"})
 public record LiveSession(
         @Schema(required = true) String id,
         @Schema(required = true) String clientAddress,
@@ -29,12 +29,14 @@ public record LiveSession(
         @Schema(required = true) long bitsPerSecond,
         @Schema(required = true) long rtxRequested,
         @Schema(required = true) long rtxSent,
-        @Schema(required = true) long rtxTooLate) {
+        @Schema(required = true) long rtxTooLate,
+        @Schema(required = true, description = "video frames not sent because the client reported loss") long thinnedFrames,
+        @Schema(required = true, description = "changes of the thinning level") long thinningChanges) {
 
     public static LiveSession of(SessionInfo s) {
         return new LiveSession(s.id(), s.clientAddress(), s.path(), s.transport(), s.state(),
                 s.userAgent() == null ? "" : s.userAgent(), s.startedAt().toString(), s.bytesSent(), s.packetsSent(),
                 s.packetsLost(), s.jitterMillis(), s.receiverReports(), s.userName(), s.bitsPerSecond(),
-                s.rtxRequested(), s.rtxSent(), s.rtxTooLate());
+                s.rtxRequested(), s.rtxSent(), s.rtxTooLate(), s.thinnedFrames(), s.thinningChanges());
     }
 }

@@ -21,10 +21,11 @@ import java.time.Instant;
  * @param durationSeconds how long the session has existed
  * @param rtxRequested    lost packets the client asked for again (skip protection)
  * @param rtxSent         of those, resent
+ * @param thinnedFrames   video frames not sent to spare the congested client
  */
 public record SessionRow(String id, String address, String user, String file, String transport, String state,
                          String player, long bitsPerSecond, double lossPercent, long durationSeconds,
-                         long rtxRequested, long rtxSent)
+                         long rtxRequested, long rtxSent, long thinnedFrames)
         implements Serializable {
 
     public static SessionRow of(SessionInfo s, Instant now) {
@@ -32,7 +33,8 @@ public record SessionRow(String id, String address, String user, String file, St
         long sent = s.packetsSent();
         double loss = sent + s.packetsLost() == 0 ? 0 : 100.0 * s.packetsLost() / (sent + s.packetsLost());
         return new SessionRow(s.id(), s.clientAddress(), text(s.userName()), s.path(), s.transport(), s.state(),
-                text(s.userAgent()), s.bitsPerSecond(), loss, seconds, s.rtxRequested(), s.rtxSent());
+                text(s.userAgent()), s.bitsPerSecond(), loss, seconds, s.rtxRequested(), s.rtxSent(),
+                s.thinnedFrames());
     }
 
     private static String text(String value) {
@@ -51,10 +53,14 @@ public record SessionRow(String id, String address, String user, String file, St
         return String.format("%d kbit/s", Math.round(bitsPerSecond / 1e3));
     }
 
-    /** "1.2 %", and for a session that asked for retransmissions "1.2 %, 14 of 15 resent". */
+    /**
+     * "1.2 %", and for a session that asked for retransmissions "1.2 %, 14 of 15 resent", for one that was
+     * thinned "…, 120 frames thinned".
+     */
     public String loss() {
         String loss = String.format("%.1f %%", lossPercent);
-        return rtxRequested == 0 ? loss : loss + ", " + rtxSent + " of " + rtxRequested + " resent";
+        loss = rtxRequested == 0 ? loss : loss + ", " + rtxSent + " of " + rtxRequested + " resent";
+        return thinnedFrames == 0 ? loss : loss + ", " + thinnedFrames + " frames thinned";
     }
 
     /** "0:42", "1:02:03". */

@@ -50,16 +50,19 @@ class ApiBodiesJsonTest {
     @Test
     void aSessionWithoutUserSendsNullAndAnEmptyUserAgent() {
         JsonObject json = written(LiveSession.of(new SessionInfo("s1", "10.0.0.2", "a.mp4", "udp", "PLAYING", null, T,
-                1000, 10, 2, 1.5, 3, null, 8000, 4, 3, 1)));
+                1000, 10, 2, 1.5, 3, null, 8000, 4, 3, 1, 7, 2)));
         assertEquals(List.of("id", "clientAddress", "path", "transport", "state", "userAgent", "startedAt", "bytesSent",
                 "packetsSent", "packetsLost", "jitterMillis", "receiverReports", "userName", "bitsPerSecond",
-                "rtxRequested", "rtxSent", "rtxTooLate"), List.copyOf(json.keySet()), "the members in the API's order");
+                "rtxRequested", "rtxSent", "rtxTooLate", "thinnedFrames", "thinningChanges"), List.copyOf(json.keySet()),
+                "the members in the API's order");
         assertEquals(JsonValue.NULL, json.get("userName"));
         assertEquals("", json.getString("userAgent"));
         assertEquals("2026-11-25T15:01:20Z", json.getString("startedAt"));
         assertEquals(1000L, json.getJsonNumber("bytesSent").longValue());
         assertEquals(1.5, json.getJsonNumber("jitterMillis").doubleValue());
         assertEquals(1, json.getInt("rtxTooLate"));
+        assertEquals(7, json.getInt("thinnedFrames"));
+        assertEquals(2, json.getInt("thinningChanges"));
     }
 
     @Test

@@ -15,7 +15,7 @@ class SessionTableTest {
     static SessionRow row(String id, String address, String user, String path, String agent, long ageSeconds,
                           long bitsPerSecond, long sent, long lost) {
         return SessionRow.of(new SessionInfo(id, address, path, "udp", "PLAYING", agent, NOW.minusSeconds(ageSeconds),
-                sent * 1000, sent, lost, 0, 0, user, bitsPerSecond, 0, 0, 0), NOW);
+                sent * 1000, sent, lost, 0, 0, user, bitsPerSecond, 0, 0, 0, 0, 0), NOW);
     }
 
     static final List<SessionRow> ROWS = List.of(
@@ -26,8 +26,15 @@ class SessionTableTest {
     @Test
     void theLossColumnAddsResentPacketsOfASessionThatAskedForThem() {
         SessionRow row = SessionRow.of(new SessionInfo("9", "10.0.0.9", "a.mp4", "udp", "PLAYING", "GStreamer",
-                NOW, 0, 95, 5, 0, 3, null, 0, 15, 14, 1), NOW);
+                NOW, 0, 95, 5, 0, 3, null, 0, 15, 14, 1, 0, 0), NOW);
         assertEquals("5.0 %, 14 of 15 resent", row.loss());
+    }
+
+    @Test
+    void lossShowsTheFramesThinnedForACongestedClient() {
+        SessionRow row = SessionRow.of(new SessionInfo("9", "10.0.0.9", "a.mp4", "udp", "PLAYING", "GStreamer",
+                NOW, 0, 80, 20, 0, 3, null, 0, 0, 0, 0, 120, 2), NOW);
+        assertEquals("20.0 %, 120 frames thinned", row.loss());
     }
 
     @Test
