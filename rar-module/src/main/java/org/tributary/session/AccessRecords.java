@@ -59,7 +59,7 @@ public final class AccessRecords {
                 finite ? duration : -1, mediaBytes, averageBitrate, transport(outputs), audio, video,
                 session.bytesSent(), rtcpBytes, session.packetsSent(), reports > 0 ? lost : -1,
                 server == null ? null : server.getAddress().getHostAddress(), serverHostName(), openSessions,
-                cpuPercent(), null, null);
+                cpuPercent(), null, null).withDelivery(session.deliveryCounts());
     }
 
     /**

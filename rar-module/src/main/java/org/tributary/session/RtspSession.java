@@ -1,5 +1,7 @@
 package org.tributary.session;
 
+import org.tributary.api.event.DeliveryCounts;
+
 import org.tributary.engine.PlaybackScheduler;
 import org.tributary.source.MediaSource;
 import org.tributary.source.SourceReader;
@@ -368,6 +370,18 @@ public final class RtspSession implements Session {
 
     /** "; retransmissions: 15 asked for, 14 sent, 1 too late" for a session whose client asked for any. */
     private String retransmissions() {
+        DeliveryCounts counts = deliveryCounts();
+        return counts.rtxRequested() == 0 ? "" : "; retransmissions: " + counts.rtxRequested() + " asked for, "
+                + counts.rtxSent() + " sent, " + counts.rtxTooLate() + " too late";
+    }
+
+    /** Whether any track was set up for retransmission (RTP/AVPF with rtx). */
+    public boolean retransmits() {
+        return outputs().stream().anyMatch(TrackOutput::retransmits);
+    }
+
+    /** Retransmissions asked for, sent and too late, and frames thinned, over all tracks. */
+    public DeliveryCounts deliveryCounts() {
         long requested = 0;
         long sent = 0;
         long tooLate = 0;
@@ -376,8 +390,7 @@ public final class RtspSession implements Session {
             sent += output.rtxSent();
             tooLate += output.rtxTooLate();
         }
-        return requested == 0 ? "" : "; retransmissions: " + requested + " asked for, " + sent + " sent, " + tooLate
-                + " too late";
+        return new DeliveryCounts(requested, sent, tooLate, thinnedFrames());
     }
 
     /**

@@ -166,6 +166,11 @@ public final class TrackOutput {
         retransmitter = new Retransmitter(rtxPayloadType, rtxSsrc, random.nextInt(0, 1 << 16), limits);
     }
 
+    /** Whether the client set this track up for retransmission (RTP/AVPF with rtx). */
+    public synchronized boolean retransmits() {
+        return retransmitter != null;
+    }
+
     /**
      * Thins this (video, UDP) track when the client's receiver reports show loss, as {@code policy} decides:
      * first the frames nothing refers to, then all but key frames; each level change is logged with

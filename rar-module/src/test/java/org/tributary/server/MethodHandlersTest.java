@@ -293,6 +293,20 @@ class MethodHandlersTest {
     }
 
     @Test
+    void aSessionThatRetransmitsGetsNoBurst() throws Exception {
+        String id = setUpTrack(1, "0-1");
+        registry.get(id).output(0).retransmit(97, new org.tributary.session.RtxLimits(1000, 10, 3, 512 * 1024),
+                System::nanoTime);
+        InstantOn instantOn = new InstantOn();
+        instantOn.settings(3, 4);
+        PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, instantOn);
+        RtspResponse response = playback.handle(context(connection, "PLAY", BASE, "Session: " + id
+                + "\r\nx-Prebuffer: maxtime=2\r\n")).response();
+        assertEquals(200, response.code());
+        assertEquals("maxtime=0.0", response.headers().get("x-Prebuffer"), "real time from the first packet");
+    }
+
+    @Test
     void playRefusesAMalformedInstantOnHint() throws Exception {
         String id = setUpTrack(1, "0-1");
         PlaybackHandler playback = new PlaybackHandler(sessions, engine, bandwidth, new InstantOn());

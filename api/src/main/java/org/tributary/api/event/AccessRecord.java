@@ -42,6 +42,7 @@ import java.util.Objects;
  *                         "HLS" for an HLS viewing
  * @param count            how many refused requests the record stands for: 1, more when a flood of like
  *                         refusals was folded into one record
+ * @param delivery         x-rtx-requested, x-rtx-sent, x-rtx-too-late, x-thinned-frames
  */
 public record AccessRecord(String eventId,
                            Kind kind,
@@ -73,7 +74,8 @@ public record AccessRecord(String eventId,
                            String username,
                            String realm,
                            String protocol,
-                           int count) implements Serializable {
+                           int count,
+                           DeliveryCounts delivery) implements Serializable {
 
     /** Streams over RTP, the protocol of every RTSP session. */
     public static final String RTP = "RTP";
@@ -97,6 +99,21 @@ public record AccessRecord(String eventId,
         Objects.requireNonNull(endedAt, "endedAt");
         protocol = protocol == null ? RTP : protocol;
         count = Math.max(1, count); // records spooled before the count existed read it as 0
+        delivery = delivery == null ? DeliveryCounts.NONE : delivery; // likewise for records spooled before it
+    }
+
+    /** A record with nothing retransmitted or thinned. */
+    public AccessRecord(String eventId, Kind kind, String sessionId, String clientAddress, String requestHost,
+                        Instant startedAt, Instant endedAt, double secondsToPlay, String uriStem, String uriQuery,
+                        int status, String endReason, String userAgent, double durationSeconds, long mediaBytes,
+                        long averageBitrate, String transport, String audioCodec, String videoCodec, long bytesSent,
+                        long rtcpBytesReceived, long packetsSent, long packetsLost, String serverAddress,
+                        String serverHost, int totalClients, int cpuPercent, String username, String realm,
+                        String protocol, int count) {
+        this(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt, secondsToPlay, uriStem, uriQuery,
+                status, endReason, userAgent, durationSeconds, mediaBytes, averageBitrate, transport, audioCodec,
+                videoCodec, bytesSent, rtcpBytesReceived, packetsSent, packetsLost, serverAddress, serverHost,
+                totalClients, cpuPercent, username, realm, protocol, count, DeliveryCounts.NONE);
     }
 
     /** A record that stands for one session or one refused request. */
@@ -136,7 +153,17 @@ public record AccessRecord(String eventId,
         return new AccessRecord(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt,
                 secondsToPlay, uriStem, uriQuery, status, endReason, userAgent, durationSeconds, mediaBytes,
                 averageBitrate, transport, audioCodec, videoCodec, bytesSent, rtcpBytesReceived, packetsSent,
-                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm, protocol, count);
+                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, user, userRealm, protocol, count,
+                delivery);
+    }
+
+    /** The same record with the session's retransmission and thinning counts. */
+    public AccessRecord withDelivery(DeliveryCounts counts) {
+        return new AccessRecord(eventId, kind, sessionId, clientAddress, requestHost, startedAt, endedAt,
+                secondsToPlay, uriStem, uriQuery, status, endReason, userAgent, durationSeconds, mediaBytes,
+                averageBitrate, transport, audioCodec, videoCodec, bytesSent, rtcpBytesReceived, packetsSent,
+                packetsLost, serverAddress, serverHost, totalClients, cpuPercent, username, realm, protocol, count,
+                counts);
     }
 
     /**

@@ -31,6 +31,7 @@ import java.util.function.Function;
 public final class RollingLogFile implements AutoCloseable {
 
     private static final DateTimeFormatter ROLLED_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final String FIELDS_DIRECTIVE = "#Fields:";
 
     private final Path file;
     private final Function<Instant, List<String>> header;
@@ -142,8 +143,14 @@ public final class RollingLogFile implements AutoCloseable {
                 openNew();
                 return;
             }
+            String fields = fieldsIn(header.apply(createdAt));
+            boolean fieldsChanged = fields != null && !fields.equals(lastFieldsDirective());
             channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             size = channel.size();
+            if (fieldsChanged) {
+                // A file begun by an older version: its lines below follow the fields of this one.
+                write((fields + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         } else {
             openNew();
         }
@@ -171,6 +178,25 @@ public final class RollingLogFile implements AutoCloseable {
         } catch (DateTimeParseException | java.nio.charset.MalformedInputException e) {
             return null;
         }
+    }
+
+    private static String fieldsIn(List<String> directives) {
+        return directives.stream().filter(line -> line.startsWith(FIELDS_DIRECTIVE)).findFirst().orElse(null);
+    }
+
+    /** The #Fields directive in force at the end of the file, or null. */
+    private String lastFieldsDirective() throws IOException {
+        String last = null;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith(FIELDS_DIRECTIVE)) {
+                    last = line;
+                }
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            return null;
+        }
+        return last;
     }
 
     private void write(byte[] bytes) throws IOException {

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * Darwin Streaming Server's access-log line (QTSSAccessLogModule) in the W3C Extended Log File Format:
- * the same 39 fields in the same order, space separated, {@code -} for an unknown value, characters that
- * would break the line (spaces, tabs, line ends, '%') percent-encoded.
+ * the same 39 fields in the same order, then Tributary's own {@code x-} fields (retransmissions and
+ * thinning), space separated, {@code -} for an unknown value, characters that would break the line (spaces,
+ * tabs, line ends, '%') percent-encoded. Readers follow the {@code #Fields} directive, so fields at the end
+ * do not disturb a Darwin log analyser that does.
  */
 public final class W3cAccessLogFormat {
 
@@ -21,7 +23,8 @@ public final class W3cAccessLogFormat {
             "c-os", "c-osversion", "c-cpu", "filelength", "filesize", "avgbandwidth", "protocol", "transport",
             "audiocodec", "videocodec", "sc-bytes", "cs-bytes", "c-bytes", "s-pkts-sent", "c-pkts-received",
             "c-pkts-lost-client", "c-buffercount", "c-totalbuffertime", "c-quality", "s-ip", "s-dns",
-            "s-totalclients", "s-cpu-util", "cs-uri-query", "c-username", "sc(Realm)");
+            "s-totalclients", "s-cpu-util", "cs-uri-query", "c-username", "sc(Realm)",
+            "x-rtx-requested", "x-rtx-sent", "x-rtx-too-late", "x-thinned-frames");
 
     public static final String CREATED_REMARK = "#Log File Created On: ";
     static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
@@ -107,6 +110,10 @@ public final class W3cAccessLogFormat {
         v.add(text(r.uriQuery()));
         v.add(text(r.username()));
         v.add(text(r.realm()));
+        v.add(Long.toString(r.delivery().rtxRequested()));
+        v.add(Long.toString(r.delivery().rtxSent()));
+        v.add(Long.toString(r.delivery().rtxTooLate()));
+        v.add(Long.toString(r.delivery().thinnedFrames()));
         return String.join(" ", v);
     }
 

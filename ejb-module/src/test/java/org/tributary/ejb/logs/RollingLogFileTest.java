@@ -126,4 +126,33 @@ class RollingLogFileTest {
         assertEquals(2, files().size());
         assertTrue(Files.readString(file).startsWith("#Log File Created On:"));
     }
+
+    @Test
+    void aFileBegunWithOtherFieldsGetsTheNewFieldsBeforeTheNextLine() throws Exception {
+        MovableClock clock = new MovableClock();
+        Path file = dir.resolve("access.log");
+        List<String> darwinFields = W3cAccessLogFormat.FIELDS.subList(0, 39);
+        java.util.function.Function<Instant, List<String>> olderHeader = at -> format.header(at).stream()
+                .map(line -> line.startsWith("#Fields:") ? "#Fields: " + String.join(" ", darwinFields) : line)
+                .toList();
+        List<String> values = List.of(format.line(Records.session("/old.mp4", null, 1, 1, 0)).split(" "));
+        String olderLine = String.join(" ", values.subList(0, 39));
+        try (RollingLogFile log = new RollingLogFile(file, olderHeader, 0, 0, clock, ZoneOffset.UTC)) {
+            log.append(olderLine);
+        }
+        try (RollingLogFile log = new RollingLogFile(file, format::header, 0, 0, clock, ZoneOffset.UTC)) {
+            log.append(format.line(Records.session("/new.mp4", null, 1, 1, 0)));
+        }
+        try (RollingLogFile log = new RollingLogFile(file, format::header, 0, 0, clock, ZoneOffset.UTC)) {
+            log.append(format.line(Records.session("/newer.mp4", null, 1, 1, 0)));
+        }
+        String text = Files.readString(file);
+        assertEquals(2, text.split("#Fields:", -1).length - 1, "the new directive written once, not at every start");
+        W3cLogParser.Parsed parsed = W3cLogParser.parse(file);
+        assertEquals(3, parsed.entries().size());
+        assertEquals(null, parsed.entries().get(0).get("x-rtx-sent"), "the older line has Darwin's fields only");
+        assertEquals("/old.mp4", parsed.entries().get(0).text("cs-uri-stem"));
+        assertEquals("0", parsed.entries().get(1).get("x-rtx-sent"));
+        assertEquals("/newer.mp4", parsed.entries().get(2).text("cs-uri-stem"));
+    }
 }

@@ -2,6 +2,7 @@ package org.tributary.ejb.logs;
 
 import org.junit.jupiter.api.Test;
 import org.tributary.api.event.AccessRecord;
+import org.tributary.api.event.DeliveryCounts;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,14 +19,28 @@ class W3cAccessLogFormatTest {
     private final W3cAccessLogFormat format = new W3cAccessLogFormat("Tributary/test", ZoneOffset.UTC);
 
     @Test
-    void theFieldsAreDarwinsThirtyNineInItsOrder() {
-        assertEquals(39, W3cAccessLogFormat.FIELDS.size());
+    void theFieldsAreDarwinsThirtyNineInItsOrderThenTributarysOwn() {
+        assertEquals(43, W3cAccessLogFormat.FIELDS.size());
         assertEquals("c-ip", W3cAccessLogFormat.FIELDS.get(0));
         assertEquals("c-status", W3cAccessLogFormat.FIELDS.get(8));
         assertEquals("sc-bytes", W3cAccessLogFormat.FIELDS.get(23));
         assertEquals("c-bytes", W3cAccessLogFormat.FIELDS.get(25));
         assertEquals("s-totalclients", W3cAccessLogFormat.FIELDS.get(34));
         assertEquals("sc(Realm)", W3cAccessLogFormat.FIELDS.get(38));
+        assertEquals(List.of("x-rtx-requested", "x-rtx-sent", "x-rtx-too-late", "x-thinned-frames"),
+                W3cAccessLogFormat.FIELDS.subList(39, 43));
+    }
+
+    @Test
+    void theRetransmissionAndThinningCountsAreTheLastFields() {
+        AccessRecord record = Records.session("/a.mp4", null, 1000, 10, 0)
+                .withDelivery(new DeliveryCounts(15, 14, 1, 120));
+        List<String> values = List.of(format.line(record).split(" "));
+        assertEquals(W3cAccessLogFormat.FIELDS.size(), values.size());
+        assertEquals(List.of("15", "14", "1", "120"), values.subList(39, 43));
+        List<String> none = List.of(format.line(Records.refusal("/b.mp4", 404)).split(" "));
+        assertEquals(List.of("0", "0", "0", "0"), none.subList(39, 43), "a refusal retransmitted nothing");
+        assertEquals("15", record.withUser("ann", "r").delivery().rtxRequested() + "", "kept by withUser");
     }
 
     @Test
@@ -143,7 +158,7 @@ class W3cAccessLogFormatTest {
         lines.add("192.0.2.1 2025-01-01 too-few");
         W3cLogParser.MalformedLogException e = assertThrows(W3cLogParser.MalformedLogException.class,
                 () -> W3cLogParser.parse(lines));
-        assertTrue(e.getMessage().contains("3 values for 39 fields"), e.getMessage());
+        assertTrue(e.getMessage().contains("3 values for 43 fields"), e.getMessage());
         assertThrows(W3cLogParser.MalformedLogException.class, () -> W3cLogParser.parse(List.of("no fields yet")));
     }
 

@@ -5,6 +5,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.tributary.ejb.logs.W3cLogParser;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.it.live.GstFrames;
 import org.tributary.it.support.Deployments;
@@ -66,6 +67,8 @@ class SkipProtectionIT {
         Matcher sent = Pattern.compile("(\\d+) asked for, (\\d+) sent").matcher(server == null ? "" : server);
         assertTrue(sent.find() && Long.parseLong(sent.group(2)) > 0, "the server counted no retransmission sent: "
                 + figures);
+        assertTrue(accessLogHas(sent.group(1), sent.group(2)), "no access-log line with x-rtx-requested "
+                + sent.group(1) + " and x-rtx-sent " + sent.group(2) + ": " + figures);
         assertTrue(with.frames() >= Math.ceil(expected * 0.95), "with retransmission " + with.frames() + " of "
                 + expected + " frames decoded: " + figures);
         assertTrue(without.frames() <= with.frames() - expected / 10, "without retransmission " + without.frames()
@@ -130,6 +133,22 @@ class SkipProtectionIT {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Whether the access log (written asynchronously) gets the session's line with these counts within 20 s. */
+    private static boolean accessLogHas(String requested, String sent) throws Exception {
+        Path log = Path.of(System.getProperty("it.log.dir", System.getProperty("jboss.server.log.dir")),
+                "tributary-access.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        do {
+            boolean found = W3cLogParser.parse(log).entries().stream().anyMatch(e -> "/sample.mp4".equals(e.text("cs-uri-stem"))
+                    && requested.equals(e.get("x-rtx-requested")) && sent.equals(e.get("x-rtx-sent")));
+            if (found) {
+                return true;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     private static List<String> retransmissionLines() throws IOException {

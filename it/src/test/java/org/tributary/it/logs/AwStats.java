@@ -23,7 +23,7 @@ final class AwStats {
     private AwStats() {
     }
 
-    /** AWStats' LogFormat for Darwin's 39 fields (date and time are one %time2 tag). */
+    /** AWStats' LogFormat for the access log's fields (Darwin's 39 and the x- ones; date and time are one %time2 tag). */
     static String logFormat() {
         // AWStats' streaming mode takes Darwin's "protocol" value (RTP) as the request method.
         Map<String, String> tags = Map.of("c-ip", "%host", "cs-uri-stem", "%url", "c-status", "%code",
