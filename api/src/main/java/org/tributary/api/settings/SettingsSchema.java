@@ -80,9 +80,10 @@ public final class SettingsSchema {
                     .label("Retransmission history").unit("KiB")
                     .describe("sent packets kept per track of a session that asked for retransmission (new"
                             + " sessions)").in(LIMITS).live(),
-            integer("overbufferSeconds", "tributary.overbuffer.seconds", 3, 0, 60).zero("instant-on off")
+            integer("overbufferSeconds", "tributary.overbuffer.seconds", 0, 0, 60).zero("instant-on off")
                     .label("Instant-on").unit("s")
-                    .describe("media sent ahead at PLAY and after a seek, so a player starts at once; a client's"
+                    .describe("media sent ahead at PLAY and after a seek, so a player starts at once (3 is a good"
+                            + " value; UDP has no flow control, so a busy player can lose a burst); a client's"
                             + " x-Prebuffer maxtime lowers it (new PLAYs)").in(LIMITS).live(),
             integer("overbufferMultiple", "tributary.overbuffer.multiple", 4, 1, 16).label("Instant-on speed")
                     .unit("× real time")
