@@ -29,6 +29,11 @@ public interface ByteLink {
         return true;
     }
 
+    /** Whether the bytes travel encrypted (TLS), for what the access decision and the logs call the protocol. */
+    default boolean secure() {
+        return false;
+    }
+
     /** Ends the link (a TLS link says close_notify first, if the socket takes it) and closes the socket. */
     void close() throws IOException;
 }

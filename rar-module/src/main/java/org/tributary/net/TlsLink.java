@@ -210,6 +210,11 @@ public final class TlsLink implements ByteLink {
         return appIn.position() > 0 || recordsLeft;
     }
 
+    @Override
+    public boolean secure() {
+        return true;
+    }
+
     /** The handshake is over: what {@link #write} takes goes out as application data. */
     @Override
     public synchronized boolean established() {

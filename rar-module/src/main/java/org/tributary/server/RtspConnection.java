@@ -282,6 +282,11 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     }
 
     /** The connection responses and interleaved packets for this client go to. */
+    /** Whether this connection is RTSP over TLS. */
+    boolean secure() {
+        return link.secure();
+    }
+
     public RtspConnection responseTarget() {
         return responseTarget;
     }

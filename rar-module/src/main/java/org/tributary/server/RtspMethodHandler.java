@@ -257,7 +257,8 @@ public final class RtspMethodHandler implements RequestHandler {
     private Verdict check(RtspRequest request, RtspConnection connection, AccessAction action, String path,
                           Credentials credentials) {
         String client = connection.remoteAddress().getAddress().getHostAddress();
-        String protocol = connection.responseTarget() == connection ? "rtsp" : "rtsp-http";
+        String protocol = connection.responseTarget() != connection ? "rtsp-http"
+                : connection.secure() ? "rtsps" : "rtsp";
         return accessGuard.check(new AccessRequest(protocol, action, path, client, request.header("User-Agent"),
                 credentials), request.uri());
     }

@@ -115,6 +115,8 @@ class TlsLinkTest {
         pump(serverLink, atServer, clientLink, atClient, request.length, answer.length);
         assertArrayEquals(answer, atClient.toByteArray());
         assertEquals("TLSv1.3", serverLink.protocol());
+        assertTrue(serverLink.secure(), "the access decision calls this connection rtsps");
+        assertFalse(new PlainLink(pipe.a).secure());
     }
 
     @Test

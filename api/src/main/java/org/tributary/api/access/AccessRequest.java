@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * One protocol-neutral question: may this client do this to this path?
  *
- * @param protocol      "rtsp", "rtsp-http" or "http"
+ * @param protocol      "rtsp", "rtsps" (RTSP over TLS), "rtsp-http" or "http"
  * @param action        read or write
  * @param path          the media path requested, normalized, without leading slash
  * @param clientAddress the client's IP address as text
