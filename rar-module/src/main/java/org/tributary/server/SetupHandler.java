@@ -209,6 +209,6 @@ final class SetupHandler implements MethodHandler {
     }
 
     private static String hex(long ssrc) {
-        return String.format("%08X", ssrc);
+        return org.tributary.rtsp.header.Numerals.hex8(ssrc);
     }
 }
