@@ -90,7 +90,7 @@ if [ "${1:-}" = "--live" ]; then
     run_live() {
         local name="live-$1-$vtransport-n$viewers" secret="${caster_pw:-no-secret}"
         log "live on $1: 1 publisher -> $viewers $vtransport viewers for ${seconds}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
-        timeout $((seconds + 300)) java -Xss512k -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
+        timeout $((seconds + 300)) java ${LOAD_TOOL_JVM:--Xss512k -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms2g -Xmn1500m} -jar load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar \
             --url "$3" --publish 1 --publish-url "$4" -n "$viewers" --rate 50 \
             --duration "$seconds" --transport "$vtransport" --server-pid "$2" --label "$name" \
             --json "$results/$name.json" 2>&1 | sed "s/$secret/***/g" | tee "$results/$name.txt"

@@ -27,6 +27,9 @@ root="$(cd "$here/.." && pwd)"
 jar="$root/load-tool/target/tributary-load-tool-0.1.0-SNAPSHOT.jar"
 python=/usr/bin/python3
 java_bin="${JAVA:-java}"
+# The load tool is a fresh JVM per run that shares the box with the server: C1 only and a young generation
+# that holds a whole run keep its JIT and GC from taking the cores the server needs (docs/BENCHMARKS.md).
+read -r -a tool_jvm <<< "${LOAD_TOOL_JVM:--Xss512k -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms2g -Xmn1500m}"
 
 tributary_url="${TRIBUTARY_URL:-}"
 tributary_pid="${TRIBUTARY_PID:-}"
@@ -159,7 +162,7 @@ run_load() { # $1 = server name, $2 = url, $3 = pid (may be empty), $4 = N
                 --json "$json" --label "$name N=$n $transport" --report-interval 5)
     [ -n "$pid" ] && args+=(--server-pid "$pid")
     log "$name: N=$n ($transport, ramp ~${ramp}s, hold ${hold}s)"
-    if ! timeout "$bound" "$java_bin" -Xss512k -jar "$jar" "${args[@]}" >"$out/logs/$name-$transport-n$n.log" 2>&1; then
+    if ! timeout "$bound" "$java_bin" "${tool_jvm[@]}" -jar "$jar" "${args[@]}" >"$out/logs/$name-$transport-n$n.log" 2>&1; then
         log "$name N=$n: load tool failed or timed out (see $out/logs/$name-$transport-n$n.log)"
     fi
     tail -n 20 "$out/logs/$name-$transport-n$n.log" | grep -E "^(sessions|packets|jitter|server|load tool|PLAY)" || true

@@ -96,7 +96,7 @@ public final class LoadRun {
             ReceiverLoop loop = loops.get(i % loops.size());
             connectors.execute(() -> {
                 try {
-                    if (session.handshake(() -> stopping)) {
+                    if (session.handshake(() -> stopping, loop)) {
                         session.startReceiving(loop);
                     } else {
                         session.closeAll();

@@ -76,6 +76,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
     private volatile String failure;
     private volatile long connectNanos = -1;
     private volatile long playSentNanos = -1;
+    /** The UDP sockets were registered with the receiver loop before PLAY. */
+    private volatile boolean mediaRegistered;
     private volatile long playOkNanos = -1;
     private volatile long endNanos = -1;
 
@@ -92,9 +94,12 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
      * Runs the handshake up to a successful PLAY.
      *
      * @param stopping tells whether the run is over (then the handshake is abandoned quietly)
+     * @param loop     the receiver loop the session will be adopted by: its UDP sockets are registered there
+     *                 before PLAY, so the first packet is stamped when it arrives, not when this thread
+     *                 has read the PLAY answer and the loop has adopted the session (null: at adoption)
      * @return true if the session is playing
      */
-    boolean handshake(BooleanSupplier stopping) {
+    boolean handshake(BooleanSupplier stopping, ReceiverLoop loop) {
         state = State.HANDSHAKE;
         int timeout = (int) (options.rtspTimeoutSeconds * 1000);
         boolean tunnelled = options.transport == TransportMode.HTTP;
@@ -140,6 +145,9 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
                 return abandon();
             }
             step = "PLAY";
+            if (loop != null) {
+                listenBeforePlay(loop, timeout);
+            }
             playSentNanos = System.nanoTime();
             RtspResponse play = connection.exchange("PLAY", aggregateUri, Map.of("Range", "npt=0.000-"), this,
                     timeout);
@@ -151,6 +159,9 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
             return true;
         } catch (SocketTimeoutException e) {
             return fail(step + ":timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(step + ":interrupted");
         } catch (TunnelRefusedException e) {
             return fail("TUNNEL:" + e.status());
         } catch (IOException e) {
@@ -250,16 +261,28 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         }
     }
 
+    private void listenBeforePlay(ReceiverLoop loop, int timeoutMillis) throws InterruptedException {
+        if (tracks.stream().anyMatch(t -> t.udp != null)) {
+            mediaRegistered = loop.runOnLoop(this::registerMedia, timeoutMillis);
+        }
+    }
+
     // ---- from here on, calls come from the receiver loop's thread ----
 
-    @Override
-    public void register(Selector selector, long nowNanos) throws IOException {
-        connection.register(selector, new ControlHandler());
+    private void registerMedia(Selector selector) throws IOException {
         for (MediaTrack t : tracks) {
             if (t.udp != null) {
                 t.udp.rtp().register(selector, SelectionKey.OP_READ, new UdpHandler(t.receiver, false));
                 t.udp.rtcp().register(selector, SelectionKey.OP_READ, new UdpHandler(t.receiver, true));
             }
+        }
+    }
+
+    @Override
+    public void register(Selector selector, long nowNanos) throws IOException {
+        connection.register(selector, new ControlHandler());
+        if (!mediaRegistered) {
+            registerMedia(selector);
         }
         rrIntervalNanos = (long) (options.rrIntervalSeconds * 1e9);
         nextReport = nowNanos + randomised(rrIntervalNanos);

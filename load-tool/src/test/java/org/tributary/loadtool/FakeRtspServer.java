@@ -69,6 +69,8 @@ final class FakeRtspServer implements AutoCloseable {
     final ConcurrentLinkedQueue<String> tunnelProblems = new ConcurrentLinkedQueue<>();
     /** Answers tunnel GETs with 403. */
     volatile boolean refuseTunnels;
+    /** Media starts at once on PLAY, its answer only after this long (a server slow to answer, a busy link). */
+    volatile long playAnswerDelayMillis;
     private final Map<String, Connection> tunnels = new ConcurrentHashMap<>();
 
     FakeRtspServer(VideoPlan plan, int audioPackets, String user, String password) throws IOException {
@@ -260,6 +262,13 @@ final class FakeRtspServer implements AutoCloseable {
             }
             case "SETUP" -> setup(c, cseq, uri, headers.get("transport"));
             case "PLAY" -> {
+                if (playAnswerDelayMillis > 0) {
+                    start("fake-rtp-video", () -> sendVideo(c));
+                    start("fake-rtp-audio", () -> sendAudio(c));
+                    sleepQuietly(playAnswerDelayMillis);
+                    reply(c, cseq, "200 OK", "Session: 4242\r\nRange: npt=0.000-\r\n", "");
+                    return;
+                }
                 reply(c, cseq, "200 OK", "Session: 4242\r\nRange: npt=0.000-\r\n", "");
                 start("fake-rtp-video", () -> sendVideo(c));
                 start("fake-rtp-audio", () -> sendAudio(c));
@@ -275,6 +284,14 @@ final class FakeRtspServer implements AutoCloseable {
                 }
             }
             default -> reply(c, cseq, "501 Not Implemented", "", "");
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -90,6 +90,21 @@ class LoadRunIntegrationTest {
 
     @Test
     @Timeout(30)
+    @SuppressWarnings("unchecked")
+    void theFirstPacketIsStampedWhenItArrivesNotWhenThePlayAnswerDoes() throws Exception {
+        try (FakeRtspServer server = new FakeRtspServer(PLAN, 50, null, null)) {
+            server.playAnswerDelayMillis = 1000; // media flows at once, the answer comes a second later
+            RunSummary summary = run(options(server.url(), TransportMode.UDP, 1, 2.0));
+            Map<String, Object> firstPacket = (Map<String, Object>) summary.asMap().get("firstPacketMs");
+            assertEquals(1, firstPacket.get("count"), () -> summary.toText());
+            double p50 = (Double) firstPacket.get("p50");
+            assertTrue(p50 < 500, "the first packet left ~5 ms after PLAY; measured " + p50 + " ms");
+            assertEquals(1, summary.section("sessions").get("ok"), () -> summary.toText());
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void reportsARefusedTunnel() throws Exception {
         FakeRtspServer.VideoPlan clean = new FakeRtspServer.VideoPlan(0, 10, Set.of(), -10, 3000,
                 2_000_000L, 0);

@@ -19,7 +19,6 @@ import org.tributary.source.SourceTrack;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * PLAY, PAUSE and TEARDOWN of a session (RFC 2326 §10.5-10.7). PLAY positions the session and answers
@@ -99,7 +98,7 @@ final class PlaybackHandler implements MethodHandler {
             double duration = session.source().durationSeconds();
             if (start > duration || (end != null && end < start)) {
                 throw new RefusedException(RtspStatus.INVALID_RANGE, "range " + rangeHeader + " is outside 0-"
-                        + String.format(Locale.ROOT, "%.3f", duration));
+                        + org.tributary.rtsp.header.Numerals.threeDecimals(duration));
             }
         }
         Speed speed;

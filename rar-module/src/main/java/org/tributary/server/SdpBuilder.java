@@ -11,7 +11,6 @@ import org.tributary.session.MulticastGroups;
 import org.tributary.source.MediaSource;
 import org.tributary.source.SourceTrack;
 
-import java.util.Locale;
 
 /** The SDP of a DESCRIBE answer (RFC 4566), built from a source's tracks. */
 final class SdpBuilder {
@@ -36,7 +35,7 @@ final class SdpBuilder {
                 .attribute("control", "*");
         double duration = source.durationSeconds();
         sdp.attribute("range", Double.isInfinite(duration) ? "npt=now-"
-                : "npt=0-" + String.format(Locale.ROOT, "%.3f", duration));
+                : "npt=0-" + org.tributary.rtsp.header.Numerals.threeDecimals(duration));
         long total = 0;
         for (SourceTrack track : source.tracks()) {
             total += track.bitrateKbps();

@@ -170,8 +170,10 @@ final class SetupHandler implements MethodHandler {
         } catch (IllegalStateException e) {
             throw new RefusedException(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE, "SETUP while playing");
         }
-        if (created) {
-            LOG.info(session.logPrefix() + "created for " + connection.remoteAddress().getAddress().getHostAddress()
+        if (created && LOG.isLoggable(java.util.logging.Level.FINE)) {
+            // FINE: every session is in the access log already; at thousands of setups a second one
+            // server.log line per session start and end was a lock all request workers queued on.
+            LOG.fine(session.logPrefix() + "created for " + connection.remoteAddress().getAddress().getHostAddress()
                     + ": " + target.presentation() + " (" + (request.header("User-Agent") == null ? "no User-Agent"
                     : request.header("User-Agent")) + ")");
         }
@@ -209,6 +211,6 @@ final class SetupHandler implements MethodHandler {
     }
 
     private static String hex(long ssrc) {
-        return String.format("%08X", ssrc);
+        return org.tributary.rtsp.header.Numerals.hex8(ssrc);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -339,7 +340,8 @@ public final class RtspSession implements Session {
         }
         registry.removed(this);
         long dropped = packetsDropped();
-        LOG.info(logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
+        // Every session's end is in the access log; server.log gets it only at FINE, or when packets were lost here.
+        LOG.log(dropped > 0 ? Level.INFO : Level.FINE, () -> logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
                 + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions()
                 + thinning());
     }

@@ -115,7 +115,7 @@ public final class RtspDecoder {
                 return null;
             }
             String head = new String(bytes(in, start, bodyStart - start), StandardCharsets.ISO_8859_1).strip();
-            parsedHead = parseHead(head.split("\r?\n"));
+            parsedHead = parseHead(lines(head));
             headLength = bodyStart - start;
             scanned = 0;
             lineStartOffset = 0;
@@ -186,14 +186,14 @@ public final class RtspDecoder {
         if (startLine.startsWith("RTSP/") || startLine.startsWith("HTTP/")) {
             return parseStatusLine(startLine, parseHeaders(lines));
         }
-        String[] requestLine = startLine.split(" +");
+        String[] requestLine = words(startLine, Integer.MAX_VALUE);
         if (requestLine.length != 3) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed request line '" + abbreviate(lines[0]) + "'");
         }
         String methodToken = requestLine[0];
         String uri = requestLine[1];
         String version = requestLine[2];
-        if (!methodToken.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (!visibleAscii(methodToken)) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed method '" + abbreviate(methodToken) + "'");
         }
         if (uri.length() > limits.maxUriBytes()) {
@@ -207,8 +207,8 @@ public final class RtspDecoder {
 
     /** "RTSP/1.0 200 OK": protocol, three-digit code, reason phrase (which may hold spaces or be empty). */
     private static RtspResponse parseStatusLine(String line, RtspHeaders headers) throws RtspParseException {
-        String[] parts = line.split(" +", 3);
-        if (parts.length < 2 || !parts[1].matches("[1-9]\\d\\d")) {
+        String[] parts = words(line, 3);
+        if (parts.length < 2 || !isStatusCode(parts[1])) {
             throw new RtspParseException(RtspStatus.BAD_REQUEST, "malformed status line '" + abbreviate(line) + "'");
         }
         RtspResponse response = new RtspResponse(Integer.parseInt(parts[1]), parts.length == 3 ? parts[2] : "");
@@ -275,10 +275,76 @@ public final class RtspDecoder {
 
     private static byte[] bytes(ByteBuffer in, int from, int length) {
         byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = in.get(from + i);
-        }
+        in.get(from, out);
         return out;
+    }
+
+    // The helpers below do by hand what String.split and matches would do with a regular expression: the
+    // selector thread decodes every request, and compiling a pattern per message was a sixth of its time.
+
+    /** The head's lines, split at LF with a CR before it dropped (what split("\r?\n") gave). */
+    static String[] lines(String head) {
+        java.util.List<String> lines = new java.util.ArrayList<>(16);
+        int start = 0;
+        while (start <= head.length()) {
+            int lf = head.indexOf('\n', start);
+            int end = lf < 0 ? head.length() : lf;
+            int cut = end > start && head.charAt(end - 1) == '\r' && lf >= 0 ? end - 1 : end;
+            lines.add(head.substring(start, cut));
+            if (lf < 0) {
+                break;
+            }
+            start = lf + 1;
+        }
+        return lines.toArray(new String[0]);
+    }
+
+    /**
+     * Splits at runs of spaces into at most {@code limit} words, the last one keeping the rest of the line
+     * (what split(" +", limit) gave for a line that does not start with a space).
+     */
+    static String[] words(String line, int limit) {
+        java.util.List<String> words = new java.util.ArrayList<>(4);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            if (words.size() == limit - 1) {
+                words.add(line.substring(i));
+                break;
+            }
+            int space = line.indexOf(' ', i);
+            int end = space < 0 ? n : space;
+            words.add(line.substring(i, end));
+            if (space < 0) {
+                break;
+            }
+            i = space;
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static boolean visibleAscii(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= 32 || c >= 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isStatusCode(String s) {
+        return s.length() == 3 && s.charAt(0) >= '1' && s.charAt(0) <= '9' && isDigit(s.charAt(1)) && isDigit(s.charAt(2));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String abbreviate(String s) {

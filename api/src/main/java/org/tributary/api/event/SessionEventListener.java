@@ -2,10 +2,13 @@ package org.tributary.api.event;
 
 /**
  * Receives the adapter's access records (implemented by a message-driven bean). Called on the adapter's
- * WorkManager threads, one record at a time, in the order the events happened.
+ * WorkManager threads, one call at a time, in the order the events happened.
  */
 public interface SessionEventListener {
 
-    /** A client session ended, or a request was refused; the record says which. */
-    void accessRecorded(AccessRecord record);
+    /**
+     * Client sessions ended, or requests were refused; each record says which. The records come in batches
+     * of at most a few hundred, so a burst of sessions ending costs one history transaction, not one each.
+     */
+    void accessRecorded(java.util.List<AccessRecord> records);
 }

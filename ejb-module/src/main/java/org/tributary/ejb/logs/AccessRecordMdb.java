@@ -8,6 +8,8 @@ import org.jboss.ejb3.annotation.ResourceAdapter;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.event.SessionEventListener;
 
+import java.util.List;
+
 /**
  * Receives the adapter's access records: the line goes to the access log first (it never depends on the
  * database), then the row to the session history.
@@ -24,8 +26,10 @@ public class AccessRecordMdb implements SessionEventListener {
     private HistoryRecorder history;
 
     @Override
-    public void accessRecorded(AccessRecord record) {
-        accessLog.write(record);
-        history.record(record);
+    public void accessRecorded(List<AccessRecord> records) {
+        for (AccessRecord record : records) {
+            accessLog.write(record);
+        }
+        history.record(records);
     }
 }

@@ -44,13 +44,18 @@ public class HistoryRecorder {
     @PostConstruct
     void start() {
         settings = LogSettings.fromSystemProperties();
-        rows = new HistoryRows(store::store, store::answers, new HistorySpool(settings.spoolDir()));
+        rows = new HistoryRows(store::storeAll, store::answers, new HistorySpool(settings.spoolDir()));
         long every = settings.retrySeconds() * 1000L;
         timers.createIntervalTimer(every, every, new TimerConfig("history spool replay", false));
     }
 
     public void record(AccessRecord record) {
-        rows.record(record);
+        rows.record(java.util.List.of(record));
+    }
+
+    /** Stores the records in one transaction (one by one if the database refuses the batch). */
+    public void record(java.util.List<AccessRecord> records) {
+        rows.record(records);
     }
 
     /** Stores every spooled row the database takes now; returns how many are left. */

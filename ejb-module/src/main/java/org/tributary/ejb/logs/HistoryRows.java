@@ -4,6 +4,7 @@ import org.tributary.api.event.AccessRecord;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -14,36 +15,46 @@ import java.util.logging.Logger;
  * answer goes to the {@link HistorySpool} and is retried, in order, once the database is back. A row refused
  * while the database answers (a value it will never take) is refused for itself: retrying it would hold every
  * later row behind it forever, so it is logged once with the reason and moved to the spool's rejected folder,
- * where it stays for an operator to look at.
+ * where it stays for an operator to look at. Rows come in batches stored in one transaction; a batch the
+ * database refuses while it answers is stored again row by row, so one bad row costs only itself.
  */
 final class HistoryRows {
 
     private static final Logger LOG = Logger.getLogger(HistoryRows.class.getName());
 
-    private final Consumer<AccessRecord> store;
+    private final Consumer<List<AccessRecord>> store;
     private final BooleanSupplier databaseAnswers;
     private final HistorySpool spool;
     private volatile boolean databaseDown;
     private final Object replayLock = new Object();
 
     /**
-     * @param store           stores one row in its own transaction; throws if the database refuses it
+     * @param store           stores rows in one transaction; throws if the database refuses any of them
      * @param databaseAnswers whether the database answers a trivial query now
      */
-    HistoryRows(Consumer<AccessRecord> store, BooleanSupplier databaseAnswers, HistorySpool spool) {
+    HistoryRows(Consumer<List<AccessRecord>> store, BooleanSupplier databaseAnswers, HistorySpool spool) {
         this.store = store;
         this.databaseAnswers = databaseAnswers;
         this.spool = spool;
     }
 
     void record(AccessRecord record) {
+        record(List.of(record));
+    }
+
+    void record(List<AccessRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         try {
-            store.accept(record);
+            store.accept(records);
         } catch (RuntimeException e) {
-            if (databaseAnswers()) {
-                reject(record, e);
+            if (!databaseAnswers()) {
+                records.forEach(record -> spoolIt(record, e));
+            } else if (records.size() == 1) {
+                reject(records.get(0), e);
             } else {
-                spoolIt(record, e);
+                records.forEach(this::record); // find the row the database refuses
             }
             return;
         }
@@ -85,7 +96,7 @@ final class HistoryRows {
                 for (Path file : spool.pending()) {
                     AccessRecord record = spool.read(file);
                     try {
-                        store.accept(record);
+                        store.accept(List.of(record));
                         stored++;
                     } catch (RuntimeException e) {
                         if (!databaseAnswers()) {

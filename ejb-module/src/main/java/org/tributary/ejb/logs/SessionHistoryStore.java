@@ -23,11 +23,20 @@ public class SessionHistoryStore {
     @PersistenceContext(unitName = "tributary")
     private EntityManager em;
 
-    /** Stores the record unless a row with its id exists (so replaying a spooled record is harmless). */
+    /**
+     * Stores the records in one transaction, each unless a row with its id exists (so replaying a spooled
+     * record is harmless): one query for the ids already there, then one insert per new row.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void store(AccessRecord record) {
-        if (em.find(SessionHistory.class, record.eventId()) == null) {
-            em.persist(SessionHistory.of(record));
+    public void storeAll(List<AccessRecord> records) {
+        List<String> ids = records.stream().map(AccessRecord::eventId).toList();
+        java.util.Set<String> present = new java.util.HashSet<>(em.createQuery(
+                        "select h.eventId from SessionHistory h where h.eventId in :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+        for (AccessRecord record : records) {
+            if (present.add(record.eventId())) {
+                em.persist(SessionHistory.of(record));
+            }
         }
     }
 

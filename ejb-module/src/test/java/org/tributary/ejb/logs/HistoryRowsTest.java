@@ -24,14 +24,49 @@ class HistoryRowsTest {
     private final Set<String> refusedRows = new HashSet<>();
     private boolean up = true;
 
-    private void store(AccessRecord record) {
+    private int transactions;
+
+    /** One transaction: every row or none. */
+    private void store(List<AccessRecord> records) {
+        transactions++;
         if (!up) {
             throw new IllegalStateException("connection refused");
         }
-        if (refusedRows.contains(record.uriStem())) {
-            throw new IllegalArgumentException("value too long for column");
+        for (AccessRecord record : records) {
+            if (refusedRows.contains(record.uriStem())) {
+                throw new IllegalArgumentException("value too long for column");
+            }
         }
-        stored.add(record.uriStem());
+        records.forEach(record -> stored.add(record.uriStem()));
+    }
+
+    @Test
+    void aBatchIsOneTransactionAndABadRowInItCostsOnlyItself() throws Exception {
+        HistorySpool spool = new HistorySpool(dir.resolve("spool"));
+        HistoryRows rows = rows(spool);
+        rows.record(List.of(Records.refusal("/a.mp4", 404), Records.refusal("/b.mp4", 404)));
+        assertEquals(1, transactions);
+        assertEquals(List.of("/a.mp4", "/b.mp4"), stored);
+
+        refusedRows.add("/bad.mp4");
+        rows.record(List.of(Records.refusal("/c.mp4", 404), Records.refusal("/bad.mp4", 404),
+                Records.refusal("/d.mp4", 404)));
+        assertEquals(List.of("/a.mp4", "/b.mp4", "/c.mp4", "/d.mp4"), stored, "the good rows of the batch are stored");
+        assertEquals(1, filesIn(spool.rejectedDir()), "the bad row is kept aside");
+        assertEquals(0, spool.size());
+    }
+
+    @Test
+    void aBatchRefusedWhileTheDatabaseIsDownGoesToTheSpoolWhole() throws Exception {
+        HistorySpool spool = new HistorySpool(dir.resolve("spool"));
+        HistoryRows rows = rows(spool);
+        up = false;
+        rows.record(List.of(Records.refusal("/a.mp4", 404), Records.refusal("/b.mp4", 404)));
+        assertEquals(1, transactions, "no row-by-row retries against a database that is down");
+        assertEquals(2, spool.size());
+        up = true;
+        rows.replay();
+        assertEquals(List.of("/a.mp4", "/b.mp4"), stored);
     }
 
     private HistoryRows rows(HistorySpool spool) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,7 @@ public final class ReceiverLoop implements Runnable {
 
     private final Selector selector;
     private final ConcurrentLinkedQueue<LoopSession> incoming = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final List<LoopSession> sessions = new ArrayList<>();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(65536);
     private final Thread thread;
@@ -57,6 +59,36 @@ public final class ReceiverLoop implements Runnable {
         return true;
     }
 
+    /** Work on the loop's selector, e.g. registering channels, which only the loop's thread may do without waiting. */
+    public interface SelectorTask {
+        void run(Selector selector) throws IOException;
+    }
+
+    /**
+     * Runs {@code task} on the loop's thread before its next read pass and waits for it.
+     *
+     * @return false if the loop has ended, the task failed, or it did not run within {@code timeoutMillis}
+     */
+    public boolean runOnLoop(SelectorTask task, long timeoutMillis) throws InterruptedException {
+        if (terminated) {
+            return false;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        boolean[] ran = new boolean[1];
+        tasks.add(() -> {
+            try {
+                task.run(selector);
+                ran[0] = true;
+            } catch (IOException | RuntimeException e) {
+                ran[0] = false;
+            } finally {
+                done.countDown();
+            }
+        });
+        selector.wakeup();
+        return done.await(timeoutMillis, TimeUnit.MILLISECONDS) && ran[0];
+    }
+
     /** Asks the loop to tear every session down and end within {@code graceMillis}. */
     public void shutdown(long graceMillis) {
         graceNanos = TimeUnit.MILLISECONDS.toNanos(graceMillis);
@@ -79,6 +111,7 @@ public final class ReceiverLoop implements Runnable {
                 long waitMillis = Math.max(1, (nextTick - System.nanoTime()) / 1_000_000L);
                 selector.select(waitMillis);
                 long now = System.nanoTime();
+                runTasks();
                 adoptIncoming(now, tearingDown);
                 dispatchSelected(now);
                 if (stopRequested && !tearingDown) {
@@ -100,6 +133,7 @@ public final class ReceiverLoop implements Runnable {
             System.err.println("receiver loop failed: " + e);
         } finally {
             terminated = true;
+            runTasks(); // their callers stop waiting (on a closed selector they fail)
             // Anything adopted after the last pass still gets torn down and closed.
             adoptIncoming(System.nanoTime(), true);
             for (LoopSession s : sessions) {
@@ -111,6 +145,13 @@ public final class ReceiverLoop implements Runnable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
         }
     }
 

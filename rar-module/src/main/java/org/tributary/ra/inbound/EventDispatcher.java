@@ -18,12 +18,14 @@ import java.util.logging.Logger;
 /**
  * Delivers access records to the {@link SessionEventListener} bean without ever making the caller wait:
  * {@link #publish} only offers to a bounded queue, and one WorkManager task at a time drains it in
- * order. A full queue drops the record and counts it; the count is logged once per drain ("dropped N").
+ * order, up to {@link #BATCH} records per call of the bean. A full queue drops the record and counts it; the count is logged once per drain ("dropped N").
  * Records published before a bean is activated wait in the queue.
  */
 public final class EventDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+    /** Records handed to the bean in one call (one history transaction). */
+    static final int BATCH = 200;
 
     private final BlockingDeque<AccessRecord> queue;
     private final Executor executor;
@@ -99,12 +101,15 @@ public final class EventDispatcher {
     private void drain() {
         synchronized (deliveryLock) {
             MessageEndpointFactory factory = endpointFactory;
-            AccessRecord record;
-            while (factory != null && (record = queue.poll()) != null) {
-                if (!deliver(factory, record) && endpointFactory != factory) {
-                    queue.offerFirst(record); // the bean is stopping: keep it for takeAll()
+            java.util.List<AccessRecord> batch = new java.util.ArrayList<>(BATCH);
+            while (factory != null && queue.drainTo(batch, BATCH) > 0) {
+                if (!deliver(factory, batch) && endpointFactory != factory) {
+                    for (int i = batch.size() - 1; i >= 0; i--) {
+                        queue.offerFirst(batch.get(i)); // the bean is stopping: keep them for takeAll()
+                    }
                     break;
                 }
+                batch.clear();
             }
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
@@ -114,11 +119,11 @@ public final class EventDispatcher {
         }
     }
 
-    private boolean deliver(MessageEndpointFactory factory, AccessRecord record) {
+    private boolean deliver(MessageEndpointFactory factory, java.util.List<AccessRecord> records) {
         try {
             MessageEndpoint endpoint = factory.createEndpoint(null);
             try {
-                ((SessionEventListener) endpoint).accessRecorded(record);
+                ((SessionEventListener) endpoint).accessRecorded(java.util.List.copyOf(records));
                 return true;
             } finally {
                 endpoint.release();
@@ -127,8 +132,8 @@ public final class EventDispatcher {
             if (endpointFactory != factory) {
                 return false;
             }
-            // The record says everything the line would have said: keep it in the error log.
-            LOG.log(Level.SEVERE, "could not deliver the access record " + record, e);
+            // The records say everything the lines would have said: keep them in the error log.
+            LOG.log(Level.SEVERE, "could not deliver " + records.size() + " access records " + records, e);
             return false;
         }
     }

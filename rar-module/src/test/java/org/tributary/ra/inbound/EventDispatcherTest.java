@@ -30,14 +30,17 @@ class EventDispatcherTest {
             this.gate = gate;
         }
 
+        final List<Integer> batchSizes = new ArrayList<>();
+
         @Override
-        public synchronized void accessRecorded(AccessRecord record) {
+        public synchronized void accessRecorded(List<AccessRecord> records) {
             try {
                 gate.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            received.add(record.uriStem());
+            batchSizes.add(records.size());
+            records.forEach(record -> received.add(record.uriStem()));
         }
 
         @Override
@@ -131,6 +134,32 @@ class EventDispatcherTest {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "publishing never waits");
         assertTrue(dispatcher.droppedTotal() >= 89, "dropped: " + dispatcher.droppedTotal());
         gate.countDown();
+    }
+
+    @Test
+    void recordsThatQueueUpWhileTheBeanIsBusyGoInBatches() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        Bean bean = new Bean(gate);
+        EventDispatcher dispatcher = new EventDispatcher(task -> new Thread(task).start(), 1000);
+        dispatcher.activate(factoryOf(bean));
+        dispatcher.publish(record("/first"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (dispatcher.queued() > 0) { // the first delivery has taken its record and waits at the gate
+            assertTrue(System.nanoTime() < deadline);
+            Thread.sleep(5);
+        }
+        for (int i = 0; i < 2 * EventDispatcher.BATCH + 50; i++) {
+            dispatcher.publish(record("/" + i));
+        }
+        gate.countDown();
+        while (bean.received.size() < 2 * EventDispatcher.BATCH + 51) {
+            assertTrue(System.nanoTime() < deadline, "delivered: " + bean.received.size());
+            Thread.sleep(5);
+        }
+        synchronized (bean) {
+            assertEquals(List.of(1, EventDispatcher.BATCH, EventDispatcher.BATCH, 50), bean.batchSizes);
+            assertEquals("/" + (2 * EventDispatcher.BATCH + 49), bean.received.get(bean.received.size() - 1));
+        }
     }
 
     @Test

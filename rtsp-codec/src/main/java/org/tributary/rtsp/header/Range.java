@@ -148,6 +148,6 @@ public record Range(RangeUnit unit, Double start, Double end, boolean startsNow,
     }
 
     private static String seconds(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
+        return Numerals.threeDecimals(value);
     }
 }

@@ -124,7 +124,7 @@ public record TransportSpec(
         appendIf(out, "port", port == null ? null : port.format());
         appendIf(out, "client_port", clientPort == null ? null : clientPort.format());
         appendIf(out, "server_port", serverPort == null ? null : serverPort.format());
-        appendIf(out, "ssrc", ssrc == null ? null : String.format(Locale.ROOT, "%08X", ssrc));
+        appendIf(out, "ssrc", ssrc == null ? null : Numerals.hex8(ssrc));
         appendIf(out, "mode", mode == null ? null : mode.name());
         for (TransportParam p : otherParams) {
             out.append(';').append(p.format());
