@@ -71,6 +71,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
     private int keepAliveCseq = NOT_SENT;
     private int teardownCseq = NOT_SENT;
     private long teardownDeadline;
+    private long teardownSentNanos;
+    private volatile double teardownMs = Double.NaN;
 
     private volatile State state = State.NEW;
     private volatile String failure;
@@ -341,6 +343,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
         endNanos = nowNanos;
         try {
             sendReceiverReports(nowNanos);
+            teardownSentNanos = System.nanoTime();
             teardownCseq = connection.sendAsync("TEARDOWN", aggregateUri, Map.of());
             teardownDeadline = nowNanos + TEARDOWN_WAIT_NANOS;
             state = State.TEARING_DOWN;
@@ -371,6 +374,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
     public void onResponse(RtspResponse response) {
         int cseq = cseqOf(response);
         if (cseq == teardownCseq && teardownCseq != NOT_SENT) {
+            teardownMs = (System.nanoTime() - teardownSentNanos) / 1e6;
             if (!succeeded(response)) {
                 errors.add("TEARDOWN:" + response.code());
             }
@@ -521,7 +525,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
                 first >= 0 && playSentNanos >= 0 ? (first - playSentNanos) / 1e6 : Double.NaN,
                 key >= 0 && playSentNanos >= 0 ? (key - playSentNanos) / 1e6 : Double.NaN,
                 played ? Math.max(0, end - playOkNanos) / 1e9 : 0.0,
-                trackStats());
+                trackStats(), teardownMs);
     }
 
     String failure() {

@@ -71,6 +71,8 @@ final class FakeRtspServer implements AutoCloseable {
     volatile boolean refuseTunnels;
     /** Media starts at once on PLAY, its answer only after this long (a server slow to answer, a busy link). */
     volatile long playAnswerDelayMillis;
+    /** TEARDOWN is answered after this long. */
+    volatile long teardownAnswerDelayMillis;
     private final Map<String, Connection> tunnels = new ConcurrentHashMap<>();
 
     FakeRtspServer(VideoPlan plan, int audioPackets, String user, String password) throws IOException {
@@ -277,6 +279,8 @@ final class FakeRtspServer implements AutoCloseable {
                 if ("4242".equals(headers.get("session"))) {
                     if (method.equals("GET_PARAMETER")) {
                         keepAlivesWithSession.incrementAndGet();
+                    } else if (teardownAnswerDelayMillis > 0) {
+                        sleepQuietly(teardownAnswerDelayMillis);
                     }
                     reply(c, cseq, "200 OK", "Session: 4242\r\n", "");
                 } else {

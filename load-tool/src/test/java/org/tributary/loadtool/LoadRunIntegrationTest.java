@@ -105,6 +105,21 @@ class LoadRunIntegrationTest {
 
     @Test
     @Timeout(30)
+    @SuppressWarnings("unchecked")
+    void theTeardownTimeIsReported() throws Exception {
+        try (FakeRtspServer server = new FakeRtspServer(PLAN, 50, null, null)) {
+            server.teardownAnswerDelayMillis = 300;
+            RunSummary summary = run(options(server.url(), TransportMode.TCP, 1, 1.0));
+            Map<String, Object> teardown = (Map<String, Object>) summary.asMap().get("teardownMs");
+            assertEquals(1, teardown.get("count"), () -> summary.toText());
+            double p50 = (Double) teardown.get("p50");
+            assertTrue(p50 >= 300 && p50 < 1900, "TEARDOWN answered after 300 ms; measured " + p50 + " ms");
+            assertTrue(summary.toText().contains("TEARDOWN ms"), summary.toText());
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void reportsARefusedTunnel() throws Exception {
         FakeRtspServer.VideoPlan clean = new FakeRtspServer.VideoPlan(0, 10, Set.of(), -10, 3000,
                 2_000_000L, 0);

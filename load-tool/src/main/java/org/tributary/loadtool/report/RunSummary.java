@@ -45,6 +45,7 @@ public final class RunSummary {
         List<Double> setup = new ArrayList<>();
         List<Double> firstPacket = new ArrayList<>();
         List<Double> firstKeyFrame = new ArrayList<>();
+        List<Double> teardown = new ArrayList<>();
         List<Double> bitrates = new ArrayList<>();
         double streamSeconds = 0;
         long received = 0;
@@ -68,6 +69,9 @@ public final class RunSummary {
             }
             if (o.ok()) {
                 ok++;
+            }
+            if (!Double.isNaN(o.teardownMs())) {
+                teardown.add(o.teardownMs());
             }
             if (!Double.isNaN(o.firstKeyFrameMs())) {
                 firstKeyFrame.add(o.firstKeyFrameMs());
@@ -101,6 +105,7 @@ public final class RunSummary {
         s.root.put("setupMs", distribution(new Percentiles(setup)));
         s.root.put("firstPacketMs", distribution(new Percentiles(firstPacket)));
         s.root.put("firstKeyFrameMs", distribution(new Percentiles(firstKeyFrame)));
+        s.root.put("teardownMs", distribution(new Percentiles(teardown)));
 
         Map<String, Object> packets = new LinkedHashMap<>();
         packets.put("received", received);
@@ -241,6 +246,7 @@ public final class RunSummary {
         line(sb, "setup ms", dist(section("setupMs")));
         line(sb, "PLAY->1st pkt ms", dist(section("firstPacketMs")));
         line(sb, "PLAY->key frame ms", dist(section("firstKeyFrameMs")));
+        line(sb, "TEARDOWN ms", dist(section("teardownMs")));
         line(sb, "packets", fmt("received %s, expected %s, lost %s (%.3f%%), duplicates %s, reordered %s",
                 packets.get("received"), packets.get("expected"), packets.get("lost"), packets.get("lossPercent"),
                 packets.get("duplicates"), packets.get("reordered")));

@@ -15,7 +15,8 @@ import org.tributary.loadtool.rtp.TrackStats;
  * @param tracks          reception statistics per track
  */
 public record SessionOutcome(boolean played, String failure, double setupMs, double firstPacketMs,
-                             double firstKeyFrameMs, double playingSeconds, List<TrackStats> tracks) {
+                             double firstKeyFrameMs, double playingSeconds, List<TrackStats> tracks,
+                             double teardownMs) {
 
     /** A session is ok when it played, received media and did not fail. */
     public boolean ok() {
