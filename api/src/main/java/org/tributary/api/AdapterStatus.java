@@ -10,10 +10,10 @@ import java.time.Instant;
  * @param rtspBindAddress   the address the RTSP listener is bound to
  * @param rtspPort          the RTSP port actually bound (useful when configured as 0)
  * @param startedAt         when {@code ResourceAdapter.start} completed
- * @param openConnections   RTSP connections open now
- * @param totalConnections  RTSP connections accepted since start
- * @param activeSessions    RTSP sessions alive now
- * @param requestsHandled   RTSP requests answered since start
+ * @param openConnections   connections open now on every listener (RTSP, the HTTP tunnel port, RTSPS)
+ * @param totalConnections  connections accepted since start, every listener
+ * @param activeSessions    RTSP sessions and MP3-over-HTTP streams alive now
+ * @param requestsHandled   requests answered since start, every listener
  * @param mediaRoot         the media folder served
  */
 public record AdapterStatus(String version,

@@ -41,13 +41,29 @@ public final class AdapterFacade {
         this.startedAt = startedAt;
     }
 
-    /** A live snapshot. */
+    /** A live snapshot; connections and requests are counted over every listener (RTSP, tunnel, RTSPS). */
     public AdapterStatus status() {
         RtspServer server = components.rtspServer();
+        List<RtspServer> listeners = listeners();
         return new AdapterStatus(TributaryResourceAdapter.VERSION, server.bindHost(), server.port(), startedAt,
-                server.openConnections(), server.totalConnections(),
-                components.sessions.size() + components.mp3Http.activeStreams(), server.requestsHandled(),
+                listeners.stream().mapToInt(RtspServer::openConnections).sum(),
+                listeners.stream().mapToLong(RtspServer::totalConnections).sum(),
+                components.sessions.size() + components.mp3Http.activeStreams(),
+                listeners.stream().mapToLong(RtspServer::requestsHandled).sum(),
                 settings.configured().text("mediaRoot"));
+    }
+
+    /** The RTSP listener, and the tunnel's and the RTSPS one where they run. */
+    private List<RtspServer> listeners() {
+        List<RtspServer> listeners = new ArrayList<>(3);
+        listeners.add(components.rtspServer());
+        if (components.tunnelServer() != null) {
+            listeners.add(components.tunnelServer());
+        }
+        if (components.rtspsServer() != null) {
+            listeners.add(components.rtspsServer());
+        }
+        return listeners;
     }
 
     /** The live sessions: RTSP sessions, then MP3-over-HTTP streams. */
@@ -103,10 +119,7 @@ public final class AdapterFacade {
         if (mp3Streams > 0) {
             byTransport.put(Mp3HttpService.TRANSPORT, mp3Streams);
         }
-        RtspServer tunnel = components.tunnelServer();
-        RtspServer rtsps = components.rtspsServer();
-        int connections = components.rtspServer().openConnections() + (tunnel == null ? 0 : tunnel.openConnections())
-                + (rtsps == null ? 0 : rtsps.openConnections());
+        int connections = listeners().stream().mapToInt(RtspServer::openConnections).sum();
         return new AdapterStatistics(Instant.now(), components.meter.bytesSent(), components.meter.packetsSent(),
                 connections, components.sessions.size() + mp3Streams, byTransport, components.meter.bitsPerSecond(),
                 processCpuLoad());

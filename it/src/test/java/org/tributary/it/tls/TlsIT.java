@@ -155,7 +155,7 @@ class TlsIT {
     }
 
     @Test
-    void anOpenRtspsConnectionIsCountedInTheStatistics() throws Exception {
+    void anOpenRtspsConnectionIsCountedInTheStatisticsAndTheStatus() throws Exception {
         javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
         trustAll.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
             @Override
@@ -197,6 +197,10 @@ class TlsIT {
                     Thread.sleep(500);
                 }
             }
+            // The status (the Status page's figures) counts the RTSPS listener too, and is live.
+            jakarta.json.JsonObject status = jakarta.json.Json.createReader(new java.io.StringReader(
+                    ConsoleApi.admin().get("/api/status").body())).readObject();
+            assertTrue(status.getInt("openConnections") >= 1, status.toString());
         }
     }
 
