@@ -132,7 +132,8 @@ class EventDispatcherTest {
             dispatcher.publish(record("/" + i));
         }
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "publishing never waits");
-        assertTrue(dispatcher.droppedTotal() >= 89, "dropped: " + dispatcher.droppedTotal());
+        // At most one batch (up to the queue's 10) is held by the blocked delivery and 10 more wait in the queue.
+        assertTrue(dispatcher.droppedTotal() >= 80, "dropped: " + dispatcher.droppedTotal());
         gate.countDown();
     }
 
