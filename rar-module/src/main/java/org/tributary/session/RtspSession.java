@@ -340,10 +340,14 @@ public final class RtspSession implements Session {
         }
         registry.removed(this);
         long dropped = packetsDropped();
-        // Every session's end is in the access log; server.log gets it only at FINE, or when packets were lost here.
-        LOG.log(dropped > 0 ? Level.INFO : Level.FINE, () -> logPrefix + "ended (" + reason + "): " + presentationPath + " for " + client.getAddress().getHostAddress()
-                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + retransmissions()
-                + thinning());
+        // Every session's end is in the access log; server.log gets it at INFO only when delivery needed help
+        // (packets dropped for a slow reader, retransmissions, thinning), else at FINE.
+        String rtx = retransmissions();
+        String thinned = thinning();
+        Level level = dropped > 0 || !rtx.isEmpty() || !thinned.isEmpty() ? Level.INFO : Level.FINE;
+        LOG.log(level, () -> logPrefix + "ended (" + reason + "): " + presentationPath + " for "
+                + client.getAddress().getHostAddress()
+                + (dropped > 0 ? "; " + dropped + " packets dropped for a slow reader" : "") + rtx + thinned);
     }
 
     /** "; thinned: 120 frames, 3 level changes" for a session that was thinned. */
