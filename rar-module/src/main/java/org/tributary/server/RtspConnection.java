@@ -281,12 +281,12 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         this.responseTarget = getHalf;
     }
 
-    /** The connection responses and interleaved packets for this client go to. */
     /** Whether this connection is RTSP over TLS. */
     boolean secure() {
         return link.secure();
     }
 
+    /** The connection responses and interleaved packets for this client go to. */
     public RtspConnection responseTarget() {
         return responseTarget;
     }

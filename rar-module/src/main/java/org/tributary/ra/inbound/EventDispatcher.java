@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Delivers access records to the {@link SessionEventListener} bean without ever making the caller wait:
  * {@link #publish} only offers to a bounded queue, and one WorkManager task at a time drains it in
- * order, up to {@link #BATCH} records per call of the bean. A full queue drops the record and counts it; the count is logged once per drain ("dropped N").
+ * order, up to {@link #BATCH} records per call of the bean. A full queue drops the record and counts it;
+ * the count is logged once per drain ("dropped N").
  * Records published before a bean is activated wait in the queue.
  */
 public final class EventDispatcher {
