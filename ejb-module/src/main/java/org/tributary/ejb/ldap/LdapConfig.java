@@ -29,7 +29,7 @@ public record LdapConfig(String url, String bindDn, String bindPassword, String 
                          String adminGroup, String operatorGroup, String viewerGroup, int timeoutMillis) {
 
     public static final String PREFIX = "tributary.ldap.";
-    static final int DEFAULT_TIMEOUT_MILLIS = 3000;
+    static final int DEFAULT_TIMEOUT_MILLIS = 1000;
     static final int MAX_TIMEOUT_MILLIS = 60_000;
 
     /**

@@ -32,7 +32,7 @@ class LdapConfigTest {
         assertEquals("(uid={0})", config.userFilter());
         assertEquals("(member={1})", config.groupFilter());
         assertEquals("cn", config.groupAttribute());
-        assertEquals(3000, config.timeoutMillis());
+        assertEquals(1000, config.timeoutMillis());
     }
 
     @Test
