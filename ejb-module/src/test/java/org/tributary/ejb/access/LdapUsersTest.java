@@ -8,6 +8,7 @@ import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.Credentials;
 import org.tributary.ejb.ldap.DirectoryUnavailableException;
 import org.tributary.ejb.ldap.LdapUser;
+import org.tributary.rtsp.header.AuthScheme;
 
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ class LdapUsersTest {
     void localUsersAreNotSentToTheDirectory() {
         assertEquals(Outcome.ALLOW, decide("staff/a.mp4", Credentials.basic("ann", "a1")).outcome());
         assertEquals(Outcome.CHALLENGE, decide("staff/a.mp4", Credentials.basic("ann", "wrong")).outcome());
+        assertEquals(0, directoryCalls.get());
+    }
+
+    @Test
+    void aDirectoryUserAnsweringWithDigestIsChallengedWithoutAskingTheDirectory() {
+        Credentials digest = new Credentials(AuthScheme.DIGEST, "lee", null, REALM, "n", "rtsp://h/video/a.mp4",
+                "0123", "MD5", null, null, null, "DESCRIBE");
+        assertEquals(Outcome.CHALLENGE, decide("video/a.mp4", digest).outcome());
         assertEquals(0, directoryCalls.get());
     }
 

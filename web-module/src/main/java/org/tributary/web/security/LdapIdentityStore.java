@@ -1,6 +1,7 @@
 package org.tributary.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -51,7 +52,8 @@ public class LdapIdentityStore implements IdentityStore {
             }
             Set<String> roles = config.get().consoleRole(user.get().groups())
                     .map(role -> ConsoleRole.parse(role).grantedRoleNames()).orElse(Set.of());
-            return new CredentialValidationResult(name, roles);
+            return new CredentialValidationResult(DirectoryLogin.STORE_ID, new CallerPrincipal(name), user.get().dn(),
+                    null, roles);
         } catch (DirectoryUnavailableException e) {
             LOG.warning("LDAP login skipped for user '" + ConsoleLoginGuard.printable(name) + "': " + e.getMessage());
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
