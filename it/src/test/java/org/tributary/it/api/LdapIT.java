@@ -39,6 +39,8 @@ class LdapIT {
 
     static final int LDAP_PORT = Integer.getInteger("it.ldap.port", 8389 + Integer.getInteger("it.port.offset", 0));
     static final String FOLDER = "it-ldap-video";
+    static final String LOCAL_USER = "it-ldap-local";
+    static final String LOCAL_PASSWORD = "local-pw-1";
 
     private static final Map<String, String> SETTINGS = Map.of(
             "url", "ldap://127.0.0.1:" + LDAP_PORT,
@@ -72,8 +74,12 @@ class LdapIT {
             systemProperty("add", "tributary.ldap." + e.getKey(), e.getValue());
         }
         ConsoleApiIT.mediaFolder(FOLDER);
+        HttpResponse<String> user = ConsoleApi.admin().postJson("/api/users",
+                "{\"name\":\"" + LOCAL_USER + "\",\"password\":\"" + LOCAL_PASSWORD + "\"}");
+        assertEquals(201, user.statusCode(), user.body());
         HttpResponse<String> rule = ConsoleApi.admin().postJson("/api/rules", "{\"path\":\"" + FOLDER
-                + "\",\"scheme\":\"basic\",\"read\":{\"audience\":\"listed\",\"groups\":[\"viewers\"]}}");
+                + "\",\"scheme\":\"basic\",\"read\":{\"audience\":\"listed\",\"users\":[\"" + LOCAL_USER
+                + "\"],\"groups\":[\"viewers\"]}}");
         assertEquals(201, rule.statusCode(), rule.body());
         ruleId = jakarta.json.Json.createReader(new java.io.StringReader(rule.body())).readObject()
                 .getJsonNumber("id").longValue();
@@ -82,6 +88,7 @@ class LdapIT {
     @AfterEach
     void turnLdapOffAndStopDirectory() throws Exception {
         ConsoleApi.admin().delete("/api/rules/" + ruleId);
+        ConsoleApi.admin().delete("/api/users/" + LOCAL_USER);
         for (String name : SETTINGS.keySet()) {
             systemProperty("remove", "tributary.ldap." + name, null);
         }
@@ -97,12 +104,14 @@ class LdapIT {
     }
 
     @Test
-    void ffprobePlaysAFolderOfAnLdapGroupWithBasicAndAWrongPasswordGets401() throws Exception {
+    void ffprobePlaysAFolderOfAnLdapGroupWithBasicAWrongPasswordGets401AndALocalUserStillPlays() throws Exception {
         Tools.Result ok = ffprobe("bob", "bob-secret");
         assertEquals(0, ok.exitCode(), ok.stderr());
         assertTrue(ok.stdout().contains("codec_type"), ok.stdout());
         Tools.Result wrong = ffprobe("bob", "not-bobs");
         assertTrue(wrong.exitCode() != 0 && wrong.stderr().contains("401"), wrong.stderr());
+        Tools.Result local = ffprobe(LOCAL_USER, LOCAL_PASSWORD);
+        assertEquals(0, local.exitCode(), "a local user of the same rule: " + local.stderr());
     }
 
     @Test
