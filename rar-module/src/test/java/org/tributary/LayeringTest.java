@@ -55,6 +55,7 @@ class LayeringTest {
             List.of("api.**"),
             List.of("rtsp.**"),
             List.of("ejb.fields"),
+            List.of("ejb.ldap"),
             List.of("ejb.adapter"),
             List.of("ejb.users", "ejb.console"),
             List.of("ejb.access"),

@@ -12,6 +12,8 @@ import org.tributary.api.access.Credentials;
 import org.tributary.api.access.MediaPaths;
 import org.tributary.api.access.UserHashes;
 import org.tributary.ejb.adapter.AdapterClient;
+import org.tributary.ejb.ldap.LdapConfig;
+import org.tributary.ejb.ldap.LdapDirectory;
 import org.tributary.ejb.users.UserService;
 
 import java.util.List;
@@ -35,7 +37,8 @@ public class AccessService {
     private UserService users;
 
     public AccessDecision decide(AccessRequest request) {
-        AccessDecision decision = AccessPolicy.decide(request, rules(), new Directory() {
+        List<AccessRule> rules = rules();
+        Directory local = new Directory() {
             @Override
             public UserHashes hashes(String user) {
                 return users.hashes(user);
@@ -50,11 +53,36 @@ public class AccessService {
             public boolean broadcasts(String user, String path) {
                 return broadcasters().stream().anyMatch(b -> b.getUserName().equals(user) && b.covers(path));
             }
-        });
+        };
+        AccessDecision decision = AccessPolicy.decide(request, rules, withLdap(local, request, rules));
         LOG.fine(() -> "access decision on " + request.action() + " '" + MediaPaths.printable(request.path()) + "' ("
                 + request.protocol() + ") for " + request.clientAddress() + ": " + decision.outcome() + ", "
                 + decision.reason());
         return withCompletedHashes(request, decision);
+    }
+
+    /** The local users, and the LDAP directory behind them while tributary.ldap.url is set. */
+    private static Directory withLdap(Directory local, AccessRequest request, List<AccessRule> rules) {
+        Optional<LdapConfig> config;
+        try {
+            config = LdapConfig.from(System.getProperties());
+        } catch (IllegalArgumentException e) {
+            LOG.warning("LDAP skipped: " + e.getMessage());
+            return local;
+        }
+        if (config.isEmpty()) {
+            return local;
+        }
+        String realm;
+        try {
+            realm = AccessPolicy.mostSpecificRule(rules, MediaPaths.normalize(request.path()))
+                    .map(AccessRule::getRealm).orElse(AccessPolicy.DEFAULT_REALM);
+        } catch (MediaPaths.BadPathException e) {
+            return local;
+        }
+        LdapDirectory directory = new LdapDirectory(config.get());
+        return new LdapUsers(local, directory::authenticate, request.credentials(),
+                realm);
     }
 
     /**

@@ -109,6 +109,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return null;
         }
         LoginState state = accounts.loginState(login.name()).orElse(null);
+        if (state == null && DirectoryLogin.holds(login)) {
+            return login;
+        }
         if (state == null || !state.passwordStamp().equals(login.passwordStamp())) {
             session.removeAttribute(ConsoleLogin.ATTRIBUTE);
             return null;

@@ -15,6 +15,7 @@ import org.tributary.ejb.console.LoginState;
 import org.tributary.web.console.Messages;
 import org.tributary.web.security.ConsoleLogin;
 import org.tributary.web.security.ConsoleLoginGuard;
+import org.tributary.web.security.DirectoryLogin;
 import org.tributary.web.security.LoginTarget;
 
 import java.io.IOException;
@@ -87,14 +88,16 @@ public class LoginView {
         }
         CredentialValidationResult result = outcome instanceof ConsoleLoginGuard.Valid valid ? valid.result() : null;
         LoginState state = result != null ? accounts.loginState(result.getCallerPrincipal().getName()).orElse(null) : null;
-        if (state == null) {
+        String stamp = state != null ? state.passwordStamp()
+                : result != null && DirectoryLogin.validatedBy(result) ? DirectoryLogin.STAMP : null;
+        if (stamp == null) {
             Messages.error(null, "Wrong user name or password.");
             password = null;
             return;
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups(), state.passwordStamp())
+        new ConsoleLogin(result.getCallerPrincipal().getName(), result.getCallerGroups(), stamp)
                 .storeIn(session);
         LOG.info("console login: '" + result.getCallerPrincipal().getName() + "'");
         external.redirect(external.getRequestContextPath() + LoginTarget.safe(next));
