@@ -2,6 +2,7 @@ package org.tributary.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,6 +52,7 @@ public class BackupsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON) // no body is read; the type keeps cross-site form posts out
     @Operation(summary = "Back up the database now (admin; the embedded H2 database, PostgreSQL uses pg_dump)")
     @APIResponse(responseCode = "201", description = "the backup made",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackupBody.class)))
