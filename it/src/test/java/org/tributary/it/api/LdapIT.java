@@ -101,6 +101,8 @@ class LdapIT {
         assertEquals(403, new ConsoleApi("bob", "bob-secret").get("/api/console-accounts").statusCode());
         assertEquals(401, new ConsoleApi("alice", "wrong").get("/api/console-accounts").statusCode());
         assertEquals(200, ConsoleApi.admin().get("/api/console-accounts").statusCode());
+        assertEquals(401, new ConsoleApi("admin", "directory-admin-pw").get("/api/console-accounts").statusCode(),
+                "a directory entry named like a local account does not sign in as it");
     }
 
     @Test

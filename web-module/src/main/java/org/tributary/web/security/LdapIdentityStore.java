@@ -1,11 +1,13 @@
 package org.tributary.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import org.tributary.ejb.console.ConsoleAccountService;
 import org.tributary.ejb.console.ConsoleRole;
 import org.tributary.ejb.ldap.DirectoryUnavailableException;
 import org.tributary.ejb.ldap.LdapConfig;
@@ -28,6 +30,9 @@ public class LdapIdentityStore implements IdentityStore {
 
     private static final Logger LOG = Logger.getLogger(LdapIdentityStore.class.getName());
 
+    @EJB
+    private ConsoleAccountService accounts;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
@@ -44,6 +49,10 @@ public class LdapIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String name = login.getCaller();
+        if (accounts.loginState(name).isPresent()) {
+            // A local account's name is its own: a directory entry of the same name must not sign in as it.
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
         try {
             Optional<LdapUser> user = new LdapDirectory(config.get()).authenticate(name, login.getPasswordAsString());
             if (user.isEmpty()) {
@@ -60,7 +69,7 @@ public class LdapIdentityStore implements IdentityStore {
         }
     }
 
-    /** After the local accounts (priority 100): a local name is never sent to the directory when it matches. */
+    /** After the local accounts (priority 100); a local account's name is never sent to the directory. */
     @Override
     public int priority() {
         return 200;
