@@ -60,7 +60,7 @@ class LayeringTest {
             List.of("ejb.users", "ejb.console"),
             List.of("ejb.access"),
             List.of("ejb.darwin"),
-            List.of("ejb.logs", "ejb.media", "ejb.settings", "ejb.stats"));
+            List.of("ejb.backup", "ejb.logs", "ejb.media", "ejb.settings", "ejb.stats"));
 
     /**
      * The web module's packages. The console (its pages and their helpers) and the REST API are siblings:
