@@ -18,6 +18,7 @@ class LayeringTest {
     /** The adapter's packages from the bottom (the api jar) to the top (the resource adapter itself). */
     static final List<List<String>> LAYERS = List.of(
             List.of("api.**"),
+            List.of("metrics"),
             List.of("rtsp"),
             List.of("rtsp.header"),
             List.of("rtsp.client"),
@@ -60,7 +61,7 @@ class LayeringTest {
             List.of("ejb.users", "ejb.console"),
             List.of("ejb.access"),
             List.of("ejb.darwin"),
-            List.of("ejb.backup", "ejb.logs", "ejb.media", "ejb.settings", "ejb.stats"));
+            List.of("ejb.backup", "ejb.logs", "ejb.media", "ejb.metrics", "ejb.settings", "ejb.stats"));
 
     /**
      * The web module's packages. The console (its pages and their helpers) and the REST API are siblings:

@@ -37,6 +37,9 @@ public interface TributaryConnection extends AutoCloseable {
     /** Cumulative traffic counters and live counts, for the console's statistics sampler. */
     AdapterStatistics statistics() throws ResourceException;
 
+    /** The figures WildFly's {@code /metrics} publishes as {@code tributary_*}, and the bound ports for readiness. */
+    AdapterMetrics metrics() throws ResourceException;
+
     /** Every file under the media root, with its tracks and whether (or why not) it can be streamed. */
     java.util.List<MediaFileInfo> mediaCatalogue() throws ResourceException;
 

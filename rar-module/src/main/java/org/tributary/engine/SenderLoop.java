@@ -1,5 +1,7 @@
 package org.tributary.engine;
 
+import org.tributary.metrics.LatencyHistogram;
+
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -56,11 +58,16 @@ final class SenderLoop implements Runnable {
     private volatile Thread thread;
     private volatile boolean running = true;
     private final LongSupplier clock;
+    private final LatencyHistogram lag;
 
-    /** @param clock the time playbacks are pumped with (System::nanoTime; parking always uses real time) */
-    SenderLoop(String name, LongSupplier clock) {
+    /**
+     * @param clock the time playbacks are pumped with (System::nanoTime; parking always uses real time)
+     * @param lag   where each pump's lateness (past its due time) is counted
+     */
+    SenderLoop(String name, LongSupplier clock, LatencyHistogram lag) {
         this.name = name;
         this.clock = clock;
+        this.lag = lag;
     }
 
     void add(Playback playback) {
@@ -74,6 +81,12 @@ final class SenderLoop implements Runnable {
 
     int size() {
         return size.get();
+    }
+
+    /** Whether the loop's thread is in its loop now (started and neither stopped nor dead). */
+    boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
     void stop() {
@@ -123,6 +136,7 @@ final class SenderLoop implements Runnable {
                 continue;
             }
             due.poll();
+            lag.record(-wait);
             Slot slot = next.slot;
             long again;
             try {

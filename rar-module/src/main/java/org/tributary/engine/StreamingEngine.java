@@ -1,5 +1,7 @@
 package org.tributary.engine;
 
+import org.tributary.metrics.LatencyHistogram;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -12,6 +14,7 @@ import java.util.function.LongSupplier;
 public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
 
     private final List<SenderLoop> loops = new ArrayList<>();
+    private final LatencyHistogram lag = new LatencyHistogram();
 
     /**
      * @param threads  number of sender threads
@@ -24,7 +27,7 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
     /** @param clock the time playbacks are pumped with and their due times are compared to */
     public StreamingEngine(int threads, BiConsumer<String, Runnable> starter, LongSupplier clock) {
         for (int i = 0; i < threads; i++) {
-            SenderLoop loop = new SenderLoop("tributary-sender-" + i, clock);
+            SenderLoop loop = new SenderLoop("tributary-sender-" + i, clock, lag);
             loops.add(loop);
             starter.accept("tributary-sender-" + i, loop);
         }
@@ -44,6 +47,21 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
     /** Playbacks being paced now. */
     public int activePlaybacks() {
         return loops.stream().mapToInt(SenderLoop::size).sum();
+    }
+
+    /** The sender threads the engine was built with. */
+    public int loops() {
+        return loops.size();
+    }
+
+    /** The sender threads in their loop now; fewer than {@link #loops} when one is not started yet or died. */
+    public int loopsRunning() {
+        return (int) loops.stream().filter(SenderLoop::running).count();
+    }
+
+    /** How late each pump came after its playback's due time, since the engine started. */
+    public LatencyHistogram lag() {
+        return lag;
     }
 
     @Override

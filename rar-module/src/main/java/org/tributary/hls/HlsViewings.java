@@ -87,6 +87,11 @@ public final class HlsViewings {
         }
     }
 
+    /** Viewings open now (a client that asked for a segment within the idle time). */
+    public int active() {
+        return viewings.size();
+    }
+
     /** Ends the viewings idle for longer than the limit (a housekeeping chore). */
     public void tick(long nowNanos) {
         List<Map.Entry<Key, Viewing>> ended = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.tributary.mp3http.Mp3HttpSettings;
 import org.tributary.ra.inbound.AccessGate;
 import org.tributary.ra.inbound.EventDispatcher;
 import org.tributary.rtsp.DecoderLimits;
+import org.tributary.server.RequestMetrics;
 import org.tributary.server.BandwidthLimit;
 import org.tributary.server.ConnectionGuards;
 import org.tributary.server.ConnectionLimits;
@@ -96,6 +97,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     /** The local broadcasters of the broadcasters file: the registry's on-demand provider. */
     final BroadcasterSupervisor broadcasters;
     final TrafficMeter meter;
+    /** Every listener's answers by status and its SETUP times, for the metrics. */
+    final RequestMetrics requestMetrics = new RequestMetrics();
     final BandwidthLimit bandwidth;
     private final RefusalFloodFilter refusalFloods;
     final ConnectionGuards connectionGuards;
@@ -147,6 +150,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         publishers.onPublisherEnded(ended -> events.publish(AccessRecords.ofEndedBroadcast(ended,
                 registry.size() + publishers.size())));
         meter = new TrafficMeter();
+        publishers.countInto(meter);
         bandwidth = new BandwidthLimit(meter, deployed.integer("maxBandwidthKbps"));
         EventDispatcher dispatcher = events;
         refusalFloods = new RefusalFloodFilter(dispatcher::publish, deployed.integer("refusalsPerWindow"),
@@ -332,8 +336,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
     }
 
     private RtspServer newServer(int port) {
-        return new RtspServer(new InetSocketAddress(bindAddress, port), deployed.integer("maxConnections"), handler,
-                control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
+        RtspServer server = new RtspServer(new InetSocketAddress(bindAddress, port), deployed.integer("maxConnections"),
+                handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards);
+        server.metrics(requestMetrics);
+        return server;
     }
 
     /** Binds the listeners and starts every loop. */
@@ -365,6 +371,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         RtspServer rtsps = new RtspServer(new InetSocketAddress(bindAddress, port), deployed.integer("maxConnections"),
                 handler, control, DecoderLimits.DEFAULTS, SERVER_HEADER, connectionGuards,
                 channel -> org.tributary.net.TlsLink.server(channel, tls), "RTSPS");
+        rtsps.metrics(requestMetrics);
         rtsps.bind();
         startLongRunning("tributary-rtsps", rtsps);
         rtspsServer = rtsps;
@@ -406,6 +413,16 @@ final class AdapterComponents implements LiveSettings.Sockets {
         return rtspsServer;
     }
 
+    /** The sender loops. */
+    StreamingEngine engine() {
+        return engine;
+    }
+
+    /** The HLS viewings open now. */
+    int hlsViewings() {
+        return hlsViewings.active();
+    }
+
     /** The UDP endpoint new sessions use (replaced when the RTP port moves). */
     UdpEndpoint udpEndpoint() {
         return udpEndpoint;
@@ -421,6 +438,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
             throws IOException {
         RtspServer tunnel = new RtspServer(address, maxConnectionsNow, handler, control, DecoderLimits.DEFAULTS,
                 SERVER_HEADER, connectionGuards);
+        tunnel.metrics(requestMetrics);
         tunnel.bind(opened);
         startLongRunning("tributary-rtsp-http", tunnel);
         tunnelServer = tunnel;

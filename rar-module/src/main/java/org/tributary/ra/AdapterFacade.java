@@ -1,5 +1,6 @@
 package org.tributary.ra;
 
+import org.tributary.api.AdapterMetrics;
 import org.tributary.api.AdapterSettings;
 import org.tributary.api.AdapterStatistics;
 import org.tributary.api.AdapterStatus;
@@ -10,6 +11,7 @@ import org.tributary.api.SessionInfo;
 import org.tributary.api.SettingsOutcome;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.settings.SettingValues;
+import org.tributary.engine.StreamingEngine;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.server.RtspServer;
 import org.tributary.session.BroadcastSnapshot;
@@ -123,6 +125,32 @@ public final class AdapterFacade {
         return new AdapterStatistics(Instant.now(), components.meter.bytesSent(), components.meter.packetsSent(),
                 connections, components.sessions.size() + mp3Streams, byTransport, components.meter.bitsPerSecond(),
                 processCpuLoad());
+    }
+
+    /** The figures of WildFly's {@code /metrics} ({@code tributary_*}) and the listeners' ports. */
+    public AdapterMetrics metrics() {
+        AdapterStatistics traffic = statistics();
+        Map<String, Integer> ports = new TreeMap<>();
+        ports.put("rtsp", components.rtspServer().port());
+        if (components.tunnelServer() != null) {
+            ports.put("http-tunnel", components.tunnelServer().port());
+        }
+        if (components.rtspsServer() != null) {
+            ports.put("rtsps", components.rtspsServer().port());
+        }
+        List<RtspServer> listeners = listeners();
+        StreamingEngine engine = components.engine();
+        return new AdapterMetrics(traffic.time(), ports, engine.loops(), engine.loopsRunning(),
+                traffic.sessionsByTransport(), traffic.openConnections(),
+                listeners.stream().mapToLong(RtspServer::totalConnections).sum(),
+                listeners.stream().mapToLong(RtspServer::requestsHandled).sum(),
+                traffic.bytesSent(), traffic.packetsSent(), components.meter.bytesReceived(),
+                components.meter.packetsReceived(), traffic.bitsPerSecond(), components.meter.packetsLostReported(),
+                components.meter.retransmissionsRequested(), components.meter.retransmissionsSent(),
+                components.requestMetrics.refusals().snapshot(), components.accessGate.cacheHits(),
+                components.accessGate.decisionTimes().snapshot(), components.requestMetrics.setups().snapshot(),
+                engine.lag().snapshot(), components.paths.streamCount(), components.paths.liveViewers(),
+                components.hlsViewings());
     }
 
     private static double processCpuLoad() {

@@ -44,7 +44,11 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     private final String dropLogKey;
 
     private ByteBuffer readBuffer = ByteBuffer.allocate(4096);
-    private final Queue<RtspRequest> pending = new ArrayDeque<>();
+    /** A request waiting for its answer, with when it was read (for the SETUP latency the metrics show). */
+    private record Queued(RtspRequest request, long arrivedNanos) {
+    }
+
+    private final Queue<Queued> pending = new ArrayDeque<>();
     private boolean processing;
     /** The client closed its side: answer what it already sent (often a TEARDOWN), then close. */
     private boolean inputEnded;
@@ -183,6 +187,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
             }
         } catch (RtspParseException e) {
             LOG.warning(logPrefix + "bad request: " + e.getMessage() + "; answering " + e.status().code() + " and closing");
+            server.metrics().refusals().answered(e.status().code());
             send(Refusals.closing(e.status(), e.http()).header("Server", server.serverHeader()).encode());
             closeAfterFlush();
         } catch (javax.net.ssl.SSLException e) {
@@ -332,7 +337,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                 close();
                 return;
             }
-            pending.add(request);
+            pending.add(new Queued(request, guards.nanoTime()));
             if (processing) {
                 return;
             }
@@ -348,13 +353,14 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         } catch (RejectedExecutionException e) {
             RtspRequest head;
             synchronized (pending) {
-                head = pending.peek();
+                Queued first = pending.peek();
+                head = first == null ? null : first.request();
                 pending.clear();
                 processing = false;
             }
             LOG.warning(logPrefix + "cannot answer " + (head == null ? "the next request" : head.methodToken()) + ": "
                     + e.getMessage() + "; answering 503 and closing");
-            deliver(Reply.of(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE)));
+            deliver(Reply.of(errorAnswer(head, RtspStatus.SERVICE_UNAVAILABLE)), null, 0);
             closeAfterFlush();
         }
     }
@@ -363,20 +369,21 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     private void processPending() {
         try {
             while (true) {
-                RtspRequest request;
+                Queued queued;
                 synchronized (pending) {
-                    request = pending.poll();
-                    if (request == null || closed) {
+                    queued = pending.poll();
+                    if (queued == null || closed) {
                         processing = false;
                         if (!inputEnded || closed) {
                             return;
                         }
                     }
                 }
-                if (request == null) {
+                if (queued == null) {
                     close();
                     return;
                 }
+                RtspRequest request = queued.request();
                 Reply reply = answer(request);
                 server.requestAnswered();
                 if (reply.response() == null) {
@@ -388,7 +395,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                     executor.executeLater(reply.holdBackMillis(), () -> sendLaterAndGoOn(reply));
                     return;
                 }
-                deliver(reply);
+                deliver(reply, request, queued.arrivedNanos());
             }
         } catch (Throwable t) { // never leave the connection waiting on a request nobody answers
             LOG.log(Level.SEVERE, logPrefix + "failed while answering requests; closing", t);
@@ -411,7 +418,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
 
     private void sendLaterAndGoOn(Reply reply) {
         try {
-            deliver(reply);
+            deliver(reply, null, 0);
             startProcessing();
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, logPrefix + "failed to send a held-back answer; closing", t);
@@ -419,10 +426,18 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
         }
     }
 
-    private void deliver(Reply reply) {
+    /**
+     * Counts an answer for the metrics (an error status as a refusal, a SETUP's time since its request arrived;
+     * {@code request} null: not timed, a held-back or a fallback answer), then queues it.
+     */
+    private void deliver(Reply reply, RtspRequest request, long arrivedNanos) {
         RtspResponse response = reply.response();
         if (!response.headers().contains("Server")) {
             response.header("Server", server.serverHeader());
+        }
+        server.metrics().refusals().answered(response.code());
+        if (request != null && "SETUP".equals(request.methodToken())) {
+            server.metrics().setups().record(guards.nanoTime() - arrivedNanos);
         }
         responseTarget.send(response.encode());
         if (reply.afterSent() != null) {
@@ -656,6 +671,7 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                 + " s after " + (receivedAny ? "its first byte" : "connecting")
                 + " (tributary.rtsp.request-timeout-seconds); answering 408 and closing");
         stopReading();
+        server.metrics().refusals().answered(RtspStatus.REQUEST_TIMEOUT.code());
         send(Refusals.closing(RtspStatus.REQUEST_TIMEOUT, false).header("Server", server.serverHeader()).encode());
         closeAfterFlush();
     }

@@ -52,6 +52,7 @@ public final class RtspServer implements Runnable, AutoCloseable {
     private final AtomicLong nextConnectionId = new AtomicLong();
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong requestsHandled = new AtomicLong();
+    private volatile RequestMetrics metrics = new RequestMetrics();
     private final AtomicLong stalledClosed = new AtomicLong();
     private final Map<String, RtspConnection> tunnels = new ConcurrentHashMap<>();
 
@@ -371,6 +372,15 @@ public final class RtspServer implements Runnable, AutoCloseable {
 
     void requestAnswered() {
         requestsHandled.incrementAndGet();
+    }
+
+    /** Where this listener counts its answers for the metrics; one instance shared by every listener. */
+    public void metrics(RequestMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics);
+    }
+
+    RequestMetrics metrics() {
+        return metrics;
     }
 
     /** Remembers the GET half of an RTSP-over-HTTP tunnel under its cookie. */

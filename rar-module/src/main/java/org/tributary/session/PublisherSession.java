@@ -172,6 +172,7 @@ public final class PublisherSession implements Session {
         if (endReason != null) {
             return;
         }
+        registry.meter().received(packet.remaining());
         if (ingest.write(track, packet)) {
             lastHeardNanos = clock.getAsLong();
         }

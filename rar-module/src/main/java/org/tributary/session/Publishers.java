@@ -40,6 +40,7 @@ public final class Publishers {
     private record Orphan(Stream stream, AnnouncedPresentation announced, long sinceNanos) {
     }
     private final List<Consumer<PublisherSession>> endListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile TrafficMeter meter = TrafficMeter.NONE;
 
     public Publishers(PathRegistry paths, int maxPublishers, int silenceTimeoutSeconds, LongSupplier nanoClock,
                       Clock wallClock) {
@@ -99,6 +100,15 @@ public final class Publishers {
             sessions.put(id, session);
             return session;
         }
+    }
+
+    /** Where the broadcasters' incoming packets are counted (the adapter's meter; none by default). */
+    public void countInto(TrafficMeter meter) {
+        this.meter = meter;
+    }
+
+    TrafficMeter meter() {
+        return meter;
     }
 
     public PublisherSession get(String id) {

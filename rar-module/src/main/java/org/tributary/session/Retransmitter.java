@@ -51,6 +51,7 @@ final class Retransmitter {
         long rtxTimeNanos = limits.rtxTimeMillis() * 1_000_000L;
         for (int lost : sequences) {
             requested++;
+            meter.retransmissionsRequested(1);
             long sentAt = history.sentAtNanos(lost);
             if (sentAt == -1 || nowNanos - sentAt > rtxTimeNanos) {
                 tooLate++;
@@ -73,6 +74,7 @@ final class Retransmitter {
             if (channel.sendRtp(packet)) {
                 sent++;
                 meter.sent(length - RtpPacketWriter.HEADER_SIZE);
+                meter.retransmissionSent();
             }
         }
     }

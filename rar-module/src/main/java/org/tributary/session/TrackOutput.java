@@ -264,6 +264,7 @@ public final class TrackOutput {
     /** Any thread: an RTCP packet from the client. Returns true when it carried a report about us. */
     public boolean rtcpReceived(ByteBuffer data) {
         rtcpBytesReceived.addAndGet(data.remaining());
+        meter.received(data.remaining());
         RtcpCompound compound;
         try {
             compound = RtcpParser.parse(data);
@@ -275,6 +276,7 @@ public final class TrackOutput {
         for (ReceptionReport report : compound.receptionReports()) {
             if (report.ssrc() == ssrc) {
                 fractionLost = report.fractionLost();
+                meter.lossReported(report.cumulativeLost() - cumulativeLost);
                 cumulativeLost = report.cumulativeLost();
                 jitter = report.jitter();
                 receiverReports++;

@@ -142,4 +142,13 @@ public final class PathRegistry {
     public int streamCount() {
         return streams.size();
     }
+
+    /** The sessions reading any of the streams now. */
+    public int liveViewers() {
+        int viewers = 0;
+        for (StreamSource source : streams.values()) {
+            viewers += source.stream().readerCount();
+        }
+        return viewers;
+    }
 }

@@ -52,7 +52,9 @@ class RtspConnectionTest {
         if (request.header("X-Listen") != null) {
             connection.onChannel(1, channelOne::add);
         }
-        Reply reply = Reply.of(new RtspResponse(RtspStatus.OK).header("CSeq", request.cseq()));
+        String status = request.header("X-Status");
+        Reply reply = Reply.of((status == null ? new RtspResponse(RtspStatus.OK)
+                : new RtspResponse(Integer.parseInt(status), "Test")).header("CSeq", request.cseq()));
         String then = request.header("X-Then");
         return then == null ? reply : reply.then(() -> connection.send(then.getBytes(StandardCharsets.US_ASCII)));
     }
@@ -177,6 +179,19 @@ class RtspConnectionTest {
     }
 
     @Test
+    void errorAnswersAreCountedByStatusAndSetupsAreTimedFromTheirArrival() throws Exception {
+        try (Socket socket = connect()) {
+            write(socket, request(1, "X-Status: 454\r\n") + request(2, "X-Status: 454\r\n") + request(3, "")
+                    + "SETUP rtsp://h/a.mp4/trackID=1 RTSP/1.0\r\nCSeq: 4\r\nX-Status: 200\r\n\r\n");
+            readUntil(socket, "CSeq: 4\r\n");
+        }
+        assertEquals(java.util.Map.of(454, 2L), server.metrics().refusals().snapshot());
+        org.tributary.api.LatencyDistribution setups = server.metrics().setups().snapshot();
+        assertEquals(1, setups.count(), "only the SETUP is timed");
+        assertEquals(1L, setups.cumulativeCounts().get(0), "the test clock stood still: no time passed");
+    }
+
+    @Test
     void aRequestNotWholeWhenTheClockPassesTheRequestTimeoutGets408AndIsClosed() throws Exception {
         try (Socket socket = connect()) {
             write(socket, "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n");
@@ -184,6 +199,7 @@ class RtspConnectionTest {
             assertTrue(received.startsWith("RTSP/1.0 408 Request Timeout\r\n"), received);
             assertTrue(received.contains("Connection: close\r\n"), received);
             assertEquals(List.of(), answered);
+            assertEquals(java.util.Map.of(408, 1L), server.metrics().refusals().snapshot());
         }
     }
 
@@ -204,6 +220,7 @@ class RtspConnectionTest {
             assertTrue(received.startsWith("RTSP/1.0 413 Request Entity Too Large\r\n"), received);
             assertTrue(received.contains("Connection: close\r\n"), received);
             assertEquals(List.of(), answered);
+            assertEquals(java.util.Map.of(413, 1L), server.metrics().refusals().snapshot());
         }
     }
 

@@ -125,4 +125,21 @@ class TrackOutputTest {
         assertEquals(32, output.rtcpBytesReceived());
         assertFalse(output.rtcpReceived(ByteBuffer.wrap(new byte[] {1, 2, 3})), "garbage is no report");
     }
+
+    @Test
+    void theAdapterCountsTheLossClientsReportOnceAndTheRtcpItReceives() {
+        output.rtcpReceived(receiverReport(5));
+        output.rtcpReceived(receiverReport(5));
+        output.rtcpReceived(receiverReport(12));
+        assertEquals(12, meter.packetsLostReported(), "the growth of the cumulative loss, not the sum of reports");
+        assertEquals(3, meter.packetsReceived());
+        assertEquals(96, meter.bytesReceived());
+    }
+
+    private ByteBuffer receiverReport(int cumulativeLost) {
+        ByteBuffer rr = ByteBuffer.allocate(32);
+        rr.put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt(0x1234);
+        rr.putInt((int) output.ssrc()).putInt((10 << 24) | cumulativeLost).putInt(1000).putInt(90).putInt(0).putInt(0);
+        return rr.flip();
+    }
 }

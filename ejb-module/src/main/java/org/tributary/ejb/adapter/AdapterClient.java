@@ -80,6 +80,15 @@ public class AdapterClient {
         }
     }
 
+    /** The figures for WildFly's {@code /metrics} and the bound ports for readiness. */
+    public org.tributary.api.AdapterMetrics metrics() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.metrics();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     /** Every file of the media folder with its tracks and playability. */
     public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {

@@ -9,6 +9,7 @@ import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.AccessAction;
 import org.tributary.rtsp.header.AuthScheme;
 import org.tributary.api.access.Credentials;
+import org.tributary.metrics.LatencyHistogram;
 import org.tributary.api.access.DigestMath;
 import org.tributary.auth.AccessCheck;
 
@@ -54,6 +55,8 @@ public final class AccessGate implements AccessCheck {
     private volatile long cacheNanos;
     private final long timeoutMillis;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final LatencyHistogram decisions = new LatencyHistogram();
+    private final java.util.concurrent.atomic.LongAdder cacheHits = new java.util.concurrent.atomic.LongAdder();
     private volatile MessageEndpointFactory endpointFactory;
     private volatile boolean warnedNoPolicy;
 
@@ -92,6 +95,16 @@ public final class AccessGate implements AccessCheck {
         cache.clear();
     }
 
+    /** How long the policy bean took to decide (cache misses; failures and timeouts included). */
+    public LatencyHistogram decisionTimes() {
+        return decisions;
+    }
+
+    /** Checks answered from the cache since start. */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
     public int cachedDecisions() {
         return cache.size();
     }
@@ -102,6 +115,7 @@ public final class AccessGate implements AccessCheck {
         Key key = Key.of(request);
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAtNanos - now > 0 && provenBy(request, cached.decision)) {
+            cacheHits.increment();
             return cached.decision;
         }
         MessageEndpointFactory factory = endpointFactory;
@@ -112,7 +126,12 @@ public final class AccessGate implements AccessCheck {
             }
             return AccessDecision.allow("no access policy deployed");
         }
-        AccessDecision decision = askEndpoint(factory, request);
+        AccessDecision decision;
+        try {
+            decision = askEndpoint(factory, request);
+        } finally {
+            decisions.record(System.nanoTime() - now);
+        }
         if (cacheNanos > 0 && cacheable(request, decision)) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();

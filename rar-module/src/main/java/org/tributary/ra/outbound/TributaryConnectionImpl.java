@@ -92,6 +92,15 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public org.tributary.api.AdapterMetrics metrics() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().metrics();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public java.util.List<org.tributary.api.MediaFileInfo> mediaCatalogue() throws ResourceException {
         try {
             return checkValidity().adapter().facade().mediaCatalogue();
