@@ -4,13 +4,14 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * One live RTSP session, or MP3-over-HTTP stream (transport "HTTP", id "HTTP-n", no packets or RTCP
- * figures), as the adapter sees it, for the console and the API.
+ * One live RTSP session, MP3-over-HTTP stream (transport "HTTP", id "HTTP-n", no packets or RTCP figures) or
+ * HLS viewing (transport "HLS", id "HLS-...", bytes served and the average rate; it cannot be disconnected), as
+ * the adapter sees it, for the console and the API.
  *
  * @param id              the RTSP session id
  * @param clientAddress   the client's IP address
  * @param path            the presentation played, relative to the media root
- * @param transport       "udp", "tcp" (interleaved), "http" (tunnel) or "HTTP" (MP3 over HTTP)
+ * @param transport       "udp", "tcp" (interleaved), "http" (tunnel), "HTTP" (MP3 over HTTP) or "HLS"
  * @param state           "READY" or "PLAYING"
  * @param userAgent       the client's User-Agent, or null
  * @param startedAt       when the session was created

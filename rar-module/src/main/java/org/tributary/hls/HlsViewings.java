@@ -1,5 +1,6 @@
 package org.tributary.hls;
 
+import org.tributary.api.SessionInfo;
 import org.tributary.api.event.AccessRecord;
 
 import java.time.Clock;
@@ -87,11 +88,6 @@ public final class HlsViewings {
         }
     }
 
-    /** Viewings open now (a client that asked for a segment within the idle time). */
-    public int active() {
-        return viewings.size();
-    }
-
     /** Ends the viewings idle for longer than the limit (a housekeeping chore). */
     public void tick(long nowNanos) {
         List<Map.Entry<Key, Viewing>> ended = new ArrayList<>();
@@ -110,8 +106,31 @@ public final class HlsViewings {
         }
     }
 
-    int size() {
+    /** Viewings open now (a client that asked for a segment within the idle time). */
+    public int size() {
         return viewings.size();
+    }
+
+    /** The transport HLS viewings show in the session list (the access log's protocol is HLS too). */
+    public static final String TRANSPORT = "HLS";
+
+    /**
+     * The open viewings as sessions for the console and the API: transport "HLS", the bytes served and the
+     * average rate since the viewing began; no packets or RTCP figures. An HLS viewing cannot be disconnected
+     * (each request stands alone); it ends after the idle time.
+     */
+    public List<SessionInfo> sessionInfos() {
+        List<SessionInfo> out = new ArrayList<>();
+        for (Map.Entry<Key, Viewing> e : viewings.entrySet()) {
+            Viewing v = e.getValue();
+            synchronized (v) {
+                double seconds = (v.lastAt.toEpochMilli() - v.startedAt.toEpochMilli()) / 1000.0;
+                long rate = seconds > 0 ? Math.round(v.bytes * 8 / seconds) : 0;
+                out.add(new SessionInfo(TRANSPORT + "-" + v.id, v.clientAddress, e.getKey().path(), TRANSPORT,
+                        "PLAYING", v.userAgent, v.startedAt, v.bytes, 0, 0, 0, 0, v.user, rate, 0, 0, 0, 0, 0));
+            }
+        }
+        return out;
     }
 
     private AccessRecord record(String path, Viewing v) {

@@ -419,8 +419,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     }
 
     /** The HLS viewings open now. */
-    int hlsViewings() {
-        return hlsViewings.active();
+    HlsViewings hlsViewings() {
+        return hlsViewings;
     }
 
     /** The UDP endpoint new sessions use (replaced when the RTP port moves). */

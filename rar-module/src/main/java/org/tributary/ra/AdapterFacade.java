@@ -12,6 +12,7 @@ import org.tributary.api.SettingsOutcome;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.api.settings.SettingValues;
 import org.tributary.engine.StreamingEngine;
+import org.tributary.hls.HlsViewings;
 import org.tributary.mp3http.Mp3HttpService;
 import org.tributary.server.RtspServer;
 import org.tributary.session.BroadcastSnapshot;
@@ -68,11 +69,12 @@ public final class AdapterFacade {
         return listeners;
     }
 
-    /** The live sessions: RTSP sessions, then MP3-over-HTTP streams. */
+    /** The live sessions: RTSP sessions, then MP3-over-HTTP streams, then HLS viewings. */
     public List<SessionInfo> sessionInfos() {
         List<SessionInfo> all = new ArrayList<>();
         components.sessions.all().stream().map(SessionSnapshot::of).forEach(all::add);
         all.addAll(components.mp3Http.sessionInfos());
+        all.addAll(components.hlsViewings().sessionInfos());
         return all;
     }
 
@@ -121,9 +123,13 @@ public final class AdapterFacade {
         if (mp3Streams > 0) {
             byTransport.put(Mp3HttpService.TRANSPORT, mp3Streams);
         }
+        int hlsViewings = components.hlsViewings().size();
+        if (hlsViewings > 0) {
+            byTransport.put(HlsViewings.TRANSPORT, hlsViewings);
+        }
         int connections = listeners().stream().mapToInt(RtspServer::openConnections).sum();
         return new AdapterStatistics(Instant.now(), components.meter.bytesSent(), components.meter.packetsSent(),
-                connections, components.sessions.size() + mp3Streams, byTransport, components.meter.bitsPerSecond(),
+                connections, components.sessions.size() + mp3Streams + hlsViewings, byTransport, components.meter.bitsPerSecond(),
                 processCpuLoad());
     }
 
@@ -150,7 +156,7 @@ public final class AdapterFacade {
                 components.requestMetrics.refusals().snapshot(), components.accessGate.cacheHits(),
                 components.accessGate.decisionTimes().snapshot(), components.requestMetrics.setups().snapshot(),
                 engine.lag().snapshot(), components.paths.streamCount(), components.paths.liveViewers(),
-                components.hlsViewings());
+                components.hlsViewings().size());
     }
 
     private static double processCpuLoad() {

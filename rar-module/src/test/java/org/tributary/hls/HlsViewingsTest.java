@@ -40,6 +40,27 @@ class HlsViewingsTest {
     private final HlsViewings viewings = new HlsViewings(records::add, clock, nanos::get, 30, 2, "server-1");
 
     @Test
+    void anOpenViewingIsAnHlsSessionWithItsBytesAndAverageRate() {
+        viewings.served("movies/a.mp4", null, "192.0.2.1", "hls.js", "alice", 1000, 30.5);
+        nanos.set(4 * SECOND);
+        viewings.served("movies/a.mp4", null, "192.0.2.1", "hls.js", "alice", 499_000, 30.5);
+        List<org.tributary.api.SessionInfo> sessions = viewings.sessionInfos();
+        assertEquals(1, sessions.size());
+        org.tributary.api.SessionInfo s = sessions.get(0);
+        assertEquals("HLS", s.transport());
+        assertEquals(true, s.id().startsWith("HLS-"), s.id());
+        assertEquals("movies/a.mp4", s.path());
+        assertEquals("192.0.2.1", s.clientAddress());
+        assertEquals("alice", s.userName());
+        assertEquals(500_000, s.bytesSent());
+        assertEquals(1_000_000, s.bitsPerSecond(), "500 kB in 4 s");
+        assertEquals(start, s.startedAt());
+        nanos.set(40 * SECOND);
+        viewings.tick(nanos.get());
+        assertEquals(List.of(), viewings.sessionInfos(), "ended after the idle time");
+    }
+
+    @Test
     void theRequestsOfOneViewerForOnePathAreOneRecordAfterTheIdleTime() {
         viewings.served("movies/a.mp4", null, "192.0.2.1", "hls.js", "alice", 1000, 30.5);
         nanos.set(6 * SECOND);

@@ -39,7 +39,7 @@ class ConsoleLayoutIT extends BrowserTest {
             "/users.xhtml", "/groups.xhtml", "/rules.xhtml", "/broadcasters.xhtml", "/local-broadcasters.xhtml",
             "/logs.xhtml", "/errorlog.xhtml", "/darwin.xhtml", "/account.xhtml", "/admin/accounts.xhtml",
             "/admin/settings.xhtml", "/admin/import.xhtml", "/admin/user.xhtml", "/admin/group.xhtml",
-            "/admin/rule.xhtml", "/admin/broadcaster.xhtml");
+            "/admin/rule.xhtml", "/admin/broadcaster.xhtml", "/media.xhtml?play=sample.mp4");
 
     /** Elements wider than their box: the page itself, and anything that scrolls sideways inside it. */
     private static final String OVERFLOWING = """

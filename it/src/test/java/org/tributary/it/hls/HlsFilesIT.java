@@ -226,6 +226,16 @@ class HlsFilesIT {
         assertEquals(200, basic.status(), basic.text());
         Fetched digest = curl("--digest", "--user", USER + ":" + PASSWORD, playlist);
         assertEquals(200, digest.status(), digest.text() + digest.headers());
+        // the user's viewing is a session of the console's and the API's list until it ends; it cannot be disconnected
+        HttpResponse<String> sessions = ConsoleApi.admin().get("/api/sessions");
+        JsonObject viewing = Json.createReader(new StringReader(sessions.body())).readArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(s -> "HLS".equals(s.getString("transport")) && (FENCED + "/tiny.mp4").equals(s.getString("path")))
+                .findFirst().orElseThrow(() -> new AssertionError("no HLS session in " + sessions.body()));
+        assertEquals(USER, viewing.getString("userName"), viewing.toString());
+        assertTrue(viewing.getJsonNumber("bytesSent").longValue() > 0, viewing.toString());
+        HttpResponse<String> end = ConsoleApi.admin().delete("/api/sessions/" + viewing.getString("id"));
+        assertEquals(409, end.statusCode(), end.body());
 
         HttpResponse<String> minted = ConsoleApi.admin().postJson("/api/hls/tokens",
                 "{\"path\": \"" + FENCED + "/tiny.mp4\", \"seconds\": 60}");

@@ -56,6 +56,10 @@ public class SessionsResource {
             + "connection is closed (operator)")
     @APIResponse(responseCode = "204", description = "done")
     public Response end(@PathParam("id") String id) {
+        if (id.startsWith("HLS-")) {
+            throw new ApiException(409, "an HLS viewing cannot be disconnected: each request stands alone, and the"
+                    + " viewing ends 30 s after its last one");
+        }
         try {
             if (!adapter.closeSession(id)) {
                 throw ApiException.notFound("session '" + id + "'");

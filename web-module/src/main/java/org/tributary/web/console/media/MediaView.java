@@ -2,8 +2,12 @@ package org.tributary.web.console.media;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.tributary.ejb.adapter.AdapterClient;
+import org.tributary.web.console.ConsoleUser;
 import org.tributary.ejb.adapter.AdapterOfflineException;
 import org.tributary.api.MediaFileInfo;
 import org.tributary.ejb.media.MediaLibraryService;
@@ -19,8 +23,21 @@ import java.util.TreeMap;
 @RequestScoped
 public class MediaView {
 
+    /** How long the token of a console player lasts: a long film, watched with pauses. */
+    static final long PLAYER_TOKEN_SECONDS = 4 * 3600;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MediaView.class.getName());
+
     @EJB
     private MediaLibraryService library;
+
+    @EJB
+    private AdapterClient adapter;
+
+    @Inject
+    private ConsoleUser me;
+
+    private String play;
+    private Player player;
 
     private String filter;
     private List<MediaFolder> folders;
@@ -53,11 +70,66 @@ public class MediaView {
         }
         folders = byFolder.entrySet().stream().map(e -> new MediaFolder(e.getKey(),
                 e.getValue().stream().sorted(java.util.Comparator.comparing(MediaFileInfo::path)).toList())).toList();
+        if (play != null && !play.isBlank()) {
+            openPlayer(entries);
+        }
     }
+
+    /**
+     * The player for {@code ?play=<path>}: an operator's player carries a signed token (it plays whatever the
+     * folder rules say, for {@link #PLAYER_TOKEN_SECONDS}); a viewer's carries none, so the folder rules decide
+     * as they do for RTSP. A path that is not a streamable file gets a message instead.
+     */
+    private void openPlayer(List<MediaFileInfo> entries) {
+        MediaFileInfo file = entries.stream().filter(e -> e.path().equals(play)).findFirst().orElse(null);
+        if (file == null || !file.playable()) {
+            playerError = file == null ? "There is no media file " + play + "." : play + " cannot be streamed: " + file.problem();
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        String token = null;
+        if (me.isOperator()) {
+            try {
+                token = adapter.mintHlsToken(file.path(), PLAYER_TOKEN_SECONDS).token();
+            } catch (AdapterClient.AdapterUnavailableException | AdapterClient.HlsTokenRefusedException e) {
+                LOG.warning("no token for the console player of " + file.path() + ": " + e.getMessage());
+            }
+        }
+        String origin = external.getRequestScheme() + "://" + external.getRequestServerName() + ":"
+                + external.getRequestServerPort();
+        PlayerLinks links = new PlayerLinks(origin, external.getRequestContextPath());
+        player = new Player(file.path(), token != null, links.playerPageUrl(file.path(), token),
+                links.hlsUrl(file.path(), token), url(file), links.embedSnippet(file.path(), token));
+    }
+
+    /**
+     * The open player.
+     *
+     * @param path       the file
+     * @param tokened    whether its URLs carry a token (an operator's) or leave access to the folder rules
+     * @param pageUrl    the standalone player page, which the console shows in a frame and an intranet page can embed
+     * @param hlsUrl     the HLS playlist
+     * @param rtspUrl    the RTSP URL
+     * @param embed      an {@code <iframe>} snippet of the player page
+     */
+    public record Player(String path, boolean tokened, String pageUrl, String hlsUrl, String rtspUrl, String embed) {
+    }
+
+    private String playerError;
+
+    public Player getPlayer() { return player; }
+    public String getPlayerError() { return playerError; }
+    public String getPlay() { return play; }
+    public void setPlay(String play) { this.play = play; }
 
     /** The copyable URL, for the host name the browser used to reach the console. */
     public String url(MediaFileInfo e) {
         return library.rtspUrl(e, FacesContext.getCurrentInstance().getExternalContext().getRequestServerName());
+    }
+
+    /** A path as a query parameter value. */
+    public String encoded(String path) {
+        return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The file's name without its folder. */

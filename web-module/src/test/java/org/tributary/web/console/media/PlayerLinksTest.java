@@ -3,11 +3,10 @@ package org.tributary.web.console.media;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PlayerLinksTest {
 
-    private final PlayerLinks links = new PlayerLinks("https://media.example:8443", "/tributary", "media.example", 554);
+    private final PlayerLinks links = new PlayerLinks("https://media.example:8443", "/tributary");
 
     @Test
     void theHlsUrlEncodesEachPathSegmentAndTheToken() {
@@ -16,21 +15,16 @@ class PlayerLinksTest {
     }
 
     @Test
-    void theRtspUrlUsesTheRtspHostAndPort() {
-        assertEquals("rtsp://media.example:554/movies/a%20b.mp4", links.rtspUrl("movies/a b.mp4"));
+    void withoutATokenTheUrlsCarryNone() {
+        assertEquals("https://media.example:8443/tributary/hls/a.mp4/index.m3u8", links.hlsUrl("a.mp4", null));
+        assertEquals("https://media.example:8443/tributary/player.html?path=a.mp4", links.playerPageUrl("a.mp4", null));
     }
+
 
     @Test
     void theEmbedSnippetIsAnIframeOfThePlayerPageWithEscapedAmpersands() {
         assertEquals("<iframe src=\"https://media.example:8443/tributary/player.html?path=movies%2Fa.mp4&amp;token=t%22x\""
                         + " width=\"640\" height=\"360\" allow=\"fullscreen\" style=\"border:0\"></iframe>",
                 links.embedSnippet("movies/a.mp4", "t\"x"));
-    }
-
-    @Test
-    void anRtspPortOutsideTheRangeIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PlayerLinks("http://h", "/tributary", "h", 70000));
-        assertEquals("RTSP port 70000 is outside 1-65535", e.getMessage());
     }
 }
