@@ -72,6 +72,15 @@ class ConsolePlayerIT extends BrowserTest {
         browser.await(Duration.ofSeconds(20), d -> number("document.getElementById('player-video').currentTime") >= 8);
         double after = number("document.getElementById('player-video').currentTime");
         assertTrue(after >= 8 && after <= 10.5, "played on from the seek to 7 s: " + after);
+
+        // the viewing is a session on the Sessions page, which cannot be disconnected (it ends by itself)
+        browser.driver().switchTo().defaultContent();
+        browser.open("/sessions.xhtml");
+        By row = By.xpath("//table[@id='sessions:table']//tr[.//span[@class='session-file' and .='sample.mp4']"
+                + " and contains(., 'HLS')]");
+        browser.await(Duration.ofSeconds(15), d -> browser.present(row));
+        assertTrue(browser.find(row).findElements(By.cssSelector("input[value='Disconnect']")).isEmpty(),
+                "no Disconnect for an HLS viewing");
     }
 
     @Test
