@@ -117,6 +117,10 @@ public final class HlsService {
             return admission.refusal();
         }
         String mediaPath = canonical.path();
+        String overLimit = viewings.refusal(mediaPath, request.token(), request.clientAddress(), admission.user());
+        if (overLimit != null) {
+            return HlsReply.refused(503, overLimit);
+        }
         HlsPresentation p;
         try {
             p = presentation(mediaPath);

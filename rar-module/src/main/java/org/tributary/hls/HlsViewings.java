@@ -54,6 +54,7 @@ public final class HlsViewings {
     private final long idleNanos;
     private final int maxViewings;
     private final String serverHost;
+    private volatile java.util.function.IntSupplier maxPerAddress = () -> 0;
 
     public HlsViewings(Consumer<AccessRecord> records, Clock clock, LongSupplier nanos, int idleSeconds, int maxViewings,
                 String serverHost) {
@@ -71,7 +72,7 @@ public final class HlsViewings {
      */
     void served(String path, String token, String clientAddress, String userAgent, String user, long bytes,
                 double fileSeconds) {
-        Key key = new Key(token != null ? "token " + token : clientAddress + " " + (user == null ? "" : user), path);
+        Key key = key(path, token, clientAddress, user);
         Viewing v = viewings.get(key);
         if (v == null) {
             if (viewings.size() >= maxViewings) {
@@ -104,6 +105,32 @@ public final class HlsViewings {
         for (Map.Entry<Key, Viewing> e : ended) {
             records.accept(record(e.getKey().path(), e.getValue()));
         }
+    }
+
+    private static Key key(String path, String token, String clientAddress, String user) {
+        return new Key(token != null ? "token " + token : clientAddress + " " + (user == null ? "" : user), path);
+    }
+
+    /** The most viewings one client address may have open at once (0: no limit), read at each new viewing. */
+    public void limitPerAddress(java.util.function.IntSupplier max) {
+        this.maxPerAddress = max;
+    }
+
+    /**
+     * Why a request may not be served, or null when it may: it continues an open viewing, or it starts one
+     * within its address's limit ({@link #limitPerAddress}), as RTSP sessions are limited per address.
+     */
+    String refusal(String path, String token, String clientAddress, String user) {
+        if (viewings.containsKey(key(path, token, clientAddress, user))) {
+            return null;
+        }
+        int max = maxPerAddress.getAsInt();
+        if (max <= 0) {
+            return null;
+        }
+        long open = viewings.values().stream().filter(v -> v.clientAddress.equals(clientAddress)).count();
+        return open < max ? null : clientAddress + " already has " + open + " HLS viewings open, the most one address"
+                + " may (maxSessionsPerAddress); one ends 30 s after its last request";
     }
 
     /** Viewings open now (a client that asked for a segment within the idle time). */

@@ -235,6 +235,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         handler.plainHttp(mp3Http);
         hlsViewings = new HlsViewings(events::publish, Clock.systemUTC(), System::nanoTime, HLS_VIEWING_IDLE_SECONDS,
                 MAX_HLS_VIEWINGS, AccessRecords.serverHostName());
+        hlsViewings.limitPerAddress(sessions::maxPerAddress);
         hls = new HlsService(catalog, accessGuard::check,
                 HlsTokens.withSecret(System.getProperty(HLS_TOKEN_SECRET_PROPERTY), Clock.systemUTC()), hlsViewings,
                 deployed.integer("hlsTargetDuration"), deployed.integer("hlsCacheMegabytes") * MEBIBYTE);

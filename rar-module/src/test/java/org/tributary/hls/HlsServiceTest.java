@@ -45,10 +45,11 @@ class HlsServiceTest {
     /** The access questions asked, and the verdict every one gets. */
     private final List<AccessRequest> asked = new ArrayList<>();
     private Verdict verdict = new Verdict(Verdict.Kind.ALLOWED, null, null, List.of());
+    private final HlsViewings viewings = new HlsViewings(r -> { }, NOW, () -> 0, 30, 1000, "test");
     private final HlsService hls = new HlsService(new MediaCatalog(ROOT), (request, uri) -> {
         asked.add(request);
         return verdict;
-    }, new HlsTokens(SECRET, NOW), new HlsViewings(r -> { }, NOW, () -> 0, 30, 1000, "test"), 1, 10_000_000);
+    }, new HlsTokens(SECRET, NOW), viewings, 1, 10_000_000);
 
     private HlsReply get(String path, String name) {
         return get(path, name, null, null);
@@ -78,6 +79,16 @@ class HlsServiceTest {
         assertEquals(200, seg.status());
         assertEquals("video/iso.segment", seg.contentType());
         assertEquals(List.of("styp", "moof", "mdat"), ParsedBox.parse(seg.body()).stream().map(ParsedBox::type).toList());
+    }
+
+    @Test
+    void anAddressOverItsViewingLimitGets503ForANewViewingButGoesOnWithItsOwn() {
+        viewings.limitPerAddress(() -> 1);
+        assertEquals(200, get("movies/a.mp4", "index.m3u8").status());
+        HlsReply second = get("song.mp3", "index.m3u8");
+        assertEquals(503, second.status());
+        assertTrue(text(second).startsWith("192.0.2.7 already has 1 HLS viewings open"), text(second));
+        assertEquals(200, get("movies/a.mp4", "seg0.m4s").status(), "the open viewing goes on");
     }
 
     @Test

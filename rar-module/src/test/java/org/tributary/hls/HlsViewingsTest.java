@@ -40,6 +40,21 @@ class HlsViewingsTest {
     private final HlsViewings viewings = new HlsViewings(records::add, clock, nanos::get, 30, 2, "server-1");
 
     @Test
+    void anAddressMayOpenAsManyViewingsAsTheLimitAndContinueThem() {
+        HlsViewings limited = new HlsViewings(records::add, clock, nanos::get, 30, 100, "server-1");
+        limited.limitPerAddress(() -> 2);
+        limited.served("a.mp4", null, "192.0.2.1", "p", "alice", 10, 10);
+        limited.served("b.mp4", null, "192.0.2.1", "p", "alice", 10, 10);
+        assertNull(limited.refusal("a.mp4", null, "192.0.2.1", "alice"), "an open viewing goes on");
+        String refused = limited.refusal("c.mp4", null, "192.0.2.1", "alice");
+        assertEquals("192.0.2.1 already has 2 HLS viewings open, the most one address may (maxSessionsPerAddress);"
+                + " one ends 30 s after its last request", refused);
+        assertNull(limited.refusal("c.mp4", null, "192.0.2.2", "bob"), "another address has its own count");
+        limited.limitPerAddress(() -> 0);
+        assertNull(limited.refusal("c.mp4", null, "192.0.2.1", "alice"), "0: no limit");
+    }
+
+    @Test
     void anOpenViewingIsAnHlsSessionWithItsBytesAndAverageRate() {
         viewings.served("movies/a.mp4", null, "192.0.2.1", "hls.js", "alice", 1000, 30.5);
         nanos.set(4 * SECOND);

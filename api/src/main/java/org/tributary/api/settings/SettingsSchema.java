@@ -61,8 +61,8 @@ public final class SettingsSchema {
                     .in(LIMITS).live(),
             integer("maxSessionsPerAddress", "tributary.session.max-per-address", 100, 0, MAX_LIMIT)
                     .zero("no limit").label("Max sessions per address")
-                    .describe("sessions one client address may hold at once; more SETUPs from it get 453 (raise it"
-                            + " for clients behind one NAT)").in(LIMITS).deployOnly(),
+                    .describe("sessions one client address may hold at once; more SETUPs from it get 453, and as"
+                            + " many HLS viewings, past which it gets 503 (raise it for clients behind one NAT)").in(LIMITS).deployOnly(),
             integer("rtxBandwidthPercent", "tributary.rtx.bandwidth-percent", 10, 0, 100)
                     .zero("skip protection off: plain RTP/AVP offered").label("Retransmission share").unit("%")
                     .describe("skip protection (RFC 4585 NACK, RFC 4588 RTX): lost packets a client asks for again"

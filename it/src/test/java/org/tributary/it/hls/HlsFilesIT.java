@@ -191,6 +191,10 @@ class HlsFilesIT {
         assertTrue(media.text().contains("#EXT-X-PLAYLIST-TYPE:VOD\n") && media.text().endsWith("#EXT-X-ENDLIST\n"),
                 media.text());
         assertEquals("max-age=60", media.header("Cache-Control"));
+        assertEquals(null, media.header("Content-Encoding"), "no gzip for a client that did not ask");
+        Fetched compressed = curl("--compressed", HLS + "sample.mp4/media.m3u8");
+        assertEquals("gzip", compressed.header("Content-Encoding"));
+        assertEquals(media.text(), compressed.text(), "the same playlist once curl has unzipped it");
         Fetched init = curl(HLS + "sample.mp4/init.mp4");
         assertEquals("video/mp4", init.header("Content-Type"));
         Fetched segment = curl(HLS + "sample.mp4/seg0.m4s");

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /tributary/hls/<path>/<resource>}: the adapter answers (access, bytes, refusals with their
  * message); this adds the HTTP: Cache-Control (VOD segments for a day, playlists a minute, private when access
  * was checked), byte ranges on the init and media segments, CORS when configured, the token carried on in
- * playlists. Refusals are plain text with their status (no HTML error page).
+ * playlists, playlists gzipped for clients that accept it. Refusals are plain text with their status (no HTML error page).
  */
 @WebServlet(urlPatterns = "/hls/*")
 public class HlsServlet extends HttpServlet {
@@ -50,7 +50,7 @@ public class HlsServlet extends HttpServlet {
         }
         if (reply.allowOrigin() != null) {
             response.setHeader("Access-Control-Allow-Origin", reply.allowOrigin());
-            response.setHeader("Vary", "Origin");
+            response.addHeader("Vary", "Origin");
         }
         if (!reply.ok()) {
             refuse(response, reply);
@@ -61,6 +61,11 @@ public class HlsServlet extends HttpServlet {
             String text = new String(reply.body(), StandardCharsets.UTF_8);
             byte[] body = (token == null ? text : PlaylistTokens.carry(text, token)).getBytes(StandardCharsets.UTF_8);
             response.setHeader("Cache-Control", (personal ? "private, " : "") + PLAYLIST_CACHE);
+            response.addHeader("Vary", "Accept-Encoding");
+            if (AcceptEncoding.gzip(request.getHeader("Accept-Encoding"))) {
+                body = gzipped(body);
+                response.setHeader("Content-Encoding", "gzip");
+            }
             send(response, reply.contentType(), body, 0, body.length);
             return;
         }
@@ -82,6 +87,15 @@ public class HlsServlet extends HttpServlet {
             response.setHeader("Content-Range", range.contentRange(body.length));
             send(response, reply.contentType(), body, (int) range.first(), (int) range.length());
         }
+    }
+
+    /** Playlists shrink to a fifth or less: a VOD playlist of a long film runs to hundreds of lines. */
+    private static byte[] gzipped(byte[] body) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(body);
+        }
+        return out.toByteArray();
     }
 
     private static void refuse(HttpServletResponse response, HlsReply reply) throws IOException {
