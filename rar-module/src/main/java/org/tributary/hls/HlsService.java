@@ -3,6 +3,7 @@ package org.tributary.hls;
 import org.tributary.api.HlsReply;
 import org.tributary.api.HlsRequest;
 import org.tributary.api.HlsToken;
+import org.tributary.api.settings.CorsOrigin;
 import org.tributary.api.access.AccessAction;
 import org.tributary.api.access.AccessRequest;
 import org.tributary.api.access.Credentials;

@@ -117,7 +117,7 @@ final class SettingsCheck {
         }
         if (!errors.containsKey("hlsCorsOrigin")) {
             try {
-                org.tributary.hls.CorsOrigin.parse(wanted.text("hlsCorsOrigin"));
+                org.tributary.api.settings.CorsOrigin.parse(wanted.text("hlsCorsOrigin"));
             } catch (IllegalArgumentException e) {
                 errors.put("hlsCorsOrigin", e.getMessage());
             }

@@ -220,6 +220,34 @@ class HlsFilesIT {
     }
 
     @Test
+    void anotherSiteMayPlayOnceItsOriginIsAllowed() throws Exception {
+        String origin = "https://intranet.example.com";
+        Fetched before = curl("-H", "Origin: " + origin, HLS + "sample.mp4/index.m3u8");
+        assertEquals(null, before.header("Access-Control-Allow-Origin"), "no origin is allowed by default");
+        Fetched refusedPreflight = curl("-X", "OPTIONS", "-H", "Origin: " + origin, "-H", "Access-Control-Request-Method: GET",
+                HLS + "sample.mp4/seg0.m4s");
+        assertEquals(204, refusedPreflight.status());
+        assertEquals(null, refusedPreflight.header("Access-Control-Allow-Origin"));
+        HttpResponse<String> allow = ConsoleApi.admin().putJson("/api/settings", "{\"hlsCorsOrigin\": \"" + origin + "\"}");
+        assertEquals(200, allow.statusCode(), allow.body());
+        try {
+            Fetched get = curl("-H", "Origin: " + origin, HLS + "sample.mp4/index.m3u8");
+            assertEquals(origin, get.header("Access-Control-Allow-Origin"));
+            assertEquals("Content-Length, Content-Range", get.header("Access-Control-Expose-Headers"));
+            Fetched preflight = curl("-X", "OPTIONS", "-H", "Origin: " + origin, "-H", "Access-Control-Request-Method: GET",
+                    "-H", "Access-Control-Request-Headers: range", HLS + "sample.mp4/seg0.m4s");
+            assertEquals(204, preflight.status());
+            assertEquals(origin, preflight.header("Access-Control-Allow-Origin"));
+            assertEquals("Range, Authorization", preflight.header("Access-Control-Allow-Headers"));
+            assertEquals("GET, HEAD, OPTIONS", preflight.header("Access-Control-Allow-Methods"));
+            assertEquals("600", preflight.header("Access-Control-Max-Age"));
+        } finally {
+            HttpResponse<String> reset = ConsoleApi.admin().delete("/api/settings");
+            assertEquals(200, reset.statusCode(), reset.body());
+        }
+    }
+
+    @Test
     void aProtectedFileNeedsCredentialsOrAToken() throws Exception {
         String playlist = HLS + FENCED + "/tiny.mp4/index.m3u8";
         Fetched anonymous = curl(playlist);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tributary.api.HlsReply;
 import org.tributary.api.HlsRequest;
+import org.tributary.api.settings.CorsOrigin;
 import org.tributary.ejb.adapter.AdapterClient;
 
 import java.io.IOException;
@@ -50,6 +51,7 @@ public class HlsServlet extends HttpServlet {
         }
         if (reply.allowOrigin() != null) {
             response.setHeader("Access-Control-Allow-Origin", reply.allowOrigin());
+            response.setHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range");
             response.addHeader("Vary", "Origin");
         }
         if (!reply.ok()) {
@@ -87,6 +89,30 @@ public class HlsServlet extends HttpServlet {
             response.setHeader("Content-Range", range.contentRange(body.length));
             send(response, reply.contentType(), body, (int) range.first(), (int) range.length());
         }
+    }
+
+    /**
+     * A CORS preflight (a player on another site asking before a GET with {@code Range} or {@code Authorization}):
+     * 204 with the allowed origin ({@code hlsCorsOrigin}), methods and headers, cached for 10 minutes; without
+     * a configured origin, 204 with {@code Allow} only, so the browser refuses the cross-site request.
+     */
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        String allowed;
+        try {
+            allowed = CorsOrigin.parse(adapter.settings().running().text("hlsCorsOrigin"));
+        } catch (AdapterClient.AdapterUnavailableException | IllegalArgumentException e) {
+            allowed = null;
+        }
+        if (allowed != null && request.getHeader("Origin") != null) {
+            response.setHeader("Access-Control-Allow-Origin", allowed);
+            response.addHeader("Vary", "Origin");
+            response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            response.setHeader("Access-Control-Allow-Headers", "Range, Authorization");
+            response.setHeader("Access-Control-Max-Age", "600");
+        }
+        response.setStatus(204);
     }
 
     /** Playlists shrink to a fifth or less: a VOD playlist of a long film runs to hundreds of lines. */

@@ -1,4 +1,4 @@
-package org.tributary.hls;
+package org.tributary.api.settings;
 
 import org.junit.jupiter.api.Test;
 

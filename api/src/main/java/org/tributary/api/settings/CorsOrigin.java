@@ -1,4 +1,4 @@
-package org.tributary.hls;
+package org.tributary.api.settings;
 
 import java.util.regex.Pattern;
 
