@@ -76,7 +76,7 @@ public final class TributaryMeters {
         gauge("tributary.live.streams", Tags.empty(), AdapterMetrics::liveStreams, false);
         gauge("tributary.live.viewers", Tags.empty(), AdapterMetrics::liveViewers, false);
         gauge("tributary.hls.viewings", Tags.empty(), AdapterMetrics::hlsViewings, false);
-        for (String transport : List.of("udp", "tcp", "http", "multicast", "HTTP")) {
+        for (String transport : List.of("udp", "tcp", "http", "multicast", "HTTP", "HLS")) {
             sessions(transport);
         }
         registerNewLabels(current());
