@@ -74,6 +74,21 @@ public final class MediaPaths {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
+    /** Each segment of a media path percent-encoded for a URL path ("a b/c.mp4" → "a%20b/c.mp4"). */
+    public static String urlPath(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (String segment : path.split("/", -1)) {
+            out.append(urlComponent(segment)).append('/');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    /** A value percent-encoded for a URL path segment or a query parameter: spaces as %20, never '+'. */
+    public static String urlComponent(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The path for a log line: printable ASCII only, at most 200 characters. */
     public static String printable(String s) {
         String p = s.replaceAll("[^\\x20-\\x7e]", "?");

@@ -46,4 +46,18 @@ class MediaPathsTest {
         assertEquals("a?b", MediaPaths.printable("a\nb"));
         assertEquals(203, MediaPaths.printable("x".repeat(500)).length());
     }
+
+    @Test
+    void urlPathEncodesEachSegmentAndKeepsTheSlashes() {
+        assertEquals("movies/a.mp4", MediaPaths.urlPath("movies/a.mp4"));
+        assertEquals("my%20movies/caf%C3%A9%2B1.mp4", MediaPaths.urlPath("my movies/café+1.mp4"));
+        assertEquals("a%3Fb/c%23d.mp4", MediaPaths.urlPath("a?b/c#d.mp4"));
+        assertEquals("live/cam%25201.sdp", MediaPaths.urlPath("live/cam%201.sdp"));
+    }
+
+    @Test
+    void urlComponentEncodesSlashesAndSpacesNeverAsPlus() {
+        assertEquals("a%2Fb%20c%2Bd", MediaPaths.urlComponent("a/b c+d"));
+        assertEquals("x-_.~", MediaPaths.urlComponent("x-_.~").replace("%7E", "~"));
+    }
 }

@@ -3,6 +3,7 @@ package org.tributary.it.logs;
 import org.tributary.ejb.logs.W3cLogParser;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,31 @@ final class AccessLogFiles {
         }
     }
 
+    /**
+     * Every file parsed. The server may roll the log while they are read (the current file is renamed and
+     * comes back at the next write), so a file gone between listing and reading means: list again.
+     */
+    static List<W3cLogParser.Parsed> parseAll(Path current) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            List<W3cLogParser.Parsed> parsed = new ArrayList<>();
+            try {
+                for (Path file : all(current)) {
+                    parsed.add(W3cLogParser.parse(file));
+                }
+                return parsed;
+            } catch (NoSuchFileException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     static List<W3cLogParser.Entry> entries(Path current, Predicate<W3cLogParser.Entry> which) throws Exception {
         List<W3cLogParser.Entry> found = new ArrayList<>();
-        for (Path file : all(current)) {
-            W3cLogParser.parse(file).entries().stream().filter(which).forEach(found::add);
+        for (W3cLogParser.Parsed parsed : parseAll(current)) {
+            parsed.entries().stream().filter(which).forEach(found::add);
         }
         return found;
     }

@@ -223,10 +223,11 @@ class AccessLogIT {
         }
         List<Path> files = AccessLogFiles.all(log);
         assertTrue(files.size() >= filesBefore + 3, "rolled several times: " + files);
-        for (Path file : files) {
-            W3cLogParser.Parsed parsed = W3cLogParser.parse(file);
-            assertTrue(parsed.directives().get(0).startsWith(W3cAccessLogFormat.CREATED_REMARK), file + " starts with its header");
-            assertTrue(parsed.directives().contains("#Fields: " + String.join(" ", W3cAccessLogFormat.FIELDS)), file.toString());
+        List<W3cLogParser.Parsed> parsedFiles = AccessLogFiles.parseAll(log);
+        for (int i = 0; i < parsedFiles.size(); i++) {
+            W3cLogParser.Parsed parsed = parsedFiles.get(i);
+            assertTrue(parsed.directives().get(0).startsWith(W3cAccessLogFormat.CREATED_REMARK), "file " + i + " of " + files + " starts with its header");
+            assertTrue(parsed.directives().contains("#Fields: " + String.join(" ", W3cAccessLogFormat.FIELDS)), "file " + i + " of " + files);
         }
     }
 

@@ -129,8 +129,11 @@ class MetricsAndHealthIT {
         try {
             Map<String, Double> playing = awaitScrape(s -> s.getOrDefault("tributary_sessions{transport=\"udp\"}", 0.0) >= 1
                     && s.getOrDefault("tributary_sessions{transport=\"tcp\"}", 0.0) >= 1);
-            Thread.sleep(1500);
-            Map<String, Double> later = scrape("tributary_");
+            double sentThen = value(playing, "tributary_sent_bytes_total");
+            double packetsThen = value(playing, "tributary_sent_packets_total");
+            Map<String, Double> later = awaitScrape(s -> s.getOrDefault("tributary_sent_bytes_total", 0.0) > sentThen
+                    && s.getOrDefault("tributary_sent_packets_total", 0.0) > packetsThen
+                    && s.getOrDefault("tributary_sent_bits_per_second", 0.0) > 0);
             assertTrue(value(later, "tributary_sent_bytes_total") > value(playing, "tributary_sent_bytes_total"),
                     "bytes sent grow while two clients play: " + value(playing, "tributary_sent_bytes_total") + " then "
                             + value(later, "tributary_sent_bytes_total"));

@@ -1,5 +1,6 @@
 package org.tributary.web.api;
 
+import org.tributary.api.access.MediaPaths;
 import org.tributary.web.api.model.HlsTokenRequest;
 import org.tributary.web.api.model.HlsTokenBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -25,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.api.HlsToken;
 import org.tributary.ejb.adapter.AdapterClient;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /api/hls/tokens} with {@code {"path": "movies/a.mp4", "seconds": 3600}}: a signed token that
@@ -72,19 +71,7 @@ public class HlsTokensResource {
         }
         String base = uri.getBaseUri().getPath().replaceFirst("/api/?$", "");
         return new HlsTokenBody(token.path(), token.token(), token.expiresAt().toString(),
-                base + "/hls/" + encodedPath(token.path()) + "/index.m3u8?token="
-                        + URLEncoder.encode(token.token(), StandardCharsets.UTF_8));
-    }
-
-    /** Each segment of a media path percent-encoded for a URL path. */
-    static String encodedPath(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            if (!out.isEmpty()) {
-                out.append('/');
-            }
-            out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return out.toString();
+                base + "/hls/" + MediaPaths.urlPath(token.path()) + "/index.m3u8?token="
+                        + MediaPaths.urlComponent(token.token()));
     }
 }

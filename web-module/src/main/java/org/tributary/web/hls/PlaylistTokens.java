@@ -1,7 +1,6 @@
 package org.tributary.web.hls;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import org.tributary.api.access.MediaPaths;
 
 /**
  * Carries a token on in a playlist: every URI line and every {@code URI="..."} attribute gets
@@ -14,7 +13,7 @@ public final class PlaylistTokens {
     }
 
     public static String carry(String playlist, String token) {
-        String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String query = "?token=" + MediaPaths.urlComponent(token);
         StringBuilder out = new StringBuilder(playlist.length() + 64);
         for (String line : playlist.split("\n", -1)) {
             if (!line.isBlank() && !line.startsWith("#")) {

@@ -1,5 +1,6 @@
 package org.tributary.web.console.media;
 
+import org.tributary.api.access.MediaPaths;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -129,7 +130,7 @@ public class MediaView {
 
     /** A path as a query parameter value. */
     public String encoded(String path) {
-        return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return MediaPaths.urlComponent(path);
     }
 
     /** The file's name without its folder. */

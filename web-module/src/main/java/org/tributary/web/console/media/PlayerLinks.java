@@ -1,7 +1,6 @@
 package org.tributary.web.console.media;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import org.tributary.api.access.MediaPaths;
 
 /**
  * The URLs the console player shows for one media file besides its rtsp:// URL: the HLS playlist (with a
@@ -18,7 +17,7 @@ public record PlayerLinks(String origin, String contextRoot) {
      * ({@code null}) the folder's rules decide, as for RTSP.
      */
     public String hlsUrl(String path, String token) {
-        return origin + contextRoot + "/hls/" + encodedPath(path) + "/index.m3u8" + (token == null ? "" : "?token=" + query(token));
+        return origin + contextRoot + "/hls/" + MediaPaths.urlPath(path) + "/index.m3u8" + (token == null ? "" : "?token=" + query(token));
     }
 
     /** The standalone player page for {@code path}: not behind the console login, it plays what the token allows. */
@@ -32,20 +31,8 @@ public record PlayerLinks(String origin, String contextRoot) {
                 + "\" width=\"640\" height=\"360\" allow=\"fullscreen\" style=\"border:0\"></iframe>";
     }
 
-    /** Each segment of a media path percent-encoded for a URL path. */
-    static String encodedPath(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            if (!out.isEmpty()) {
-                out.append('/');
-            }
-            out.append(query(segment));
-        }
-        return out.toString();
-    }
-
     private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return MediaPaths.urlComponent(value);
     }
 
     private static String htmlAttribute(String value) {
