@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import org.tributary.loadtool.report.RunSummary;
 
 /**
- * One load run. It only chooses who runs it: {@link RtspLoadRun} for rtsp:// URLs; each run ramps up,
- * holds, ends and computes its {@link RunSummary}.
+ * One load run. It only chooses who runs it: {@link HlsLoadRun} for http(s):// playlist URLs, {@link RtspLoadRun}
+ * for rtsp:// ones; each ramps up, holds, ends and computes its {@link RunSummary}.
  */
 public final class LoadRun {
     private final LoadToolOptions options;
@@ -17,6 +17,6 @@ public final class LoadRun {
     }
 
     public RunSummary execute() throws InterruptedException {
-        return new RtspLoadRun(options, live).execute();
+        return options.isHls() ? new HlsLoadRun(options, live).execute() : new RtspLoadRun(options, live).execute();
     }
 }

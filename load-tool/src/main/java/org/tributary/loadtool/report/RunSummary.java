@@ -10,11 +10,15 @@ import org.tributary.loadtool.rtp.TrackStats;
 
 /**
  * The figures of a run, computed from every session's outcome and the process monitors, rendered
- * as text ({@link #toText()}) or as a JSON document ({@link #toJson()}).
+ * as text ({@link #toText()}) or as a JSON document ({@link #toJson()}). An RTSP run ({@link #compute}) and
+ * an HLS run ({@link #computeHls}) share the run, sessions and process sections.
  *
- * <p>Definitions: a stream-second is one second of one playing session (all its tracks); loss is
+ * <p>Definitions: a stream-second is one second of one playing session (all its tracks); for HLS it is one
+ * second of one viewer watching, from its first media segment to its end (a viewer-second; the JSON keeps the
+ * names {@code streamSeconds} and {@code cpuMsPerStreamSecond} so both protocols read alike). Loss is
  * (expected - received) / expected over every source of every track; jitter percentiles are taken
- * over streams (tracks) of each stream's mean RFC 3550 jitter estimate.
+ * over streams (tracks) of each stream's mean RFC 3550 jitter estimate; HLS has neither, and its summary has
+ * no such sections.
  */
 public final class RunSummary {
     private final Map<String, Object> root = new LinkedHashMap<>();
@@ -30,15 +34,7 @@ public final class RunSummary {
     public static RunSummary compute(RunInfo info, List<SessionOutcome> outcomes, Map<String, Long> errors,
                                      ProcessMonitor server, ProcessMonitor self) {
         RunSummary s = new RunSummary();
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("label", info.label());
-        run.put("startedAt", info.startedAt());
-        run.put("urls", info.urls());
-        run.put("transport", info.transport());
-        run.put("rampSeconds", info.rampSeconds());
-        run.put("holdSeconds", info.holdSeconds());
-        run.put("wallSeconds", info.wallSeconds());
-        s.root.put("run", run);
+        s.root.put("run", runSection(info));
 
         int played = 0;
         int ok = 0;
@@ -93,14 +89,7 @@ public final class RunSummary {
             }
         }
 
-        Map<String, Object> sessions = new LinkedHashMap<>();
-        sessions.put("requested", info.sessionsRequested());
-        sessions.put("started", outcomes.size());
-        sessions.put("played", played);
-        sessions.put("ok", ok);
-        sessions.put("failed", outcomes.size() - ok);
-        sessions.put("errors", new TreeMap<>(errors));
-        s.root.put("sessions", sessions);
+        s.root.put("sessions", sessionsSection(info, outcomes.size(), played, ok, errors));
 
         s.root.put("setupMs", distribution(new Percentiles(setup)));
         s.root.put("firstPacketMs", distribution(new Percentiles(firstPacket)));
@@ -119,10 +108,7 @@ public final class RunSummary {
         packets.put("receiverReportsSent", receiverReports);
         s.root.put("packets", packets);
 
-        Map<String, Object> bitrate = distribution(new Percentiles(bitrates));
-        bitrate.put("aggregateKbps", streamSeconds > 0 && played > 0
-                ? bytes * 8 / 1000.0 / (streamSeconds / played) : 0.0);
-        s.root.put("bitratePerSessionKbps", bitrate);
+        s.root.put("bitratePerSessionKbps", bitrate(bitrates, bytes, streamSeconds, played));
 
         Map<String, Object> jitter = all.jitter();
         Map<String, Object> byMedia = new LinkedHashMap<>();
@@ -130,10 +116,108 @@ public final class RunSummary {
         jitter.put("byMedia", byMedia);
         s.root.put("jitterMs", jitter);
 
-        s.root.put("streamSeconds", streamSeconds);
-        s.root.put("server", processMap(server, streamSeconds));
-        s.root.put("loadTool", processMap(self, streamSeconds));
+        s.putCosts(streamSeconds, server, self);
         return s;
+    }
+
+    /**
+     * The summary of an HLS run: viewers instead of sessions, time to the first media segment, segments, bytes,
+     * playlist loads and stalls instead of packets and jitter; the same process sections.
+     */
+    public static RunSummary computeHls(RunInfo info, List<ViewerOutcome> outcomes, Map<String, Long> errors,
+                                        ProcessMonitor server, ProcessMonitor self) {
+        RunSummary s = new RunSummary();
+        s.root.put("run", runSection(info));
+        int played = 0;
+        int ok = 0;
+        int stalledViewers = 0;
+        long stalls = 0;
+        long segments = 0;
+        long bytes = 0;
+        long playlistLoads = 0;
+        double stalledSeconds = 0;
+        double viewerSeconds = 0;
+        List<Double> firstSegment = new ArrayList<>();
+        List<Double> stalledPerViewer = new ArrayList<>();
+        List<Double> bitrates = new ArrayList<>();
+        for (ViewerOutcome o : outcomes) {
+            if (o.played()) {
+                played++;
+                firstSegment.add(o.firstSegmentMs());
+                stalledPerViewer.add(o.stalledSeconds());
+                viewerSeconds += o.playingSeconds();
+                if (o.playingSeconds() > 0.5) {
+                    bitrates.add(o.bytes() * 8 / 1000.0 / o.playingSeconds());
+                }
+            }
+            if (o.ok()) {
+                ok++;
+            }
+            if (o.stalls() > 0) {
+                stalledViewers++;
+            }
+            stalls += o.stalls();
+            stalledSeconds += o.stalledSeconds();
+            segments += o.segments();
+            bytes += o.bytes();
+            playlistLoads += o.playlistLoads();
+        }
+        s.root.put("sessions", sessionsSection(info, outcomes.size(), played, ok, errors));
+        s.root.put("firstSegmentMs", distribution(new Percentiles(firstSegment)));
+
+        Map<String, Object> hls = new LinkedHashMap<>();
+        hls.put("segments", segments);
+        hls.put("bytes", bytes);
+        hls.put("playlistLoads", playlistLoads);
+        hls.put("stalls", stalls);
+        hls.put("stalledSeconds", stalledSeconds);
+        hls.put("viewersStalled", stalledViewers);
+        hls.put("stalledSecondsPerViewer", distribution(new Percentiles(stalledPerViewer)));
+        s.root.put("hls", hls);
+
+        s.root.put("bitratePerSessionKbps", bitrate(bitrates, bytes, viewerSeconds, played));
+        s.putCosts(viewerSeconds, server, self);
+        return s;
+    }
+
+    private static Map<String, Object> runSection(RunInfo info) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("label", info.label());
+        run.put("startedAt", info.startedAt());
+        run.put("urls", info.urls());
+        run.put("transport", info.transport());
+        run.put("rampSeconds", info.rampSeconds());
+        run.put("holdSeconds", info.holdSeconds());
+        run.put("wallSeconds", info.wallSeconds());
+        return run;
+    }
+
+    private static Map<String, Object> sessionsSection(RunInfo info, int started, int played, int ok,
+                                                       Map<String, Long> errors) {
+        Map<String, Object> sessions = new LinkedHashMap<>();
+        sessions.put("requested", info.sessionsRequested());
+        sessions.put("started", started);
+        sessions.put("played", played);
+        sessions.put("ok", ok);
+        sessions.put("failed", started - ok);
+        sessions.put("errors", new TreeMap<>(errors));
+        return sessions;
+    }
+
+    /** Kbit/s per session (over those that played more than half a second) and the aggregate rate. */
+    private static Map<String, Object> bitrate(List<Double> perSession, long bytes, double streamSeconds,
+                                               int played) {
+        Map<String, Object> bitrate = distribution(new Percentiles(perSession));
+        bitrate.put("aggregateKbps", streamSeconds > 0 && played > 0
+                ? bytes * 8 / 1000.0 / (streamSeconds / played) : 0.0);
+        return bitrate;
+    }
+
+    /** The stream-seconds and what each process spent on them. */
+    private void putCosts(double streamSeconds, ProcessMonitor server, ProcessMonitor self) {
+        root.put("streamSeconds", streamSeconds);
+        root.put("server", processMap(server, streamSeconds));
+        root.put("loadTool", processMap(self, streamSeconds));
     }
 
     private static Map<String, Object> distribution(Percentiles p) {
@@ -223,12 +307,13 @@ public final class RunSummary {
         return Json.write(root);
     }
 
+    /** The summary as text: RTSP sessions, or HLS viewers when the run was an HLS one. */
     @SuppressWarnings("unchecked")
     public String toText() {
+        boolean hls = root.containsKey("hls");
+        String unit = hls ? "viewer-second" : "stream-second";
         Map<String, Object> run = section("run");
         Map<String, Object> sessions = section("sessions");
-        Map<String, Object> packets = section("packets");
-        Map<String, Object> jitter = section("jitterMs");
         StringBuilder sb = new StringBuilder();
         sb.append("=== Tributary load tool summary");
         if (run.get("label") != null) {
@@ -238,11 +323,26 @@ public final class RunSummary {
         line(sb, "urls", run.get("urls") + " over " + run.get("transport"));
         line(sb, "time", fmt("ramp %.1f s, hold %.1f s, wall %.1f s", run.get("rampSeconds"),
                 run.get("holdSeconds"), run.get("wallSeconds")));
-        line(sb, "sessions", fmt("requested %s, started %s, played %s, ok %s, failed %s",
+        line(sb, hls ? "viewers" : "sessions", fmt("requested %s, started %s, played %s, ok %s, failed %s",
                 sessions.get("requested"), sessions.get("started"), sessions.get("played"), sessions.get("ok"),
                 sessions.get("failed")));
         Map<String, Object> errors = (Map<String, Object>) sessions.get("errors");
-        line(sb, "rtsp errors", errors.isEmpty() ? "none" : errors.toString());
+        line(sb, hls ? "http errors" : "rtsp errors", errors.isEmpty() ? "none" : errors.toString());
+        if (hls) {
+            appendHls(sb);
+        } else {
+            appendRtp(sb);
+        }
+        line(sb, unit + "s", fmt("%.1f", root.get("streamSeconds")));
+        line(sb, "server", process(section("server"), unit));
+        line(sb, "load tool", process(section("loadTool"), unit));
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void appendRtp(StringBuilder sb) {
+        Map<String, Object> packets = section("packets");
+        Map<String, Object> jitter = section("jitterMs");
         line(sb, "setup ms", dist(section("setupMs")));
         line(sb, "PLAY->1st pkt ms", dist(section("firstPacketMs")));
         line(sb, "PLAY->key frame ms", dist(section("firstKeyFrameMs")));
@@ -261,18 +361,28 @@ public final class RunSummary {
             line(sb, "  " + e.getKey(), fmt("%s streams, lost %s (%.3f%%), jitter p50 %.3f p99 %.3f ms",
                     m.get("streams"), m.get("lost"), m.get("lossPercent"), m.get("p50"), m.get("p99")));
         }
-        line(sb, "stream-seconds", fmt("%.1f", root.get("streamSeconds")));
-        line(sb, "server", process(section("server")));
-        line(sb, "load tool", process(section("loadTool")));
-        return sb.toString();
     }
 
-    private static String process(Map<String, Object> p) {
+    @SuppressWarnings("unchecked")
+    private void appendHls(StringBuilder sb) {
+        Map<String, Object> hls = section("hls");
+        Map<String, Object> perViewer = (Map<String, Object>) hls.get("stalledSecondsPerViewer");
+        line(sb, "1st segment ms", dist(section("firstSegmentMs")));
+        line(sb, "segments", fmt("received %s, %s bytes in all, playlists loaded %s", hls.get("segments"),
+                hls.get("bytes"), hls.get("playlistLoads")));
+        line(sb, "stalls", fmt("%s in %s viewers, %.2f s stalled in all (per viewer p50 %.2f, p99 %.2f, max %.2f s)",
+                hls.get("stalls"), hls.get("viewersStalled"), hls.get("stalledSeconds"), perViewer.get("p50"),
+                perViewer.get("p99"), perViewer.get("max")));
+        line(sb, "kbit/s per viewer", dist(section("bitratePerSessionKbps")));
+        line(sb, "loss, jitter", "not measured: HLS carries no RTP");
+    }
+
+    private static String process(Map<String, Object> p, String unit) {
         if (p.get("pid") == null) {
             return "not monitored (give --server-pid)";
         }
-        return fmt("pid %s: cpu %.2f s, %.3f cpu-ms per stream-second, peak rss %s kB (VmHWM %s kB)",
-                p.get("pid"), p.get("cpuSeconds"), p.get("cpuMsPerStreamSecond"), p.get("peakRssKb"),
+        return fmt("pid %s: cpu %.2f s, %.3f cpu-ms per %s, peak rss %s kB (VmHWM %s kB)",
+                p.get("pid"), p.get("cpuSeconds"), p.get("cpuMsPerStreamSecond"), unit, p.get("peakRssKb"),
                 p.get("vmHwmKb"));
     }
 
