@@ -4,9 +4,13 @@
 # gst-rtsp-server side by side, stops Tributary, and prints where RESULTS.md is.
 #
 #   bench/benchmark.sh [--sessions "10 100 500 1000"] [--hold 30] [--transport udp|tcp] [--variant 200k|800k] ...
+#   bench/benchmark.sh --sessions "200" --hls "200" --hold 30
 #   bench/benchmark.sh --live [VIEWERS [SECONDS [udp|tcp|http]]]     (default 1000 viewers, 60 s, udp)
 #
 # Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
+# --hls "VIEWERS...": after the RTSP runs, that many HLS viewers (one run per count) play the same clip from
+# Tributary's web module, http://127.0.0.1:8080/tributary/hls/clip-<variant>.mp4/index.m3u8, with the same hold
+# and rate; their JSON (json/tributary-hls-n<N>.json) and rows join RESULTS.md beside the RTSP rows of that N.
 # BENCH_JAVA_OPTS adds JVM options to the server (e.g. -XX:StartFlightRecording=... to profile it).
 # --live: the load tool publishes one synthetic H.264 stream (1 Mbit/s, 25 fps, a key frame every 2 s)
 # to rtsp://127.0.0.1:8554/live/bench as a broadcaster account made through the API, then VIEWERS
@@ -46,6 +50,7 @@ rm -f "$server"/standalone/deployments/tributary.ear*
 [ "${1:-}" = "--live" ] && rm -rf "$server/standalone/data/tributary"
 cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
+# Every load-tool session and HLS viewer comes from 127.0.0.1: no limit per address (RTSP sessions, HLS viewings).
 JAVA_OPTS="-Xms512m -Xmx2g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-}" "$server/bin/standalone.sh" -c standalone.xml \
     -Djboss.bind.address=127.0.0.1 -Dtributary.rtsp.bind-address=127.0.0.1 \
     -Dtributary.media.root="$out/media" -Dtributary.session.max=20000 -Dtributary.rtsp.max-connections=20000 -Dtributary.rtsp.max-connections-per-address=20000 \

@@ -8,11 +8,15 @@
 #                          (hold = seconds with every session set up, after the ramp)
 #                          [--transport udp|tcp] [--variant 200k|800k] [--clip FILE.mp4]
 #                          [--gst-port 8654] [--gst-shared] [--no-gst] [--out DIR] [--generate-only]
+#                          [--hls "200 1000"]
 #
 # Every option also reads from the environment: TRIBUTARY_URL, TRIBUTARY_PID, BENCH_SESSIONS,
-# BENCH_HOLD, BENCH_RATE, BENCH_TRANSPORT, BENCH_VARIANT, BENCH_CLIP, GST_PORT, BENCH_OUT.
+# BENCH_HOLD, BENCH_RATE, BENCH_TRANSPORT, BENCH_VARIANT, BENCH_CLIP, GST_PORT, BENCH_OUT, BENCH_HLS.
 # Without --tributary-url only gst-rtsp-server is measured. Tributary is not started here: serve
 # the same clip from it (the script prints the path; --generate-only just makes the clips).
+# --hls: after the RTSP runs, that many HLS viewers (one run per count, same hold and rate) play the
+# same path from Tributary's web module, http://127.0.0.1:8080/tributary/hls/PATH/index.m3u8; their
+# rows sit beside the RTSP rows of the same N (gst-rtsp-server has no HLS, so no peer row).
 #
 # Traffic goes to 127.0.0.1 only (other hosts are refused). Every run is bounded by `timeout`.
 # Needs: Java 17, ffmpeg, /usr/bin/python3 with python3-gi, gir1.2-gst-rtsp-server-1.0,
@@ -44,8 +48,9 @@ gst_shared=""
 run_gst=1
 generate_only=0
 out="${BENCH_OUT:-/tmp/tributary-bench/$(date +%Y%m%d-%H%M%S)}"
+hls_viewers="${BENCH_HLS:-}"
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -62,6 +67,7 @@ while [ $# -gt 0 ]; do
         --no-gst) run_gst=0; shift ;;
         --out) out="$2"; shift 2 ;;
         --generate-only) generate_only=1; shift ;;
+        --hls) hls_viewers="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -80,6 +86,10 @@ for n in $sessions; do
     n_count=$((n_count + 1))
 done
 [ "$n_count" -ge 1 ] && [ "$n_count" -le 20 ] || die "give 1 to 20 session counts"
+for n in $hls_viewers; do
+    [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 20000 ] || die "bad HLS viewer count: $n"
+done
+[ -z "$hls_viewers" ] || [ -n "$tributary_url" ] || die "--hls needs --tributary-url (only Tributary serves HLS here)"
 if [ -n "$tributary_url" ]; then
     host="$(echo "$tributary_url" | sed -E 's#^rtsp://([^@/]*@)?(\[[^]]*\]|[^:/]*).*#\2#')"
     case "$host" in
@@ -90,6 +100,8 @@ if [ -n "$tributary_url" ]; then
     if [ -n "$tributary_pid" ] && [ ! -d "/proc/$tributary_pid" ]; then
         die "no process $tributary_pid"
     fi
+    # The same path over HLS: rtsp://host:port/PATH -> Tributary's web module on the loopback.
+    hls_url="http://127.0.0.1:8080/tributary/hls/$(echo "$tributary_url" | sed -E 's#^rtsp://[^/]*/##')/index.m3u8"
 fi
 
 # --- limits ------------------------------------------------------------------------------------
@@ -168,6 +180,21 @@ run_load() { # $1 = server name, $2 = url, $3 = pid (may be empty), $4 = N
     tail -n 20 "$out/logs/$name-$transport-n$n.log" | grep -E "^(sessions|packets|jitter|server|load tool|PLAY)" || true
 }
 
+run_hls() { # $1 = viewers; Tributary only, named like the RTSP runs with "hls" for the transport
+    local n="$1"
+    local json="$out/json/tributary-hls-n$n.json" log_file="$out/logs/tributary-hls-n$n.log"
+    local ramp=$(( (n + ${rate%.*} - 1) / ${rate%.*} ))
+    local bound=$(( ramp + hold + 120 + 60 ))   # ramp + setup timeout + hold + the last loads
+    local args=(--url "$hls_url" -n "$n" --rate "$rate" --duration "$hold"
+                --json "$json" --label "tributary N=$n hls" --report-interval 5)
+    [ -n "$tributary_pid" ] && args+=(--server-pid "$tributary_pid")
+    log "tributary: N=$n HLS viewers of $hls_url (ramp ~${ramp}s, hold ${hold}s)"
+    if ! timeout "$bound" "$java_bin" "${tool_jvm[@]}" -jar "$jar" "${args[@]}" >"$log_file" 2>&1; then
+        log "tributary N=$n HLS: load tool failed or timed out (see $log_file)"
+    fi
+    tail -n 20 "$log_file" | grep -E "^(viewers|http errors|1st segment|segments|stalls|server|load tool)" || true
+}
+
 for n in $sessions; do
     if [ -n "$tributary_url" ]; then
         run_load tributary "$tributary_url" "$tributary_pid" "$n"
@@ -180,33 +207,54 @@ for n in $sessions; do
         sleep 2
     fi
 done
+for n in $hls_viewers; do
+    run_hls "$n"
+    sleep 3
+done
 
 # --- table -------------------------------------------------------------------------------------
 results="$out/RESULTS.md"
-"$python" - "$out/json" "$results" "$clip" "$transport" "$hold" "$rate" <<'PY'
+"$python" - "$out/json" "$results" "$clip" "$transport" "$hold" "$rate" "${hls_url:-}" <<'PY'
 import glob, json, os, platform, sys, time
 
-json_dir, results, clip, transport, hold, rate = sys.argv[1:7]
+json_dir, results, clip, transport, hold, rate, hls_url = sys.argv[1:8]
 rows = {}
 for path in sorted(glob.glob(os.path.join(json_dir, "*.json"))):
     with open(path) as f:
         d = json.load(f)
-    name = os.path.basename(path).split("-" + transport + "-n")[0]
+    hls = d["run"]["transport"] == "hls"
+    name = os.path.basename(path).split("-hls-n" if hls else "-" + transport + "-n")[0] + (" HLS" if hls else "")
     n = d["sessions"]["requested"]
     rows[(name, n)] = d
 
 def num(v, fmt):
     return "n/a" if v is None else fmt % v
 
+def mb(kb):
+    return "n/a" if kb is None or kb < 0 else "%.1f" % (kb / 1024.0)
+
 def row(name, n, d):
-    s, p, srv, tool = d["sessions"], d["packets"], d["server"], d["loadTool"]
-    rss = srv.get("peakRssKb")
+    # HLS rows: no RTP, so no loss or jitter; the first-packet column holds request->first segment, and the
+    # CPU column is per viewer-second, computed as RTSP's per stream-second.
+    s, srv, tool = d["sessions"], d["server"], d["loadTool"]
+    hls = "hls" in d
     return "| %s | %d | %d/%d | %s | %s | %s | %s | %s | %s |" % (
-        name, n, s["ok"], s["requested"], num(p["lossPercent"], "%.3f"),
-        num(d["jitterMs"]["p99"], "%.2f"), num(d["firstPacketMs"]["p99"], "%.1f"),
-        num(srv.get("cpuMsPerStreamSecond"), "%.2f"),
-        "n/a" if rss is None or rss < 0 else "%.1f" % (rss / 1024.0),
+        name, n, s["ok"], s["requested"],
+        "-" if hls else num(d["packets"]["lossPercent"], "%.3f"),
+        "-" if hls else num(d["jitterMs"]["p99"], "%.2f"),
+        num(d["firstSegmentMs" if hls else "firstPacketMs"]["p99"], "%.1f"),
+        num(srv.get("cpuMsPerStreamSecond"), "%.2f"), mb(srv.get("peakRssKb")),
         num(tool.get("cpuSeconds"), "%.1f"))
+
+def hls_row(n, d):
+    s, h, srv = d["sessions"], d["hls"], d["server"]
+    rtsp = rows.get(("tributary", n))
+    return "| %d | %d/%d | %s / %s | %d | %d in %d viewers | %.1f | %s | %s | %s |" % (
+        n, s["ok"], s["requested"], num(d["firstSegmentMs"]["p50"], "%.1f"), num(d["firstSegmentMs"]["p99"], "%.1f"),
+        h["segments"], h["stalls"], h["viewersStalled"], h["stalledSeconds"],
+        ", ".join("%s %d" % e for e in sorted(s["errors"].items())) or "none",
+        num(srv.get("cpuMsPerStreamSecond"), "%.2f"),
+        num(rtsp["server"].get("cpuMsPerStreamSecond"), "%.2f") if rtsp else "no RTSP run at this N")
 
 cpu = "unknown"
 try:
@@ -223,6 +271,13 @@ lines = ["# Tributary benchmark results", "",
          "|---|---|---|---|---|---|---|---|---|"]
 for (name, n) in sorted(rows, key=lambda k: (k[1], k[0])):
     lines.append(row(name, n, rows[(name, n)]))
+hls_rows = [hls_row(n, rows[(name, n)]) for (name, n) in sorted(rows, key=lambda k: k[1]) if "hls" in rows[(name, n)]]
+if hls_rows:
+    lines += ["", "HLS viewers of %s (Tributary only; same hold and ramp rate; in the table above their first-packet"
+              " column is request to first segment and their CPU is per viewer-second):" % hls_url, "",
+              "| N | viewers ok | request->1st segment p50 / p99 ms | segments | stalls | stalled s | HTTP errors"
+              " | server CPU-ms per viewer-s (HLS) | server CPU-ms per stream-s (RTSP, same N) |",
+              "|---|---|---|---|---|---|---|---|---|"] + hls_rows
 ns = sorted({n for (_, n) in rows})
 ratio_lines = []
 for n in ns:
