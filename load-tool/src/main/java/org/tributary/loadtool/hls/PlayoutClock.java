@@ -65,12 +65,10 @@ final class PlayoutClock {
         return startNanos != NOT_STARTED;
     }
 
-    /** Seconds of received media not yet played at {@code now} (0 before playback starts and while stalled). */
-    double aheadSeconds(long now) {
-        return started() ? Math.max(0, runsOutAt() - now) / 1e9 : 0;
-    }
-
-    /** Nanoseconds from {@code now} until less than {@code goalSeconds} is left to play; 0: load the next one now. */
+    /**
+     * Nanoseconds from {@code now} until less than {@code goalSeconds} is left to play; 0: load the next one now.
+     * With a goal of 0 it is the media left to play.
+     */
     long nanosUntilBelow(long now, double goalSeconds) {
         if (!started()) {
             return 0;

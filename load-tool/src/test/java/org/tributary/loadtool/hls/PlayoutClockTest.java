@@ -15,7 +15,6 @@ class PlayoutClockTest {
     void beforeTheFirstSegmentNothingPlaysAndTheNextLoadIsDueAtOnce() {
         PlayoutClock clock = new PlayoutClock();
         assertFalse(clock.started());
-        assertEquals(0, clock.aheadSeconds(T0));
         assertEquals(0, clock.nanosUntilBelow(T0, 6));
         assertFalse(clock.stalling(T0));
     }
@@ -25,12 +24,12 @@ class PlayoutClockTest {
         PlayoutClock clock = new PlayoutClock();
         clock.append(T0, 6);
         assertTrue(clock.started());
-        assertEquals(6.0, clock.aheadSeconds(T0));
+        assertEquals(6 * S, clock.nanosUntilBelow(T0, 0), "6 s left to play");
         assertEquals(0, clock.nanosUntilBelow(T0, 6), "exactly the goal ahead: load now");
         clock.append(T0 + S / 2, 6);
-        assertEquals(11.5, clock.aheadSeconds(T0 + S / 2), 1e-9);
+        assertEquals(11 * S + S / 2, clock.nanosUntilBelow(T0 + S / 2, 0));
         assertEquals(5 * S + S / 2, clock.nanosUntilBelow(T0 + S / 2, 6), "due when 6 s are left, at T0 + 6 s");
-        assertEquals(3.0, clock.aheadSeconds(T0 + 9 * S), 1e-9);
+        assertEquals(3 * S, clock.nanosUntilBelow(T0 + 9 * S, 0));
         assertEquals(0, clock.nanosUntilBelow(T0 + 9 * S, 6));
         assertEquals(0, clock.stalls());
     }
@@ -54,12 +53,12 @@ class PlayoutClockTest {
         clock.append(T0 + S, 2); // 4 s of media, runs out at T0 + 4 s
         assertFalse(clock.stalling(T0 + 4 * S));
         assertTrue(clock.stalling(T0 + 4 * S + 1));
-        assertEquals(0, clock.aheadSeconds(T0 + 5 * S));
+        assertEquals(0, clock.nanosUntilBelow(T0 + 5 * S, 0), "nothing left to play while stalled");
         clock.append(T0 + 5 * S + S / 2, 2); // 1.5 s late
         assertEquals(1, clock.stalls());
         assertEquals(1.5, clock.stalledSeconds(), 1e-9);
         // The clock resumed where it stopped: 2 s ahead at the arrival, running out 2 s later.
-        assertEquals(2.0, clock.aheadSeconds(T0 + 5 * S + S / 2), 1e-9);
+        assertEquals(2 * S, clock.nanosUntilBelow(T0 + 5 * S + S / 2, 0));
         clock.append(T0 + 7 * S + S / 2 + S / 4, 2); // 0.25 s late
         assertEquals(2, clock.stalls());
         assertEquals(1.75, clock.stalledSeconds(), 1e-9);
