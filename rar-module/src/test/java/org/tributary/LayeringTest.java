@@ -39,6 +39,7 @@ class LayeringTest {
             List.of("transport"),
             List.of("stream"),
             List.of("engine"),
+            List.of("hls.live"),
             List.of("session"),
             List.of("net"),
             List.of("server"),

@@ -15,8 +15,11 @@ import java.util.List;
  * @param body         the resource's bytes, or the refusal's message in UTF-8
  * @param allowOrigin  the Access-Control-Allow-Origin to answer with, or null for none (the HLS CORS setting)
  * @param authenticate the WWW-Authenticate values of a 401, empty otherwise
+ * @param live         the resource belongs to a live stream: its playlist changes every segment and its init
+ *                     segment with the publisher, so caches must not keep them
  */
-public record HlsReply(int status, String contentType, byte[] body, String allowOrigin, List<String> authenticate)
+public record HlsReply(int status, String contentType, byte[] body, String allowOrigin, List<String> authenticate,
+                       boolean live)
         implements Serializable {
 
     public static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
@@ -29,7 +32,12 @@ public record HlsReply(int status, String contentType, byte[] body, String allow
 
     /** A resource, without CORS. */
     public static HlsReply of(String contentType, byte[] body) {
-        return new HlsReply(200, contentType, body, null, List.of());
+        return new HlsReply(200, contentType, body, null, List.of(), false);
+    }
+
+    /** A resource of a live stream, without CORS. */
+    public static HlsReply live(String contentType, byte[] body) {
+        return new HlsReply(200, contentType, body, null, List.of(), true);
     }
 
     public static HlsReply refused(int status, String message) {
@@ -38,11 +46,11 @@ public record HlsReply(int status, String contentType, byte[] body, String allow
 
     public static HlsReply refused(int status, String message, List<String> authenticate) {
         return new HlsReply(status, "text/plain; charset=UTF-8", (message + "\n").getBytes(StandardCharsets.UTF_8),
-                null, authenticate);
+                null, authenticate, false);
     }
 
     public HlsReply withAllowOrigin(String origin) {
-        return new HlsReply(status, contentType, body, origin, authenticate);
+        return new HlsReply(status, contentType, body, origin, authenticate, live);
     }
 
     public boolean ok() {

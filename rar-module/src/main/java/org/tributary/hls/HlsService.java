@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HLS for the files of the media folder: answers a resource name under a file's path with its bytes or a
+ * HLS for the files of the media folder and, through {@link LiveHls}, the live streams: answers a resource name under a file's path with its bytes or a
  * refusal. A file is parsed and planned once per version; segments are made on request and kept in the
  * bounded {@link SegmentCache}. The caller (the outbound connection) decides access first.
  */
@@ -49,6 +49,7 @@ public final class HlsService {
     private final SegmentCache segments;
     private volatile int targetSeconds;
     private volatile String corsOrigin;
+    private volatile LiveHls live;
 
     public HlsService(MediaCatalog catalog, HlsAccess access, HlsTokens tokens, HlsViewings viewings,
                       int targetSeconds, long cacheBytes) {
@@ -58,6 +59,11 @@ public final class HlsService {
         this.viewings = viewings;
         this.targetSeconds = targetSeconds;
         this.segments = new SegmentCache(cacheBytes);
+    }
+
+    /** The live streams' HLS: a path with a stream is answered there, any other as a file. */
+    public void live(LiveHls live) {
+        this.live = live;
     }
 
     /** The origin every answer allows ({@link CorsOrigin} text: "none", "*" or one origin). */
@@ -121,6 +127,15 @@ public final class HlsService {
         String overLimit = viewings.refusal(mediaPath, request.token(), request.clientAddress(), admission.user());
         if (overLimit != null) {
             return HlsReply.refused(503, overLimit);
+        }
+        LiveHls streams = live;
+        HlsReply fromStream = streams == null ? null : streams.resource(canonical, name);
+        if (fromStream != null) {
+            if (fromStream.ok()) {
+                viewings.served(mediaPath, request.token(), request.clientAddress(), request.userAgent(),
+                        admission.user(), fromStream.body().length, 0);
+            }
+            return fromStream;
         }
         HlsPresentation p;
         try {

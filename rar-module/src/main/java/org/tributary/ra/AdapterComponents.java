@@ -11,6 +11,7 @@ import org.tributary.catalog.MediaCatalog;
 import org.tributary.hls.HlsService;
 import org.tributary.hls.HlsTokens;
 import org.tributary.hls.HlsViewings;
+import org.tributary.hls.live.LiveHlsStreams;
 import org.tributary.engine.StreamingEngine;
 import org.tributary.live.local.BroadcasterDefinition;
 import org.tributary.live.local.BroadcasterSupervisor;
@@ -90,6 +91,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final MediaCatalog catalog;
     /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it); built with the access guard. */
     HlsService hls;
+    LiveHlsStreams liveHls;
     private HlsViewings hlsViewings;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
@@ -240,6 +242,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 HlsTokens.withSecret(System.getProperty(HLS_TOKEN_SECRET_PROPERTY), Clock.systemUTC()), hlsViewings,
                 deployed.integer("hlsTargetDuration"), deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
         hls.corsOrigin(deployed.text("hlsCorsOrigin"));
+        liveHls = new LiveHlsStreams(paths, engine, deployed.integer("hlsTargetDuration"), System::nanoTime);
+        hls.live(liveHls);
         rtspServer = newServer(deployed.integer("rtspPort"));
     }
 
@@ -288,7 +292,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
-                .on("hlsTargetDuration", s -> hls.targetDuration(s.integer("hlsTargetDuration")))
+                .on("hlsTargetDuration", s -> {
+                    hls.targetDuration(s.integer("hlsTargetDuration"));
+                    liveHls.targetDuration(s.integer("hlsTargetDuration"));
+                })
                 .on("hlsCacheMegabytes", s -> hls.cacheBytes(s.integer("hlsCacheMegabytes") * MEBIBYTE))
                 .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")))
                 .on("thinningLossPercent", s -> handler.thinning(thinning(s)))

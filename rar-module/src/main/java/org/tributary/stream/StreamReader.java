@@ -48,7 +48,7 @@ public final class StreamReader implements AutoCloseable {
     }
 
     /** {@code wake} runs (on the writer's thread, so it must be cheap) whenever a packet arrives to an empty queue or the stream ends. */
-    synchronized void onReadable(Runnable wake) {
+    public synchronized void onReadable(Runnable wake) {
         this.onReadable = wake;
     }
 

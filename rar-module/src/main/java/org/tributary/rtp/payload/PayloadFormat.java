@@ -1,5 +1,9 @@
 package org.tributary.rtp.payload;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,5 +39,54 @@ public record PayloadFormat(int payloadType, String encodingName, int clockRate,
     /** "a=fmtp:96 ..." or null when there are no format parameters. */
     public String fmtpLine() {
         return fmtp == null ? null : "a=fmtp:" + payloadType + " " + fmtp;
+    }
+
+    /**
+     * The format parameters as name to value (RFC 4566 6: "name=value" separated by ';'), names in lower case
+     * (RFC 6184 and RFC 3640 names are case-insensitive); a parameter without '=' maps to "".
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (fmtp == null) {
+            return out;
+        }
+        for (String part : fmtp.split(";")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = (eq < 0 ? p : p.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            out.putIfAbsent(name, eq < 0 ? "" : p.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    /**
+     * The payload format an SDP media description's attribute lines (without "a=") give for {@code payloadType}:
+     * its rtpmap (else {@code defaultName}/{@code defaultClockRate}) and fmtp.
+     */
+    public static PayloadFormat fromAttributes(int payloadType, List<String> attributes,
+                                               String defaultName, int defaultClockRate) {
+        String name = defaultName;
+        int clockRate = defaultClockRate;
+        int channels = 0;
+        String fmtp = null;
+        String prefix = ":" + payloadType + " ";
+        for (String a : attributes) {
+            if (a.startsWith("rtpmap" + prefix)) {
+                String[] parts = a.substring(prefix.length() + 6).trim().split("/");
+                try {
+                    name = parts[0];
+                    clockRate = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : clockRate;
+                    channels = parts.length > 2 ? Integer.parseInt(parts[2].trim()) : 0;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("malformed rtpmap: " + a, e);
+                }
+            } else if (a.startsWith("fmtp" + prefix)) {
+                fmtp = a.substring(prefix.length() + 4).trim();
+            }
+        }
+        return new PayloadFormat(payloadType, name, clockRate, channels, fmtp);
     }
 }

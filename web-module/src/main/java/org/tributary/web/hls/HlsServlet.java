@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code GET /tributary/hls/<path>/<resource>}: the adapter answers (access, bytes, refusals with their
  * message); this adds the HTTP: Cache-Control (VOD segments for a day, playlists a minute, private when access
- * was checked), byte ranges on the init and media segments, CORS when configured, the token carried on in
+ * was checked; a live stream's playlists and init segment not at all, its segments a minute), byte ranges on the init and media segments, CORS when configured, the token carried on in
  * playlists, playlists gzipped for clients that accept it. Refusals are plain text with their status (no HTML error page).
  */
 @WebServlet(urlPatterns = "/hls/*")
@@ -25,6 +25,8 @@ public class HlsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String SEGMENT_CACHE = "max-age=86400";
     static final String PLAYLIST_CACHE = "max-age=60";
+    static final String LIVE_PLAYLIST_CACHE = "no-cache";
+    static final String LIVE_SEGMENT_CACHE = "max-age=60";
 
     @EJB
     private transient AdapterClient adapter;
@@ -62,7 +64,8 @@ public class HlsServlet extends HttpServlet {
         if (reply.contentType().equals(HlsReply.PLAYLIST_TYPE)) {
             String text = new String(reply.body(), StandardCharsets.UTF_8);
             byte[] body = (token == null ? text : PlaylistTokens.carry(text, token)).getBytes(StandardCharsets.UTF_8);
-            response.setHeader("Cache-Control", (personal ? "private, " : "") + PLAYLIST_CACHE);
+            response.setHeader("Cache-Control", (personal ? "private, " : "")
+                    + (reply.live() ? LIVE_PLAYLIST_CACHE : PLAYLIST_CACHE));
             response.addHeader("Vary", "Accept-Encoding");
             if (AcceptEncoding.gzip(request.getHeader("Accept-Encoding"))) {
                 body = gzipped(body);
@@ -71,7 +74,9 @@ public class HlsServlet extends HttpServlet {
             send(response, reply.contentType(), body, 0, body.length);
             return;
         }
-        response.setHeader("Cache-Control", (personal ? "private, " : "") + SEGMENT_CACHE);
+        String cache = !reply.live() ? SEGMENT_CACHE
+                : reply.contentType().equals(HlsReply.INIT_TYPE) ? LIVE_PLAYLIST_CACHE : LIVE_SEGMENT_CACHE;
+        response.setHeader("Cache-Control", (personal ? "private, " : "") + cache);
         response.setHeader("Accept-Ranges", "bytes");
         byte[] body = reply.body();
         ByteRange range;

@@ -55,4 +55,45 @@ public record AvcDecoderConfig(int profileIndication, int profileCompatibility, 
         }
         return list;
     }
+
+    /**
+     * The avcC box body of these parameter sets with 4-byte NAL lengths (14496-15 5.3.3.1), from the first SPS's
+     * profile, constraint flags and level.
+     *
+     * @throws IllegalArgumentException without an SPS or a PPS, or with more than the record can count
+     */
+    public static byte[] write(List<byte[]> sps, List<byte[]> pps) {
+        if (sps.isEmpty() || pps.isEmpty() || sps.size() > 31 || pps.size() > 255) {
+            throw new IllegalArgumentException("an avcC record needs 1..31 SPS and 1..255 PPS, not "
+                    + sps.size() + " and " + pps.size());
+        }
+        byte[] first = sps.get(0);
+        if (first.length < 4) {
+            throw new IllegalArgumentException("SPS of " + first.length + " bytes");
+        }
+        int size = 7;
+        for (byte[] nal : sps) {
+            size += 2 + nal.length;
+        }
+        for (byte[] nal : pps) {
+            size += 2 + nal.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put((byte) 1).put(first[1]).put(first[2]).put(first[3]);
+        b.put((byte) 0xFF); // reserved bits, lengthSizeMinusOne = 3
+        b.put((byte) (0xE0 | sps.size()));
+        writeNalList(b, sps);
+        b.put((byte) pps.size());
+        writeNalList(b, pps);
+        return b.array();
+    }
+
+    private static void writeNalList(ByteBuffer b, List<byte[]> nals) {
+        for (byte[] nal : nals) {
+            if (nal.length > 0xFFFF) {
+                throw new IllegalArgumentException("parameter set of " + nal.length + " bytes");
+            }
+            b.putShort((short) nal.length).put(nal);
+        }
+    }
 }

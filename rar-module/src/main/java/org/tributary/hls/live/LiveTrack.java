@@ -1,0 +1,274 @@
+package org.tributary.hls.live;
+
+import org.tributary.media.fmp4.InitTrack;
+import org.tributary.media.fmp4.SampleEntries;
+import org.tributary.rtp.payload.AccessUnit;
+import org.tributary.rtp.payload.Depacketizer;
+import org.tributary.rtp.payload.PayloadFormat;
+import org.tributary.rtp.payload.h264.AvcDecoderConfig;
+import org.tributary.rtp.payload.h264.H264NalSyntax;
+import org.tributary.rtp.payload.h264.SequenceParameterSet;
+import org.tributary.rtp.payload.mpeg4audio.AacDepacketizer;
+import org.tributary.rtp.payload.mpeg4audio.AudioSpecificConfig;
+import org.tributary.rtp.payload.mpegaudio.MpegAudioDepacketizer;
+import org.tributary.rtp.payload.mpegaudio.MpegAudioHeader;
+import org.tributary.rtp.payload.nal.NalUnitDepacketizer;
+import org.tributary.source.SourceTrack;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One track of a live stream as fragmented MP4: its RTP payloads rebuilt into samples (in arrival order, which is
+ * decode order) on a 64-bit timeline in the track's RTP clock, and its init-segment entry once its codec
+ * configuration is known (from the SDP, or for H.264 without sprop-parameter-sets from the first in-band SPS and PPS).
+ * H.264, AAC (RFC 3640 AAC-hbr) and MPEG audio (RFC 2250); {@link #of} says why another codec is not carried.
+ * Used by the packager's one thread.
+ */
+final class LiveTrack {
+
+    /** Where each track's timeline starts: far enough from 0 that shifting decode times back never goes negative. */
+    static final long BASE_SECONDS = 10;
+
+    private final SourceTrack source;
+    private final int trackId;
+    private final Codec codec;
+    private final Depacketizer depacketizer;
+    private final List<LiveSample> pending = new ArrayList<>();
+    private int sequence;
+    private boolean started;
+    private long last32;
+    private long pts;
+    private long malformed;
+
+    private LiveTrack(SourceTrack source, int trackId, Codec codec) {
+        this.source = source;
+        this.trackId = trackId;
+        this.codec = codec;
+        this.depacketizer = codec.depacketizer();
+    }
+
+    /** What is needed per codec: its depacketizer, and its sample entry and RFC 6381 name once known. */
+    private interface Codec {
+        Depacketizer depacketizer();
+
+        /** Learns from a rebuilt unit (MPEG audio's header, H.264's in-band parameter sets). */
+        default void saw(AccessUnit unit) {
+        }
+
+        /** The entry, or null while the configuration is unknown. */
+        InitTrack init(int trackId, long timescale);
+
+        String name();
+    }
+
+    /**
+     * The track of {@code source} HLS can carry, as fragment track {@code trackId}.
+     *
+     * @throws IllegalArgumentException naming the codec when HLS cannot carry it, or what is wrong with its SDP
+     */
+    static LiveTrack of(SourceTrack source, int trackId) {
+        PayloadFormat format = PayloadFormat.fromAttributes(source.payloadType(), source.sdpAttributes(),
+                source.codec(), source.clockRate());
+        String name = format.encodingName().toUpperCase(Locale.ROOT);
+        Codec codec = switch (name) {
+            case "H264" -> new H264(format);
+            case "MPEG4-GENERIC" -> new Aac(format);
+            case "MPA" -> new MpegAudio();
+            default -> throw new IllegalArgumentException("HLS cannot carry " + source.media() + " in " + name
+                    + " (H.264, AAC and MPEG audio only)");
+        };
+        return new LiveTrack(source, trackId, codec);
+    }
+
+    int streamTrack() {
+        return source.index();
+    }
+
+    boolean video() {
+        return source.media().equals("video");
+    }
+
+    long timescale() {
+        return source.clockRate();
+    }
+
+    /** The entry of this track in the init segment, or null while its configuration is unknown. */
+    InitTrack init() {
+        return codec.init(trackId, timescale());
+    }
+
+    String codecName() {
+        return codec.name();
+    }
+
+    /** Payloads that broke their format (their units were dropped). */
+    long malformed() {
+        return malformed;
+    }
+
+    /**
+     * One RTP payload of the track, which arrived {@code sinceZeroNanos} after the stream's first packet (that
+     * places the track's first unit on the timeline shared by every track).
+     */
+    void push(ByteBuffer payload, boolean marker, long timestamp, long sinceZeroNanos) {
+        try {
+            depacketizer.push(sequence++, timestamp, marker, payload, unit -> add(unit, sinceZeroNanos));
+        } catch (org.tributary.rtp.payload.MalformedPayloadException e) {
+            malformed++;
+        }
+    }
+
+    private void add(AccessUnit unit, long sinceZeroNanos) {
+        long ts = unit.timestamp() & 0xFFFFFFFFL;
+        if (!started) {
+            started = true;
+            pts = BASE_SECONDS * timescale() + Math.max(0, sinceZeroNanos) / 1000 * timescale() / 1_000_000;
+        } else {
+            pts += (int) (ts - last32); // signed: B-frames go back a little, the 32-bit clock wraps
+        }
+        last32 = ts;
+        codec.saw(unit);
+        pending.add(new LiveSample(pts, unit.keyFrame() || !video(), unit.data()));
+    }
+
+    /** The samples not yet cut into a segment, oldest first; the segmenter removes what it takes. */
+    List<LiveSample> pending() {
+        return pending;
+    }
+
+    private static final class H264 implements Codec {
+        private final NalUnitDepacketizer depacketizer = new NalUnitDepacketizer(H264NalSyntax.INSTANCE);
+        private List<byte[]> sps = new ArrayList<>();
+        private List<byte[]> pps = new ArrayList<>();
+        private InitTrack init;
+        private String name = "avc1";
+
+        H264(PayloadFormat format) {
+            String sets = format.parameters().get("sprop-parameter-sets");
+            if (sets != null && !sets.isEmpty()) {
+                for (String set : sets.split(",")) {
+                    byte[] nal;
+                    try {
+                        nal = Base64.getDecoder().decode(set.trim());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("sprop-parameter-sets is not Base64: " + set, e);
+                    }
+                    if (nal.length > 0 && (nal[0] & 0x1F) == 7) {
+                        sps.add(nal);
+                    } else if (nal.length > 0 && (nal[0] & 0x1F) == 8) {
+                        pps.add(nal);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Depacketizer depacketizer() {
+            return depacketizer;
+        }
+
+        @Override
+        public void saw(AccessUnit unit) {
+            if (init == null && (sps.isEmpty() || pps.isEmpty()) && unit.keyFrame()) {
+                List<byte[]> inBand = depacketizer.parameterSets(); // SPS then PPS, when both were seen
+                if (inBand.size() == 2) {
+                    sps = List.of(inBand.get(0));
+                    pps = List.of(inBand.get(1));
+                }
+            }
+        }
+
+        @Override
+        public InitTrack init(int trackId, long timescale) {
+            if (init == null && !sps.isEmpty() && !pps.isEmpty()) {
+                SequenceParameterSet s = SequenceParameterSet.parse(sps.get(0));
+                byte[] avcC = AvcDecoderConfig.write(sps, pps);
+                init = new InitTrack(trackId, "vide", timescale, s.width(), s.height(),
+                        SampleEntries.visual("avc1", s.width(), s.height(), "avcC", avcC));
+                name = "avc1." + HexFormat.of().formatHex(avcC, 1, 4);
+            }
+            return init;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    private static final class Aac implements Codec {
+        private final byte[] config;
+        private final AudioSpecificConfig asc;
+        private final int channels;
+
+        Aac(PayloadFormat format) {
+            var p = format.parameters();
+            String mode = p.getOrDefault("mode", "");
+            if (!mode.equalsIgnoreCase("AAC-hbr") || !"13".equals(p.get("sizelength"))) {
+                throw new IllegalArgumentException("HLS carries MPEG4-GENERIC audio in mode AAC-hbr (sizelength=13)"
+                        + " only, not mode '" + mode + "'");
+            }
+            String hex = p.get("config");
+            try {
+                config = HexFormat.of().parseHex(hex == null ? "" : hex);
+                asc = AudioSpecificConfig.parse(config);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the AAC track's config '" + hex + "' is not an AudioSpecificConfig: "
+                        + e.getMessage(), e);
+            }
+            channels = asc.channelCount() > 0 ? asc.channelCount() : Math.max(1, format.channels());
+        }
+
+        @Override
+        public Depacketizer depacketizer() {
+            return new AacDepacketizer(1024);
+        }
+
+        @Override
+        public InitTrack init(int trackId, long timescale) {
+            return new InitTrack(trackId, "soun", timescale, 0, 0, SampleEntries.audio(channels,
+                    asc.samplingFrequency(), SampleEntries.OBJECT_TYPE_AAC, config, 0, 0));
+        }
+
+        @Override
+        public String name() {
+            return "mp4a.40." + asc.audioObjectType();
+        }
+    }
+
+    private static final class MpegAudio implements Codec {
+        private MpegAudioHeader header;
+        private int channels;
+
+        @Override
+        public Depacketizer depacketizer() {
+            return new MpegAudioDepacketizer();
+        }
+
+        @Override
+        public void saw(AccessUnit unit) {
+            byte[] d = unit.data();
+            if (header == null && d.length >= 4) {
+                int h = ByteBuffer.wrap(d).getInt();
+                header = MpegAudioHeader.parse(h);
+                channels = ((h >>> 6) & 3) == 3 ? 1 : 2;
+            }
+        }
+
+        @Override
+        public InitTrack init(int trackId, long timescale) {
+            return header == null ? null : new InitTrack(trackId, "soun", timescale, 0, 0,
+                    SampleEntries.audio(channels, header.sampleRate(), SampleEntries.OBJECT_TYPE_MP3, null, 0, 0));
+        }
+
+        @Override
+        public String name() {
+            return "mp4a.40.34";
+        }
+    }
+}

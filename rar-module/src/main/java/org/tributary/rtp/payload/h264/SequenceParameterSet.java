@@ -1,0 +1,158 @@
+package org.tributary.rtp.payload.h264;
+
+import org.tributary.rtp.payload.BitReader;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * What a fragmented-MP4 writer needs of an H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1): the
+ * profile, constraint flags and level (the avcC record's and the RFC 6381 codec string's first bytes) and the
+ * picture size after cropping.
+ *
+ * @param profileIdc       profile_idc
+ * @param constraintFlags  the byte of constraint_set flags after it
+ * @param levelIdc         level_idc
+ * @param width            luma width in pixels, cropping applied
+ * @param height           luma height in pixels, cropping applied
+ */
+public record SequenceParameterSet(int profileIdc, int constraintFlags, int levelIdc, int width, int height) {
+
+    /** Profiles whose SPS carries chroma format, bit depths and scaling matrices (7.3.2.1.1). */
+    private static boolean highProfile(int profile) {
+        return switch (profile) {
+            case 100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Parses an SPS NAL unit, its one-byte NAL header included.
+     *
+     * @throws IllegalArgumentException when it is not an SPS, is truncated or holds values out of range
+     */
+    public static SequenceParameterSet parse(byte[] nal) {
+        if (nal.length < 4 || (nal[0] & 0x1F) != 7) {
+            throw new IllegalArgumentException("not an H.264 sequence parameter set ("
+                    + nal.length + " bytes" + (nal.length > 0 ? ", NAL type " + (nal[0] & 0x1F) : "") + ")");
+        }
+        BitReader r = new BitReader(unescape(nal));
+        r.readBits(8); // NAL header
+        int profile = r.readInt(8);
+        int constraints = r.readInt(8);
+        int level = r.readInt(8);
+        ue(r); // seq_parameter_set_id
+        int chromaFormat = 1;
+        boolean separateColourPlanes = false;
+        if (highProfile(profile)) {
+            chromaFormat = ue(r);
+            if (chromaFormat > 3) {
+                throw new IllegalArgumentException("chroma_format_idc " + chromaFormat + " out of range");
+            }
+            if (chromaFormat == 3) {
+                separateColourPlanes = r.readBits(1) == 1;
+            }
+            ue(r); // bit_depth_luma_minus8
+            ue(r); // bit_depth_chroma_minus8
+            r.readBits(1); // qpprime_y_zero_transform_bypass_flag
+            if (r.readBits(1) == 1) { // seq_scaling_matrix_present_flag
+                int lists = chromaFormat != 3 ? 8 : 12;
+                for (int i = 0; i < lists; i++) {
+                    if (r.readBits(1) == 1) {
+                        skipScalingList(r, i < 6 ? 16 : 64);
+                    }
+                }
+            }
+        }
+        ue(r); // log2_max_frame_num_minus4
+        int pocType = ue(r);
+        if (pocType == 0) {
+            ue(r); // log2_max_pic_order_cnt_lsb_minus4
+        } else if (pocType == 1) {
+            r.readBits(1); // delta_pic_order_always_zero_flag
+            se(r); // offset_for_non_ref_pic
+            se(r); // offset_for_top_to_bottom_field
+            int cycle = ue(r);
+            if (cycle > 255) {
+                throw new IllegalArgumentException("num_ref_frames_in_pic_order_cnt_cycle " + cycle + " out of range");
+            }
+            for (int i = 0; i < cycle; i++) {
+                se(r);
+            }
+        } else if (pocType != 2) {
+            throw new IllegalArgumentException("pic_order_cnt_type " + pocType + " out of range");
+        }
+        ue(r); // max_num_ref_frames
+        r.readBits(1); // gaps_in_frame_num_value_allowed_flag
+        long widthMbs = ue(r) + 1L;
+        long heightMapUnits = ue(r) + 1L;
+        boolean frameMbsOnly = r.readBits(1) == 1;
+        if (!frameMbsOnly) {
+            r.readBits(1); // mb_adaptive_frame_field_flag
+        }
+        r.readBits(1); // direct_8x8_inference_flag
+        long width = widthMbs * 16;
+        long height = heightMapUnits * 16 * (frameMbsOnly ? 1 : 2);
+        if (r.readBits(1) == 1) { // frame_cropping_flag
+            long left = ue(r);
+            long right = ue(r);
+            long top = ue(r);
+            long bottom = ue(r);
+            int chromaArrayType = separateColourPlanes ? 0 : chromaFormat;
+            long cropX = chromaArrayType == 0 ? 1 : (chromaFormat == 3 ? 1 : 2);
+            long cropY = (chromaArrayType == 0 ? 1 : (chromaFormat == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
+            width -= (left + right) * cropX;
+            height -= (top + bottom) * cropY;
+        }
+        if (width <= 0 || height <= 0 || width > 16_384 || height > 16_384) {
+            throw new IllegalArgumentException("picture size " + width + "x" + height + " out of range");
+        }
+        return new SequenceParameterSet(profile, constraints, level, (int) width, (int) height);
+    }
+
+    /** Unsigned Exp-Golomb (9.1). */
+    private static int ue(BitReader r) {
+        int zeros = 0;
+        while (r.readBits(1) == 0) {
+            if (++zeros > 31) {
+                throw new IllegalArgumentException("Exp-Golomb code longer than 32 bits");
+            }
+        }
+        long value = (1L << zeros) - 1 + r.readBits(zeros);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Exp-Golomb value out of range");
+        }
+        return (int) value;
+    }
+
+    /** Signed Exp-Golomb (9.1.1). */
+    private static int se(BitReader r) {
+        int k = ue(r);
+        return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
+    }
+
+    private static void skipScalingList(BitReader r, int size) {
+        int last = 8;
+        int next = 8;
+        for (int j = 0; j < size; j++) {
+            if (next != 0) {
+                next = (last + se(r) + 256) % 256;
+            }
+            last = next == 0 ? last : next;
+        }
+    }
+
+    /** The RBSP: the NAL unit without its emulation prevention bytes (0x000003 -> 0x0000). */
+    static byte[] unescape(byte[] nal) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(nal.length);
+        int zeros = 0;
+        for (byte b : nal) {
+            if (zeros >= 2 && b == 3) {
+                zeros = 0;
+                continue;
+            }
+            zeros = b == 0 ? zeros + 1 : 0;
+            out.write(b);
+        }
+        return out.toByteArray();
+    }
+}
