@@ -242,7 +242,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 HlsTokens.withSecret(System.getProperty(HLS_TOKEN_SECRET_PROPERTY), Clock.systemUTC()), hlsViewings,
                 deployed.integer("hlsTargetDuration"), deployed.integer("hlsCacheMegabytes") * MEBIBYTE);
         hls.corsOrigin(deployed.text("hlsCorsOrigin"));
-        liveHls = new LiveHlsStreams(paths, engine, deployed.integer("hlsTargetDuration"), System::nanoTime);
+        liveHls = new LiveHlsStreams(paths, engine, deployed.integer("hlsLiveTargetDuration"),
+                deployed.integer("hlsLiveWindowSegments"), System::nanoTime);
         hls.live(liveHls);
         rtspServer = newServer(deployed.integer("rtspPort"));
     }
@@ -292,10 +293,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 .on("rtxMaxResends", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxHistoryKilobytes", s -> handler.retransmission(rtxLimits(s)))
                 .on("rtxPlayers", s -> handler.retransmissionPlayers(s.text("rtxPlayers")))
-                .on("hlsTargetDuration", s -> {
-                    hls.targetDuration(s.integer("hlsTargetDuration"));
-                    liveHls.targetDuration(s.integer("hlsTargetDuration"));
-                })
+                .on("hlsTargetDuration", s -> hls.targetDuration(s.integer("hlsTargetDuration")))
+                .on("hlsLiveTargetDuration", s -> liveHls.targetDuration(s.integer("hlsLiveTargetDuration")))
+                .on("hlsLiveWindowSegments", s -> liveHls.windowSegments(s.integer("hlsLiveWindowSegments")))
                 .on("hlsCacheMegabytes", s -> hls.cacheBytes(s.integer("hlsCacheMegabytes") * MEBIBYTE))
                 .on("hlsCorsOrigin", s -> hls.corsOrigin(s.text("hlsCorsOrigin")))
                 .on("thinningLossPercent", s -> handler.thinning(thinning(s)))

@@ -236,6 +236,15 @@ public final class SettingsSchema {
             integer("hlsTargetDuration", "tributary.hls.target-duration", 6, 1, 30).label("HLS segment duration")
                     .unit("s").describe("segments are cut at the first key frame after this long (files are planned"
                             + " again at their next request)").in(HLS).live(),
+            integer("hlsLiveTargetDuration", "tributary.hls.live-target-duration", 2, 1, 30)
+                    .label("Live HLS segment duration").unit("s")
+                    .describe("a live stream's segments are cut at its first key frame after this long: with hls.js's"
+                            + " default of three segments behind the edge, the delay is about four of these (streams"
+                            + " packaged from then on)").in(HLS).live(),
+            integer("hlsLiveWindowSegments", "tributary.hls.live-window-segments", 6, 3, 60)
+                    .label("Live HLS playlist window").unit("segments")
+                    .describe("the latest segments a live playlist lists; older ones are gone (streams packaged from"
+                            + " then on)").in(HLS).live(),
             integer("hlsCacheMegabytes", "tributary.hls.cache-megabytes", 64, 0, 4096).zero("no segment cache")
                     .label("HLS segment cache").unit("MiB")
                     .describe("HLS segments kept in memory, least recently used out first").in(HLS).live(),

@@ -39,7 +39,12 @@ public class MediaLibraryService {
      * RTSP port the adapter listens on now.
      */
     public String rtspUrl(MediaFileInfo entry, String host) {
-        return rtspUrl(host, rtspPort(), entry.path());
+        return rtspUrl(entry.path(), host);
+    }
+
+    /** The RTSP URL of any path the server serves (a file, a live stream), for {@code host}. */
+    public String rtspUrl(String path, String host) {
+        return rtspUrl(host, rtspPort(), path);
     }
 
     /** Every entry with its URL, asking the adapter for its port once. */

@@ -122,7 +122,8 @@ final class LiveHlsStream implements Playback {
         while (window.size() > windowSegments) {
             window.removeFirst();
         }
-        longestSegmentSeconds = Math.max(longestSegmentSeconds, Math.round(Math.ceil(segment.durationSeconds())));
+        // RFC 8216 4.3.3.1: each EXTINF rounded to the nearest integer is at most the target duration
+        longestSegmentSeconds = Math.max(longestSegmentSeconds, Math.round(segment.durationSeconds()));
         notifyAll();
     }
 

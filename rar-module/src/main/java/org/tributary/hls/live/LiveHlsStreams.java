@@ -25,8 +25,6 @@ import java.util.logging.Logger;
 public final class LiveHlsStreams implements LiveHls {
 
     private static final Logger LOG = Logger.getLogger(LiveHlsStreams.class.getName());
-    /** Segments in a live playlist: about three target durations are what a player keeps behind the edge. */
-    public static final int WINDOW_SEGMENTS = 6;
     /** A packager stops after this long without a request. */
     public static final int IDLE_SECONDS = 30;
     /** The most streams packaged at once; a request for one more is refused (503). */
@@ -41,17 +39,29 @@ public final class LiveHlsStreams implements LiveHls {
     private final LongSupplier nanos;
     private final Map<String, LiveHlsStream> packagers = new ConcurrentHashMap<>();
     private volatile int targetSeconds;
+    private volatile int windowSegments;
 
-    public LiveHlsStreams(PathRegistry paths, PlaybackScheduler engine, int targetSeconds, LongSupplier nanos) {
+    /**
+     * @param targetSeconds  segments are cut at the first key frame after this long
+     * @param windowSegments the latest segments a playlist lists
+     */
+    public LiveHlsStreams(PathRegistry paths, PlaybackScheduler engine, int targetSeconds, int windowSegments,
+                          LongSupplier nanos) {
         this.paths = paths;
         this.engine = engine;
         this.targetSeconds = targetSeconds;
+        this.windowSegments = windowSegments;
         this.nanos = nanos;
     }
 
-    /** The target duration of segments cut from now on (running packagers keep theirs). */
+    /** The target duration of the streams packaged from now on (running packagers keep theirs). */
     public void targetDuration(int seconds) {
         targetSeconds = seconds;
+    }
+
+    /** The playlist window of the streams packaged from now on. */
+    public void windowSegments(int segments) {
+        windowSegments = segments;
     }
 
     /** Streams being packaged now. */
@@ -126,7 +136,7 @@ public final class LiveHlsStreams implements LiveHls {
         }
         long nowMillis = System.currentTimeMillis();
         LiveHlsStream[] self = new LiveHlsStream[1];
-        LiveHlsStream packager = new LiveHlsStream(path, stream, tracks, targetSeconds, WINDOW_SEGMENTS,
+        LiveHlsStream packager = new LiveHlsStream(path, stream, tracks, targetSeconds, windowSegments,
                 IDLE_SECONDS * 1_000_000_000L, nowMillis / 1000 - SEQUENCE_EPOCH_SECONDS, nanos, () -> packagers.remove(path, self[0]));
         self[0] = packager;
         packagers.put(path, packager);

@@ -3,6 +3,7 @@ package org.tributary.web.console.dashboard;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import org.tributary.api.BroadcastInfo;
 import org.tributary.ejb.adapter.AdapterOfflineException;
 import org.tributary.ejb.stats.FileCount;
 import org.tributary.ejb.stats.StatsSample;
@@ -29,6 +30,8 @@ public class DashboardView {
     private StatsSample latest;
     private String error;
     private boolean loaded;
+    private List<BroadcastInfo> broadcasts;
+    private boolean broadcastsLoaded;
 
     private void load() {
         if (loaded) {
@@ -46,13 +49,31 @@ public class DashboardView {
 
     /** "2 (35 viewers)", "0"; "?" while the adapter does not answer. */
     public String getBroadcasts() {
-        try {
-            List<org.tributary.api.BroadcastInfo> live = adapter.broadcasts();
-            int viewers = live.stream().mapToInt(org.tributary.api.BroadcastInfo::viewers).sum();
-            return live.size() + (live.isEmpty() ? "" : " (" + viewers + " viewers)");
-        } catch (org.tributary.ejb.adapter.AdapterClient.AdapterUnavailableException e) {
+        List<BroadcastInfo> live = getLiveStreams();
+        if (live == null) {
             return "?";
         }
+        int viewers = live.stream().mapToInt(BroadcastInfo::viewers).sum();
+        return live.size() + (live.isEmpty() ? "" : " (" + viewers + " viewers)");
+    }
+
+    /** The live broadcasts now, by path, each with a Play button; null while the adapter does not answer. */
+    public List<BroadcastInfo> getLiveStreams() {
+        if (!broadcastsLoaded) {
+            broadcastsLoaded = true;
+            try {
+                broadcasts = adapter.broadcasts().stream().sorted(java.util.Comparator.comparing(BroadcastInfo::path))
+                        .toList();
+            } catch (org.tributary.ejb.adapter.AdapterClient.AdapterUnavailableException e) {
+                broadcasts = null;
+            }
+        }
+        return broadcasts;
+    }
+
+    /** A path as a query parameter value, for the Play links. */
+    public String encoded(String path) {
+        return org.tributary.api.access.MediaPaths.urlComponent(path);
     }
 
     public StatsSample getLatest() {

@@ -79,41 +79,56 @@ public class MediaView {
     /**
      * The player for {@code ?play=<path>}: an operator's player carries a signed token (it plays whatever the
      * folder rules say, for {@link #PLAYER_TOKEN_SECONDS}); a viewer's carries none, so the folder rules decide
-     * as they do for RTSP. A path that is not a streamable file gets a message instead.
+     * as they do for RTSP. A live broadcast plays the same way (the dashboard's Play buttons lead here). A path that
+     * is neither a streamable file nor a live broadcast gets a message instead.
      */
     private void openPlayer(List<MediaFileInfo> entries) {
         MediaFileInfo file = entries.stream().filter(e -> e.path().equals(play)).findFirst().orElse(null);
-        if (file == null || !file.playable()) {
-            playerError = file == null ? "There is no media file " + play + "." : play + " cannot be streamed: " + file.problem();
+        boolean live = file == null && isBroadcast(play);
+        if (!live && (file == null || !file.playable())) {
+            playerError = file == null ? "There is no media file or live broadcast " + play + "."
+                    : play + " cannot be streamed: " + file.problem();
             return;
         }
+        String path = live ? play : file.path();
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         String token = null;
         if (me.isOperator()) {
             try {
-                token = adapter.mintHlsToken(file.path(), PLAYER_TOKEN_SECONDS).token();
+                token = adapter.mintHlsToken(path, PLAYER_TOKEN_SECONDS).token();
             } catch (AdapterClient.AdapterUnavailableException | AdapterClient.HlsTokenRefusedException e) {
-                LOG.warning("no token for the console player of " + file.path() + ": " + e.getMessage());
+                LOG.warning("no token for the console player of " + path + ": " + e.getMessage());
             }
         }
         String origin = external.getRequestScheme() + "://" + external.getRequestServerName() + ":"
                 + external.getRequestServerPort();
         PlayerLinks links = new PlayerLinks(origin, external.getRequestContextPath());
-        player = new Player(file.path(), token != null, links.playerPageUrl(file.path(), token),
-                links.hlsUrl(file.path(), token), url(file), links.embedSnippet(file.path(), token));
+        String host = external.getRequestServerName();
+        player = new Player(path, live, token != null, links.playerPageUrl(path, token), links.hlsUrl(path, token),
+                live ? library.rtspUrl(path, host) : url(file), links.embedSnippet(path, token));
+    }
+
+    /** Whether a live broadcast is at the path now. */
+    private boolean isBroadcast(String path) {
+        try {
+            return adapter.broadcasts().stream().anyMatch(b -> b.path().equals(path));
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            return false;
+        }
     }
 
     /**
      * The open player.
      *
-     * @param path       the file
+     * @param path       the file or live stream
+     * @param live       whether it is a live broadcast
      * @param tokened    whether its URLs carry a token (an operator's) or leave access to the folder rules
      * @param pageUrl    the standalone player page, which the console shows in a frame and an intranet page can embed
      * @param hlsUrl     the HLS playlist
      * @param rtspUrl    the RTSP URL
      * @param embed      an {@code <iframe>} snippet of the player page
      */
-    public record Player(String path, boolean tokened, String pageUrl, String hlsUrl, String rtspUrl, String embed) {
+    public record Player(String path, boolean live, boolean tokened, String pageUrl, String hlsUrl, String rtspUrl, String embed) {
     }
 
     private String playerError;
