@@ -37,6 +37,8 @@ public final class HlsService {
 
     private static final Logger LOG = Logger.getLogger(HlsService.class.getName());
     private static final Pattern SEGMENT = Pattern.compile("seg(0|[1-9][0-9]{0,8})\\.m4s");
+    /** A Low-Latency HLS part of a live stream's segment. */
+    private static final Pattern PART = Pattern.compile("part(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,4})\\.m4s");
     private static final int MAX_FILES = 10_000;
     /** The protocol of HLS's access questions: HTTP, as MP3 over HTTP. */
     static final String PROTOCOL = "http";
@@ -105,11 +107,12 @@ public final class HlsService {
     private HlsReply answer(HlsRequest request) {
         String name = request.name();
         Matcher segment = SEGMENT.matcher(name);
-        boolean known = segment.matches() || name.equals("index.m3u8") || name.equals(Playlists.MEDIA)
+        boolean part = PART.matcher(name).matches();
+        boolean known = segment.matches() || part || name.equals("index.m3u8") || name.equals(Playlists.MEDIA)
                 || name.equals(Playlists.INIT);
         if (!known) {
             return HlsReply.refused(404, "no HLS resource '" + MediaPaths.printable(name)
-                    + "': index.m3u8, media.m3u8, init.mp4 and seg<N>.m4s are");
+                    + "': index.m3u8, media.m3u8, init.mp4, seg<N>.m4s and (live) part<N>.<i>.m4s are");
         }
         CanonicalPath canonical;
         try {
@@ -129,13 +132,18 @@ public final class HlsService {
             return HlsReply.refused(503, overLimit);
         }
         LiveHls streams = live;
-        HlsReply fromStream = streams == null ? null : streams.resource(canonical, name);
+        String uri = request.requestUri();
+        int q = uri == null ? -1 : uri.indexOf('?');
+        HlsReply fromStream = streams == null ? null : streams.resource(canonical, name, q < 0 ? null : uri.substring(q + 1));
         if (fromStream != null) {
             if (fromStream.ok()) {
                 viewings.served(mediaPath, request.token(), request.clientAddress(), request.userAgent(),
                         admission.user(), fromStream.body().length, 0);
             }
             return fromStream;
+        }
+        if (part) {
+            return HlsReply.refused(404, mediaPath + " is a file: its HLS has segments, not parts");
         }
         HlsPresentation p;
         try {

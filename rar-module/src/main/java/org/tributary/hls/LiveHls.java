@@ -10,8 +10,10 @@ import org.tributary.catalog.CanonicalPath;
 public interface LiveHls {
 
     /**
-     * The resource ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s") of the live stream at the path, or
-     * null when no stream is there and none can be started (the path is a file's).
+     * The resource ("index.m3u8", "media.m3u8", "init.mp4", "seg&lt;N&gt;.m4s", "part&lt;N&gt;.&lt;i&gt;.m4s") of the
+     * live stream at the path, or null when no stream is there and none can be started (the path is a file's).
+     *
+     * @param query the request's query (a blocking playlist reload's {@code _HLS_msn}, {@code _HLS_part}), or null
      */
-    HlsReply resource(CanonicalPath canonical, String name);
+    HlsReply resource(CanonicalPath canonical, String name, String query);
 }

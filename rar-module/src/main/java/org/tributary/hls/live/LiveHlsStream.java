@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class LiveHlsStream implements Playback {
 
     private static final Pattern SEGMENT = Pattern.compile("seg(0|[1-9][0-9]{0,17})\\.m4s");
+    private static final Pattern PART = Pattern.compile("part(0|[1-9][0-9]{0,17})\\.(0|[1-9][0-9]{0,4})\\.m4s");
+    /** The newest segments whose parts a playlist lists (RFC 8216bis: at least the last three target durations'). */
+    private static final int SEGMENTS_WITH_PARTS = 3;
     /** How often the packager looks at its stream when nothing wakes it. */
     private static final long SAFETY_POLL_NANOS = 1_000_000_000L;
 
@@ -38,7 +41,10 @@ final class LiveHlsStream implements Playback {
     private final long idleNanos;
     private final LongSupplier nanos;
     private final Runnable onStop;
+    private final double partSeconds;
     private final ArrayDeque<LiveSegment> window = new ArrayDeque<>();
+    /** The parts of the segment being made. */
+    private final List<LivePart> current = new ArrayList<>();
     private volatile long lastRequestNanos;
     private long zeroNanos = Long.MIN_VALUE;
     private long longestSegmentSeconds;
@@ -50,8 +56,8 @@ final class LiveHlsStream implements Playback {
      *                       before, so no cache serves an old segment under a new segment's name
      * @param onStop         told when the packager stops
      */
-    LiveHlsStream(String path, Stream stream, List<LiveTrack> tracks, int targetSeconds, int windowSegments,
-                  long idleNanos, long firstSequence, LongSupplier nanos, Runnable onStop) {
+    LiveHlsStream(String path, Stream stream, List<LiveTrack> tracks, int targetSeconds, double partSeconds,
+                  int windowSegments, long idleNanos, long firstSequence, LongSupplier nanos, Runnable onStop) {
         this.path = path;
         this.stream = stream;
         this.byStreamTrack = new LiveTrack[stream.tracks().size()];
@@ -59,11 +65,12 @@ final class LiveHlsStream implements Playback {
             byStreamTrack[t.streamTrack()] = t;
         }
         this.targetSeconds = targetSeconds;
+        this.partSeconds = partSeconds;
         this.windowSegments = windowSegments;
         this.idleNanos = idleNanos;
         this.nanos = nanos;
         this.onStop = onStop;
-        this.segmenter = new LiveSegmenter(tracks, targetSeconds, firstSequence);
+        this.segmenter = new LiveSegmenter(tracks, targetSeconds, partSeconds, firstSequence);
         this.lastRequestNanos = nanos.getAsLong();
         this.reader = stream.openReader(); // the current group of pictures first, so the first segment comes soon
     }
@@ -101,9 +108,9 @@ final class LiveHlsStream implements Playback {
                 segmenter.firstArrival(System.currentTimeMillis() - (nowNanos - zeroNanos) / 1_000_000);
             }
             track.push(packet.payloadBuffer(), packet.marker(), packet.timestamp(), packet.arrivalNanos() - zeroNanos);
-            LiveSegment segment;
-            while ((segment = segmenter.poll()) != null) {
-                publish(segment);
+            LivePart part;
+            while ((part = segmenter.poll()) != null) {
+                publish(part);
             }
         }
         if (reader.finished()) {
@@ -117,13 +124,18 @@ final class LiveHlsStream implements Playback {
         return nowNanos + SAFETY_POLL_NANOS;
     }
 
-    private synchronized void publish(LiveSegment segment) {
-        window.addLast(segment);
-        while (window.size() > windowSegments) {
-            window.removeFirst();
+    private synchronized void publish(LivePart part) {
+        current.add(part);
+        if (part.endsSegment()) {
+            LiveSegment segment = LiveSegment.of(current);
+            current.clear();
+            window.addLast(segment);
+            while (window.size() > windowSegments) {
+                window.removeFirst();
+            }
+            // RFC 8216 4.3.3.1: each EXTINF rounded to the nearest integer is at most the target duration
+            longestSegmentSeconds = Math.max(longestSegmentSeconds, Math.round(segment.durationSeconds()));
         }
-        // RFC 8216 4.3.3.1: each EXTINF rounded to the nearest integer is at most the target duration
-        longestSegmentSeconds = Math.max(longestSegmentSeconds, Math.round(segment.durationSeconds()));
         notifyAll();
     }
 
@@ -137,25 +149,19 @@ final class LiveHlsStream implements Playback {
     }
 
     /**
-     * The resource {@code name}; waits up to {@code waitNanos} for the first segment.
+     * The resource {@code name}, with the query of its request (a blocking playlist reload's {@code _HLS_msn} and
+     * {@code _HLS_part}); the first requests wait up to {@code firstWaitNanos} for the first segment, a blocking
+     * reload and a request for the next part wait until they are there (at most three target durations).
      */
-    HlsReply resource(String name, long waitNanos) {
+    HlsReply resource(String name, String query, long firstWaitNanos) {
         lastRequestNanos = nanos.getAsLong();
         Matcher segment = SEGMENT.matcher(name);
+        Matcher part = PART.matcher(name);
         synchronized (this) {
-            long deadline = nanos.getAsLong() + waitNanos;
-            while (window.isEmpty() && !ended && !stopped) {
-                long left = deadline - nanos.getAsLong();
-                if (left <= 0) {
-                    return HlsReply.refused(503, "the live stream " + path + " has not made its first segment yet"
-                            + " (a segment starts at a key frame and lasts at least " + targetSeconds + " s)");
-                }
-                try {
-                    wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return HlsReply.refused(503, "interrupted");
-                }
+            HlsReply notYet = await(() -> !window.isEmpty(), firstWaitNanos);
+            if (notYet != null) {
+                return HlsReply.refused(503, "the live stream " + path + " has not made its first segment yet"
+                        + " (a segment starts at a key frame and lasts at least " + targetSeconds + " s)");
             }
             if (window.isEmpty()) {
                 return HlsReply.refused(404, "the live stream " + path + " ended before its first segment");
@@ -164,33 +170,133 @@ final class LiveHlsStream implements Playback {
                 return text(multivariant());
             }
             if (name.equals(Playlists.MEDIA)) {
-                return text(mediaPlaylist());
+                return mediaPlaylist(query);
             }
             if (name.equals(Playlists.INIT)) {
                 return HlsReply.live(HlsReply.INIT_TYPE, segmenter.init());
             }
             if (segment.matches()) {
                 long wanted = Long.parseLong(segment.group(1));
-                for (LiveSegment s : window) {
-                    if (s.sequence() == wanted) {
-                        return HlsReply.live(HlsReply.SEGMENT_TYPE, s.bytes());
-                    }
+                LiveSegment s = find(wanted);
+                return s != null ? HlsReply.live(HlsReply.SEGMENT_TYPE, s.bytes()) : missing(name, wanted);
+            }
+            if (part.matches()) {
+                long wanted = Long.parseLong(part.group(1));
+                int index = Integer.parseInt(part.group(2));
+                if (wanted == nextSequence() && index == current.size()) { // the preload hint: wait for it
+                    await(() -> wanted != nextSequence() || index < current.size(), blockNanos());
                 }
-                long first = window.getFirst().sequence();
-                long last = window.getLast().sequence();
-                return HlsReply.refused(404, "the live stream " + path + " has segments " + first + " to " + last
-                        + " now: " + name + (wanted < first ? " has left the window" : " is not made yet"));
+                LivePart p = findPart(wanted, index);
+                if (p != null) {
+                    return HlsReply.live(HlsReply.SEGMENT_TYPE, p.bytes());
+                }
+                return missing(name, wanted);
             }
             return HlsReply.refused(404, "no HLS resource '" + name + "'");
         }
     }
 
-    private String mediaPlaylist() {
-        List<Playlists.LiveEntry> entries = new ArrayList<>(window.size());
-        for (LiveSegment s : window) {
-            entries.add(new Playlists.LiveEntry(s.sequence(), s.durationSeconds(), s.programDateMillis()));
+    /** Waits (holding and releasing this monitor) until {@code ready} or the stream ends; a refusal on timeout. */
+    private HlsReply await(java.util.function.BooleanSupplier ready, long waitNanos) {
+        long deadline = nanos.getAsLong() + waitNanos;
+        while (!ready.getAsBoolean() && !ended && !stopped) {
+            long left = deadline - nanos.getAsLong();
+            if (left <= 0) {
+                return HlsReply.refused(503, "timed out");
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return HlsReply.refused(503, "interrupted");
+            }
         }
-        return Playlists.liveMedia(entries, (int) Math.max(targetSeconds, longestSegmentSeconds), ended);
+        return null;
+    }
+
+    private long blockNanos() {
+        return Math.round(3 * targetSeconds * 1e9);
+    }
+
+    private long nextSequence() {
+        return window.getLast().sequence() + 1;
+    }
+
+    private LiveSegment find(long sequence) {
+        for (LiveSegment s : window) {
+            if (s.sequence() == sequence) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private LivePart findPart(long sequence, int index) {
+        List<LivePart> parts = sequence == nextSequence() ? current
+                : find(sequence) != null ? find(sequence).parts() : List.of();
+        return index < parts.size() ? parts.get(index) : null;
+    }
+
+    private HlsReply missing(String name, long wanted) {
+        long first = window.getFirst().sequence();
+        long last = window.getLast().sequence();
+        return HlsReply.refused(404, "the live stream " + path + " has segments " + first + " to " + last
+                + " now: " + name + (wanted < first ? " has left the window" : " is not made yet"));
+    }
+
+    /**
+     * The playlist; with {@code _HLS_msn} (and {@code _HLS_part}) once that segment (part) is there (RFC 8216bis
+     * 6.2.5.2): 400 for one more than two segments ahead, the playlist as it is after three target durations.
+     */
+    private HlsReply mediaPlaylist(String query) {
+        long msn = -1;
+        int partIndex = -1;
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                try {
+                    if (pair.startsWith("_HLS_msn=")) {
+                        msn = Long.parseLong(pair.substring(9));
+                    } else if (pair.startsWith("_HLS_part=")) {
+                        partIndex = Integer.parseInt(pair.substring(10));
+                    }
+                } catch (NumberFormatException e) {
+                    return HlsReply.refused(400, "not a number: " + pair);
+                }
+            }
+        }
+        if (partIndex >= 0 && msn < 0) {
+            return HlsReply.refused(400, "_HLS_part without _HLS_msn");
+        }
+        if (msn >= 0) {
+            if (msn > nextSequence() + 1) {
+                return HlsReply.refused(400, "_HLS_msn=" + msn + " is more than two segments after the newest ("
+                        + window.getLast().sequence() + ")");
+            }
+            long m = msn;
+            int p = partIndex;
+            await(() -> m < nextSequence() || m == nextSequence() && p >= 0 && p < current.size(), blockNanos());
+        }
+        return text(playlistText());
+    }
+
+    private String playlistText() {
+        List<Playlists.LiveEntry> entries = new ArrayList<>(window.size());
+        int i = 0;
+        for (LiveSegment s : window) {
+            boolean withParts = i++ >= window.size() - SEGMENTS_WITH_PARTS;
+            entries.add(new Playlists.LiveEntry(s.sequence(), s.durationSeconds(), s.programDateMillis(),
+                    withParts ? partEntries(s.parts()) : List.of()));
+        }
+        return Playlists.liveMedia(entries, partEntries(current), (int) Math.max(targetSeconds, longestSegmentSeconds),
+                partSeconds, ended);
+    }
+
+    private static List<Playlists.LivePartEntry> partEntries(List<LivePart> parts) {
+        List<Playlists.LivePartEntry> out = new ArrayList<>(parts.size());
+        for (LivePart p : parts) {
+            out.add(new Playlists.LivePartEntry(p.index(), p.durationSeconds(), p.independent()));
+        }
+        return out;
     }
 
     private String multivariant() {

@@ -29,6 +29,8 @@ public final class LiveHlsStreams implements LiveHls {
     public static final int IDLE_SECONDS = 30;
     /** The most streams packaged at once; a request for one more is refused (503). */
     public static final int MAX_PACKAGERS = 256;
+    /** The longest a Low-Latency HLS part lasts where the stream's frame order allows a cut (PART-TARGET). */
+    public static final double PART_SECONDS = 0.5;
     /** How long the first requests wait for the first segment before a 503. */
     static final long FIRST_SEGMENT_WAIT_SECONDS = 15;
     /** Segment numbers count from here, in seconds, so that a restarted packager never reuses a name. */
@@ -70,7 +72,7 @@ public final class LiveHlsStreams implements LiveHls {
     }
 
     @Override
-    public HlsReply resource(CanonicalPath canonical, String name) {
+    public HlsReply resource(CanonicalPath canonical, String name, String query) {
         Stream stream;
         try {
             stream = stream(canonical);
@@ -91,7 +93,7 @@ public final class LiveHlsStreams implements LiveHls {
                 return HlsReply.refused(503, e.getMessage());
             }
         }
-        return packager.resource(name, FIRST_SEGMENT_WAIT_SECONDS * 1_000_000_000L);
+        return packager.resource(name, query, FIRST_SEGMENT_WAIT_SECONDS * 1_000_000_000L);
     }
 
     /** The stream at the path, started if a source starts on demand there; null for a file's path. */
@@ -136,7 +138,7 @@ public final class LiveHlsStreams implements LiveHls {
         }
         long nowMillis = System.currentTimeMillis();
         LiveHlsStream[] self = new LiveHlsStream[1];
-        LiveHlsStream packager = new LiveHlsStream(path, stream, tracks, targetSeconds, windowSegments,
+        LiveHlsStream packager = new LiveHlsStream(path, stream, tracks, targetSeconds, PART_SECONDS, windowSegments,
                 IDLE_SECONDS * 1_000_000_000L, nowMillis / 1000 - SEQUENCE_EPOCH_SECONDS, nanos, () -> packagers.remove(path, self[0]));
         self[0] = packager;
         packagers.put(path, packager);

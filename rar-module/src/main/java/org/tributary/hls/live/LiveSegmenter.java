@@ -10,13 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cuts the samples of a live stream's tracks into fragmented-MP4 segments. With video, a segment runs from a key
- * frame to the first key frame at least the target duration later; audio-only streams are cut by time. Audio goes
+ * Cuts the samples of a live stream's tracks into fragmented-MP4 parts and segments (Low-Latency HLS). With
+ * video, a segment runs from a key frame to the first key frame at least the target duration later, in parts
+ * of at most the part target where the frame order allows; audio-only streams are cut by time. Audio goes
  * with the video it plays beside. Timestamps run on without a gap from one segment to the next (each tfdt is the
  * previous one plus the previous durations), which is what a player's buffer needs.
  * <p>
- * RTP carries presentation times only. Video decode times are made from them: within a segment (a closed group of
- * pictures) the sorted presentation times, moved back by the largest reordering delay seen in the first segment,
+ * RTP carries presentation times only. Video decode times are made from them: within a part (cut where no later
+ * frame is shown before an earlier one) the sorted presentation times, moved back by the largest reordering delay seen in the first segment,
  * so that no frame is decoded after it is shown; the composition offsets are the difference. Each audio sample
  * lasts until the next one, so an audio sample is cut only once its successor has arrived.
  */
@@ -30,14 +31,23 @@ final class LiveSegmenter {
     private byte[] init;
     private boolean started;
     private long segmentStart;
+    private long partStart;
+    private int partIndex;
+    private long fragmentSequence;
+    private final double partSeconds;
     private long sequence;
     private long shift = -1;
     private long nextVideoDts = Long.MIN_VALUE;
 
-    /** @param firstSequence the first segment's sequence number */
-    LiveSegmenter(List<LiveTrack> tracks, double targetSeconds, long firstSequence) {
+    /**
+     * @param targetSeconds the least duration of a segment (it ends at a key frame)
+     * @param partSeconds   the most a part lasts, where the stream's frame order allows a cut in time
+     * @param firstSequence the first segment's sequence number
+     */
+    LiveSegmenter(List<LiveTrack> tracks, double targetSeconds, double partSeconds, long firstSequence) {
         this.tracks = List.copyOf(tracks);
         this.targetSeconds = targetSeconds;
+        this.partSeconds = partSeconds;
         this.sequence = firstSequence;
         for (LiveTrack t : tracks) {
             if (t.video() && video == null) {
@@ -64,8 +74,13 @@ final class LiveSegmenter {
         return carried == null ? List.of() : carried;
     }
 
-    /** The next finished segment, or null while the samples so far do not complete one. */
-    LiveSegment poll() {
+    /**
+     * The next finished part, or null while the samples so far do not complete one. A part ends where the
+     * presentation order allows a clean cut (every later frame is shown after every earlier one: at a key frame, or
+     * at a frame shown after all before it) before it outgrows the part target; a segment ends at the first key
+     * frame at least the target duration after its start.
+     */
+    LivePart poll() {
         LiveTrack clock = video != null ? video : tracks.get(0);
         List<LiveSample> timeline = clock.pending();
         if (!started) {
@@ -76,6 +91,7 @@ final class LiveSegmenter {
             }
             timeline.subList(0, first).clear();
             segmentStart = timeline.get(0).pts();
+            partStart = segmentStart;
             for (LiveTrack t : tracks) {
                 if (t != clock) {
                     dropBefore(t, toTicks(seconds(segmentStart, clock), t));
@@ -84,12 +100,29 @@ final class LiveSegmenter {
             started = true;
         }
         long target = Math.round(targetSeconds * clock.timescale());
+        // decided on presentation times, measured in decode time: a margin keeps parts within the advertised target
+        long partTarget = Math.round(0.8 * partSeconds * clock.timescale());
         int cut = -1;
+        boolean endsSegment = false;
+        int lastClean = -1;
+        long shown = timeline.isEmpty() ? Long.MIN_VALUE : timeline.get(0).pts();
         for (int i = 1; i < timeline.size(); i++) {
             LiveSample s = timeline.get(i);
             if (s.key() && s.pts() - segmentStart >= target) {
                 cut = i;
+                endsSegment = true;
                 break;
+            }
+            boolean clean = s.key() || s.pts() > shown;
+            shown = Math.max(shown, s.pts());
+            if (s.pts() - partStart > partTarget) {
+                cut = lastClean > 0 ? lastClean : clean ? i : -1;
+                if (cut > 0) {
+                    break;
+                }
+            }
+            if (clean) {
+                lastClean = i;
             }
         }
         if (cut < 0) {
@@ -100,24 +133,39 @@ final class LiveSegmenter {
         }
         long end = timeline.get(cut).pts();
         double endSeconds = seconds(end, clock);
+        boolean independent = timeline.get(0).key();
         List<TrackFragment> fragments = new ArrayList<>();
         List<List<LiveSample>> taken = new ArrayList<>();
+        double duration = 0;
         for (LiveTrack t : tracks) {
             if (!carried.contains(t)) {
                 t.pending().clear();
                 continue;
             }
-            List<LiveSample> samples = t == clock ? take(t, cut)
-                    : t.video() ? take(t, countBefore(t.pending(), toTicks(endSeconds, t), false))
-                    : take(t, countBefore(t.pending(), toTicks(endSeconds, t), true));
+            List<LiveSample> samples;
+            long next;
+            if (t == clock) {
+                next = t.video() ? nextShown(timeline, cut, endsSegment) : end;
+                samples = take(t, cut);
+            } else {
+                samples = take(t, countBefore(t.pending(), toTicks(endSeconds, t), !t.video()));
+                next = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).pts() + 1;
+            }
             if (samples.isEmpty()) {
                 continue;
             }
-            fragments.add(t.video() ? videoFragment(t, samples, t == clock ? end : samples.get(samples.size() - 1).pts())
-                    : audioFragment(t, samples));
+            TrackFragment f = t.video() ? videoFragment(t, samples, next) : audioFragment(t, samples);
+            if (t == clock) {
+                long span = 0;
+                for (int d : f.durations()) {
+                    span += d;
+                }
+                duration = (double) span / t.timescale();
+            }
+            fragments.add(f);
             taken.add(samples);
         }
-        MediaSegment.Layout layout = MediaSegment.layout(sequence + 1, fragments);
+        MediaSegment.Layout layout = MediaSegment.layout(++fragmentSequence, fragments);
         ByteBuffer data = ByteBuffer.wrap(layout.bytes());
         data.position(layout.dataStart());
         for (List<LiveSample> samples : taken) {
@@ -125,11 +173,48 @@ final class LiveSegmenter {
                 data.put(s.data());
             }
         }
-        double startSeconds = seconds(segmentStart, clock);
-        LiveSegment segment = new LiveSegment(sequence++, layout.bytes(), endSeconds - startSeconds,
-                zeroWallMillis + Math.round(startSeconds * 1000));
-        segmentStart = end;
-        return segment;
+        LivePart part = new LivePart(sequence, partIndex, layout.bytes(), duration, independent, endsSegment,
+                zeroWallMillis + Math.round(seconds(segmentStart, clock) * 1000));
+        partStart = end;
+        if (endsSegment) {
+            sequence++;
+            partIndex = 0;
+            segmentStart = end;
+        } else {
+            partIndex++;
+        }
+        return part;
+    }
+
+    /**
+     * The first presentation time after the part that ends before frame {@code cut}: at a key frame (a closed group
+     * of pictures starts there) its own; at another clean cut the earliest frame after it known so far, else one
+     * frame interval after the part's last picture.
+     */
+    private static long nextShown(List<LiveSample> timeline, int cut, boolean keyFrame) {
+        if (keyFrame) {
+            return timeline.get(cut).pts();
+        }
+        long last = Long.MIN_VALUE;
+        long interval = Long.MAX_VALUE;
+        long[] shown = new long[cut];
+        for (int i = 0; i < cut; i++) {
+            shown[i] = timeline.get(i).pts();
+            last = Math.max(last, shown[i]);
+        }
+        Arrays.sort(shown);
+        for (int i = 1; i < cut; i++) {
+            if (shown[i] > shown[i - 1]) {
+                interval = Math.min(interval, shown[i] - shown[i - 1]);
+            }
+        }
+        long earliestAfter = Long.MAX_VALUE;
+        for (int i = cut; i < timeline.size(); i++) {
+            earliestAfter = Math.min(earliestAfter, timeline.get(i).pts());
+        }
+        boolean mayStillCome = timeline.size() - cut < 2; // B-frames after the cut may not all be here yet
+        long estimate = interval == Long.MAX_VALUE ? earliestAfter : last + interval;
+        return mayStillCome ? Math.min(estimate, earliestAfter) : earliestAfter;
     }
 
     private void chooseCarriedTracks() {
