@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -100,10 +101,37 @@ class HlsServiceTest {
     }
 
     @Test
+    void aLiveStreamIsAnsweredByTheLivePackagersAfterTheSameAccessCheckAndCounted() {
+        List<String> liveAsked = new ArrayList<>();
+        hls.live((canonical, name, query) -> {
+            liveAsked.add(canonical.path() + " " + name + " " + query);
+            return canonical.path().equals("live/cam.sdp")
+                    ? HlsReply.live(HlsReply.PLAYLIST_TYPE, "#EXTM3U\n".getBytes(StandardCharsets.UTF_8)) : null;
+        });
+        HlsReply live = hls.get(new HlsRequest("live/cam.sdp", "media.m3u8", null, "192.0.2.7", "test", null,
+                "/tributary/hls/live/cam.sdp/media.m3u8?_HLS_msn=7&_HLS_part=1"));
+        assertEquals(200, live.status());
+        assertTrue(live.live());
+        assertEquals(List.of("live/cam.sdp media.m3u8 _HLS_msn=7&_HLS_part=1"), liveAsked);
+        assertEquals("live/cam.sdp", asked.get(0).path(), "the folder rules were asked first");
+        assertEquals(1, viewings.size(), "the request opened a viewing");
+        verdict = new Verdict(Verdict.Kind.FORBIDDEN, "no", null, List.of());
+        assertEquals(403, get("live/cam.sdp", "media.m3u8").status());
+        assertEquals(1, liveAsked.size(), "a refused request never reaches the packagers");
+        verdict = new Verdict(Verdict.Kind.ALLOWED, null, null, List.of());
+        assertEquals(200, get("movies/a.mp4", "index.m3u8").status(), "a path without a stream is a file's");
+        assertFalse(get("movies/a.mp4", "index.m3u8").live());
+    }
+
+    @Test
     void unknownNamesMissingFilesAndSegmentsPastTheEndAre404() {
         HlsReply name = get("movies/a.mp4", "seg01.m4s");
         assertEquals(404, name.status());
-        assertEquals("no HLS resource 'seg01.m4s': index.m3u8, media.m3u8, init.mp4 and seg<N>.m4s are\n", text(name));
+        assertEquals("no HLS resource 'seg01.m4s': index.m3u8, media.m3u8, init.mp4, seg<N>.m4s and (live)"
+                + " part<N>.<i>.m4s are\n", text(name));
+        HlsReply part = get("movies/a.mp4", "part3.0.m4s");
+        assertEquals(404, part.status());
+        assertEquals("movies/a.mp4 is a file: its HLS has segments, not parts\n", text(part));
         assertEquals(404, get("movies/none.mp4", "index.m3u8").status());
         HlsReply past = get("movies/a.mp4", "seg3.m4s");
         assertEquals(404, past.status());
