@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * last the target duration and continue each other's timestamps without a gap; the playlist is a sliding window
  * (no ENDLIST, a moving MEDIA-SEQUENCE, dated segments, a segment that left the window answers 404) and is not
  * cached. Low-Latency HLS: parts of at most PART-TARGET, the first of each segment independent, a segment is its
- * parts end to end, a blocking reload for the hinted part returns once it is listed, one too far ahead gets 400. Then the dashboard lists the broadcast with a Play button, and Debian's Chromium plays it in the
+ * parts end to end, a blocking reload for the hinted part returns once it is listed, one too far ahead gets 400.
+ * An MP3 broadcast (RFC 2250 over RTP) is audio-only HLS (mp4a.40.34) that ffmpeg decodes. Then the dashboard lists the broadcast with a Play button, and Debian's Chromium plays it in the
  * console's player within the documented delay (hls.js's playing date against the browser's clock).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -189,6 +190,44 @@ class HlsLiveIT extends BrowserTest {
         HlsFilesIT.Fetched future = HlsFilesIT.curl(HLS + "seg" + (mediaSequence(later) + 1000) + ".m4s");
         assertEquals(404, future.status());
         assertTrue(future.text().contains("is not made yet"), future.text());
+    }
+
+    /** An audio-only station: MP3 over RTP (RFC 2250) comes out as MP3 in fragmented MP4, cut by time. */
+    @Test
+    void anMp3BroadcastIsServedAsAudioOnlyHls() throws Exception {
+        Path song = Path.of(System.getProperty("it.media.dir", "target/media"), "sample.mp3");
+        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-stream_loop", "-1", "-i", song.toString(), "-c", "copy", "-f", "rtsp",
+                "-rtsp_transport", "tcp", "rtsp://" + CASTER + ":" + CASTER_PASSWORD + "@127.0.0.1:"
+                + Endpoints.RTSP_PORT + "/" + FOLDER + "/radio.sdp");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of("target", "it-hls-live-radio-ffmpeg.log").toFile());
+        Process radio = builder.start();
+        try {
+            String url = Endpoints.HTTP + "/hls/" + FOLDER + "/radio.sdp/";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            HlsFilesIT.Fetched index = HlsFilesIT.curl(url + "index.m3u8");
+            while (index.status() != 200) {
+                assertTrue(System.nanoTime() < deadline, "no HLS of the radio stream: " + index.text());
+                assertTrue(radio.isAlive(), "ffmpeg stopped: see target/it-hls-live-radio-ffmpeg.log");
+                Thread.sleep(500);
+                index = HlsFilesIT.curl(url + "index.m3u8");
+            }
+            assertTrue(index.text().contains("CODECS=\"mp4a.40.34\"\n"), index.text());
+            assertFalse(index.text().contains("RESOLUTION"), index.text());
+            Tools.Result decoded = Tools.run(90, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-i", url + "index.m3u8", "-t", "6", "-f", "framemd5", "-");
+            assertEquals(0, decoded.exitCode(), decoded.stderr());
+            long frames = decoded.lines().stream().filter(l -> l.startsWith("0,")).count();
+            // framemd5 counts decoded audio frames of 1152 samples at 44.1 kHz
+            assertTrue(frames >= 0.95 * 6 * 44_100 / 1152, "MP3 frames of 6 s: " + frames);
+            Tools.Result probe = Tools.run(60, "ffprobe", "-v", "error", "-show_entries", "stream=codec_name,sample_rate",
+                    "-of", "csv=p=0", url + "index.m3u8");
+            assertTrue(probe.stdout().contains("mp3,44100"), probe.stdout() + probe.stderr());
+        } finally {
+            radio.destroyForcibly();
+            radio.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
