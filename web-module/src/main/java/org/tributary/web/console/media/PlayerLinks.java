@@ -17,22 +17,18 @@ public record PlayerLinks(String origin, String contextRoot) {
      * ({@code null}) the folder's rules decide, as for RTSP.
      */
     public String hlsUrl(String path, String token) {
-        return origin + contextRoot + "/hls/" + MediaPaths.urlPath(path) + "/index.m3u8" + (token == null ? "" : "?token=" + query(token));
+        return origin + contextRoot + "/hls/" + MediaPaths.urlPath(path) + "/index.m3u8" + (token == null ? "" : "?token=" + MediaPaths.urlComponent(token));
     }
 
     /** The standalone player page for {@code path}: not behind the console login, it plays what the token allows. */
     public String playerPageUrl(String path, String token) {
-        return origin + contextRoot + "/player.html?path=" + query(path) + (token == null ? "" : "&token=" + query(token));
+        return origin + contextRoot + "/player.html?path=" + MediaPaths.urlComponent(path) + (token == null ? "" : "&token=" + MediaPaths.urlComponent(token));
     }
 
     /** An {@code <iframe>} of the player page, attribute-escaped so it can be pasted into HTML as is. */
     public String embedSnippet(String path, String token) {
         return "<iframe src=\"" + htmlAttribute(playerPageUrl(path, token))
                 + "\" width=\"640\" height=\"360\" allow=\"fullscreen\" style=\"border:0\"></iframe>";
-    }
-
-    private static String query(String value) {
-        return MediaPaths.urlComponent(value);
     }
 
     private static String htmlAttribute(String value) {
