@@ -16,7 +16,7 @@ import java.util.List;
  * or MP3), other tracks (hints, text) left out. A file whose video or audio is in another codec is refused
  * with the codec's name rather than served without it.
  */
-final class HlsTracks {
+public final class HlsTracks {
 
     private HlsTracks() {
     }
@@ -92,12 +92,12 @@ final class HlsTracks {
     }
 
     /** RFC 6381: avc1.PPCCLL from the AVCDecoderConfigurationRecord's profile, compatibility and level. */
-    static String avcCodec(String fourcc, byte[] avcC) {
+    public static String avcCodec(String fourcc, byte[] avcC) {
         return fourcc + "." + HexFormat.of().formatHex(avcC, 1, 4);
     }
 
     /** ISO/IEC 14496-15 annex E: hvc1.[space]profile.compat(reversed).tier+level[.constraints]. */
-    static String hevcCodec(String fourcc, byte[] hvcC) {
+    public static String hevcCodec(String fourcc, byte[] hvcC) {
         int b = hvcC[1] & 0xFF;
         int space = b >>> 6;
         boolean highTier = (b & 0x20) != 0;

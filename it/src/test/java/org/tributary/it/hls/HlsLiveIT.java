@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (no ENDLIST, a moving MEDIA-SEQUENCE, dated segments, a segment that left the window answers 404) and is not
  * cached. Low-Latency HLS: parts of at most PART-TARGET, the first of each segment independent, a segment is its
  * parts end to end, a blocking reload for the hinted part returns once it is listed, one too far ahead gets 400.
- * An MP3 broadcast (RFC 2250 over RTP) is audio-only HLS (mp4a.40.34) that ffmpeg decodes. Then the dashboard lists the broadcast with a Play button, and Debian's Chromium plays it in the
+ * An MP3 broadcast (RFC 2250 over RTP) is audio-only HLS (mp4a.40.34) and an H.265 one (RFC 7798) is hvc1 HLS,
+ * both decoded by ffmpeg. Then the dashboard lists the broadcast with a Play button, and Debian's Chromium plays it in the
  * console's player within the documented delay (hls.js's playing date against the browser's clock).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -74,21 +75,35 @@ class HlsLiveIT extends BrowserTest {
         HttpResponse<String> caster = admin.postJson("/api/broadcasters",
                 "{\"user\":\"" + CASTER + "\",\"paths\":[\"" + FOLDER + "\"]}");
         assertTrue(caster.statusCode() / 100 == 2, caster.body());
-        Path sample = Path.of(System.getProperty("it.media.dir", "target/media"), "sample.mp4");
-        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-re", "-stream_loop", "-1", "-i", sample.toString(), "-c", "copy", "-f", "rtsp",
-                "-rtsp_transport", "tcp", "rtsp://" + CASTER + ":" + CASTER_PASSWORD + "@127.0.0.1:"
-                + Endpoints.RTSP_PORT + "/" + PATH);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target", "it-hls-live-ffmpeg.log").toFile());
-        publisher = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!HlsFilesIT.curl(HLS + "index.m3u8").text().contains("#EXT-X-STREAM-INF")) {
-            assertTrue(System.nanoTime() < deadline, "the live stream never had an HLS playlist");
-            assertTrue(publisher.isAlive(), "ffmpeg stopped publishing: see target/it-hls-live-ffmpeg.log");
-            Thread.sleep(500);
-        }
+        publisher = publish("sample.mp4", "cam.sdp");
+        awaitIndex("cam.sdp", publisher);
         browser.logInAsAdmin();
+    }
+
+    /** ffmpeg publishing a file of the media folder in a loop, in real time, at FOLDER/name (log in target/). */
+    static Process publish(String file, String name) throws java.io.IOException {
+        Path media = Path.of(System.getProperty("it.media.dir", "target/media"), file);
+        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-stream_loop", "-1", "-i", media.toString(), "-c", "copy", "-f", "rtsp",
+                "-rtsp_transport", "tcp", "rtsp://" + CASTER + ":" + CASTER_PASSWORD + "@127.0.0.1:"
+                + Endpoints.RTSP_PORT + "/" + FOLDER + "/" + name);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of("target", "it-hls-live-" + name + "-ffmpeg.log").toFile());
+        return builder.start();
+    }
+
+    /** The multivariant playlist of FOLDER/name once the stream has one (at most 30 s). */
+    static String awaitIndex(String name, Process publisher) throws Exception {
+        String url = Endpoints.HTTP + "/hls/" + FOLDER + "/" + name + "/index.m3u8";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HlsFilesIT.Fetched index = HlsFilesIT.curl(url);
+        while (index.status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "no HLS of " + name + ": " + index.text());
+            assertTrue(publisher.isAlive(), "ffmpeg stopped publishing: see target/it-hls-live-" + name + "-ffmpeg.log");
+            Thread.sleep(500);
+            index = HlsFilesIT.curl(url);
+        }
+        return index.text();
     }
 
     @AfterAll
@@ -195,26 +210,12 @@ class HlsLiveIT extends BrowserTest {
     /** An audio-only station: MP3 over RTP (RFC 2250) comes out as MP3 in fragmented MP4, cut by time. */
     @Test
     void anMp3BroadcastIsServedAsAudioOnlyHls() throws Exception {
-        Path song = Path.of(System.getProperty("it.media.dir", "target/media"), "sample.mp3");
-        ProcessBuilder builder = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-re", "-stream_loop", "-1", "-i", song.toString(), "-c", "copy", "-f", "rtsp",
-                "-rtsp_transport", "tcp", "rtsp://" + CASTER + ":" + CASTER_PASSWORD + "@127.0.0.1:"
-                + Endpoints.RTSP_PORT + "/" + FOLDER + "/radio.sdp");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target", "it-hls-live-radio-ffmpeg.log").toFile());
-        Process radio = builder.start();
+        Process radio = publish("sample.mp3", "radio.sdp");
         try {
             String url = Endpoints.HTTP + "/hls/" + FOLDER + "/radio.sdp/";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            HlsFilesIT.Fetched index = HlsFilesIT.curl(url + "index.m3u8");
-            while (index.status() != 200) {
-                assertTrue(System.nanoTime() < deadline, "no HLS of the radio stream: " + index.text());
-                assertTrue(radio.isAlive(), "ffmpeg stopped: see target/it-hls-live-radio-ffmpeg.log");
-                Thread.sleep(500);
-                index = HlsFilesIT.curl(url + "index.m3u8");
-            }
-            assertTrue(index.text().contains("CODECS=\"mp4a.40.34\"\n"), index.text());
-            assertFalse(index.text().contains("RESOLUTION"), index.text());
+            String index = awaitIndex("radio.sdp", radio);
+            assertTrue(index.contains("CODECS=\"mp4a.40.34\"\n"), index);
+            assertFalse(index.contains("RESOLUTION"), index);
             Tools.Result decoded = Tools.run(90, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                     "-i", url + "index.m3u8", "-t", "6", "-f", "framemd5", "-");
             assertEquals(0, decoded.exitCode(), decoded.stderr());
@@ -224,9 +225,46 @@ class HlsLiveIT extends BrowserTest {
             Tools.Result probe = Tools.run(60, "ffprobe", "-v", "error", "-show_entries", "stream=codec_name,sample_rate",
                     "-of", "csv=p=0", url + "index.m3u8");
             assertTrue(probe.stdout().contains("mp3,44100"), probe.stdout() + probe.stderr());
+
+            // the publisher stops: once its grace period is over the playlist ends (ENDLIST, no more parts)
+            radio.destroyForcibly();
+            radio.waitFor(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String last = HlsFilesIT.curl(url + "media.m3u8").text();
+            while (!last.contains("#EXT-X-ENDLIST")) {
+                assertTrue(System.nanoTime() < deadline, "the playlist never ended: " + last);
+                Thread.sleep(500);
+                last = HlsFilesIT.curl(url + "media.m3u8").text();
+            }
+            assertFalse(last.contains("#EXT-X-PRELOAD-HINT") || last.contains("CAN-BLOCK-RELOAD"), last);
+            String final0 = segments(last).get(0);
+            assertEquals(200, HlsFilesIT.curl(url + final0).status(), "the ended stream's segments are still served");
         } finally {
             radio.destroyForcibly();
             radio.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** H.265 over RTP (RFC 7798): the hvcC record is made from the SDP's sprop-vps, sprop-sps and sprop-pps. */
+    @Test
+    void anH265BroadcastIsServedAsHls() throws Exception {
+        Process hevc = publish("sample-hevc.mp4", "hevc.sdp");
+        try {
+            String index = awaitIndex("hevc.sdp", hevc);
+            assertTrue(index.matches("(?s).*CODECS=\"hvc1\\.1\\.6\\.L[0-9]+(\\.[0-9A-F]{2})*,mp4a\\.40\\.2\",RESOLUTION=320x180.*"),
+                    index);
+            String url = Endpoints.HTTP + "/hls/" + FOLDER + "/hevc.sdp/index.m3u8";
+            Tools.Result probe = Tools.run(60, "ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width,height",
+                    "-of", "csv=p=0", url);
+            assertTrue(probe.stdout().contains("hevc,320,180"), probe.stdout() + probe.stderr());
+            Tools.Result decoded = Tools.run(90, "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
+                    "-i", url, "-map", "0:v", "-t", "6", "-f", "framemd5", "-");
+            assertEquals(0, decoded.exitCode(), decoded.stderr());
+            long frames = decoded.lines().stream().filter(l -> l.startsWith("0,")).count();
+            assertTrue(frames >= 0.95 * 6 * 25, "H.265 frames of 6 s at 25 fps: " + frames);
+        } finally {
+            hevc.destroyForcibly();
+            hevc.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The packager of one live stream: reads it as one more viewer (woken by the stream as packets arrive, paced by
  * the streaming engine), turns its packets into segments and keeps the latest few for the playlist. Requests come
- * on other threads and read what is finished; the first ones wait, bounded, for the first segment. It stops when
- * the stream ends or no request came for {@code idleNanos}.
+ * on other threads and read what is finished; the first ones wait, bounded, for the first segment. When the stream
+ * ends the playlist gets {@code #EXT-X-ENDLIST}; the packager stops once no request came for {@code idleNanos}.
  */
 final class LiveHlsStream implements Playback {
 
@@ -83,6 +83,11 @@ final class LiveHlsStream implements Playback {
         return stopped;
     }
 
+    /** The stream ended: the playlist is final. */
+    synchronized boolean ended() {
+        return ended;
+    }
+
     @Override
     public void wakeWith(Runnable wake) {
         reader.onReadable(wake);
@@ -113,13 +118,11 @@ final class LiveHlsStream implements Playback {
                 publish(part);
             }
         }
-        if (reader.finished()) {
+        if (reader.finished() && !ended) {
             synchronized (this) {
-                ended = true;
+                ended = true; // the playlist gets its ENDLIST; players are told until they stop asking
                 notifyAll();
             }
-            stop();
-            return DONE;
         }
         return nowNanos + SAFETY_POLL_NANOS;
     }

@@ -79,11 +79,12 @@ public final class LiveHlsStreams implements LiveHls {
         } catch (UnsupportedMediaException e) {
             return HlsReply.refused(415, e.getMessage());
         }
-        if (stream == null) {
-            return null;
-        }
         String path = canonical.path();
         LiveHlsStream packager = packagers.get(path);
+        if (stream == null) { // no stream now: an ended one's final playlist and segments, while they are asked for
+            return packager != null && packager.ended() && !packager.stopped()
+                    ? packager.resource(name, query, 0) : null;
+        }
         if (packager == null || packager.stream() != stream || packager.stopped()) {
             try {
                 packager = start(path, stream);

@@ -8,6 +8,10 @@ import org.tributary.rtp.payload.PayloadFormat;
 import org.tributary.rtp.payload.h264.AvcDecoderConfig;
 import org.tributary.rtp.payload.h264.H264NalSyntax;
 import org.tributary.rtp.payload.h264.SequenceParameterSet;
+import org.tributary.rtp.payload.h265.H265NalSyntax;
+import org.tributary.rtp.payload.h265.HevcDecoderConfig;
+import org.tributary.rtp.payload.h265.HevcSequenceParameterSet;
+import org.tributary.hls.HlsTracks;
 import org.tributary.rtp.payload.mpeg4audio.AacDepacketizer;
 import org.tributary.rtp.payload.mpeg4audio.AudioSpecificConfig;
 import org.tributary.rtp.payload.mpegaudio.MpegAudioDepacketizer;
@@ -25,8 +29,9 @@ import java.util.Locale;
 /**
  * One track of a live stream as fragmented MP4: its RTP payloads rebuilt into samples (in arrival order, which is
  * decode order) on a 64-bit timeline in the track's RTP clock, and its init-segment entry once its codec
- * configuration is known (from the SDP, or for H.264 without sprop-parameter-sets from the first in-band SPS and PPS).
- * H.264, AAC (RFC 3640 AAC-hbr) and MPEG audio (RFC 2250); {@link #of} says why another codec is not carried.
+ * configuration is known (from the SDP, or without its sprop parameter sets from the first key frame's in-band ones).
+ * H.264, H.265 (RFC 7798), AAC (RFC 3640 AAC-hbr) and MPEG audio (RFC 2250); {@link #of} says why another codec
+ * is not carried.
  * Used by the packager's one thread.
  */
 final class LiveTrack {
@@ -76,11 +81,12 @@ final class LiveTrack {
                 source.codec(), source.clockRate());
         String name = format.encodingName().toUpperCase(Locale.ROOT);
         Codec codec = switch (name) {
-            case "H264" -> new H264(format);
+            case "H264" -> new NalVideo(false, format);
+            case "H265" -> new NalVideo(true, format);
             case "MPEG4-GENERIC" -> new Aac(format);
             case "MPA" -> new MpegAudio();
             default -> throw new IllegalArgumentException("HLS cannot carry " + source.media() + " in " + name
-                    + " (H.264, AAC and MPEG audio only)");
+                    + " (H.264, H.265, AAC and MPEG audio only)");
         };
         return new LiveTrack(source, trackId, codec);
     }
@@ -141,30 +147,56 @@ final class LiveTrack {
         return pending;
     }
 
-    private static final class H264 implements Codec {
-        private final NalUnitDepacketizer depacketizer = new NalUnitDepacketizer(H264NalSyntax.INSTANCE);
-        private List<byte[]> sps = new ArrayList<>();
-        private List<byte[]> pps = new ArrayList<>();
+    /** H.264 (RFC 6184) or H.265 (RFC 7798): parameter sets from the SDP, else from the first key frame's. */
+    private static final class NalVideo implements Codec {
+        private final boolean hevc;
+        private final NalUnitDepacketizer depacketizer;
+        /** The parameter sets in slot order (SPS, PPS; VPS, SPS, PPS), each list empty while unknown. */
+        private List<List<byte[]>> sets;
         private InitTrack init;
-        private String name = "avc1";
+        private String name;
 
-        H264(PayloadFormat format) {
-            String sets = format.parameters().get("sprop-parameter-sets");
-            if (sets != null && !sets.isEmpty()) {
-                for (String set : sets.split(",")) {
-                    byte[] nal;
+        NalVideo(boolean hevc, PayloadFormat format) {
+            this.hevc = hevc;
+            this.depacketizer = new NalUnitDepacketizer(hevc ? H265NalSyntax.INSTANCE : H264NalSyntax.INSTANCE);
+            this.name = hevc ? "hvc1" : "avc1";
+            var p = format.parameters();
+            List<byte[]> all = new ArrayList<>();
+            for (String key : hevc ? List.of("sprop-vps", "sprop-sps", "sprop-pps") : List.of("sprop-parameter-sets")) {
+                String value = p.get(key);
+                if (value == null || value.isEmpty()) {
+                    continue;
+                }
+                for (String set : value.split(",")) {
                     try {
-                        nal = Base64.getDecoder().decode(set.trim());
+                        all.add(Base64.getDecoder().decode(set.trim()));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("sprop-parameter-sets is not Base64: " + set, e);
-                    }
-                    if (nal.length > 0 && (nal[0] & 0x1F) == 7) {
-                        sps.add(nal);
-                    } else if (nal.length > 0 && (nal[0] & 0x1F) == 8) {
-                        pps.add(nal);
+                        throw new IllegalArgumentException(key + " is not Base64: " + set, e);
                     }
                 }
             }
+            sets = bySlot(all);
+        }
+
+        /** The sets sorted into their slots by NAL type. */
+        private List<List<byte[]>> bySlot(List<byte[]> nals) {
+            var syntax = hevc ? H265NalSyntax.INSTANCE : H264NalSyntax.INSTANCE;
+            List<List<byte[]>> slots = new ArrayList<>();
+            for (int i = 0; i < syntax.parameterSetSlots(); i++) {
+                slots.add(new ArrayList<>());
+            }
+            for (byte[] nal : nals) {
+                int slot = nal.length < syntax.headerSize() ? -1
+                        : syntax.parameterSetSlot(syntax.type(ByteBuffer.wrap(nal), 0));
+                if (slot >= 0) {
+                    slots.get(slot).add(nal);
+                }
+            }
+            return slots;
+        }
+
+        private boolean complete() {
+            return sets.stream().noneMatch(List::isEmpty);
         }
 
         @Override
@@ -174,23 +206,32 @@ final class LiveTrack {
 
         @Override
         public void saw(AccessUnit unit) {
-            if (init == null && (sps.isEmpty() || pps.isEmpty()) && unit.keyFrame()) {
-                List<byte[]> inBand = depacketizer.parameterSets(); // SPS then PPS, when both were seen
-                if (inBand.size() == 2) {
-                    sps = List.of(inBand.get(0));
-                    pps = List.of(inBand.get(1));
-                }
+            if (init == null && !complete() && unit.keyFrame()) {
+                sets = bySlot(depacketizer.parameterSets()); // the latest of each kind seen in band
             }
         }
 
         @Override
         public InitTrack init(int trackId, long timescale) {
-            if (init == null && !sps.isEmpty() && !pps.isEmpty()) {
-                SequenceParameterSet s = SequenceParameterSet.parse(sps.get(0));
-                byte[] avcC = AvcDecoderConfig.write(sps, pps);
-                init = new InitTrack(trackId, "vide", timescale, s.width(), s.height(),
-                        SampleEntries.visual("avc1", s.width(), s.height(), "avcC", avcC));
-                name = "avc1." + HexFormat.of().formatHex(avcC, 1, 4);
+            if (init == null && complete()) {
+                int width;
+                int height;
+                byte[] config;
+                if (hevc) {
+                    HevcSequenceParameterSet s = HevcSequenceParameterSet.parse(sets.get(1).get(0));
+                    config = HevcDecoderConfig.write(sets.get(0), sets.get(1), sets.get(2));
+                    width = s.width();
+                    height = s.height();
+                    name = HlsTracks.hevcCodec("hvc1", config);
+                } else {
+                    SequenceParameterSet s = SequenceParameterSet.parse(sets.get(0).get(0));
+                    config = AvcDecoderConfig.write(sets.get(0), sets.get(1));
+                    width = s.width();
+                    height = s.height();
+                    name = HlsTracks.avcCodec("avc1", config);
+                }
+                init = new InitTrack(trackId, "vide", timescale, width, height,
+                        SampleEntries.visual(name.substring(0, 4), width, height, hevc ? "hvcC" : "avcC", config));
             }
             return init;
         }

@@ -37,4 +37,25 @@ public final class BitReader {
     public int bitsLeft() {
         return data.length * 8 - bitPos;
     }
+
+    /** An unsigned Exp-Golomb code, ue(v) of H.264 9.1 and H.265 9.2. */
+    public int readUe() {
+        int zeros = 0;
+        while (readBits(1) == 0) {
+            if (++zeros > 31) {
+                throw new IllegalArgumentException("Exp-Golomb code longer than 32 bits");
+            }
+        }
+        long value = (1L << zeros) - 1 + readBits(zeros);
+        if (value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Exp-Golomb value out of range");
+        }
+        return (int) value;
+    }
+
+    /** A signed Exp-Golomb code, se(v). */
+    public int readSe() {
+        int k = readUe();
+        return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
+    }
 }

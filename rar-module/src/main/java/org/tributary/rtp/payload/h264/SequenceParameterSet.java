@@ -40,19 +40,19 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         int profile = r.readInt(8);
         int constraints = r.readInt(8);
         int level = r.readInt(8);
-        ue(r); // seq_parameter_set_id
+        r.readUe(); // seq_parameter_set_id
         int chromaFormat = 1;
         boolean separateColourPlanes = false;
         if (highProfile(profile)) {
-            chromaFormat = ue(r);
+            chromaFormat = r.readUe();
             if (chromaFormat > 3) {
                 throw new IllegalArgumentException("chroma_format_idc " + chromaFormat + " out of range");
             }
             if (chromaFormat == 3) {
                 separateColourPlanes = r.readBits(1) == 1;
             }
-            ue(r); // bit_depth_luma_minus8
-            ue(r); // bit_depth_chroma_minus8
+            r.readUe(); // bit_depth_luma_minus8
+            r.readUe(); // bit_depth_chroma_minus8
             r.readBits(1); // qpprime_y_zero_transform_bypass_flag
             if (r.readBits(1) == 1) { // seq_scaling_matrix_present_flag
                 int lists = chromaFormat != 3 ? 8 : 12;
@@ -63,28 +63,28 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
                 }
             }
         }
-        ue(r); // log2_max_frame_num_minus4
-        int pocType = ue(r);
+        r.readUe(); // log2_max_frame_num_minus4
+        int pocType = r.readUe();
         if (pocType == 0) {
-            ue(r); // log2_max_pic_order_cnt_lsb_minus4
+            r.readUe(); // log2_max_pic_order_cnt_lsb_minus4
         } else if (pocType == 1) {
             r.readBits(1); // delta_pic_order_always_zero_flag
-            se(r); // offset_for_non_ref_pic
-            se(r); // offset_for_top_to_bottom_field
-            int cycle = ue(r);
+            r.readSe(); // offset_for_non_ref_pic
+            r.readSe(); // offset_for_top_to_bottom_field
+            int cycle = r.readUe();
             if (cycle > 255) {
                 throw new IllegalArgumentException("num_ref_frames_in_pic_order_cnt_cycle " + cycle + " out of range");
             }
             for (int i = 0; i < cycle; i++) {
-                se(r);
+                r.readSe();
             }
         } else if (pocType != 2) {
             throw new IllegalArgumentException("pic_order_cnt_type " + pocType + " out of range");
         }
-        ue(r); // max_num_ref_frames
+        r.readUe(); // max_num_ref_frames
         r.readBits(1); // gaps_in_frame_num_value_allowed_flag
-        long widthMbs = ue(r) + 1L;
-        long heightMapUnits = ue(r) + 1L;
+        long widthMbs = r.readUe() + 1L;
+        long heightMapUnits = r.readUe() + 1L;
         boolean frameMbsOnly = r.readBits(1) == 1;
         if (!frameMbsOnly) {
             r.readBits(1); // mb_adaptive_frame_field_flag
@@ -93,10 +93,10 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         long width = widthMbs * 16;
         long height = heightMapUnits * 16 * (frameMbsOnly ? 1 : 2);
         if (r.readBits(1) == 1) { // frame_cropping_flag
-            long left = ue(r);
-            long right = ue(r);
-            long top = ue(r);
-            long bottom = ue(r);
+            long left = r.readUe();
+            long right = r.readUe();
+            long top = r.readUe();
+            long bottom = r.readUe();
             int chromaArrayType = separateColourPlanes ? 0 : chromaFormat;
             long cropX = chromaArrayType == 0 ? 1 : (chromaFormat == 3 ? 1 : 2);
             long cropY = (chromaArrayType == 0 ? 1 : (chromaFormat == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
@@ -109,40 +109,21 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         return new SequenceParameterSet(profile, constraints, level, (int) width, (int) height);
     }
 
-    /** Unsigned Exp-Golomb (9.1). */
-    private static int ue(BitReader r) {
-        int zeros = 0;
-        while (r.readBits(1) == 0) {
-            if (++zeros > 31) {
-                throw new IllegalArgumentException("Exp-Golomb code longer than 32 bits");
-            }
-        }
-        long value = (1L << zeros) - 1 + r.readBits(zeros);
-        if (value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Exp-Golomb value out of range");
-        }
-        return (int) value;
-    }
 
-    /** Signed Exp-Golomb (9.1.1). */
-    private static int se(BitReader r) {
-        int k = ue(r);
-        return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
-    }
 
     private static void skipScalingList(BitReader r, int size) {
         int last = 8;
         int next = 8;
         for (int j = 0; j < size; j++) {
             if (next != 0) {
-                next = (last + se(r) + 256) % 256;
+                next = (last + r.readSe() + 256) % 256;
             }
             last = next == 0 ? last : next;
         }
     }
 
-    /** The RBSP: the NAL unit without its emulation prevention bytes (0x000003 -> 0x0000). */
-    static byte[] unescape(byte[] nal) {
+    /** The RBSP: the NAL unit without its emulation prevention bytes (0x000003 -> 0x0000); H.265 uses the same. */
+    public static byte[] unescape(byte[] nal) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(nal.length);
         int zeros = 0;
         for (byte b : nal) {

@@ -65,4 +65,48 @@ public record HevcDecoderConfig(int profileSpace, boolean tierFlag, int profileI
             throw new IllegalArgumentException("hvcC record truncated (" + hvcC.length + " bytes)", e);
         }
     }
+
+    /**
+     * The hvcC box body of these parameter sets with 4-byte NAL lengths (14496-15 8.3.3.1), its profile, tier,
+     * level, chroma format and bit depths from the first SPS; one array per kind, each marked complete.
+     *
+     * @throws IllegalArgumentException without a VPS, SPS or PPS, or with an SPS that cannot be read
+     */
+    public static byte[] write(List<byte[]> vps, List<byte[]> sps, List<byte[]> pps) {
+        if (vps.isEmpty() || sps.isEmpty() || pps.isEmpty()) {
+            throw new IllegalArgumentException("an hvcC record needs a VPS, an SPS and a PPS, not " + vps.size()
+                    + ", " + sps.size() + " and " + pps.size());
+        }
+        HevcSequenceParameterSet s = HevcSequenceParameterSet.parse(sps.get(0));
+        int size = FIXED_HEADER + 1;
+        for (List<byte[]> array : List.of(vps, sps, pps)) {
+            size += 3;
+            for (byte[] nal : array) {
+                if (nal.length > 0xFFFF) {
+                    throw new IllegalArgumentException("parameter set of " + nal.length + " bytes");
+                }
+                size += 2 + nal.length;
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put((byte) 1).put(s.profileTierLevel());
+        b.putShort((short) 0xF000); // min_spatial_segmentation_idc 0
+        b.put((byte) 0xFC); // parallelismType 0: unknown
+        b.put((byte) (0xFC | s.chromaFormat()));
+        b.put((byte) (0xF8 | (s.bitDepthLuma() - 8)));
+        b.put((byte) (0xF8 | (s.bitDepthChroma() - 8)));
+        b.putShort((short) 0); // avgFrameRate unknown
+        b.put((byte) ((Math.min(7, s.maxSubLayers()) << 3) | (s.temporalIdNested() ? 0x04 : 0) | 0x03));
+        b.put((byte) 3);
+        int[] types = {TYPE_VPS, TYPE_SPS, TYPE_PPS};
+        List<List<byte[]>> arrays = List.of(vps, sps, pps);
+        for (int i = 0; i < 3; i++) {
+            b.put((byte) (0x80 | types[i]));
+            b.putShort((short) arrays.get(i).size());
+            for (byte[] nal : arrays.get(i)) {
+                b.putShort((short) nal.length).put(nal);
+            }
+        }
+        return b.array();
+    }
 }
