@@ -45,4 +45,51 @@ class PlaylistsTest {
                         + "#EXT-X-STREAM-INF:BANDWIDTH=130000,AVERAGE-BANDWIDTH=128000,CODECS=\"mp4a.40.2\"\nmedia.m3u8\n",
                 Playlists.multivariant(130_000, 128_000, List.of("mp4a.40.2"), 0, 0));
     }
+
+    @Test
+    void aLivePlaylistStartsAtItsFirstSegmentDatedOnce() {
+        List<Playlists.LiveEntry> window = List.of(
+                new Playlists.LiveEntry(41, 4.0, 1_700_000_000_123L),
+                new Playlists.LiveEntry(42, 4.04, 1_700_000_004_123L),
+                new Playlists.LiveEntry(43, 5.5, 1_700_000_008_163L));
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-TARGETDURATION:6
+                #EXT-X-MEDIA-SEQUENCE:41
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-MAP:URI="init.mp4"
+                #EXT-X-PROGRAM-DATE-TIME:2023-11-14T22:13:20.123Z
+                #EXTINF:4.00000,
+                seg41.m4s
+                #EXTINF:4.04000,
+                seg42.m4s
+                #EXTINF:5.50000,
+                seg43.m4s
+                """, Playlists.liveMedia(window, 6, false));
+    }
+
+    @Test
+    void anEndedLivePlaylistHasEndList() {
+        String text = Playlists.liveMedia(List.of(new Playlists.LiveEntry(7, 2.0, 0)), 2, true);
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-TARGETDURATION:2
+                #EXT-X-MEDIA-SEQUENCE:7
+                #EXT-X-INDEPENDENT-SEGMENTS
+                #EXT-X-MAP:URI="init.mp4"
+                #EXT-X-PROGRAM-DATE-TIME:1970-01-01T00:00:00Z
+                #EXTINF:2.00000,
+                seg7.m4s
+                #EXT-X-ENDLIST
+                """, text);
+        assertEquals(1, text.split("#EXT-X-ENDLIST", -1).length - 1, "one ENDLIST");
+    }
+
+    @Test
+    void anEmptyLivePlaylistHasATargetOfAtLeastOneSecond() {
+        assertEquals("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:0\n"
+                + "#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-MAP:URI=\"init.mp4\"\n", Playlists.liveMedia(List.of(), 0, false));
+    }
 }

@@ -217,10 +217,17 @@ final class LiveSegmenter {
         return mayStillCome ? Math.min(estimate, earliestAfter) : earliestAfter;
     }
 
+    /**
+     * The tracks whose entry is known, and of video only the first track: the decode times are made for the
+     * track the segments are cut by, and another video track would start off its key frames.
+     */
     private void chooseCarriedTracks() {
         List<LiveTrack> ready = new ArrayList<>();
         List<InitTrack> entries = new ArrayList<>();
         for (LiveTrack t : tracks) {
+            if (t.video() && t != video) {
+                continue;
+            }
             InitTrack entry;
             try {
                 entry = t.init();
