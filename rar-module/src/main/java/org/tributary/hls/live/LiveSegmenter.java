@@ -49,6 +49,7 @@ final class LiveSegmenter {
         this.targetSeconds = targetSeconds;
         this.partSeconds = partSeconds;
         this.sequence = firstSequence;
+        this.fragmentSequence = firstSequence; // each part's mfhd number, one up from the last
         for (LiveTrack t : tracks) {
             if (t.video() && video == null) {
                 video = t;

@@ -58,4 +58,19 @@ public final class BitReader {
         int k = readUe();
         return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
     }
+
+    /** The RBSP of an H.264 or H.265 NAL unit: without its emulation prevention bytes (0x000003 -> 0x0000). */
+    public static byte[] rbsp(byte[] nal) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(nal.length);
+        int zeros = 0;
+        for (byte b : nal) {
+            if (zeros >= 2 && b == 3) {
+                zeros = 0;
+                continue;
+            }
+            zeros = b == 0 ? zeros + 1 : 0;
+            out.write(b);
+        }
+        return out.toByteArray();
+    }
 }

@@ -39,10 +39,13 @@ class LiveHlsStreamTest {
     private int videoSent;
     private int audioSent;
 
+    /** Parts as long as segments: these tests are of segments, playlists and the life cycle (HlsLiveIT has the parts). */
+    static final double WHOLE = 1000;
+
     private LiveHlsStream packager() {
         start = clock.get();
         return new LiveHlsStream("live/cam", stream, List.of(LiveTrack.of(TRACKS.get(0), 1),
-                LiveTrack.of(TRACKS.get(1), 2)), 1, 3, IDLE, 500, clock::get, stops::incrementAndGet);
+                LiveTrack.of(TRACKS.get(1), 2)), 1, WHOLE, 3, IDLE, 500, clock::get, stops::incrementAndGet);
     }
 
     /** Writes the stream's packets up to {@code seconds} after the start, moving the clock, pumping every 40 ms. */
@@ -81,55 +84,58 @@ class LiveHlsStreamTest {
     @Test
     void withNothingYetAndNoWaitARequestIsRefusedForNow() {
         LiveHlsStream packager = packager();
-        HlsReply reply = packager.resource("media.m3u8", 0);
+        HlsReply reply = packager.resource("media.m3u8", null, 0);
         assertEquals(503, reply.status());
         assertEquals("the live stream live/cam has not made its first segment yet (a segment starts at a key frame"
                 + " and lasts at least 1 s)\n", new String(reply.body(), StandardCharsets.UTF_8));
         feed(packager, 0.9);
-        assertEquals(503, packager.resource("seg500.m4s", 0).status(), "the first group of pictures is not over");
+        assertEquals(503, packager.resource("seg500.m4s", null, 0).status(), "the first group of pictures is not over");
     }
 
     @Test
     void thePlaylistListsTheWindowOfTheLatestSegments() {
         LiveHlsStream packager = packager();
         feed(packager, 2.5);
-        String playlist = text(packager.resource("media.m3u8", 0));
+        String playlist = text(packager.resource("media.m3u8", null, 0));
         assertEquals(List.of("seg500.m4s", "seg501.m4s"), segmentNames(playlist));
-        assertTrue(playlist.contains("#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:500\n"), playlist);
+        assertTrue(playlist.contains("#EXT-X-TARGETDURATION:1\n") && playlist.contains("#EXT-X-MEDIA-SEQUENCE:500\n"),
+                playlist);
         assertEquals(2, playlist.lines().filter(l -> l.equals("#EXTINF:1.00000,")).count(), playlist);
         assertFalse(playlist.contains("#EXT-X-ENDLIST"), playlist);
         feed(packager, 6.5);
-        playlist = text(packager.resource("media.m3u8", 0));
+        playlist = text(packager.resource("media.m3u8", null, 0));
         assertEquals(List.of("seg503.m4s", "seg504.m4s", "seg505.m4s"), segmentNames(playlist), "a window of 3");
         assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:503\n"), playlist);
         List<String> lines = playlist.lines().toList();
         assertEquals(1, lines.stream().filter(l -> l.startsWith("#EXT-X-PROGRAM-DATE-TIME:")).count());
-        assertEquals(lines.indexOf(lines.stream().filter(l -> l.startsWith("#EXTINF")).findFirst().orElseThrow()) - 1,
-                lines.indexOf(lines.stream().filter(l -> l.startsWith("#EXT-X-PROGRAM-DATE-TIME:")).findFirst()
-                        .orElseThrow()), "the date comes right before the first segment");
+        int date = lines.indexOf(lines.stream().filter(l -> l.startsWith("#EXT-X-PROGRAM-DATE-TIME:")).findFirst()
+                .orElseThrow());
+        assertTrue(lines.get(date + 1).startsWith("#EXT-X-PART:") || lines.get(date + 1).startsWith("#EXTINF:"),
+                "the date comes right before the first segment (its parts, then its EXTINF): " + playlist);
+        assertTrue(lines.indexOf("seg503.m4s") > date, playlist);
     }
 
     @Test
     void segmentsOfTheWindowAreServedAndOthersAre404() {
         LiveHlsStream packager = packager();
         feed(packager, 5.5);
-        HlsReply segment = packager.resource("seg503.m4s", 0);
+        HlsReply segment = packager.resource("seg503.m4s", null, 0);
         assertEquals(200, segment.status());
         assertEquals(HlsReply.SEGMENT_TYPE, segment.contentType());
         assertTrue(segment.live());
         List<ParsedBox> boxes = ParsedBox.parse(segment.body());
         assertEquals(504, ParsedBox.find(boxes, "moof").child("mfhd").content().getInt(4));
         assertEquals(25, ParsedBox.find(boxes, "moof").all("traf").get(0).child("trun").trun().count());
-        HlsReply gone = packager.resource("seg501.m4s", 0);
+        HlsReply gone = packager.resource("seg501.m4s", null, 0);
         assertEquals(404, gone.status());
         assertEquals("the live stream live/cam has segments 502 to 504 now: seg501.m4s has left the window\n",
                 new String(gone.body(), StandardCharsets.UTF_8));
-        HlsReply early = packager.resource("seg505.m4s", 0);
+        HlsReply early = packager.resource("seg505.m4s", null, 0);
         assertEquals(404, early.status());
         assertTrue(new String(early.body(), StandardCharsets.UTF_8).endsWith("seg505.m4s is not made yet\n"));
-        assertEquals(404, packager.resource("seg0503.m4s", 0).status(), "not a name the playlist gives");
-        assertEquals(404, packager.resource("other.txt", 0).status());
-        HlsReply init = packager.resource("init.mp4", 0);
+        assertEquals(404, packager.resource("seg0503.m4s", null, 0).status(), "not a name the playlist gives");
+        assertEquals(404, packager.resource("other.txt", null, 0).status());
+        HlsReply init = packager.resource("init.mp4", null, 0);
         assertEquals(200, init.status());
         assertEquals(HlsReply.INIT_TYPE, init.contentType());
         assertEquals(List.of("ftyp", "moov"), ParsedBox.parse(init.body()).stream().map(ParsedBox::type).toList());
@@ -139,7 +145,7 @@ class LiveHlsStreamTest {
     void theMultivariantPlaylistNamesTheCodecsAndSize() {
         LiveHlsStream packager = packager();
         feed(packager, 3.5);
-        String playlist = text(packager.resource("index.m3u8", 0));
+        String playlist = text(packager.resource("index.m3u8", null, 0));
         assertTrue(playlist.contains(",CODECS=\"avc1.4d401e,mp4a.40.2\",RESOLUTION=640x360\nmedia.m3u8\n"), playlist);
     }
 
@@ -147,7 +153,7 @@ class LiveHlsStreamTest {
     void aWaitingRequestIsAnsweredWhenTheFirstSegmentIsMade() throws Exception {
         LiveHlsStream packager = packager();
         CompletableFuture<HlsReply> waiting = CompletableFuture.supplyAsync(
-                () -> packager.resource("media.m3u8", 3600 * SECOND));
+                () -> packager.resource("media.m3u8", null, 3600 * SECOND));
         Thread.sleep(50);
         assertFalse(waiting.isDone());
         feed(packager, 1.5);
@@ -159,16 +165,21 @@ class LiveHlsStreamTest {
     void anEndedStreamEndsThePlaylistAndThePackager() {
         LiveHlsStream packager = packager();
         feed(packager, 2.5);
-        byte[] kept = packager.resource("seg501.m4s", 0).body();
+        byte[] kept = packager.resource("seg501.m4s", null, 0).body();
         stream.end();
+        assertTrue(packager.pump(clock.get()) > 0, "the final playlist is served while viewers ask");
+        assertTrue(packager.ended());
+        assertFalse(packager.stopped());
+        String playlist = text(packager.resource("media.m3u8", null, 0));
+        assertTrue(playlist.endsWith("seg501.m4s\n#EXT-X-ENDLIST\n"), playlist);
+        assertFalse(playlist.contains("PRELOAD-HINT") || playlist.contains("CAN-BLOCK-RELOAD"), playlist);
+        assertArrayEquals(kept, packager.resource("seg501.m4s", null, 0).body(), "what was made is still served");
+        clock.set(clock.get() + IDLE + 1);
         assertEquals(Playback.DONE, packager.pump(clock.get()));
         assertTrue(packager.stopped());
         assertEquals(1, stops.get(), "told once");
         assertEquals(Playback.DONE, packager.pump(clock.get()));
         assertEquals(1, stops.get());
-        String playlist = text(packager.resource("media.m3u8", 0));
-        assertTrue(playlist.endsWith("seg501.m4s\n#EXT-X-ENDLIST\n"), playlist);
-        assertArrayEquals(kept, packager.resource("seg501.m4s", 0).body(), "what was made is still served");
         assertEquals(0, stream.readerCount(), "the packager left the stream");
     }
 
@@ -177,8 +188,8 @@ class LiveHlsStreamTest {
         LiveHlsStream packager = packager();
         feed(packager, 0.5);
         stream.end();
-        assertEquals(Playback.DONE, packager.pump(clock.get()));
-        HlsReply reply = packager.resource("media.m3u8", 3600 * SECOND);
+        assertTrue(packager.pump(clock.get()) > 0);
+        HlsReply reply = packager.resource("media.m3u8", null, 3600 * SECOND);
         assertEquals(404, reply.status());
         assertEquals("the live stream live/cam ended before its first segment\n",
                 new String(reply.body(), StandardCharsets.UTF_8));
@@ -188,7 +199,7 @@ class LiveHlsStreamTest {
     void withoutRequestsThePackagerStopsAfterTheIdleTime() {
         LiveHlsStream packager = packager();
         feed(packager, 1.5);
-        packager.resource("media.m3u8", 0);
+        packager.resource("media.m3u8", null, 0);
         long asked = clock.get();
         assertTrue(packager.pump(asked + IDLE) > 0, "idle for exactly the limit: not yet");
         assertFalse(packager.stopped());
@@ -203,14 +214,14 @@ class LiveHlsStreamTest {
         // the stream ran 0.6 s before the packager joined: it gets the current group of pictures first
         start = clock.get();
         LiveHlsStream early = new LiveHlsStream("live/cam", stream, List.of(LiveTrack.of(TRACKS.get(0), 1)),
-                1, 3, IDLE, 0, clock::get, () -> { });
+                1, WHOLE, 3, IDLE, 0, clock::get, () -> { });
         feed(early, 0.6);
         assertEquals(15, videoSent);
         early.stop();
         LiveHlsStream late = new LiveHlsStream("live/cam", stream, List.of(LiveTrack.of(TRACKS.get(0), 1),
-                LiveTrack.of(TRACKS.get(1), 2)), 1, 3, IDLE, 700, clock::get, () -> { });
+                LiveTrack.of(TRACKS.get(1), 2)), 1, WHOLE, 3, IDLE, 700, clock::get, () -> { });
         feed(late, 1.1);
-        HlsReply first = late.resource("seg700.m4s", 0);
+        HlsReply first = late.resource("seg700.m4s", null, 0);
         assertEquals(200, first.status());
         ParsedBox.Trun video = ParsedBox.find(ParsedBox.parse(first.body()), "moof").all("traf").get(0)
                 .child("trun").trun();

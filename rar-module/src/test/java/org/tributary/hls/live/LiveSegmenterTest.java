@@ -40,7 +40,7 @@ class LiveSegmenterTest {
 
     /** What a run of the segmenter made, and what it was fed. */
     private record Run(List<LiveSegment> segments, LiveSegmenter segmenter, List<LiveFeeds.Frame> frames,
-                       int audioFrames) {
+                       int audioFrames, List<LivePart> parts) {
     }
 
     /**
@@ -49,11 +49,17 @@ class LiveSegmenterTest {
      */
     private static Run run(List<LiveFeeds.Frame> frames, long videoTs0, long audioTs0, boolean withAudio,
                            double target) {
+        return run(frames, videoTs0, audioTs0, withAudio, target, WHOLE);
+    }
+
+    private static Run run(List<LiveFeeds.Frame> frames, long videoTs0, long audioTs0, boolean withAudio,
+                           double target, double partSeconds) {
         LiveTrack video = LiveTrack.of(LiveFeeds.h264(0, true), 1);
         LiveTrack audio = LiveTrack.of(LiveFeeds.aac(1), 2);
-        LiveSegmenter segmenter = new LiveSegmenter(withAudio ? List.of(video, audio) : List.of(video), target, 100);
+        LiveSegmenter segmenter = new LiveSegmenter(withAudio ? List.of(video, audio) : List.of(video), target,
+                partSeconds, 100);
         segmenter.firstArrival(WALL);
-        List<LiveSegment> segments = new ArrayList<>();
+        List<LivePart> segments = new ArrayList<>();
         long videoEnd = frames.size() * FRAME_NANOS;
         int a = 0;
         for (LiveFeeds.Frame f : frames) {
@@ -64,28 +70,47 @@ class LiveSegmenterTest {
             }
             video.push(ByteBuffer.wrap(f.nal()), true, (videoTs0 + (long) f.presentation() * FRAME_TICKS) & 0xFFFF_FFFFL,
                     arrival);
-            poll(segmenter, segments);
+            pollParts(segmenter, segments);
         }
         while (withAudio && audioArrival(a) < videoEnd) {
             pushAudio(audio, a, audioTs0, segmenter, segments);
             a++;
         }
-        return new Run(segments, segmenter, frames, a);
+        List<LiveSegment> whole = new ArrayList<>();
+        List<LivePart> building = new ArrayList<>();
+        for (LivePart p : segments) {
+            building.add(p);
+            if (p.endsSegment()) {
+                whole.add(LiveSegment.of(building));
+                building.clear();
+            }
+        }
+        return new Run(whole, segmenter, frames, a, segments);
     }
 
     private static long audioArrival(int a) {
         return a * AAC_TICKS * 1_000_000_000L / 48_000;
     }
 
-    private static void pushAudio(LiveTrack audio, int a, long ts0, LiveSegmenter segmenter, List<LiveSegment> out) {
+    private static void pushAudio(LiveTrack audio, int a, long ts0, LiveSegmenter segmenter, List<LivePart> out) {
         audio.push(ByteBuffer.wrap(LiveFeeds.aacPayload(LiveFeeds.aacFrame(a))), true,
                 (ts0 + (long) a * AAC_TICKS) & 0xFFFF_FFFFL, audioArrival(a));
-        poll(segmenter, out);
+        pollParts(segmenter, out);
     }
 
+    private static void pollParts(LiveSegmenter segmenter, List<LivePart> out) {
+        for (LivePart p; (p = segmenter.poll()) != null; ) {
+            out.add(p);
+        }
+    }
+
+    /** Parts as long as segments: these tests are of the segments (parts have their own test). */
+    static final double WHOLE = 1000;
+
     private static void poll(LiveSegmenter segmenter, List<LiveSegment> out) {
-        for (LiveSegment s; (s = segmenter.poll()) != null; ) {
-            out.add(s);
+        for (LivePart p; (p = segmenter.poll()) != null; ) {
+            assertTrue(p.endsSegment() && p.index() == 0, "one part a segment with parts of " + WHOLE + " s");
+            out.add(LiveSegment.of(List.of(p)));
         }
     }
 
@@ -261,7 +286,7 @@ class LiveSegmenterTest {
     void theInitSegmentHasBothTracksOnceTheFirstSegmentIsCut(@TempDir Path dir) throws Exception {
         LiveTrack video = LiveTrack.of(LiveFeeds.h264(0, true), 1);
         LiveTrack audio = LiveTrack.of(LiveFeeds.aac(1), 2);
-        LiveSegmenter segmenter = new LiveSegmenter(List.of(video, audio), TARGET, 0);
+        LiveSegmenter segmenter = new LiveSegmenter(List.of(video, audio), TARGET, WHOLE, 0);
         assertNull(segmenter.init());
         assertEquals(List.of(), segmenter.carried());
         Run run = run(LiveFeeds.frames(PREFIX, GOPS), 0, 0, true, TARGET);
@@ -298,9 +323,49 @@ class LiveSegmenterTest {
     }
 
     @Test
+    void partsAreCutWithinThePartTargetWhereTheFrameOrderAllowsAndMakeTheSegments() {
+        Run whole = run(LiveFeeds.frames(PREFIX, GOPS), 0, 0, true, TARGET);
+        Run parted = run(LiveFeeds.frames(PREFIX, GOPS), 0, 0, true, TARGET, 0.5);
+        assertEquals(whole.segments().size(), parted.segments().size(), "the same segments");
+        assertTrue(parted.parts().size() >= 2 * parted.segments().size(), parted.parts().size() + " parts");
+        long[] next = {-1, -1};
+        int index = 0;
+        for (LivePart p : parted.parts()) {
+            assertTrue(p.durationSeconds() <= 0.5 + 1e-9, "a part of " + p.durationSeconds() + " s");
+            assertEquals(index, p.index());
+            index = p.endsSegment() ? 0 : index + 1;
+            Parsed parsed = parse(p.bytes());
+            assertTrue(p.index() != 0 || parsed.track(1).trun().sampleFlags()[0] == SYNC,
+                    "a segment's first part starts with a key frame");
+            assertEquals(p.independent(), parsed.track(1).trun().sampleFlags()[0] == SYNC);
+            for (Traf t : parsed.trafs()) {
+                int k = t.trackId() - 1;
+                if (next[k] >= 0) {
+                    assertEquals(next[k], t.tfdt(), "track " + t.trackId() + " continues across parts");
+                }
+                long sum = 0;
+                for (int i = 0; i < t.trun().count(); i++) {
+                    sum += t.trun().durations()[i];
+                    if (k == 0) {
+                        assertTrue(t.trun().offsets()[i] >= 0, "no frame is decoded after it is shown");
+                    }
+                }
+                next[k] = t.tfdt() + sum;
+            }
+        }
+        for (int k = 0; k < whole.segments().size(); k++) {
+            LiveSegment w = whole.segments().get(k);
+            LiveSegment p = parted.segments().get(k);
+            assertEquals(w.durationSeconds(), p.durationSeconds(), 1e-9, "segment " + k);
+            assertEquals(w.sequence(), p.sequence());
+            assertEquals(w.programDateMillis(), p.programDateMillis());
+        }
+    }
+
+    @Test
     void anAudioOnlyStreamIsCutByTime() {
         LiveTrack audio = LiveTrack.of(LiveFeeds.aac(0), 1);
-        LiveSegmenter segmenter = new LiveSegmenter(List.of(audio), 1.0, 5);
+        LiveSegmenter segmenter = new LiveSegmenter(List.of(audio), 1.0, WHOLE, 5);
         segmenter.firstArrival(WALL);
         List<LiveSegment> segments = new ArrayList<>();
         long offset = 250_000_000L; // the first packet came 0.25 s after the stream's first (of a track left out)
@@ -336,14 +401,17 @@ class LiveSegmenterTest {
         LiveTrack main = LiveTrack.of(LiveFeeds.h264(0, true), 1);
         LiveTrack audio = LiveTrack.of(LiveFeeds.aac(1), 2);
         LiveTrack other = LiveTrack.of(LiveFeeds.h264(2, true), 3);
-        LiveSegmenter segmenter = new LiveSegmenter(List.of(main, audio, other), TARGET, 0);
+        LiveSegmenter segmenter = new LiveSegmenter(List.of(main, audio, other), TARGET, WHOLE, 0);
         List<LiveSegment> segments = new ArrayList<>();
         List<LiveFeeds.Frame> frames = LiveFeeds.frames(PREFIX, GOPS);
         int a = 0;
         for (LiveFeeds.Frame f : frames) {
             long arrival = f.decode() * FRAME_NANOS;
             while (audioArrival(a) < arrival) {
-                pushAudio(audio, a++, 0, segmenter, segments);
+                audio.push(ByteBuffer.wrap(LiveFeeds.aacPayload(LiveFeeds.aacFrame(a))), true, (long) a * AAC_TICKS,
+                        audioArrival(a));
+                a++;
+                poll(segmenter, segments);
             }
             main.push(ByteBuffer.wrap(f.nal()), true, (long) f.presentation() * FRAME_TICKS, arrival);
             poll(segmenter, segments);

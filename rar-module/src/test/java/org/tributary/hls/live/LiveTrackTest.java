@@ -135,7 +135,7 @@ class LiveTrackTest {
     void codecsHlsCannotCarryAreRefusedByName() {
         SourceTrack pcmu = new SourceTrack(0, "audio", 0, 8000, "PCMU", 0, List.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveTrack.of(pcmu, 1));
-        assertEquals("HLS cannot carry audio in PCMU (H.264, AAC and MPEG audio only)", e.getMessage());
+        assertEquals("HLS cannot carry audio in PCMU (H.264, H.265, AAC and MPEG audio only)", e.getMessage());
         SourceTrack latm = new SourceTrack(0, "audio", 97, 48000, "MPEG4-GENERIC", 0,
                 List.of("rtpmap:97 MPEG4-GENERIC/48000/2", "fmtp:97 mode=AAC-lbr;sizelength=6;config=1190"));
         assertThrows(IllegalArgumentException.class, () -> LiveTrack.of(latm, 1));

@@ -2,7 +2,6 @@ package org.tributary.rtp.payload.h264;
 
 import org.tributary.rtp.payload.BitReader;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * What a fragmented-MP4 writer needs of an H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1): the
@@ -35,7 +34,7 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
             throw new IllegalArgumentException("not an H.264 sequence parameter set ("
                     + nal.length + " bytes" + (nal.length > 0 ? ", NAL type " + (nal[0] & 0x1F) : "") + ")");
         }
-        BitReader r = new BitReader(unescape(nal));
+        BitReader r = new BitReader(BitReader.rbsp(nal));
         r.readBits(8); // NAL header
         int profile = r.readInt(8);
         int constraints = r.readInt(8);
@@ -122,18 +121,4 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         }
     }
 
-    /** The RBSP: the NAL unit without its emulation prevention bytes (0x000003 -> 0x0000); H.265 uses the same. */
-    public static byte[] unescape(byte[] nal) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(nal.length);
-        int zeros = 0;
-        for (byte b : nal) {
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            zeros = b == 0 ? zeros + 1 : 0;
-            out.write(b);
-        }
-        return out.toByteArray();
-    }
 }

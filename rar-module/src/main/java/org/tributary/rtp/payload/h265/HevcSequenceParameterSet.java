@@ -1,7 +1,6 @@
 package org.tributary.rtp.payload.h265;
 
 import org.tributary.rtp.payload.BitReader;
-import org.tributary.rtp.payload.h264.SequenceParameterSet;
 
 import java.util.Arrays;
 
@@ -27,7 +26,7 @@ public record HevcSequenceParameterSet(byte[] profileTierLevel, int maxSubLayers
             throw new IllegalArgumentException("not an H.265 sequence parameter set (" + nal.length + " bytes"
                     + (nal.length > 0 ? ", NAL type " + ((nal[0] >>> 1) & 0x3F) : "") + ")");
         }
-        byte[] rbsp = SequenceParameterSet.unescape(nal);
+        byte[] rbsp = BitReader.rbsp(nal);
         BitReader r = new BitReader(rbsp);
         r.readBits(16); // NAL header
         r.readBits(4); // sps_video_parameter_set_id

@@ -79,9 +79,9 @@ class SequenceParameterSetTest {
     @Test
     void emulationPreventionBytesAreRemovedBeforeReading() {
         byte[] escaped = hex("6742c00bda0b13b011000003000100000300320f142aa0");
-        byte[] rbsp = SequenceParameterSet.unescape(escaped);
+        byte[] rbsp = org.tributary.rtp.payload.BitReader.rbsp(escaped);
         assertArrayEquals(hex("6742c00bda0b13b01100000001000000320f142aa0"), rbsp);
-        assertArrayEquals(hex("00000300"), SequenceParameterSet.unescape(hex("0000030300")),
+        assertArrayEquals(hex("00000300"), org.tributary.rtp.payload.BitReader.rbsp(hex("0000030300")),
                 "only the first 03 after two zeros is an emulation prevention byte");
     }
 
