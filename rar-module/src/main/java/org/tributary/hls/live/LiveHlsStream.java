@@ -47,6 +47,7 @@ final class LiveHlsStream implements Playback {
     private final List<LivePart> current = new ArrayList<>();
     private volatile long lastRequestNanos;
     private long zeroNanos = Long.MIN_VALUE;
+    private long droppedSeen;
     private long longestSegmentSeconds;
     private boolean ended;
     private volatile boolean stopped;
@@ -104,6 +105,15 @@ final class LiveHlsStream implements Playback {
         }
         StreamPacket packet;
         while ((packet = reader.poll()) != null) {
+            long dropped = reader.dropped();
+            if (dropped != droppedSeen) { // the reader fell behind and lost packets: no unit may span the gap
+                droppedSeen = dropped;
+                for (LiveTrack t : byStreamTrack) {
+                    if (t != null) {
+                        t.gap();
+                    }
+                }
+            }
             LiveTrack track = byStreamTrack[packet.track()];
             if (track == null) {
                 continue;
@@ -119,6 +129,10 @@ final class LiveHlsStream implements Playback {
             }
         }
         if (reader.finished() && !ended) {
+            LivePart last = segmenter.flush();
+            if (last != null) {
+                publish(last);
+            }
             synchronized (this) {
                 ended = true; // the playlist gets its ENDLIST; players are told until they stop asking
                 notifyAll();

@@ -129,10 +129,31 @@ final class LiveSegmenter {
         if (cut < 0) {
             return null;
         }
+        return cut(clock, cut, endsSegment, timeline.get(cut).pts());
+    }
+
+    /**
+     * The stream ended: what is left after the last cut as the last part, ending the last segment (its last frame
+     * lasts as long as the one before it); null when nothing is left.
+     */
+    LivePart flush() {
+        LiveTrack clock = video != null ? video : tracks.get(0);
+        List<LiveSample> timeline = clock.pending();
+        if (!started || timeline.isEmpty()) {
+            return null;
+        }
+        int n = timeline.size();
+        long end = clock.video() ? nextShown(timeline, n, false)
+                : timeline.get(n - 1).pts() + (n > 1 ? timeline.get(n - 1).pts() - timeline.get(n - 2).pts() : 1);
+        return cut(clock, n, true, end);
+    }
+
+    /** Cuts the part of the clock track's first {@code cut} samples, ending at {@code end}, with the other tracks' samples before it. */
+    private LivePart cut(LiveTrack clock, int cut, boolean endsSegment, long end) {
+        List<LiveSample> timeline = clock.pending();
         if (carried == null) {
             chooseCarriedTracks();
         }
-        long end = timeline.get(cut).pts();
         double endSeconds = seconds(end, clock);
         boolean independent = timeline.get(0).key();
         List<TrackFragment> fragments = new ArrayList<>();
@@ -146,7 +167,7 @@ final class LiveSegmenter {
             List<LiveSample> samples;
             long next;
             if (t == clock) {
-                next = t.video() ? nextShown(timeline, cut, endsSegment) : end;
+                next = t.video() ? (cut < timeline.size() ? nextShown(timeline, cut, endsSegment) : end) : end;
                 samples = take(t, cut);
             } else {
                 samples = take(t, countBefore(t.pending(), toTicks(endSeconds, t), !t.video()));

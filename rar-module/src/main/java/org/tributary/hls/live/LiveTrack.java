@@ -129,6 +129,14 @@ final class LiveTrack {
         }
     }
 
+    /**
+     * Packets of the stream were lost here (the packager's reader fell behind): the next payload is numbered as if
+     * one were missing, so the depacketizer drops the unit the loss may have cut short rather than make a broken one.
+     */
+    void gap() {
+        sequence++;
+    }
+
     private void add(AccessUnit unit, long sinceZeroNanos) {
         long ts = unit.timestamp() & 0xFFFFFFFFL;
         if (!started) {

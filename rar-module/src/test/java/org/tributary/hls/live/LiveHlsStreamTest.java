@@ -171,7 +171,10 @@ class LiveHlsStreamTest {
         assertTrue(packager.ended());
         assertFalse(packager.stopped());
         String playlist = text(packager.resource("media.m3u8", null, 0));
-        assertTrue(playlist.endsWith("seg501.m4s\n#EXT-X-ENDLIST\n"), playlist);
+        // what came after the last key-frame cut (13 frames from 2.0 s) is the last, short segment
+        assertTrue(playlist.endsWith("seg501.m4s\n#EXT-X-PART:DURATION=0.52000,URI=\"part502.0.m4s\",INDEPENDENT=YES\n"
+                + "#EXTINF:0.52000,\nseg502.m4s\n#EXT-X-ENDLIST\n"), playlist);
+        assertEquals(200, packager.resource("seg502.m4s", null, 0).status());
         assertFalse(playlist.contains("PRELOAD-HINT") || playlist.contains("CAN-BLOCK-RELOAD"), playlist);
         assertArrayEquals(kept, packager.resource("seg501.m4s", null, 0).body(), "what was made is still served");
         clock.set(clock.get() + IDLE + 1);
@@ -184,9 +187,19 @@ class LiveHlsStreamTest {
     }
 
     @Test
-    void aStreamThatEndsBeforeItsFirstSegmentIs404() {
+    void aStreamThatEndsBeforeItsFirstCutHasOneShortSegment() {
         LiveHlsStream packager = packager();
         feed(packager, 0.5);
+        stream.end();
+        assertTrue(packager.pump(clock.get()) > 0);
+        String playlist = text(packager.resource("media.m3u8", null, 3600 * SECOND));
+        assertTrue(playlist.endsWith("#EXTINF:0.52000,\nseg500.m4s\n#EXT-X-ENDLIST\n"), playlist);
+    }
+
+    @Test
+    void aStreamThatEndsBeforeItsFirstKeyFrameIs404() {
+        LiveHlsStream packager = new LiveHlsStream("live/cam", stream, List.of(LiveTrack.of(TRACKS.get(0), 1)), 1,
+                WHOLE, 3, IDLE, 500, clock::get, () -> { });
         stream.end();
         assertTrue(packager.pump(clock.get()) > 0);
         HlsReply reply = packager.resource("media.m3u8", null, 3600 * SECOND);

@@ -71,6 +71,17 @@ class LiveTrackTest {
     }
 
     @Test
+    void aGapDropsTheFrameItMayHaveCutShort() {
+        LiveTrack t = LiveTrack.of(LiveFeeds.h264(0, true), 1);
+        push(t, LiveFeeds.slice(true, 0), false, 90, 0);
+        t.gap(); // the packager's reader lost packets here: the rest of this frame may be among them
+        push(t, LiveFeeds.slice(true, 1), true, 90, 0);
+        assertTrue(t.pending().isEmpty(), "the damaged frame is dropped, not made of what is left");
+        push(t, LiveFeeds.slice(true, 2), true, 90 + FRAME_TICKS, 0);
+        assertEquals(1, t.pending().size(), "the next frame comes through");
+    }
+
+    @Test
     void theInitEntryComesFromSpropParameterSets() {
         LiveTrack t = LiveTrack.of(LiveFeeds.h264(0, true), 3);
         InitTrack init = t.init();
