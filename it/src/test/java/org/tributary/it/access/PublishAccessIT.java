@@ -106,7 +106,14 @@ class PublishAccessIT {
     @Test
     void anAllowedPublisherMayAnnounce() throws Exception {
         for (String[] user : List.of(new String[] {"it-publisher", "pub-pw"}, new String[] {"it-caster", "cast-pw"})) {
+            // The previous ANNOUNCE's connection is closed, but the server may not have read that close yet when the
+            // next connection's ANNOUNCE arrives (then the path is still announced: 455); it lets go at the close.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
             RtspTestClient.Response r = announce(FOLDER + "/live.sdp", AuthenticationIT.basic(user[0], user[1]));
+            while (r.status() == 455 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                r = announce(FOLDER + "/live.sdp", AuthenticationIT.basic(user[0], user[1]));
+            }
             assertEquals(200, r.status(), user[0] + ": " + r.bodyText());
         }
         // RECORD names a session this client never set up: 454, after the write check passed.
