@@ -150,19 +150,30 @@ final class LiveHlsStream implements Playback {
             while (window.size() > windowSegments) {
                 window.removeFirst();
             }
-            // RFC 8216 4.3.3.1: each EXTINF rounded to the nearest integer is at most the target duration
-            longestSegmentSeconds = Math.max(longestSegmentSeconds, Math.round(segment.durationSeconds()));
+            // parts are listed for the newest segments only; older ones keep their whole bytes, not a second copy
+            List<LiveSegment> all = new ArrayList<>(window);
+            for (int i = 0; i < all.size() - SEGMENTS_WITH_PARTS; i++) {
+                if (!all.get(i).parts().isEmpty()) {
+                    all.set(i, all.get(i).withoutParts());
+                }
+            }
+            window.clear();
+            window.addAll(all);
         }
         notifyAll();
     }
 
     /** Leaves the stream; requests after this are answered from what was finished, then by a new packager. */
     void stop() {
-        if (!stopped) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
             stopped = true;
-            reader.close();
-            onStop.run();
+            notifyAll(); // requests waiting for a segment or a part answer with what there is
         }
+        reader.close();
+        onStop.run();
     }
 
     /**

@@ -30,4 +30,9 @@ record LiveSegment(long sequence, byte[] bytes, double durationSeconds, long pro
         LivePart first = parts.get(0);
         return new LiveSegment(first.segment(), bytes, duration, first.segmentDateMillis(), List.copyOf(parts));
     }
+
+    /** The same segment once its parts are no longer listed (their bytes are all in {@link #bytes}). */
+    LiveSegment withoutParts() {
+        return new LiveSegment(sequence, bytes, durationSeconds, programDateMillis, List.of());
+    }
 }

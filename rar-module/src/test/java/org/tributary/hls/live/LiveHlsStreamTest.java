@@ -187,6 +187,22 @@ class LiveHlsStreamTest {
     }
 
     @Test
+    void partsAreKeptForTheNewestThreeSegmentsOnly() {
+        start = clock.get();
+        LiveHlsStream packager = new LiveHlsStream("live/cam", stream, List.of(LiveTrack.of(TRACKS.get(0), 1)), 1,
+                WHOLE, 5, IDLE, 500, clock::get, () -> { });
+        feed(packager, 5.5);
+        String playlist = text(packager.resource("media.m3u8", null, 0));
+        assertEquals(List.of("seg500.m4s", "seg501.m4s", "seg502.m4s", "seg503.m4s", "seg504.m4s"), segmentNames(playlist));
+        assertFalse(playlist.contains("part501."), playlist);
+        assertTrue(playlist.contains("URI=\"part502.0.m4s\"") && playlist.contains("URI=\"part504.0.m4s\""), playlist);
+        assertEquals(404, packager.resource("part501.0.m4s", null, 0).status(), "no longer listed, no longer kept");
+        assertEquals(200, packager.resource("seg501.m4s", null, 0).status(), "its segment is");
+        assertArrayEquals(packager.resource("seg502.m4s", null, 0).body(),
+                packager.resource("part502.0.m4s", null, 0).body(), "one part a segment here");
+    }
+
+    @Test
     void aStreamThatEndsBeforeItsFirstCutHasOneShortSegment() {
         LiveHlsStream packager = packager();
         feed(packager, 0.5);
