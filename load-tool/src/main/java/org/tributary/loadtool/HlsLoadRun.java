@@ -12,9 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tributary.loadtool.hls.HlsViewer;
 import org.tributary.loadtool.hls.HttpFetcher;
 import org.tributary.loadtool.report.Percentiles;
@@ -44,8 +42,8 @@ final class HlsLoadRun {
         for (String u : options.urls) {
             playlistUrl(u);
         }
-        ExecutorService answers = Executors.newFixedThreadPool(options.receiverThreads, daemon("hls-http-"));
-        ScheduledThreadPoolExecutor pacer = new ScheduledThreadPoolExecutor(1, daemon("hls-pacer-"));
+        ExecutorService answers = Executors.newFixedThreadPool(options.receiverThreads, DaemonThreads.named("hls-http-"));
+        ScheduledThreadPoolExecutor pacer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("hls-pacer-"));
         // A stopped viewer cancels its timers: drop them at once instead of at their due time.
         pacer.setRemoveOnCancelPolicy(true);
         HttpFetcher http = new HttpFetcher(Duration.ofMillis((long) (options.httpTimeoutSeconds * 1000)), answers);
@@ -108,14 +106,6 @@ final class HlsLoadRun {
         return uri;
     }
 
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     private String liveLine(long t0) {
         long now = System.nanoTime();

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tributary.loadtool.publish.PublishSettings;
 import org.tributary.loadtool.publish.Publisher;
 import org.tributary.loadtool.report.Percentiles;
@@ -52,12 +51,8 @@ final class RtspLoadRun {
             loop.start();
             loops.add(loop);
         }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService connectors = Executors.newFixedThreadPool(options.connectThreads, r -> {
-            Thread t = new Thread(r, "rtsp-connect-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService connectors = Executors.newFixedThreadPool(options.connectThreads,
+                DaemonThreads.named("rtsp-connect-"));
 
         List<Publisher> publishers = startPublishers(ports);
         RunMonitors monitors = new RunMonitors(options.serverPid);
