@@ -58,7 +58,8 @@ public record AvcDecoderConfig(int profileIndication, int profileCompatibility, 
 
     /**
      * The avcC box body of these parameter sets with 4-byte NAL lengths (14496-15 5.3.3.1), from the first SPS's
-     * profile, constraint flags and level.
+     * profile, constraint flags and level; for the profiles 100, 110, 122 and 144 with the chroma format and bit
+     * depths that follow the PPS list there (and no SPS extensions).
      *
      * @throws IllegalArgumentException without an SPS or a PPS, or with more than the record can count
      */
@@ -71,7 +72,12 @@ public record AvcDecoderConfig(int profileIndication, int profileCompatibility, 
         if (first.length < 4) {
             throw new IllegalArgumentException("SPS of " + first.length + " bytes");
         }
-        int size = 7;
+        SequenceParameterSet first0 = SequenceParameterSet.parse(sps.get(0));
+        boolean extension = switch (first0.profileIdc()) {
+            case 100, 110, 122, 144 -> true;
+            default -> false;
+        };
+        int size = extension ? 11 : 7;
         for (byte[] nal : sps) {
             size += 2 + nal.length;
         }
@@ -85,6 +91,12 @@ public record AvcDecoderConfig(int profileIndication, int profileCompatibility, 
         writeNalList(b, sps);
         b.put((byte) pps.size());
         writeNalList(b, pps);
+        if (extension) {
+            b.put((byte) (0xFC | first0.chromaFormat()));
+            b.put((byte) (0xF8 | (first0.bitDepthLuma() - 8)));
+            b.put((byte) (0xF8 | (first0.bitDepthChroma() - 8)));
+            b.put((byte) 0); // numOfSequenceParameterSetExt
+        }
         return b.array();
     }
 

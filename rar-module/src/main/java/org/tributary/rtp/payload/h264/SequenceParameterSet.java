@@ -13,16 +13,21 @@ import org.tributary.rtp.payload.BitReader;
  * @param levelIdc         level_idc
  * @param width            luma width in pixels, cropping applied
  * @param height           luma height in pixels, cropping applied
+ * @param chromaFormat     chroma_format_idc (1, 4:2:0, unless a high profile says otherwise)
+ * @param bitDepthLuma     bits per luma sample (8 unless a high profile says otherwise)
+ * @param bitDepthChroma   bits per chroma sample
  */
-public record SequenceParameterSet(int profileIdc, int constraintFlags, int levelIdc, int width, int height) {
+public record SequenceParameterSet(int profileIdc, int constraintFlags, int levelIdc, int width, int height,
+                                   int chromaFormat, int bitDepthLuma, int bitDepthChroma) {
 
-    /** Profiles whose SPS carries chroma format, bit depths and scaling matrices (7.3.2.1.1). */
-    private static boolean highProfile(int profile) {
+    /** Whether the profile's SPS (and so its avcC record) carries chroma format and bit depths. */
+    public static boolean highProfile(int profile) {
         return switch (profile) {
             case 100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135 -> true;
             default -> false;
         };
     }
+
 
     /**
      * Parses an SPS NAL unit, its one-byte NAL header included.
@@ -41,6 +46,8 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         int level = r.readInt(8);
         r.readUe(); // seq_parameter_set_id
         int chromaFormat = 1;
+        int bitDepthLuma = 8;
+        int bitDepthChroma = 8;
         boolean separateColourPlanes = false;
         if (highProfile(profile)) {
             chromaFormat = r.readUe();
@@ -50,8 +57,11 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
             if (chromaFormat == 3) {
                 separateColourPlanes = r.readBits(1) == 1;
             }
-            r.readUe(); // bit_depth_luma_minus8
-            r.readUe(); // bit_depth_chroma_minus8
+            bitDepthLuma = 8 + r.readUe();
+            bitDepthChroma = 8 + r.readUe();
+            if (bitDepthLuma > 14 || bitDepthChroma > 14) {
+                throw new IllegalArgumentException("bit depth " + bitDepthLuma + "/" + bitDepthChroma + " out of range");
+            }
             r.readBits(1); // qpprime_y_zero_transform_bypass_flag
             if (r.readBits(1) == 1) { // seq_scaling_matrix_present_flag
                 int lists = chromaFormat != 3 ? 8 : 12;
@@ -105,7 +115,8 @@ public record SequenceParameterSet(int profileIdc, int constraintFlags, int leve
         if (width <= 0 || height <= 0 || width > 16_384 || height > 16_384) {
             throw new IllegalArgumentException("picture size " + width + "x" + height + " out of range");
         }
-        return new SequenceParameterSet(profile, constraints, level, (int) width, (int) height);
+        return new SequenceParameterSet(profile, constraints, level, (int) width, (int) height, chromaFormat, bitDepthLuma,
+                bitDepthChroma);
     }
 
 

@@ -53,6 +53,18 @@ class AvcDecoderConfigTest {
     }
 
     @Test
+    void aHighProfileRecordEndsWithChromaFormatAndBitDepths() {
+        byte[] high = AvcDecoderConfig.write(List.of(SequenceParameterSetTest.HIGH_320X180), List.of(PPS));
+        assertEquals(7 + 2 + SequenceParameterSetTest.HIGH_320X180.length + 2 + PPS.length + 4, high.length);
+        assertEquals("fdf8f800", HexFormat.of().formatHex(high, high.length - 4, high.length),
+                "4:2:0, 8-bit luma and chroma, no SPS extensions (14496-15 5.3.3.1.2)");
+        byte[] s422 = AvcDecoderConfig.write(List.of(SequenceParameterSetTest.HIGH422_320X180), List.of(PPS));
+        assertEquals(0xFE, s422[s422.length - 4] & 0xFF, "chroma_format 2 (4:2:2, profile 122)");
+        byte[] main = AvcDecoderConfig.write(List.of(SPS), List.of(PPS));
+        assertEquals(7 + 2 + SPS.length + 2 + PPS.length, main.length, "no extension below the high profiles");
+    }
+
+    @Test
     void withoutSpsOrPpsThereIsNoRecord() {
         assertThrows(IllegalArgumentException.class, () -> AvcDecoderConfig.write(List.of(), List.of(PPS)));
         assertThrows(IllegalArgumentException.class, () -> AvcDecoderConfig.write(List.of(SPS), List.of()));

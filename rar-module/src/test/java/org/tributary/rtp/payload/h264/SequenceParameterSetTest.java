@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,8 @@ class SequenceParameterSetTest {
 
     private static void assertSps(byte[] nal, int profile, int constraints, int level, int width, int height) {
         SequenceParameterSet sps = SequenceParameterSet.parse(nal);
-        assertEquals(new SequenceParameterSet(profile, constraints, level, width, height), sps,
+        assertEquals(List.of(profile, constraints, level, width, height),
+                List.of(sps.profileIdc(), sps.constraintFlags(), sps.levelIdc(), sps.width(), sps.height()),
                 "SPS " + HexFormat.of().formatHex(nal));
     }
 
@@ -51,6 +53,18 @@ class SequenceParameterSetTest {
         assertEquals(30, sps.levelIdc(), "level_idc");
         assertEquals(640, sps.width(), "width");
         assertEquals(360, sps.height(), "height after cropping 8 lines from 368");
+    }
+
+    @Test
+    void highProfilesGiveTheirChromaFormatAndBitDepths() {
+        SequenceParameterSet high = SequenceParameterSet.parse(HIGH_1280X720);
+        assertEquals(List.of(1, 8, 8), List.of(high.chromaFormat(), high.bitDepthLuma(), high.bitDepthChroma()));
+        SequenceParameterSet s422 = SequenceParameterSet.parse(HIGH422_320X180);
+        assertEquals(2, s422.chromaFormat());
+        assertEquals(3, SequenceParameterSet.parse(HIGH444_318X180).chromaFormat());
+        SequenceParameterSet main = SequenceParameterSet.parse(MAIN_640X360);
+        assertEquals(List.of(1, 8, 8), List.of(main.chromaFormat(), main.bitDepthLuma(), main.bitDepthChroma()),
+                "a main-profile SPS has no such fields: 4:2:0, 8 bits");
     }
 
     @Test
