@@ -137,6 +137,16 @@ class HlsLiveIT extends BrowserTest {
         long audio = decoded.lines().stream().filter(l -> l.startsWith("1,")).count();
         assertTrue(video >= 0.95 * 8 * 25, "video frames of 8 s at 25 fps: " + video);
         assertTrue(audio >= 0.95 * 8 * 48_000 / 1024, "audio frames of 8 s: " + audio);
+
+        // the viewing is a session of the console and the API, as a file's HLS viewing is
+        HttpResponse<String> sessions = ConsoleApi.admin().get("/api/sessions");
+        assertEquals(200, sessions.statusCode(), sessions.body());
+        jakarta.json.JsonObject viewing = jakarta.json.Json.createReader(new java.io.StringReader(sessions.body()))
+                .readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(o -> "HLS".equals(o.getString("transport")) && PATH.equals(o.getString("path")))
+                .findFirst().orElse(null);
+        assertTrue(viewing != null, "no HLS session of " + PATH + " in " + sessions.body());
+        assertTrue(viewing.getJsonNumber("bytesSent").longValue() > 500_000, viewing.toString());
     }
 
     @Test
