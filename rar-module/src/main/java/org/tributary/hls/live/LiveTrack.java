@@ -77,8 +77,8 @@ final class LiveTrack {
      * @throws IllegalArgumentException naming the codec when HLS cannot carry it, or what is wrong with its SDP
      */
     static LiveTrack of(SourceTrack source, int trackId) {
-        PayloadFormat format = PayloadFormat.fromAttributes(source.payloadType(), source.sdpAttributes(),
-                source.codec(), source.clockRate());
+        PayloadFormat format = new PayloadFormat(source.payloadType(), source.codec(), source.clockRate(), 0,
+                PayloadFormat.fmtpOf(source.payloadType(), source.sdpAttributes()));
         String name = format.encodingName().toUpperCase(Locale.ROOT);
         Codec codec = switch (name) {
             case "H264" -> new NalVideo(false, format);
@@ -270,7 +270,7 @@ final class LiveTrack {
                 throw new IllegalArgumentException("the AAC track's config '" + hex + "' is not an AudioSpecificConfig: "
                         + e.getMessage(), e);
             }
-            channels = asc.channelCount() > 0 ? asc.channelCount() : Math.max(1, format.channels());
+            channels = asc.channelCount() > 0 ? asc.channelCount() : 2; // 0: a program config element says; stereo
         }
 
         @Override

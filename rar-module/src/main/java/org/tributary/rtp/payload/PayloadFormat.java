@@ -63,30 +63,16 @@ public record PayloadFormat(int payloadType, String encodingName, int clockRate,
     }
 
     /**
-     * The payload format an SDP media description's attribute lines (without "a=") give for {@code payloadType}:
-     * its rtpmap (else {@code defaultName}/{@code defaultClockRate}) and fmtp.
+     * The format parameters (the text after "fmtp:&lt;pt&gt; ") of {@code payloadType} among a media description's
+     * attribute lines (without "a="), or null when it has none. The rtpmap was read where the track was made.
      */
-    public static PayloadFormat fromAttributes(int payloadType, List<String> attributes,
-                                               String defaultName, int defaultClockRate) {
-        String name = defaultName;
-        int clockRate = defaultClockRate;
-        int channels = 0;
-        String fmtp = null;
-        String prefix = ":" + payloadType + " ";
+    public static String fmtpOf(int payloadType, List<String> attributes) {
+        String prefix = "fmtp:" + payloadType + " ";
         for (String a : attributes) {
-            if (a.startsWith("rtpmap" + prefix)) {
-                String[] parts = a.substring(prefix.length() + 6).trim().split("/");
-                try {
-                    name = parts[0];
-                    clockRate = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : clockRate;
-                    channels = parts.length > 2 ? Integer.parseInt(parts[2].trim()) : 0;
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("malformed rtpmap: " + a, e);
-                }
-            } else if (a.startsWith("fmtp" + prefix)) {
-                fmtp = a.substring(prefix.length() + 4).trim();
+            if (a.startsWith(prefix)) {
+                return a.substring(prefix.length()).trim();
             }
         }
-        return new PayloadFormat(payloadType, name, clockRate, channels, fmtp);
+        return null;
     }
 }

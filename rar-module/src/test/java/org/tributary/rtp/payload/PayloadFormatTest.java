@@ -67,7 +67,7 @@ class PayloadFormatTest {
     }
 
     @Test
-    void fromAttributesReadsTheRtpmapAndFmtpOfItsPayloadTypeOnly() {
+    void fmtpOfReadsTheParametersOfItsPayloadTypeOnly() {
         List<String> attributes = List.of(
                 "rtpmap:96 H264/90000",
                 "fmtp:96 packetization-mode=1",
@@ -75,26 +75,13 @@ class PayloadFormatTest {
                 "rtpmap:97 MPEG4-GENERIC/48000/2",
                 "fmtp:97 streamtype=5;profile-level-id=1;mode=AAC-hbr;sizelength=13;indexlength=3;"
                         + "indexdeltalength=3;config=1190",
-                "rtpmap:9 G722/8000",
                 "fmtp:970 mode=other");
-        PayloadFormat audio = PayloadFormat.fromAttributes(97, attributes, "x", 1);
-        assertEquals(new PayloadFormat(97, "MPEG4-GENERIC", 48000, 2, "streamtype=5;profile-level-id=1;"
-                + "mode=AAC-hbr;sizelength=13;indexlength=3;indexdeltalength=3;config=1190"), audio);
-        assertEquals("1190", audio.parameters().get("config"));
-        assertEquals("13", audio.parameters().get("sizelength"));
-        PayloadFormat video = PayloadFormat.fromAttributes(96, attributes, "x", 1);
-        assertEquals(new PayloadFormat(96, "H264", 90000, 0, "packetization-mode=1"), video);
-        assertEquals(new PayloadFormat(9, "G722", 8000, 0, null), PayloadFormat.fromAttributes(9, attributes, "x", 1),
-                "rtpmap:97 and fmtp:970 are not payload type 9's");
-    }
-
-    @Test
-    void fromAttributesFallsBackToTheDefaultsWithoutAnRtpmap() {
-        assertEquals(new PayloadFormat(14, "MPA", 90000, 0, null),
-                PayloadFormat.fromAttributes(14, List.of("rtpmap:96 H264/90000", "control:trackID=1"), "MPA", 90000));
-        assertEquals(new PayloadFormat(96, "H264", 90000, 0, "packetization-mode=1"),
-                PayloadFormat.fromAttributes(96, List.of("fmtp:96 packetization-mode=1"), "H264", 90000));
-        assertThrows(IllegalArgumentException.class,
-                () -> PayloadFormat.fromAttributes(96, List.of("rtpmap:96 H264/fast"), "H264", 90000));
+        String audio = PayloadFormat.fmtpOf(97, attributes);
+        assertEquals("streamtype=5;profile-level-id=1;mode=AAC-hbr;sizelength=13;indexlength=3;indexdeltalength=3;"
+                + "config=1190", audio);
+        assertEquals("1190", new PayloadFormat(97, "MPEG4-GENERIC", 48000, 2, audio).parameters().get("config"));
+        assertEquals("packetization-mode=1", PayloadFormat.fmtpOf(96, attributes));
+        assertNull(PayloadFormat.fmtpOf(9, attributes), "fmtp:970 is not payload type 9's");
+        assertNull(PayloadFormat.fmtpOf(14, List.of("rtpmap:96 H264/90000", "control:trackID=1")));
     }
 }
