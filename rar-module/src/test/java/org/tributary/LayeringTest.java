@@ -45,6 +45,7 @@ class LayeringTest {
             List.of("server"),
             List.of("mp3http"),
             List.of("live.local"),
+            List.of("channel"),
             List.of("ra.inbound"),
             List.of("ra"),
             List.of("ra.outbound"));

@@ -91,6 +91,34 @@ public interface TributaryConnection extends AutoCloseable {
      */
     HlsToken mintHlsToken(String mediaPath, long seconds) throws ResourceException;
 
+    /** The channels the adapter plays now (stopped ones are forgotten), in name order. */
+    java.util.List<ChannelInfo> channels() throws ResourceException;
+
+    /**
+     * Starts a channel, or restarts it with a new definition when one of that name runs. Every item is checked
+     * first (it exists, it can be played, its tracks match the reference item's); a refusal names each file
+     * and what differs, and leaves a running channel as it was.
+     */
+    ChannelOutcome startChannel(ChannelDefinition definition) throws ResourceException;
+
+    /** Stops a channel: its viewers or listeners are ended. @return its last state, or null when none runs */
+    ChannelInfo stopChannel(String name) throws ResourceException;
+
+    /** Ends the item playing now; the next one starts at once. @return the state after, or null when none runs */
+    ChannelInfo skipChannelItem(String name) throws ResourceException;
+
+    /**
+     * Plays items next, ahead of the list (Darwin's {@code .insertlist}), checked like a start's.
+     *
+     * @return the outcome, with a null channel when none of that name runs
+     */
+    ChannelOutcome insertChannelItems(String name, java.util.List<org.tributary.api.playlist.PlaylistItem> items)
+            throws ResourceException;
+
+    /** Plays from a new list after the current item (Darwin's {@code .replacelist}), checked like a start's. */
+    ChannelOutcome replaceChannelPlaylist(String name, org.tributary.api.playlist.Playlist playlist)
+            throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

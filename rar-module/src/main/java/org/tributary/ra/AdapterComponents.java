@@ -92,6 +92,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
     /** HLS for the catalogue's files, asked through the outbound connection (the web module serves it); built with the access guard. */
     HlsService hls;
     LiveHlsStreams liveHls;
+    /** The channels the server feeds itself from playlists; kinds are added with the engine. */
+    final org.tributary.channel.Channels channels = new org.tributary.channel.Channels(new java.security.SecureRandom(),
+            Clock.systemUTC());
     private HlsViewings hlsViewings;
     /** What is at a path: a catalogue file, or a running stream (live sources register here). */
     final PathRegistry paths;
@@ -388,6 +391,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
     /** Ends every session and stream and closes every socket, so a redeploy can bind the same ports at once. */
     void stop() {
         housekeeping.stop();
+        channels.stopAll();
         broadcasters.close();
         publishers.closeAll("server stopping");
         sdpFiles.stopAll("server stopping");

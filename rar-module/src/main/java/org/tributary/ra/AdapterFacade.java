@@ -193,6 +193,33 @@ public final class AdapterFacade {
         return components.broadcasters.stop(name);
     }
 
+    /** The channels running now. */
+    public List<org.tributary.api.ChannelInfo> channels() {
+        return components.channels.infos();
+    }
+
+    public org.tributary.api.ChannelOutcome startChannel(org.tributary.api.ChannelDefinition definition) {
+        return components.channels.start(definition);
+    }
+
+    public org.tributary.api.ChannelInfo stopChannel(String name) {
+        return components.channels.stop(name);
+    }
+
+    public org.tributary.api.ChannelInfo skipChannelItem(String name) {
+        return components.channels.skip(name);
+    }
+
+    public org.tributary.api.ChannelOutcome insertChannelItems(String name,
+                                                              List<org.tributary.api.playlist.PlaylistItem> items) {
+        return components.channels.insert(name, items);
+    }
+
+    public org.tributary.api.ChannelOutcome replaceChannelPlaylist(String name,
+                                                                  org.tributary.api.playlist.Playlist playlist) {
+        return components.channels.replace(name, playlist);
+    }
+
     /** Checks and applies an administrator's settings; see {@link LiveSettings}. */
     public SettingsOutcome applySettings(SettingValues wanted, boolean startup) {
         return settings.apply(wanted, startup);

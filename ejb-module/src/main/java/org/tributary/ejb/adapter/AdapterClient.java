@@ -126,6 +126,60 @@ public class AdapterClient {
         }
     }
 
+    /** The channels running now. */
+    public java.util.List<org.tributary.api.ChannelInfo> channels() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.channels();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts (or restarts) a channel; refused with a problem per file when an item does not fit. */
+    public org.tributary.api.ChannelOutcome startChannel(org.tributary.api.ChannelDefinition definition) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.startChannel(definition);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops a channel; null when none of that name runs. */
+    public org.tributary.api.ChannelInfo stopChannel(String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.stopChannel(name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends the item playing now; null when none of that name runs. */
+    public org.tributary.api.ChannelInfo skipChannelItem(String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.skipChannelItem(name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plays items next, checked like a start's. */
+    public org.tributary.api.ChannelOutcome insertChannelItems(String name, java.util.List<org.tributary.api.playlist.PlaylistItem> items) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.insertChannelItems(name, items);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plays from a new list after the current item, checked like a start's. */
+    public org.tributary.api.ChannelOutcome replaceChannelPlaylist(String name, org.tributary.api.playlist.Playlist playlist) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.replaceChannelPlaylist(name, playlist);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     /** The local broadcasters with their state now. */
     public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {

@@ -165,6 +165,60 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.ChannelInfo> channels() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().channels();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.ChannelOutcome startChannel(org.tributary.api.ChannelDefinition definition) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().startChannel(definition);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.ChannelInfo stopChannel(String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().stopChannel(name);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.ChannelInfo skipChannelItem(String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().skipChannelItem(name);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.ChannelOutcome insertChannelItems(String name, java.util.List<org.tributary.api.playlist.PlaylistItem> items) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().insertChannelItems(name, items);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.ChannelOutcome replaceChannelPlaylist(String name, org.tributary.api.playlist.Playlist playlist) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().replaceChannelPlaylist(name, playlist);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public org.tributary.api.HlsReply hls(org.tributary.api.HlsRequest request) throws ResourceException {
         try {
             return checkValidity().adapter().facade().hls(request);
