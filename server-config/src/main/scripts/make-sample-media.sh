@@ -37,6 +37,25 @@ if [ ! -s "$out/sample.3gp" ]; then
     make sample.3gp -f lavfi -i "testsrc2=size=176x144:rate=15" -i "$amr" -t 10 -c:v mpeg4 -b:v 128k -c:a copy
     rm -f "$amr"
 fi
+# A channel's clips (channels/): three 8 s clips with the same codec parameters and different pictures and tones,
+# so a looped channel of them crosses item boundaries a viewer can see and hear.
+clip=(-c:v libx264 -profile:v main -preset veryfast -pix_fmt yuv420p -g 25 -keyint_min 25 -sc_threshold 0 -b:v 300k
+      -c:a aac -b:a 64k -ac 2 -movflags +faststart)
+mkdir -p "$out/channels" "$out/radio"
+make channels/one.mp4 -f lavfi -i "testsrc2=size=320x180:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=48000" \
+    -t 8 "${clip[@]}"
+make channels/two.mp4 -f lavfi -i "smptebars=size=320x180:rate=25" -f lavfi -i "sine=frequency=550:sample_rate=48000" \
+    -t 8 "${clip[@]}"
+make channels/three.mp4 -f lavfi -i "rgbtestsrc=size=320x180:rate=25" -f lavfi -i "sine=frequency=660:sample_rate=48000" \
+    -t 8 "${clip[@]}"
+# A radio station's songs (radio/): 6 s each, titled in their ID3 tags.
+song() { # file, title, tone
+    make "radio/$1" -f lavfi -i "sine=frequency=$3:sample_rate=44100" -t 6 -ac 2 -c:a libmp3lame -b:a 128k \
+        -id3v2_version 3 -metadata title="$2" -metadata artist="Tributary Samples"
+}
+song first-song.mp3 "First Song" 392
+song second-song.mp3 "Second Song" 494
+song third-song.mp3 "Third Song" 587
 # Longer and smaller clips for the tests: seeking (30 s) and many clients at once (tiny frames).
 make long.mp4 -f lavfi -i "testsrc2=size=320x180:rate=25" -f lavfi -i "sine=frequency=660:sample_rate=48000" \
     -t 30 -c:v libx264 -preset veryfast -pix_fmt yuv420p -g 25 -b:v 300k -c:a aac -b:a 64k -movflags +faststart
