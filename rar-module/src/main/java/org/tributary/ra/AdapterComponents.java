@@ -248,6 +248,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
         liveHls = new LiveHlsStreams(paths, engine, deployed.integer("hlsLiveTargetDuration"),
                 deployed.integer("hlsLiveWindowSegments"), System::nanoTime);
         hls.live(liveHls);
+        channels.support(org.tributary.api.ChannelKind.STREAM, new org.tributary.channel.StreamChannels(catalog, paths,
+                engine, org.tributary.stream.StreamLimits.DEFAULT, System::nanoTime, Clock.systemUTC()));
         rtspServer = newServer(deployed.integer("rtspPort"));
     }
 

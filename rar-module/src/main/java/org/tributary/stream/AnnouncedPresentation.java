@@ -1,8 +1,6 @@
 package org.tributary.stream;
 
 import org.tributary.rtp.StaticPayloadTypes;
-import org.tributary.rtp.payload.nal.NalRandomAccess;
-import org.tributary.rtp.payload.plan.JoinPoints;
 import org.tributary.sdp.Bandwidth;
 import org.tributary.sdp.MediaDescription;
 import org.tributary.sdp.SdpParseException;
@@ -145,12 +143,7 @@ public record AnnouncedPresentation(String sessionName, List<SourceTrack> tracks
 
     /** Key-frame knowledge for the announced tracks: join points where the codec has them. */
     public KeyFrames keyFrames() {
-        NalRandomAccess[] detectors = new NalRandomAccess[tracks.size()];
-        for (SourceTrack track : tracks) {
-            detectors[track.index()] = JoinPoints.detectorFor(track.codec()).orElse(null);
-        }
-        return (track, timestamp, payload) -> track >= 0 && track < detectors.length && detectors[track] != null
-                && detectors[track].startsJoinPoint(payload, timestamp);
+        return KeyFrames.detecting(tracks);
     }
 
     /** The codecs, for people: "H264, MPEG4-GENERIC". */
