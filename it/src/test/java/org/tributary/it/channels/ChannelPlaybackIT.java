@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.it.live.Framemd5;
 import org.tributary.it.live.GstFrames;
 import org.tributary.it.support.ConsoleApi;
 import org.tributary.it.support.Deployments;
@@ -18,7 +19,6 @@ import org.tributary.it.support.Tools;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +92,7 @@ class ChannelPlaybackIT {
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(playedAfter - playedBefore >= 2, "items started while ffmpeg watched: " + (playedAfter - playedBefore));
         assertFalse(run.stderr().toLowerCase().contains("monoton"), "timestamp warnings: " + run.stderr());
-        List<Double> video = presentationTimes(run, 0);
+        List<Double> video = Framemd5.of(run, 0).presentationTimes();
         assertTrue(video.size() >= SECONDS * FPS * 95 / 100, "video frames decoded: " + video.size() + " " + run.stderr());
         assertRisingWithoutStall(video, "ffmpeg video");
         int[] frames = Tools.framesPerStream(run);
@@ -142,22 +142,6 @@ class ChannelPlaybackIT {
         } finally {
             admin.delete("/api/channels/" + name);
         }
-    }
-
-    /** The presentation times of one stream's frames in a framemd5 listing, in seconds. */
-    static List<Double> presentationTimes(Tools.Result listing, int stream) {
-        List<Double> times = new ArrayList<>();
-        double timeBase = 0;
-        for (String line : listing.lines()) {
-            if (line.startsWith("#tb " + stream + ":")) {
-                String[] f = line.substring(line.indexOf(':') + 1).trim().split("/");
-                timeBase = Double.parseDouble(f[0]) / Double.parseDouble(f[1]);
-            } else if (!line.startsWith("#") && !line.isBlank()
-                    && Integer.parseInt(line.substring(0, line.indexOf(',')).trim()) == stream) {
-                times.add(Long.parseLong(line.split(",")[2].trim()) * timeBase);
-            }
-        }
-        return times;
     }
 
     /** Each frame later than the one before (in output order, after reordering), none more than 0.2 s after it. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The frames ffmpeg's framemd5 listing shows for one stream: presentation times and durations in seconds. */
-final class Framemd5 {
+public final class Framemd5 {
 
     private final List<double[]> frames = new ArrayList<>();
 
@@ -14,7 +14,7 @@ final class Framemd5 {
     }
 
     /** @param stream the stream index in the listing */
-    static Framemd5 of(Tools.Result listing, int stream) {
+    public static Framemd5 of(Tools.Result listing, int stream) {
         Framemd5 parsed = new Framemd5();
         double timeBase = 0;
         for (String line : listing.lines()) {
@@ -38,6 +38,11 @@ final class Framemd5 {
         }
         double first = frames.get(0)[0];
         return (int) frames.stream().filter(f -> f[0] - first < seconds).count();
+    }
+
+    /** Each frame's presentation time in seconds, in output order. */
+    public List<Double> presentationTimes() {
+        return frames.stream().map(f -> f[0]).toList();
     }
 
     /** Seconds of media decoded: the frames' durations summed. */
