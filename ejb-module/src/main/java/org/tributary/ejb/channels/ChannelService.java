@@ -192,20 +192,14 @@ public class ChannelService {
     }
 
     /**
-     * Reads a Darwin playlist (and config) into a new, stopped channel.
+     * Reads a Darwin playlist (and config) into a channel definition, stores nothing: check it with
+     * {@link ChannelFields} and {@link #create} it. Folders are looked up in the adapter's catalogue.
      *
      * @throws PlaylistSyntaxException with every problem as {@code file:line: message}
-     * @throws IllegalArgumentException naming the first bad field of what was read (e.g. no mount)
      */
-    public DarwinChannelFiles.Imported importDarwin(DarwinChannelFiles.ImportRequest request)
-            throws PlaylistSyntaxException {
-        if (request.name() != null && stored(request.name()).isPresent()) {
-            throw new ChannelException(ChannelException.Reason.EXISTS, "channel '" + request.name() + "' exists");
-        }
+    public DarwinChannelFiles.Imported readDarwin(DarwinChannelFiles.ImportRequest request) throws PlaylistSyntaxException {
         List<MediaFileInfo> catalogue = catalogue();
-        DarwinChannelFiles.Imported imported = DarwinChannelFiles.read(request, () -> catalogue);
-        create(imported.spec());
-        return imported;
+        return DarwinChannelFiles.read(request, () -> catalogue);
     }
 
     /** The adapter's catalogue: the files items may name. */
