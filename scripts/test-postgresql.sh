@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TESTS=AccessDecisionIT,AuthenticationIT,DarwinImportIT,AccessSurvivesRedeployIT,AccessLogIT,Mp3OverHttpIT,PublishAccessIT
+TESTS=AccessDecisionIT,AuthenticationIT,DarwinImportIT,AccessSurvivesRedeployIT,AccessLogIT,Mp3OverHttpIT,PublishAccessIT,ChannelsApiIT
 DATABASE=tributary_it
 
 say() { echo "[postgresql-pass] $*"; }

@@ -57,7 +57,7 @@ class OpenApiSchemaIT {
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
     /** The lists this test fills (and so checks with members in them). */
     private static final List<String> FILLED = List.of("/api/users", "/api/groups", "/api/rules", "/api/broadcasters",
-            "/api/sessions", "/api/console-accounts", "/api/media", "/api/local-broadcasters", "/api/stats/history",
+            "/api/sessions", "/api/console-accounts", "/api/media", "/api/local-broadcasters", "/api/channels", "/api/stats/history",
             "/api/logs/errors");
 
     private static final String PLAYED = "long.mp4";
@@ -90,6 +90,8 @@ class OpenApiSchemaIT {
         HttpResponse<String> rule = created(send("POST", "/api/rules", ruleBody()));
         ruleId = ConsoleApiIT.object(rule).getJsonNumber("id").longValue();
         created(send("POST", "/api/broadcasters", "{\"user\":\"it-oa-user\",\"paths\":[\"it-oa-live/\"]}"));
+        created(send("POST", "/api/channels", "{\"name\":\"it-oa-channel\",\"mount\":\"channels/it-oa-channel.sdp\","
+                + "\"kind\":\"stream\",\"mode\":\"sequential\",\"items\":[{\"path\":\"channels/one.mp4\",\"weight\":10}]}"));
 
         player = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + PLAYED, "-f", "null", "-")
@@ -125,6 +127,7 @@ class OpenApiSchemaIT {
             awaitStatsWithout(PLAYED);
         }
         ADMIN.delete("/api/broadcasters/it-oa-user");
+        ADMIN.delete("/api/channels/it-oa-channel");
         if (ruleId >= 0) {
             ADMIN.delete("/api/rules/" + ruleId);
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.tributary.ejb.channels.ChannelException;
 import org.tributary.ejb.console.AccountConflictException;
 import org.tributary.web.api.model.ApiError;
 
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Turns every failure into a JSON body {@code {"status": 503, "error": "..."}} (plus "fields" or
  * "problems" where the failure has them); no stack trace leaves. A service's refusal of a bad value
- * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409. A body
+ * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409, an unknown
+ * channel a 404 and a channel conflict (name taken, not running) a 409. A body
  * of a type the resource does not read (415) is logged at WARNING.
  */
 @Provider
@@ -53,6 +55,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             message = failure.getMessage();
         } else if (failure instanceof AccountConflictException) {
             status = 409;
+            message = failure.getMessage();
+        } else if (failure instanceof ChannelException channel) {
+            status = channel.reason() == ChannelException.Reason.UNKNOWN ? 404 : 409;
             message = failure.getMessage();
         } else {
             status = 500;

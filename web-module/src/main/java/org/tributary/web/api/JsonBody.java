@@ -124,6 +124,43 @@ public final class JsonBody {
         return new JsonBody(o);
     }
 
+    /** A list of objects; empty when absent (noted as a problem when it is not a list of objects). */
+    List<JsonBody> objects(String field) {
+        List<JsonBody> out = new ArrayList<>();
+        if (!has(field)) {
+            return out;
+        }
+        if (!(json.get(field) instanceof JsonArray array)) {
+            problem(field, "must be a list of objects");
+            return out;
+        }
+        for (JsonValue v : array) {
+            if (v instanceof JsonObject o) {
+                out.add(new JsonBody(o));
+            } else {
+                problem(field, "must be a list of objects");
+            }
+        }
+        return out;
+    }
+
+    /** A map of strings to strings; empty when absent. */
+    Map<String, String> stringMap(String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonBody o = object(field);
+        if (o == null) {
+            return out;
+        }
+        o.json.forEach((key, value) -> {
+            if (value instanceof JsonString s) {
+                out.put(key, s.getString());
+            } else {
+                problem(field, "must map names to texts");
+            }
+        });
+        return out;
+    }
+
     void problem(String field, String message) {
         problems.putIfAbsent(field, message);
     }
