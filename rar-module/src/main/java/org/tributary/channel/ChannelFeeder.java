@@ -78,6 +78,11 @@ final class ChannelFeeder implements Playback {
         return state;
     }
 
+    @Override
+    public void wakeWith(Runnable wake) {
+        programme.onSkip(wake);
+    }
+
     /** Stops at the next pump; the reader is closed there. */
     void stop() {
         stopped = true;

@@ -41,6 +41,7 @@ public final class ChannelProgramme {
     private PlayLogEntry nowPlaying;
     private long itemsPlayed;
     private String lastError;
+    private volatile Runnable skipWake = () -> { };
 
     /**
      * @param titles the title of a path (its metadata, else its file name)
@@ -77,6 +78,7 @@ public final class ChannelProgramme {
         }
         LOG.info(() -> "channel " + definition.name() + " (" + definition.mount() + "): playing " + path + " ("
                 + nowPlaying.title() + ")");
+        notifyAll();
         return item;
     }
 
@@ -86,9 +88,36 @@ public final class ChannelProgramme {
         LOG.warning(() -> "channel " + definition.name() + ": " + lastError);
     }
 
-    /** Asks the feeder to end the item playing now. */
+    /** Asks the feeder to end the item playing now, and wakes it so it does at once. */
     public void requestSkip() {
         skip.set(true);
+        skipWake.run();
+    }
+
+    /** How the feeder is made due at once (its engine handle); a skip runs it. */
+    public void onSkip(Runnable wake) {
+        this.skipWake = wake;
+    }
+
+    public synchronized long itemsPlayed() {
+        return itemsPlayed;
+    }
+
+    /**
+     * Waits until an item after the {@code played}-th has started, at most {@code timeoutMillis}.
+     *
+     * @return whether one did
+     */
+    public synchronized boolean awaitItemAfter(long played, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (itemsPlayed <= played) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     /** Whether a skip was asked since the current item started; the feeder checks it at each unit. */

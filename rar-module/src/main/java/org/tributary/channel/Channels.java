@@ -90,12 +90,25 @@ public final class Channels {
         return channel.programme().info(channel.mount(), "stopped", 0, channel.startedAt());
     }
 
-    public synchronized ChannelInfo skip(String name) {
-        Channel channel = running.get(name);
+    /** Most an operator's skip waits for the next item to start, so the answer shows it playing. */
+    static final long SKIP_WAIT_MILLIS = 2000;
+
+    /** Ends the item playing now and answers once the next one started (or the wait ran out: a live source). */
+    public ChannelInfo skip(String name) {
+        Channel channel;
+        synchronized (this) {
+            channel = running.get(name);
+        }
         if (channel == null) {
             return null;
         }
+        long played = channel.programme().itemsPlayed();
         channel.programme().requestSkip();
+        try {
+            channel.programme().awaitItemAfter(played, SKIP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return channel.info();
     }
 
