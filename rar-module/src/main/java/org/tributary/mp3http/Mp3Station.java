@@ -232,6 +232,16 @@ public final class Mp3Station {
         return kbps;
     }
 
+    /** Audio bytes appended since the station began (the live edge's position). */
+    public long bytesWritten() {
+        return ring.end();
+    }
+
+    /** The ICY title in effect at a byte position (see {@link #bytesWritten()}), or null when none was set. */
+    public String titleAt(long position) {
+        return ring.titleAt(position);
+    }
+
     List<StationListener> listeners() {
         return List.copyOf(listeners);
     }
