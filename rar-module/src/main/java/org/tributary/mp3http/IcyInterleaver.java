@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * The SHOUTcast/Icecast metadata protocol: after every {@code metaint} bytes of audio comes one length
  * byte n and n × 16 bytes of text ({@code StreamTitle='...';} padded with NULs). The title goes in the
  * first block; later blocks are a single 0 byte ("no change"), as Icecast sends for a title that stays.
- * One instance per stream; not thread-safe.
+ * A new {@link #title(String)} goes out in the next block. One instance per stream; not thread-safe.
  */
 public final class IcyInterleaver {
 
@@ -15,7 +15,7 @@ public final class IcyInterleaver {
     static final int MAX_BLOCK = 1 + 255 * 16;
 
     private final int metaint;
-    private final byte[] titleBlock;
+    private byte[] titleBlock;
     private int untilMetadata;
     private boolean titleSent;
 
@@ -48,9 +48,18 @@ public final class IcyInterleaver {
         return out;
     }
 
-    /** The most bytes {@link #interleave} can write for {@code audioBytes} of audio. */
+    /**
+     * The most bytes {@link #interleave} can write for {@code audioBytes} of audio, whatever the titles:
+     * also when the audio is interleaved in several calls with title changes between them.
+     */
     public int maxOutput(int audioBytes) {
-        return audioBytes + audioBytes / metaint + 1 + titleBlock.length;
+        return audioBytes + (audioBytes / metaint + 1) * MAX_BLOCK;
+    }
+
+    /** The title the next metadata block announces (then 0-length blocks again until it changes). */
+    public void title(String title) {
+        titleBlock = block(title);
+        titleSent = false;
     }
 
     /**

@@ -23,6 +23,13 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
     static final String ALLOWED_METHODS = "GET, HEAD";
 
     static Mp3HttpRequest parse(RtspRequest request) throws HttpRefusal {
+        Mp3HttpRequest read = read(request);
+        read.requireMp3File(request.uri());
+        return read;
+    }
+
+    /** The request checked except for what its path names (a station's mount is no file). */
+    static Mp3HttpRequest read(RtspRequest request) throws HttpRefusal {
         String method = request.methodToken();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw HttpRefusal.methodNotAllowed(method + " is not allowed on an MP3 file; use GET or HEAD");
@@ -36,18 +43,22 @@ public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, S
         } catch (IllegalArgumentException e) {
             throw HttpRefusal.badRequest(e.getMessage());
         }
+        String icy = request.header("Icy-MetaData");
+        return new Mp3HttpRequest(method.equals("HEAD"), path, icy != null && icy.trim().equals("1"),
+                request.header("User-Agent"), request.header("Authorization"), request.header("Range"));
+    }
+
+    /** 404 when the path names no file, 415 when it names something other than an {@code .mp3} file. */
+    void requireMp3File(String uri) throws HttpRefusal {
         String named = path.replaceAll("/+$", ""); // "song.mp3/" names song.mp3, as its canonical path says
         boolean mp3 = named.toLowerCase(Locale.ROOT).endsWith(".mp3");
         if (named.isEmpty() || !mp3 && named.length() < path.length()) {
-            throw HttpRefusal.notFound("no file named in '" + printable(request.uri()) + "'");
+            throw HttpRefusal.notFound("no file named in '" + printable(uri) + "'");
         }
         if (!mp3) {
             throw HttpRefusal.unsupportedMediaType("only .mp3 files are served over HTTP; play '" + printable(path)
                     + "' with rtsp://");
         }
-        String icy = request.header("Icy-MetaData");
-        return new Mp3HttpRequest(method.equals("HEAD"), path, icy != null && icy.trim().equals("1"),
-                request.header("User-Agent"), request.header("Authorization"), request.header("Range"));
     }
 
     /** The same request for another spelling of its path (the catalogue's canonical one). */

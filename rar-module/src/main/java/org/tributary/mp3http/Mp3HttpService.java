@@ -58,7 +58,10 @@ public final class Mp3HttpService implements RequestHandler {
     private final BandwidthLimit bandwidth;
     private final Consumer<AccessRecord> records;
     private volatile Mp3HttpSettings settings;
-    private final Map<Long, Mp3HttpStream> streams = new ConcurrentHashMap<>();
+    /** File streams and station listeners, by connection id. */
+    private final Map<Long, HttpListener> streams = new ConcurrentHashMap<>();
+    private final Mp3Stations stations = new Mp3Stations();
+    private final IcecastIngest ingest;
     private volatile RefusalListener refusals = RefusalListener.NONE;
 
     /** A service outside an adapter (tests): no traffic counted, no bandwidth limit. */
@@ -80,6 +83,17 @@ public final class Mp3HttpService implements RequestHandler {
         this.meter = meter;
         this.bandwidth = bandwidth;
         this.records = records;
+        this.ingest = new IcecastIngest(guard, this::canonical, stations, engine, System::nanoTime, records);
+    }
+
+    /** The radio stations served at their mounts (channels and Icecast sources feed them). */
+    public Mp3Stations stations() {
+        return stations;
+    }
+
+    /** Icecast sources connected now. */
+    public int activeSources() {
+        return ingest.activeSources();
     }
 
     /** The limits for streams that start from now on (streams playing keep theirs). */
@@ -104,7 +118,7 @@ public final class Mp3HttpService implements RequestHandler {
     /** The streams running now, as the console lists sessions. */
     public List<SessionInfo> sessionInfos() {
         List<SessionInfo> out = new ArrayList<>();
-        for (Mp3HttpStream s : streams.values()) {
+        for (HttpListener s : streams.values()) {
             out.add(new SessionInfo(s.id(), s.connection().remoteAddress().getAddress().getHostAddress(), s.path(),
                     TRANSPORT, "PLAYING", s.userAgent(), s.startedAt(), s.audioBytesSent(), 0, 0, 0, 0, s.user(),
                     s.bitsPerSecond(), 0, 0, 0, 0, 0));
@@ -119,7 +133,7 @@ public final class Mp3HttpService implements RequestHandler {
      * @return false when no stream has this id
      */
     public boolean stop(String id) {
-        for (Mp3HttpStream s : streams.values()) {
+        for (HttpListener s : streams.values()) {
             if (s.id().equals(id)) {
                 LOG.info(s.connection().logPrefix() + "MP3 stream of " + s.path() + " ended by an administrator");
                 s.stop(ENDED_BY_ADMIN);
@@ -134,28 +148,54 @@ public final class Mp3HttpService implements RequestHandler {
 
     /** Housekeeping, once a second: every stream's recent rate. */
     public void sampleRates(long nowNanos) {
-        for (Mp3HttpStream s : streams.values()) {
+        for (HttpListener s : streams.values()) {
             s.sampleRate(nowNanos);
         }
     }
 
     @Override
     public Reply handle(RtspRequest request, RtspConnection connection) {
-        connection.stopReading(); // one request per connection: the answer ends it
+        boolean source = IcecastIngest.isSourceRequest(request);
+        if (!source) {
+            connection.stopReading(); // one request per connection: the answer ends it
+        }
         try {
-            Mp3HttpRequest asked = Mp3HttpRequest.parse(request);
-            CanonicalPath canonical = canonical(asked.path());
+            if (source) {
+                return ingest.publish(request, connection, refusals);
+            }
+            Mp3HttpRequest asked = Mp3HttpRequest.read(request);
+            if (asked.path().equals(IcecastIngest.METADATA_PATH)) {
+                return ingest.updateMetadata(request, connection, refusals);
+            }
+            // A station's mount names no file: stations are looked up first.
+            PlaylistLink link = PlaylistLink.of(asked.path());
+            String target = link == null ? asked.path() : link.target();
+            CanonicalPath canonical = canonical(target);
+            Mp3Station station = stations.at(canonical.path());
+            if (station == null) {
+                asked.at(target).requireMp3File(request.uri());
+            }
             Mp3HttpRequest mp3 = asked.at(canonical.path());
             Access access = checkAccess(request, mp3, canonical.accessPath(AccessAction.READ), connection);
             if (access.refusal() != null) {
                 return access.refusal();
             }
+            if (station != null) {
+                return link != null ? playlist(link, canonical.path(), station.headers().name(), request, mp3, connection)
+                        : listen(request, mp3, station, connection, access.user(), settings);
+            }
             if (!canonical.exists()) { // access was decided on the nearest existing folder, not on a file that appeared since
                 throw HttpRefusal.notFound("no media file '" + Mp3HttpRequest.printable(canonical.path()) + "'");
             }
             Mp3Library.Track track = library.track(mp3.path());
+            if (link != null) {
+                return playlist(link, canonical.path(), track.title(), request, mp3, connection);
+            }
             return ok(request, mp3, track, connection, access.user(), settings);
         } catch (HttpRefusal e) {
+            if (source) {
+                connection.stopReading(); // the body that may follow is not read
+            }
             // A malformed request or a path out of the media folder is hostile input: a warning.
             LOG.log(e.status() == 400 || e.status() == 403 ? Level.WARNING : Level.INFO, connection.logPrefix()
                     + request.methodToken() + " " + Mp3HttpRequest.printable(request.uri()) + ": " + e.getMessage()
@@ -183,14 +223,14 @@ public final class Mp3HttpService implements RequestHandler {
     }
 
     /** Refuses a stream the limits do not leave room for (checked and taken together, so two at once cannot both pass). */
-    private void admit(Mp3HttpStream stream, Mp3HttpSettings limits) throws HttpRefusal {
+    private void admit(HttpListener stream, Mp3HttpSettings limits) throws HttpRefusal {
         synchronized (streams) {
             if (streams.size() >= limits.maxStreams()) {
                 throw HttpRefusal.unavailable(limits.maxStreams() == 0 ? "MP3 over HTTP is switched off"
                         + " (mp3MaxStreams=0)" : "the limit of " + limits.maxStreams()
                         + " MP3 streams is reached (mp3MaxStreams)");
             }
-            String noBandwidth = bandwidth.refusal(stream.path(), stream.track().file().bitrate() / 1000);
+            String noBandwidth = bandwidth.refusal(stream.path(), stream.kbps());
             if (noBandwidth != null) {
                 throw HttpRefusal.unavailable(noBandwidth + " (maxBandwidthKbps)");
             }
@@ -239,6 +279,75 @@ public final class Mp3HttpService implements RequestHandler {
         admit(stream, limits);
         LOG.fine(connection.logPrefix() + "MP3 stream of " + mp3.path() + " starts" + (icy == null ? "" : " with ICY metadata"));
         return Reply.of(ok).then(() -> engine.schedule(stream));
+    }
+
+    /** A station's listener: the headers at once, then the burst and the live audio (see {@link StationListener}). */
+    private Reply listen(RtspRequest request, Mp3HttpRequest mp3, Mp3Station station, RtspConnection connection,
+                         String user, Mp3HttpSettings limits) throws HttpRefusal {
+        StationHeaders about = station.headers();
+        RtspResponse ok = new RtspResponse(200, "OK").asHttp()
+                .header("Content-Type", "audio/mpeg")
+                .header("Cache-Control", "no-cache, no-store")
+                .header("Pragma", "no-cache")
+                .header("Accept-Ranges", "none")
+                .header("Connection", "close")
+                .header("icy-name", headerText(about.name()));
+        if (about.genre() != null) {
+            ok.header("icy-genre", headerText(about.genre()));
+        }
+        if (about.description() != null) {
+            ok.header("icy-description", headerText(about.description()));
+        }
+        if (station.kbps() > 0) {
+            ok.header("icy-br", Integer.toString(station.kbps()));
+        }
+        if (mp3.wantsMetadata()) {
+            ok.header("icy-metaint", Integer.toString(limits.icyMetaint()));
+        }
+        if (mp3.head()) {
+            return Reply.of(ok).then(connection::closeAfterFlush);
+        }
+        StationListener listener = new StationListener(connection, station,
+                mp3.wantsMetadata() ? limits.icyMetaint() : 0, limits.stallSeconds(),
+                new Mp3HttpStream.Listener(station.mount(), user, mp3.userAgent()), meter,
+                ended -> listenerEnded(ended, request, user));
+        admit(listener, limits);
+        if (!station.join(listener)) {
+            streams.remove(connection.id(), listener);
+            throw HttpRefusal.notFound("the station at " + Mp3HttpRequest.printable(station.mount()) + " has ended");
+        }
+        LOG.fine(connection.logPrefix() + "listener of station " + station.mount() + " starts"
+                + (mp3.wantsMetadata() ? " with ICY metadata" : ""));
+        return Reply.of(ok).then(() -> engine.schedule(listener));
+    }
+
+    /** An .m3u or .pls pointing at a station or a file. */
+    private static Reply playlist(PlaylistLink link, String canonicalPath, String title, RtspRequest request,
+                                  Mp3HttpRequest mp3, RtspConnection connection) {
+        byte[] body = link.body(canonicalPath, title, request, connection.localAddress());
+        RtspResponse ok = new RtspResponse(200, "OK").asHttp().header("Cache-Control", "no-cache")
+                .header("Connection", "close");
+        if (mp3.head()) {
+            ok.header("Content-Type", link.contentType()).header("Content-Length", Integer.toString(body.length));
+        } else {
+            ok.body(link.contentType(), body);
+        }
+        return Reply.of(ok).then(connection::closeAfterFlush);
+    }
+
+    private void listenerEnded(StationListener listener, RtspRequest request, String user) {
+        RtspConnection connection = listener.connection();
+        streams.remove(connection.id(), listener);
+        LOG.fine(connection.logPrefix() + "listener of station " + listener.path() + " ended ("
+                + listener.endReason() + ") after " + listener.audioBytesSent() + " bytes");
+        long bitrate = listener.kbps() * 1000L;
+        records.accept(new AccessRecord(UUID.randomUUID().toString(), AccessRecord.Kind.SESSION, null,
+                connection.remoteAddress().getAddress().getHostAddress(), hostOf(request.header("Host")),
+                listener.startedAt(), listener.endedAt(), 0, "/" + listener.path(),
+                AccessRecords.query(request.uri()), statusAtEnd(listener.endReason()), listener.endReason(),
+                request.header("User-Agent"), -1, -1, bitrate, "TCP", "MPA", null, listener.audioBytesSent(), 0, 0,
+                -1, connection.localAddress().getAddress().getHostAddress(), AccessRecords.serverHostName(),
+                streams.size(), AccessRecords.cpuPercent(), user, null, AccessRecord.HTTP));
     }
 
     /** The guard's answer: a 401/403/503 refusal, or null and the authenticated user (null: anonymous). */
@@ -303,7 +412,7 @@ public final class Mp3HttpService implements RequestHandler {
     /** Darwin's meaning of c-status for a stream the server ended: 504 for a stalled client, 500 otherwise. */
     static int statusAtEnd(String reason) {
         return switch (reason) {
-            case "end of file", "end of range", "client gone" -> 200;
+            case "end of file", "end of range", "client gone", "station ended" -> 200;
             case "client stalled" -> 504;
             default -> 500;
         };
@@ -311,15 +420,17 @@ public final class Mp3HttpService implements RequestHandler {
 
     @Override
     public void connectionClosed(RtspConnection connection) {
-        Mp3HttpStream stream = streams.get(connection.id());
+        HttpListener stream = streams.get(connection.id());
         if (stream != null) {
             stream.end("client gone");
         }
+        ingest.connectionClosed(connection);
     }
 
     /** Ends every stream (adapter stop); their records are published before this returns. */
     public void closeAll(String reason) {
-        for (Mp3HttpStream stream : new ArrayList<>(streams.values())) {
+        ingest.closeAll(reason);
+        for (HttpListener stream : new ArrayList<>(streams.values())) {
             stream.end(reason);
             stream.connection().close();
         }

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * administrator ends it ({@link #stop}: done by the sender thread, between two writes, so the byte count
  * of the access record is exact).
  */
-final class Mp3HttpStream implements Playback {
+final class Mp3HttpStream implements Playback, HttpListener {
 
     private static final Logger LOG = Logger.getLogger(Mp3HttpStream.class.getName());
     /** Frames read per pump at most (one socket write). */
@@ -190,7 +190,8 @@ final class Mp3HttpStream implements Playback {
     }
 
     /** Ends the stream once (any thread); the engine drops it at its next pump. */
-    void end(String reason) {
+    @Override
+    public void end(String reason) {
         if (ended.compareAndSet(false, true)) {
             endReason = reason;
             endedAt = Instant.now();
@@ -202,33 +203,37 @@ final class Mp3HttpStream implements Playback {
      * Asks the stream to end (an administrator): the sender thread ends it at its next turn, within a
      * frame's time, and closes the connection once what is queued has gone.
      */
-    void stop(String reason) {
+    @Override
+    public void stop(String reason) {
         stopRequest = reason;
     }
 
-    /** The session id shown in the console: the connection's, so it is unique while the adapter runs. */
     static String idOf(RtspConnection connection) {
-        return "HTTP-" + connection.id();
+        return HttpListener.idOf(connection);
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
-    String path() {
+    @Override
+    public String path() {
         return path;
     }
 
-    String user() {
+    @Override
+    public String user() {
         return user;
     }
 
-    String userAgent() {
+    @Override
+    public String userAgent() {
         return userAgent;
     }
 
-    /** Housekeeping thread only: the audio rate since the previous call. */
-    void sampleRate(long nowNanos) {
+    @Override
+    public void sampleRate(long nowNanos) {
         long bytes = audioBytesSent;
         long elapsed = nowNanos - rateNanos;
         if (elapsed > 0) {
@@ -239,7 +244,8 @@ final class Mp3HttpStream implements Playback {
     }
 
     /** Audio bits per second over the last sampling interval (about a second). */
-    long bitsPerSecond() {
+    @Override
+    public long bitsPerSecond() {
         return bitsPerSecond;
     }
 
@@ -247,15 +253,22 @@ final class Mp3HttpStream implements Playback {
         return ended.get();
     }
 
-    RtspConnection connection() {
+    @Override
+    public RtspConnection connection() {
         return connection;
+    }
+
+    @Override
+    public int kbps() {
+        return track.file().bitrate() / 1000;
     }
 
     Mp3Library.Track track() {
         return track;
     }
 
-    Instant startedAt() {
+    @Override
+    public Instant startedAt() {
         return startedAt;
     }
 
@@ -267,7 +280,8 @@ final class Mp3HttpStream implements Playback {
         return endReason;
     }
 
-    long audioBytesSent() {
+    @Override
+    public long audioBytesSent() {
         return audioBytesSent;
     }
 

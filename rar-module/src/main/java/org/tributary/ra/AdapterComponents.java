@@ -238,6 +238,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 events::publish);
         mp3Http.onRefusal(refusals);
         handler.plainHttp(mp3Http);
+        channels.support(org.tributary.api.ChannelKind.RADIO, new org.tributary.channel.RadioChannels(paths,
+                mp3Http.stations(), engine, Clock.systemUTC()));
         hlsViewings = new HlsViewings(events::publish, Clock.systemUTC(), System::nanoTime, HLS_VIEWING_IDLE_SECONDS,
                 MAX_HLS_VIEWINGS, AccessRecords.serverHostName());
         hlsViewings.limitPerAddress(sessions::maxPerAddress);

@@ -65,6 +65,8 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     private final java.util.Map<Integer, java.util.function.Consumer<byte[]>> channelReceivers =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String tunnelCookie;
+    /** Set by an HTTP PUT or SOURCE (an Icecast source): what follows its head is an endless body, not requests. */
+    private volatile StreamedBody streamedBody;
     private long outboundBytes;
     private final long maxOutboundBytes;
     private final ConnectionGuards guards;
@@ -165,11 +167,23 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                 readBuffer.clear(); // still read, so a client closing its side is noticed
                 return true;
             }
+            if (streamedBody != null) {
+                readBuffer.flip();
+                streamedBody.accept(readBuffer);
+                readBuffer.clear();
+                return true;
+            }
             readBuffer.flip();
             try {
                 decodeAvailable();
             } finally {
                 keepUnread(readBuffer);
+            }
+            if (streamedBody != null && readBuffer.position() > 0) {
+                // The body bytes that came with the head.
+                readBuffer.flip();
+                streamedBody.accept(readBuffer);
+                readBuffer.clear();
             }
             if (base64 != null && readBuffer.position() > 0) {
                 // Everything after the POST head is base64: decode it and parse the requests inside.
@@ -228,7 +242,8 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
 
     private void decodeAvailable() throws RtspParseException {
         RtspMessage message;
-        while (base64 == null && !closeAfterFlush && (message = decoder.decode(readBuffer)) != null) {
+        while (base64 == null && streamedBody == null && !closeAfterFlush
+                && (message = decoder.decode(readBuffer)) != null) {
             dispatch(message);
         }
     }
@@ -256,6 +271,9 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
                 // Switch at once: the bytes after this head are already base64.
                 base64 = new Base64Stream(limits.maxHeaderBytes() + limits.maxBodyBytes());
                 requestStartedNanos = -1;
+            } else if (StreamedBody.startsWith(request)) {
+                streamedBody = new StreamedBody();
+                requestStartedNanos = -1;
             }
             enqueue(request);
         } else if (message instanceof InterleavedFrame frame) {
@@ -279,6 +297,19 @@ public final class RtspConnection implements org.tributary.transport.Interleaved
     /** Frames on the channel are dropped from now on. */
     public void stopChannel(int channel) {
         channelReceivers.remove(channel);
+    }
+
+    /**
+     * Any thread, once the handler accepted an HTTP PUT or SOURCE: the body bytes from now on (and those that
+     * came before, up to {@link StreamedBody#MAX_HELD_BYTES}) go to {@code receiver} on the selector thread,
+     * which must not block. Without this call they are held, then dropped.
+     */
+    public void receiveBody(java.util.function.Consumer<ByteBuffer> receiver) {
+        StreamedBody body = streamedBody;
+        if (body == null) {
+            throw new IllegalStateException("no streamed body on this connection");
+        }
+        body.receiver(receiver);
     }
 
     /** Makes this (POST) connection answer through the tunnel's GET connection. */

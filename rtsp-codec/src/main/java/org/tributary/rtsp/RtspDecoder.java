@@ -141,8 +141,11 @@ public final class RtspDecoder {
     private int requestBodyLength(RtspRequest request) throws RtspParseException {
         // An RTSP-over-HTTP POST announces a huge body that never ends: that body is a stream of
         // base64 requests, read by the tunnel, not part of this message.
-        boolean tunnelPost = request.method() == RtspMethod.POST && request.version().startsWith("HTTP/");
-        return tunnelPost ? 0 : contentLength(request.headers());
+        // So does an Icecast source's PUT or SOURCE: its MP3 body is streamed to the source, not buffered.
+        boolean http = request.version().startsWith("HTTP/");
+        boolean tunnelPost = request.method() == RtspMethod.POST && http;
+        boolean source = http && (request.methodToken().equals("PUT") || request.methodToken().equals("SOURCE"));
+        return tunnelPost || source ? 0 : contentLength(request.headers());
     }
 
     /**
