@@ -43,8 +43,8 @@ final class TrackMatch {
                 out.add(where + " has an RTP clock of " + have.clockRate() + " Hz, the channel's is " + want.clockRate());
             } else if (want.payloadType() != have.payloadType()) {
                 out.add(where + " has payload type " + have.payloadType() + ", the channel's is " + want.payloadType());
-            } else if (!Objects.equals(rtpmap(want), rtpmap(have))) {
-                out.add(where + " is '" + rtpmap(have) + "', the channel's is '" + rtpmap(want) + "'");
+            } else if (!Objects.equals(want.rtpmap(), have.rtpmap())) {
+                out.add(where + " is '" + have.rtpmap() + "', the channel's is '" + want.rtpmap() + "'");
             } else {
                 String picture = pictureDifference(want, have);
                 if (picture != null) {
@@ -102,16 +102,6 @@ final class TrackMatch {
         } catch (IllegalArgumentException e) {
             return null; // unreadable: fall back to comparing the fmtp text
         }
-    }
-
-    private static String rtpmap(SourceTrack track) {
-        String prefix = "rtpmap:" + track.payloadType() + " ";
-        for (String a : track.sdpAttributes()) {
-            if (a.startsWith(prefix)) {
-                return a.substring(prefix.length()).trim();
-            }
-        }
-        return null;
     }
 
     private static String describe(List<SourceTrack> tracks) {

@@ -115,13 +115,11 @@ final class RtxOffer {
      * an m= line to its one stream and would otherwise reset a stereo track to one channel.
      */
     private static String channels(SourceTrack track) {
-        String prefix = "rtpmap:" + track.payloadType() + " ";
-        for (String line : track.sdpAttributes()) {
-            if (line.startsWith(prefix)) {
-                String[] parts = line.substring(prefix.length()).trim().split("/");
-                return parts.length >= 3 ? "/" + parts[2] : "";
-            }
+        String rtpmap = track.rtpmap();
+        if (rtpmap == null) {
+            return "";
         }
-        return "";
+        String[] parts = rtpmap.split("/");
+        return parts.length >= 3 ? "/" + parts[2] : "";
     }
 }

@@ -125,16 +125,7 @@ public final class AccessRecords {
 
     /** The rtpmap encoding name (what Darwin logged as the codec), else the codec's common name. */
     static String payloadName(SourceTrack track) {
-        for (String attribute : track.sdpAttributes()) {
-            if (attribute.startsWith("rtpmap:")) {
-                int space = attribute.indexOf(' ');
-                int slash = attribute.indexOf('/', space + 1);
-                if (space > 0) {
-                    return attribute.substring(space + 1, slash > space ? slash : attribute.length());
-                }
-            }
-        }
-        return track.codec();
+        return track.encodingName();
     }
 
     /** UDP if any track goes over UDP (as Darwin), else TCP or HTTP (tunnel). */

@@ -20,6 +20,27 @@ public record SourceTrack(int index, String media, int payloadType, int clockRat
         sdpAttributes = List.copyOf(sdpAttributes);
     }
 
+    /** The text after {@code rtpmap:<pt> } ("H264/90000", "MPEG4-GENERIC/48000/2"), or null when there is none. */
+    public String rtpmap() {
+        String prefix = "rtpmap:" + payloadType + " ";
+        for (String attribute : sdpAttributes) {
+            if (attribute.startsWith(prefix)) {
+                return attribute.substring(prefix.length()).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The rtpmap's encoding name ("MPEG4-GENERIC"), what payload formats are chosen by; else the codec. */
+    public String encodingName() {
+        String rtpmap = rtpmap();
+        if (rtpmap == null || rtpmap.isEmpty()) {
+            return codec;
+        }
+        int slash = rtpmap.indexOf('/');
+        return slash < 0 ? rtpmap : rtpmap.substring(0, slash);
+    }
+
     public String control() {
         return "trackID=" + (index + 1);
     }

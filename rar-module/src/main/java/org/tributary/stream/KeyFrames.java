@@ -23,11 +23,11 @@ public interface KeyFrames {
      */
     boolean startsKeyFrame(int track, long timestamp, ByteBuffer payload);
 
-    /** Fresh detectors for these tracks, by their codec names ({@link JoinPoints}); one writer uses them. */
+    /** Fresh detectors for these tracks, by their encoding names ({@link JoinPoints}); one writer uses them. */
     static KeyFrames detecting(List<SourceTrack> tracks) {
         NalRandomAccess[] detectors = new NalRandomAccess[tracks.size()];
         for (SourceTrack track : tracks) {
-            detectors[track.index()] = JoinPoints.detectorFor(track.codec()).orElse(null);
+            detectors[track.index()] = JoinPoints.detectorFor(track.encodingName()).orElse(null);
         }
         return (track, timestamp, payload) -> track >= 0 && track < detectors.length && detectors[track] != null
                 && detectors[track].startsJoinPoint(payload, timestamp);

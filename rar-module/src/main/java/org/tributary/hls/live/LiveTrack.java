@@ -77,7 +77,7 @@ final class LiveTrack {
      * @throws IllegalArgumentException naming the codec when HLS cannot carry it, or what is wrong with its SDP
      */
     static LiveTrack of(SourceTrack source, int trackId) {
-        PayloadFormat format = new PayloadFormat(source.payloadType(), source.codec(), source.clockRate(), 0,
+        PayloadFormat format = new PayloadFormat(source.payloadType(), source.encodingName(), source.clockRate(), 0,
                 PayloadFormat.fmtpOf(source.payloadType(), source.sdpAttributes()));
         String name = format.encodingName().toUpperCase(Locale.ROOT);
         Codec codec = switch (name) {
