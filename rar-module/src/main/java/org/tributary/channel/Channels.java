@@ -66,9 +66,19 @@ public final class Channels {
         try {
             Channel channel = support.start(definition, programme);
             running.put(definition.name(), channel);
+            awaitFirstItem(programme);
             return new ChannelOutcome(channel.info(), List.of());
         } catch (ChannelKindSupport.ChannelStartException e) {
             return new ChannelOutcome(null, List.of(e.getMessage()));
+        }
+    }
+
+    /** The answer to a start shows the first item playing: the feeder picks it at its first turn, at once. */
+    private static void awaitFirstItem(ChannelProgramme programme) {
+        try {
+            programme.awaitItemAfter(0, SKIP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

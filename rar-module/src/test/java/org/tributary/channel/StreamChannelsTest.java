@@ -52,7 +52,10 @@ class StreamChannelsTest {
         MediaCatalog catalog = new MediaCatalog(root);
         paths = new PathRegistry(catalog);
         channels = new Channels(new Random(3), Clock.systemUTC());
-        channels.support(ChannelKind.STREAM, new StreamChannels(catalog, paths, scheduled::add, StreamLimits.DEFAULT,
+        channels.support(ChannelKind.STREAM, new StreamChannels(catalog, paths, feeder -> {
+            scheduled.add(feeder);
+            feeder.pump(System.nanoTime()); // the engine pumps a new playback at once
+        }, StreamLimits.DEFAULT,
                 System::nanoTime, Clock.systemUTC()));
     }
 
@@ -74,7 +77,8 @@ class StreamChannelsTest {
         assertEquals(2, stream.tracks().size());
         assertEquals(1, scheduled.size());
         assertEquals("playing", outcome.channel().state());
-        assertEquals(List.of("h264-aac.mp4", "copy.mp4", "h264-aac.mp4"), outcome.channel().upcoming());
+        assertEquals("h264-aac.mp4", outcome.channel().nowPlaying().path(), "the answer shows the first item playing");
+        assertEquals(List.of("copy.mp4", "h264-aac.mp4", "copy.mp4"), outcome.channel().upcoming());
     }
 
     @Test
