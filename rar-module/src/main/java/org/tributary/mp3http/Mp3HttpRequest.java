@@ -19,8 +19,8 @@ import java.util.Locale;
 public record Mp3HttpRequest(boolean head, String path, boolean wantsMetadata, String userAgent,
                              String authorization, String range) {
 
-    /** The methods answered: the Allow header of a 405. */
-    static final String ALLOWED_METHODS = "GET, HEAD";
+    /** The methods answered: the Allow header of a 405 (PUT and SOURCE are an Icecast source's). */
+    static final String ALLOWED_METHODS = "GET, HEAD, PUT, SOURCE";
 
     static Mp3HttpRequest parse(RtspRequest request) throws HttpRefusal {
         Mp3HttpRequest read = read(request);

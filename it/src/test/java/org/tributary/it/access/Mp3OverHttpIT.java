@@ -273,10 +273,12 @@ class Mp3OverHttpIT {
         assertEquals(404, missing.status());
         assertTrue(missing.bodyText().contains("\"status\":404"), missing.bodyText());
         assertEquals(403, curl(url("../outside.mp3")).status());
-        Fetched put = curl("-X", "PUT", url("sample.mp3"));
-        assertEquals(405, put.status());
-        assertEquals(List.of("GET, HEAD"), put.header("Allow"));
-        assertEquals(405, curl("-d", "x=1", url("sample.mp3")).status(), "a POST that is no tunnel half");
+        Fetched put = curl("-X", "PUT", "-H", "Content-Type: audio/mpeg", url("sample.mp3"));
+        assertEquals(401, put.status(), "a PUT is an Icecast source: it needs a broadcaster account");
+        assertTrue(put.header("WWW-Authenticate").get(0).startsWith("Basic realm="), put.headers().toString());
+        Fetched post = curl("-d", "x=1", url("sample.mp3"));
+        assertEquals(405, post.status(), "a POST that is no tunnel half");
+        assertEquals(List.of("GET, HEAD, PUT, SOURCE"), post.header("Allow"));
         assertEquals(415, curl(url("sample.mp4")).status());
     }
 
