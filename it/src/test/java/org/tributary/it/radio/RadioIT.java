@@ -210,9 +210,18 @@ class RadioIT {
         assertEquals("First Song", titles.get(0));
         assertEquals("Second Song", titles.get(1));
 
-        // 4 s of 44.1 kHz 16-bit stereo: 176400 bytes a second, plus the WAV header.
-        long bytes = wavBytes(url(MOUNT), 4);
-        assertTrue(bytes > 4 * 176_400 * 9 / 10, "decoded " + bytes + " bytes");
+        // mpg123 shows the station's titles as they change (ICY-META lines) while it decodes 9 s of it:
+        // 44.1 kHz 16-bit stereo is 176400 bytes a second, plus the WAV header.
+        Path wav = Files.createTempFile("radio", ".wav");
+        Tools.Result mpg123 = Tools.run(40, "mpg123", "-v", "-n", Integer.toString(9 * 38), "-w", wav.toString(),
+                url(MOUNT));
+        assertEquals(0, mpg123.exitCode(), mpg123.stderr());
+        List<String> heard = mpg123.stderr().lines().filter(l -> l.startsWith("ICY-META: StreamTitle='"))
+                .map(l -> l.substring("ICY-META: StreamTitle='".length(), l.lastIndexOf("';"))).toList();
+        assertTrue(heard.size() >= 2 && !heard.get(0).equals(heard.get(1)), "mpg123 heard the title change: " + heard);
+        assertTrue(List.of("First Song", "Second Song", "Third Song").containsAll(heard), heard.toString());
+        long bytes = Files.size(wav);
+        assertTrue(bytes > 9 * 176_400 * 9 / 10, "decoded " + bytes + " bytes");
         assertTrue(channel().getInt("audience") >= 0);
     }
 
