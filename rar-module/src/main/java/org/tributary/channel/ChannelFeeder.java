@@ -49,7 +49,7 @@ final class ChannelFeeder implements Playback {
     private final Runnable ended;
     private final List<SourceTrack> tracks;
     private final KeyFrames keyFrames;
-    private final TimelineSink sink = new TimelineSink();
+    private final TimelineSink sink;
     private long originNanos = -1;
     /** Where the current item starts on the channel's timeline, in microseconds. */
     private long itemStartMicros;
@@ -72,6 +72,7 @@ final class ChannelFeeder implements Playback {
         this.ended = ended;
         this.tracks = stream.tracks();
         this.keyFrames = KeyFrames.detecting(tracks);
+        this.sink = new TimelineSink();
     }
 
     String state() {
@@ -103,9 +104,9 @@ final class ChannelFeeder implements Playback {
             }
             long t = reader.nextSendTimeMicros();
             if (t == SourceReader.END || programme.skipRequested()) {
-                long played = t == SourceReader.END
+                long played = Math.max(sink.endMicros(), t == SourceReader.END
                         ? Math.max(Math.round(itemDurationSeconds * 1e6), lastUnitMicros)
-                        : lastUnitMicros + SKIP_GAP_MICROS;
+                        : lastUnitMicros + SKIP_GAP_MICROS);
                 itemStartMicros += played;
                 closeReader();
                 continue;
@@ -141,10 +142,7 @@ final class ChannelFeeder implements Playback {
                 reader = source.openReader();
                 itemDurationSeconds = source.durationSeconds();
                 lastUnitMicros = 0;
-                sink.base = new long[tracks.size()];
-                for (SourceTrack track : tracks) {
-                    sink.base[track.index()] = Math.round(itemStartMicros * (double) track.clockRate() / 1e6);
-                }
+                sink.startItem(itemStartMicros);
                 failuresInARow = 0;
                 return true;
             } catch (ItemRefusedException | IOException | RuntimeException e) {
@@ -169,12 +167,47 @@ final class ChannelFeeder implements Playback {
         }
     }
 
-    /** Moves each packet onto the channel's timeline and into the stream, marking key frames. */
+    /**
+     * Moves each packet onto the channel's timeline and into the stream, marking key frames, and remembers where
+     * each track of the item ends: its latest timestamp plus its last step (an audio track often runs a frame
+     * or two past the movie's duration, and the next item must not start on top of it).
+     */
     private final class TimelineSink implements PacketSink {
-        long[] base = new long[0];
+        private final long[] base = new long[tracks.size()];
+        private final long[] latest = new long[tracks.size()];
+        private final long[] step = new long[tracks.size()];
+        private final boolean[] seen = new boolean[tracks.size()];
+
+        void startItem(long startMicros) {
+            for (SourceTrack track : tracks) {
+                int i = track.index();
+                base[i] = Math.round(startMicros * (double) track.clockRate() / 1e6);
+                seen[i] = false;
+                step[i] = 0;
+            }
+        }
+
+        /** Where the item's last unit of any track ends, in microseconds from the item's start; 0 before any. */
+        long endMicros() {
+            long end = 0;
+            for (SourceTrack track : tracks) {
+                int i = track.index();
+                if (seen[i]) {
+                    end = Math.max(end, Math.round((latest[i] + step[i]) * 1e6 / track.clockRate()));
+                }
+            }
+            return end;
+        }
 
         @Override
         public void packet(int track, ByteBuffer payload, boolean marker, long timestamp, int payloadType) {
+            if (!seen[track]) {
+                seen[track] = true;
+                latest[track] = timestamp;
+            } else if (timestamp > latest[track]) {
+                step[track] = timestamp - latest[track];
+                latest[track] = timestamp;
+            }
             long onTimeline = (base[track] + timestamp) & 0xFFFFFFFFL;
             boolean key = keyFrames.startsKeyFrame(track, onTimeline, payload);
             stream.write(track, payload, marker, onTimeline, payloadType, key);

@@ -37,7 +37,11 @@ class ChannelFeederTest {
             new SourceTrack(1, "audio", 97, 48000, "MPEG4-GENERIC", 0, List.of("rtpmap:97 MPEG4-GENERIC/48000/2")));
 
     /** A file of {@code seconds}: a video unit every 40 ms and an audio unit every 20 ms, payload byte = item id. */
-    record FakeFile(int id, double seconds) implements MediaSource {
+    record FakeFile(int id, double seconds, double reportedSeconds) implements MediaSource {
+        FakeFile(int id, double seconds) {
+            this(id, seconds, seconds);
+        }
+
         @Override
         public String name() {
             return "item" + id;
@@ -50,7 +54,7 @@ class ChannelFeederTest {
 
         @Override
         public double durationSeconds() {
-            return seconds;
+            return reportedSeconds;
         }
 
         @Override
@@ -179,6 +183,21 @@ class ChannelFeederTest {
         long firstAudioOfB = drain().stream().filter(p -> p.track() == 1 && p.payload()[0] == 2).findFirst()
                 .orElseThrow().timestamp();
         assertEquals(48_000, firstAudioOfB);
+    }
+
+    @Test
+    void anAudioTrackLongerThanTheMovieIsNotOverlappedByTheNextItem() {
+        // the file says 0.9 s, its units run to 1.0 s (AAC priming makes audio tracks a frame or two longer)
+        ChannelProgramme programme = programme(PlayMode.SEQUENTIAL, "a.mp4", "b.mp4");
+        ChannelFeeder feeder = new ChannelFeeder(stream, programme,
+                files(Map.of("a.mp4", new FakeFile(1, 1.0, 0.9), "b.mp4", new FakeFile(2, 1.0))), () -> { });
+        run(feeder, 10_000_000_000L);
+        List<StreamPacket> audio = drain().stream().filter(p -> p.track() == 1).toList();
+        for (int i = 1; i < audio.size(); i++) {
+            assertTrue(audio.get(i).timestamp() > audio.get(i - 1).timestamp(), "audio timestamps rise at " + i);
+        }
+        long firstOfB = audio.stream().filter(p -> p.payload()[0] == 2).findFirst().orElseThrow().timestamp();
+        assertEquals(48_000, firstOfB, "b starts where a's last audio frame (0.98 s + 20 ms) ends");
     }
 
     @Test
