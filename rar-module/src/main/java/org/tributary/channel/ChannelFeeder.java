@@ -104,9 +104,9 @@ final class ChannelFeeder implements Playback {
             }
             long t = reader.nextSendTimeMicros();
             if (t == SourceReader.END || programme.skipRequested()) {
-                long played = Math.max(sink.endMicros(), t == SourceReader.END
-                        ? Math.max(Math.round(itemDurationSeconds * 1e6), lastUnitMicros)
-                        : lastUnitMicros + SKIP_GAP_MICROS);
+                long span = sink.longestSpanMicros();
+                long played = t == SourceReader.END ? Math.max(span, Math.round(itemDurationSeconds * 1e6))
+                        : span > 0 ? span : lastUnitMicros + SKIP_GAP_MICROS;
                 itemStartMicros += played;
                 closeReader();
                 continue;
@@ -168,14 +168,20 @@ final class ChannelFeeder implements Playback {
     }
 
     /**
-     * Moves each packet onto the channel's timeline and into the stream, marking key frames, and remembers where
-     * each track of the item ends: its latest timestamp plus its last step (an audio track often runs a frame
-     * or two past the movie's duration, and the next item must not start on top of it).
+     * Moves each packet onto the channel's timeline and into the stream, marking key frames, and measures how long
+     * each track of the item ran: from its first timestamp to its last plus one frame (the average step, as
+     * B-frames make the steps between presentation times uneven). The next item starts after the longest: an
+     * audio track often runs a frame past the movie's duration, and must not be overlapped. Measured from each
+     * track's own first timestamp, because a video track's first picture often starts late by the composition
+     * offset (edit lists are not applied), which the next item has too.
      */
     private final class TimelineSink implements PacketSink {
         private final long[] base = new long[tracks.size()];
+        private final long[] first = new long[tracks.size()];
         private final long[] latest = new long[tracks.size()];
-        private final long[] step = new long[tracks.size()];
+        private final long[] previous = new long[tracks.size()];
+        /** Units of the track (timestamp changes + 1). */
+        private final long[] units = new long[tracks.size()];
         private final boolean[] seen = new boolean[tracks.size()];
 
         void startItem(long startMicros) {
@@ -183,30 +189,33 @@ final class ChannelFeeder implements Playback {
                 int i = track.index();
                 base[i] = Math.round(startMicros * (double) track.clockRate() / 1e6);
                 seen[i] = false;
-                step[i] = 0;
             }
         }
 
-        /** Where the item's last unit of any track ends, in microseconds from the item's start; 0 before any. */
-        long endMicros() {
-            long end = 0;
+        /** The longest track's run so far, in microseconds; 0 before any packet. */
+        long longestSpanMicros() {
+            long span = 0;
             for (SourceTrack track : tracks) {
                 int i = track.index();
                 if (seen[i]) {
-                    end = Math.max(end, Math.round((latest[i] + step[i]) * 1e6 / track.clockRate()));
+                    long frame = units[i] > 1 ? (latest[i] - first[i]) / (units[i] - 1) : 0;
+                    span = Math.max(span, Math.round((latest[i] - first[i] + frame) * 1e6 / track.clockRate()));
                 }
             }
-            return end;
+            return span;
         }
 
         @Override
         public void packet(int track, ByteBuffer payload, boolean marker, long timestamp, int payloadType) {
             if (!seen[track]) {
                 seen[track] = true;
-                latest[track] = timestamp;
-            } else if (timestamp > latest[track]) {
-                step[track] = timestamp - latest[track];
-                latest[track] = timestamp;
+                first[track] = latest[track] = previous[track] = timestamp;
+                units[track] = 1;
+            } else if (timestamp != previous[track]) {
+                units[track]++;
+                first[track] = Math.min(first[track], timestamp);
+                latest[track] = Math.max(latest[track], timestamp);
+                previous[track] = timestamp;
             }
             long onTimeline = (base[track] + timestamp) & 0xFFFFFFFFL;
             boolean key = keyFrames.startsKeyFrame(track, onTimeline, payload);

@@ -114,6 +114,19 @@ final class Mp4PacketizedSource extends FileSource {
             this.packetizer = plans.get(index).packetizers().get();
             this.payloadType = tracks.get(index).payloadType();
             this.clockRate = tracks.get(index).clockRate();
+            skipSamplesBeforeTheEdit();
+        }
+
+        /**
+         * Samples whose whole presentation lies before the edit list's start are not presented (an AAC encoder's
+         * priming frame): sent, they would share time 0 with the first frame presented, and a player that sees two
+         * units at one time (after another item, in a channel) warns of non-monotonic timestamps.
+         */
+        private void skipSamplesBeforeTheEdit() {
+            while (sample + 1 < samples.count() && samples.decodeTime(sample + 1) + samples.compositionOffset(sample)
+                    - track.mediaStartTime() <= 0) {
+                sample++;
+            }
         }
 
         @Override
@@ -143,6 +156,7 @@ final class Mp4PacketizedSource extends FileSource {
                 s++;
             }
             sample = s;
+            skipSamplesBeforeTheEdit();
         }
 
         @Override
