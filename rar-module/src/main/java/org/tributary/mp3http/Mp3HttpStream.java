@@ -63,9 +63,7 @@ final class Mp3HttpStream implements Playback, HttpListener {
     private volatile String endReason;
     private volatile Instant endedAt;
     private volatile String stopRequest;
-    private volatile long bitsPerSecond;
-    private long rateBytes;
-    private long rateNanos = System.nanoTime();
+    private final SendRate rate = new SendRate();
 
     /** Who listens to what, for the session list. */
     record Listener(String path, String user, String userAgent) {
@@ -234,19 +232,13 @@ final class Mp3HttpStream implements Playback, HttpListener {
 
     @Override
     public void sampleRate(long nowNanos) {
-        long bytes = audioBytesSent;
-        long elapsed = nowNanos - rateNanos;
-        if (elapsed > 0) {
-            bitsPerSecond = Math.max(0, Math.round((bytes - rateBytes) * 8e9 / elapsed));
-        }
-        rateBytes = bytes;
-        rateNanos = nowNanos;
+        rate.sample(audioBytesSent, nowNanos);
     }
 
     /** Audio bits per second over the last sampling interval (about a second). */
     @Override
     public long bitsPerSecond() {
-        return bitsPerSecond;
+        return rate.bitsPerSecond();
     }
 
     boolean isEnded() {

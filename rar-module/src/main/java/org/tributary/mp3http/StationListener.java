@@ -51,9 +51,7 @@ final class StationListener implements Playback, HttpListener {
     private volatile String stopRequest;
     private volatile String endReason;
     private volatile Instant endedAt;
-    private volatile long bitsPerSecond;
-    private long rateBytes;
-    private long rateNanos = System.nanoTime();
+    private final SendRate rate = new SendRate();
 
     /**
      * @param metaint ICY metadata interval, or 0 when the player did not ask for metadata
@@ -216,18 +214,12 @@ final class StationListener implements Playback, HttpListener {
 
     @Override
     public void sampleRate(long nowNanos) {
-        long bytes = audioBytesSent;
-        long elapsed = nowNanos - rateNanos;
-        if (elapsed > 0) {
-            bitsPerSecond = Math.max(0, Math.round((bytes - rateBytes) * 8e9 / elapsed));
-        }
-        rateBytes = bytes;
-        rateNanos = nowNanos;
+        rate.sample(audioBytesSent, nowNanos);
     }
 
     @Override
     public long bitsPerSecond() {
-        return bitsPerSecond;
+        return rate.bitsPerSecond();
     }
 
     @Override

@@ -14,13 +14,11 @@ import org.tributary.ejb.channels.ChannelService;
 import org.tributary.ejb.channels.DarwinChannelFiles;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
+import org.tributary.web.console.UploadedText;
 import org.tributary.web.console.Messages;
 import org.tributary.web.security.ConsoleSecurity;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +29,6 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class ChannelImportView implements Serializable {
-
-    /** Darwin's playlists and configs are small; anything bigger is not one of them. */
-    static final long MAX_BYTES = 4 * 1024 * 1024;
 
     @EJB
     private ChannelService channels;
@@ -62,8 +57,8 @@ public class ChannelImportView implements Serializable {
             return null;
         }
         FieldCheck check = new FieldCheck("import");
-        String playlist = text(playlistFile, playlistText, "playlistFile", check);
-        String config = text(configFile, configText, "configFile", check);
+        String playlist = UploadedText.of(playlistFile, playlistText, "playlistFile", check);
+        String config = UploadedText.of(configFile, configText, "configFile", check);
         if (check.ok() && playlist == null) {
             check.problem("playlistText", "Upload or paste the playlist.");
         }
@@ -96,23 +91,6 @@ public class ChannelImportView implements Serializable {
             Messages.error(null, e.getMessage());
         }
         return null;
-    }
-
-    /** The uploaded file's text, else the pasted text, else null. */
-    private static String text(Part upload, String pasted, String field, FieldCheck check) {
-        if (upload != null && upload.getSize() > 0) {
-            if (upload.getSize() > MAX_BYTES) {
-                check.problem(field, "At most 4 MB.");
-                return null;
-            }
-            try (InputStream in = upload.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                check.problem(field, "The upload could not be read: " + e.getMessage());
-                return null;
-            }
-        }
-        return pasted == null || pasted.isBlank() ? null : pasted;
     }
 
     public String getName() { return name; }

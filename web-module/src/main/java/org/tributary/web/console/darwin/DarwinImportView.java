@@ -11,13 +11,11 @@ import org.tributary.ejb.darwin.ImportReport;
 import org.tributary.ejb.darwin.ParseProblem;
 import org.tributary.web.console.ConsoleUser;
 import org.tributary.web.console.FieldCheck;
+import org.tributary.web.console.UploadedText;
 import org.tributary.web.console.Messages;
 import org.tributary.web.security.ConsoleSecurity;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +26,6 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class DarwinImportView implements Serializable {
-
-    /** Darwin's files are small; anything bigger is not one of them. */
-    static final long MAX_BYTES = 4 * 1024 * 1024;
 
     @EJB
     private DarwinImportService importer;
@@ -53,9 +48,9 @@ public class DarwinImportView implements Serializable {
             return;
         }
         FieldCheck check = new FieldCheck("import");
-        String users = text(usersFile, usersText, "usersFile", check);
-        String groups = text(groupsFile, groupsText, "groupsFile", check);
-        String access = text(accessFile, accessText, "accessFile", check);
+        String users = UploadedText.of(usersFile, usersText, "usersFile", check);
+        String groups = UploadedText.of(groupsFile, groupsText, "groupsFile", check);
+        String access = UploadedText.of(accessFile, accessText, "accessFile", check);
         String f = folder == null ? "" : folder.trim().replaceAll("^/+|/+$", "");
         if (f.contains("..") || f.contains("\\")) {
             check.problem("folder", "A folder under the media root, no '..'.");
@@ -77,23 +72,6 @@ public class DarwinImportView implements Serializable {
         usersText = "";
         groupsText = "";
         accessText = "";
-    }
-
-    /** The uploaded file's text, else the pasted text, else null. */
-    private static String text(Part upload, String pasted, String field, FieldCheck check) {
-        if (upload != null && upload.getSize() > 0) {
-            if (upload.getSize() > MAX_BYTES) {
-                check.problem(field, "At most 4 MB.");
-                return null;
-            }
-            try (InputStream in = upload.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                check.problem(field, "The upload could not be read: " + e.getMessage());
-                return null;
-            }
-        }
-        return pasted == null || pasted.isBlank() ? null : pasted;
     }
 
     public Part getUsersFile() { return usersFile; }
