@@ -275,7 +275,8 @@ class Mp3OverHttpIT {
         assertEquals(403, curl(url("../outside.mp3")).status());
         Fetched put = curl("-X", "PUT", "-H", "Content-Type: audio/mpeg", url("sample.mp3"));
         assertEquals(401, put.status(), "a PUT is an Icecast source: it needs a broadcaster account");
-        assertTrue(put.header("WWW-Authenticate").get(0).startsWith("Basic realm="), put.headers().toString());
+        assertTrue(put.header("WWW-Authenticate").stream().anyMatch(c -> c.startsWith("Basic realm=")),
+                put.headers().toString());
         Fetched post = curl("-d", "x=1", url("sample.mp3"));
         assertEquals(405, post.status(), "a POST that is no tunnel half");
         assertEquals(List.of("GET, HEAD, PUT, SOURCE"), post.header("Allow"));
