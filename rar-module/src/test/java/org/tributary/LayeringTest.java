@@ -44,7 +44,7 @@ class LayeringTest {
             List.of("net"),
             List.of("server"),
             List.of("mp3http"),
-            List.of("live.local"),
+            List.of("live.local", "relay"),
             List.of("channel"),
             List.of("ra.inbound"),
             List.of("ra"),

@@ -119,6 +119,19 @@ public interface TributaryConnection extends AutoCloseable {
     ChannelOutcome replaceChannelPlaylist(String name, org.tributary.api.playlist.Playlist playlist)
             throws ResourceException;
 
+    /** The relays the adapter runs now, in name order. */
+    java.util.List<RelayInfo> relays() throws ResourceException;
+
+    /**
+     * Runs a relay (a new one, or one of that name again with this definition; a disabled one stops).
+     *
+     * @throws IllegalArgumentException when its path is malformed or outside the media folder
+     */
+    RelayInfo putRelay(RelayDefinition definition) throws ResourceException;
+
+    /** Stops and forgets a relay (a pull relay's viewers are ended). @return its last state, or null when none */
+    RelayInfo removeRelay(String name) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

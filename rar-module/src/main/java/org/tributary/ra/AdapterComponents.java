@@ -101,6 +101,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final CatalogueScanner scanner;
     /** The local broadcasters of the broadcasters file: the registry's on-demand provider. */
     final BroadcasterSupervisor broadcasters;
+    /** Pull and push relays to and from other RTSP servers: the registry's on-demand provider after the broadcasters. */
+    final org.tributary.relay.Relays relays;
     final TrafficMeter meter;
     /** Every listener's answers by status and its SETUP times, for the metrics. */
     final RequestMetrics requestMetrics = new RequestMetrics();
@@ -172,6 +174,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
         paths.onDemand(sdpFiles);
         publishingPorts = new ReceivePortPairs(liveSourcePorts, bindAddress, deployed.integer("livePortFirst"),
                 deployed.integer("livePortLast"));
+        relays = org.tributary.relay.Relays.standard(paths, publishingPorts, deployed.integer("controlThreads") / 2,
+                this::startLongRunning);
+        paths.onDemand(relays);
         try {
             wire();
         } catch (RuntimeException e) {
@@ -187,7 +192,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         }
         housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), now -> multicast.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
-                broadcasters::tick, now -> hlsViewings.tick(now)));
+                broadcasters::tick, relays::tick, now -> hlsViewings.tick(now)));
     }
 
     /**
@@ -397,6 +402,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         housekeeping.stop();
         channels.stopAll();
         broadcasters.close();
+        relays.closeAll();
         publishers.closeAll("server stopping");
         sdpFiles.stopAll("server stopping");
         multicast.closeAll();

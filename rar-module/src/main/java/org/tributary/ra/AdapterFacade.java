@@ -198,6 +198,18 @@ public final class AdapterFacade {
         return components.channels.infos();
     }
 
+    public List<org.tributary.api.RelayInfo> relays() {
+        return components.relays.infos();
+    }
+
+    public org.tributary.api.RelayInfo putRelay(org.tributary.api.RelayDefinition definition) {
+        return components.relays.put(definition);
+    }
+
+    public org.tributary.api.RelayInfo removeRelay(String name) {
+        return components.relays.remove(name);
+    }
+
     public org.tributary.api.ChannelOutcome startChannel(org.tributary.api.ChannelDefinition definition) {
         return components.channels.start(definition);
     }

@@ -180,6 +180,33 @@ public class AdapterClient {
         }
     }
 
+    /** The relays the adapter runs now. */
+    public java.util.List<org.tributary.api.RelayInfo> relays() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.relays();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a relay (new, or again with this definition). */
+    public org.tributary.api.RelayInfo putRelay(org.tributary.api.RelayDefinition definition) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.putRelay(definition);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops and forgets a relay; null when none of that name runs. */
+    public org.tributary.api.RelayInfo removeRelay(String name) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.removeRelay(name);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     /** The local broadcasters with their state now. */
     public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {

@@ -138,6 +138,33 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public java.util.List<org.tributary.api.RelayInfo> relays() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().relays();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.RelayInfo putRelay(org.tributary.api.RelayDefinition definition) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().putRelay(definition);
+        } catch (IllegalStateException | IllegalArgumentException e) { // a refusal (limit, path) reads as its message
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.tributary.api.RelayInfo removeRelay(String name) throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().removeRelay(name);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public org.tributary.api.LocalBroadcasterInfo startLocalBroadcaster(String name) throws ResourceException {
         try {
             return checkValidity().adapter().facade().startLocalBroadcaster(name);
