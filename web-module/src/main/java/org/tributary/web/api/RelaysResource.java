@@ -111,6 +111,7 @@ public class RelaysResource {
     @Operation(summary = "Import Darwin's relayconfig.xml: rtsp_source pulls and announced_destination pushes; existing names are not replaced (admin)")
     @RequestBody(description = "the relayconfig.xml text", required = true,
             content = {@Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "200", description = "the relays stored and, one per relay not stored, why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayImportResult.class)))
