@@ -57,8 +57,8 @@ class OpenApiSchemaIT {
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
     /** The lists this test fills (and so checks with members in them). */
     private static final List<String> FILLED = List.of("/api/users", "/api/groups", "/api/rules", "/api/broadcasters",
-            "/api/sessions", "/api/console-accounts", "/api/media", "/api/local-broadcasters", "/api/channels", "/api/stats/history",
-            "/api/logs/errors");
+            "/api/sessions", "/api/console-accounts", "/api/media", "/api/local-broadcasters", "/api/channels", "/api/relays",
+            "/api/stats/history", "/api/logs/errors");
 
     private static final String PLAYED = "long.mp4";
 
@@ -92,6 +92,8 @@ class OpenApiSchemaIT {
         created(send("POST", "/api/broadcasters", "{\"user\":\"it-oa-user\",\"paths\":[\"it-oa-live/\"]}"));
         created(send("POST", "/api/channels", "{\"name\":\"it-oa-channel\",\"mount\":\"channels/it-oa-channel.sdp\","
                 + "\"kind\":\"stream\",\"mode\":\"sequential\",\"items\":[{\"path\":\"channels/one.mp4\",\"weight\":10}]}"));
+        HttpResponse<String> relay = send("PUT", "/api/relays/it-oa-relay", relayBody(30));
+        assertTrue(relay.statusCode() == 201 || relay.statusCode() == 200, relay.body());
 
         player = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-rtsp_transport", "tcp", "-i", Endpoints.RTSP + PLAYED, "-f", "null", "-")
@@ -104,6 +106,12 @@ class OpenApiSchemaIT {
         return "{\"path\":\"it-openapi\",\"scheme\":\"digest\",\"read\":{\"audience\":\"listed\",\"users\":[\"it-oa-user\"],"
                 + "\"groups\":[\"it-oa-group\"]},\"write\":{\"audience\":\"nobody\"},\"allowFrom\":[],\"denyFrom\":[],"
                 + "\"note\":\"made by OpenApiSchemaIT\"}";
+    }
+
+    private static String relayBody(int linger) {
+        return "{\"direction\":\"pull\",\"path\":\"it-openapi/relayed.sdp\",\"url\":\"rtsp://127.0.0.1:9/nothing\","
+                + "\"user\":\"oa-user\",\"password\":\"oa relay pw\",\"transport\":\"tcp\",\"onDemand\":true,"
+                + "\"lingerSeconds\":" + linger + ",\"enabled\":true}";
     }
 
     private static HttpResponse<String> created(HttpResponse<String> response) {
@@ -128,6 +136,7 @@ class OpenApiSchemaIT {
         }
         ADMIN.delete("/api/broadcasters/it-oa-user");
         ADMIN.delete("/api/channels/it-oa-channel");
+        ADMIN.delete("/api/relays/it-oa-relay");
         if (ruleId >= 0) {
             ADMIN.delete("/api/rules/" + ruleId);
         }
@@ -339,6 +348,9 @@ class OpenApiSchemaIT {
                 .statusCode());
         HttpResponse<String> token = send("POST", "/api/hls/tokens", "{\"path\":\"it-openapi/sample.mp4\",\"seconds\":60}");
         assertEquals(200, token.statusCode(), token.body());
+        HttpResponse<String> relay = send("PUT", "/api/relays/it-oa-relay", relayBody(45));
+        assertEquals(200, relay.statusCode(), relay.body());
+        assertFalse(relay.body().contains("oa relay pw"), relay.body());
         HttpResponse<String> conflict = send("POST", "/api/groups", "{\"name\":\"it-oa-group\",\"members\":[]}");
         assertEquals(409, conflict.statusCode(), conflict.body());
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.tributary.ejb.channels.ChannelException;
 import org.tributary.ejb.console.AccountConflictException;
+import org.tributary.ejb.relays.RelayException;
 import org.tributary.web.api.model.ApiError;
 
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * Turns every failure into a JSON body {@code {"status": 503, "error": "..."}} (plus "fields" or
  * "problems" where the failure has them); no stack trace leaves. A service's refusal of a bad value
  * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409, an unknown
- * channel a 404 and a channel conflict (name taken, not running) a 409. A body
+ * channel a 404 and a channel conflict (name taken, not running) a 409, an unknown relay a 404 and a relay the
+ * adapter refused a 400. A body
  * of a type the resource does not read (415) is logged at WARNING.
  */
 @Provider
@@ -55,6 +57,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             message = failure.getMessage();
         } else if (failure instanceof AccountConflictException) {
             status = 409;
+            message = failure.getMessage();
+        } else if (failure instanceof RelayException relay) {
+            status = relay.reason() == RelayException.Reason.UNKNOWN ? 404 : 400;
             message = failure.getMessage();
         } else if (failure instanceof ChannelException channel) {
             status = channel.reason() == ChannelException.Reason.UNKNOWN ? 404 : 409;

@@ -87,6 +87,22 @@ public final class JsonBody {
         }
     }
 
+    /** A true/false field; {@code fallback} when absent (noted as a problem when it is not true or false). */
+    boolean bool(String field, boolean fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonValue value = json.get(field);
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        problem(field, "must be true or false");
+        return fallback;
+    }
+
     /** The names of the body's members that are not in {@code known}. */
     List<String> unknownFields(java.util.Collection<String> known) {
         return json.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();

@@ -20,7 +20,7 @@ public class RequestBodyTypeFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String method = request.getMethod();
         if (("POST".equals(method) || "PUT".equals(method)) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
-            throw new NotSupportedException("a " + method + " needs a Content-Type (application/json, or text/plain for the Darwin files)");
+            throw new NotSupportedException("a " + method + " needs a Content-Type (application/json, or text/plain for the Darwin files, application/xml for relayconfig.xml)");
         }
     }
 }
