@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Relays through the REST API on a real server: a pull relay from a gst-rtsp-server the test starts (decoded by
@@ -147,13 +146,13 @@ class RelayIT {
         }
     }
 
-    /** The gst-rtsp-server of the test's script on a port, once it accepts connections; skips without GStreamer. */
+    /** The gst-rtsp-server of the test's script on a port, once it accepts connections; fails without its Python bindings. */
     private Process gstSource(int port) throws Exception {
         Path script = Files.createTempFile("gst-rtsp-source", ".py");
         try (InputStream in = RelayIT.class.getResourceAsStream("/relay/gst-rtsp-source.py")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), Integer.toString(port));
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port));
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-relay-gst-" + port + ".log").toFile());
         Process process = builder.start();
@@ -161,8 +160,8 @@ class RelayIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                assumeTrue(process.exitValue() != 3, "python3-gi and gir1.2-gst-rtsp-server-1.0 are not installed:"
-                        + " the gst-rtsp-server source cannot run");
+                assertTrue(process.exitValue() != 3, "python3-gi and gir1.2-gst-rtsp-server-1.0 are not installed"
+                        + " (scripts/install-tools.sh installs them): the gst-rtsp-server source cannot run");
                 throw new AssertionError("the gst-rtsp-server script exited with " + process.exitValue());
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
