@@ -24,13 +24,11 @@ import org.tributary.it.support.Tools;
 import org.tributary.rtsp.header.AuthScheme;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -146,12 +144,39 @@ class RelayIT {
         }
     }
 
+    /** A gst-rtsp-server serving a 25 fps H.264 test picture at rtsp://127.0.0.1:PORT/x until killed. */
+    private static final String GST_SOURCE = """
+            # Usage: gst-rtsp-source.py PORT. Exits 3 when the GStreamer RTSP server bindings are missing
+            # (scripts/install-tools.sh installs them).
+            import sys
+
+            try:
+                import gi
+                gi.require_version("Gst", "1.0")
+                gi.require_version("GstRtspServer", "1.0")
+                from gi.repository import Gst, GstRtspServer, GLib
+            except (ImportError, ValueError) as missing:
+                print("missing: " + str(missing), file=sys.stderr)
+                sys.exit(3)
+
+            Gst.init(None)
+            server = GstRtspServer.RTSPServer()
+            server.set_address("127.0.0.1")
+            server.set_service(sys.argv[1])
+            factory = GstRtspServer.RTSPMediaFactory()
+            factory.set_launch("( videotestsrc is-live=true ! video/x-raw,width=320,height=240,framerate=25/1 "
+                               "! openh264enc gop-size=25 ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 )")
+            factory.set_shared(True)
+            server.get_mount_points().add_factory("/x", factory)
+            server.attach(None)
+            print("ready", flush=True)
+            GLib.MainLoop().run()
+            """;
+
     /** The gst-rtsp-server of the test's script on a port, once it accepts connections; fails without its Python bindings. */
     private Process gstSource(int port) throws Exception {
         Path script = Files.createTempFile("gst-rtsp-source", ".py");
-        try (InputStream in = RelayIT.class.getResourceAsStream("/relay/gst-rtsp-source.py")) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.writeString(script, GST_SOURCE); // the test runs in the server: its resources are not at hand
         ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port));
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "it-relay-gst-" + port + ".log").toFile());
