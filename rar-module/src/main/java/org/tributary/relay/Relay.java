@@ -1,5 +1,6 @@
 package org.tributary.relay;
 
+import org.tributary.stream.Backoff;
 import org.tributary.api.RelayDefinition;
 import org.tributary.api.RelayInfo;
 import org.tributary.rtsp.RtspParseException;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * One relay's life, the part pull and push share: wanted or not, one loop on a long-running work that connects,
- * runs the connection until it is lost and waits out the {@link ReconnectBackoff} before the next attempt; the last
+ * runs the connection until it is lost and waits out the {@link Backoff} before the next attempt; the last
  * error, the reconnects, the bit rate and (pull, on demand) the linger after the last viewer. Every time is the
  * caller's {@code nanoClock}.
  */
@@ -138,8 +139,8 @@ abstract class Relay {
         connectedAt = null;
         lastError = failure;
         lastErrorAt = wallClock.instant();
-        ReconnectBackoff.Delay delay = timings.backoff().next(lossesInARow, lasted);
-        lossesInARow = delay.lossesInARow();
+        Backoff.Delay delay = timings.backoff().next(lossesInARow, lasted);
+        lossesInARow = delay.exitsInARow();
         state = RelayState.BACKING_OFF;
         LOG.warning("relay " + definition.name() + " (" + definition.url() + "): " + failure + "; again in "
                 + TimeUnit.NANOSECONDS.toMillis(delay.nanos()) + " ms");

@@ -1,5 +1,6 @@
 package org.tributary.relay;
 
+import org.tributary.stream.Backoff;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * @param backoff              the delays between attempts
  */
 record RelayTimings(int connectTimeoutMillis, long noMediaNanos, long startWaitNanos, long graceNanos,
-                    ReconnectBackoff backoff) {
+                    Backoff backoff) {
 
     static final RelayTimings STANDARD = new RelayTimings(5_000, TimeUnit.SECONDS.toNanos(10),
-            TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(30), ReconnectBackoff.STANDARD);
+            TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(30), Backoff.STANDARD);
 }

@@ -1,5 +1,6 @@
 package org.tributary.relay;
 
+import org.tributary.stream.Backoff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class RelaysTest {
     /** Short times, so a loss is noticed and retried within a test. */
     private static final RelayTimings FAST = new RelayTimings(2_000, TimeUnit.SECONDS.toNanos(2),
             TimeUnit.SECONDS.toNanos(4), TimeUnit.SECONDS.toNanos(20),
-            new ReconnectBackoff(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.SECONDS.toNanos(1),
+            new Backoff(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.SECONDS.toNanos(1),
                     TimeUnit.SECONDS.toNanos(60)));
 
     @TempDir

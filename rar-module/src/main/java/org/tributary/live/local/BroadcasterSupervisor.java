@@ -1,5 +1,6 @@
 package org.tributary.live.local;
 
+import org.tributary.stream.Backoff;
 import org.tributary.api.LocalBroadcasterInfo;
 import org.tributary.catalog.CanonicalPath;
 import org.tributary.catalog.MediaCatalog;

@@ -1,5 +1,6 @@
 package org.tributary.live.local;
 
+import org.tributary.stream.Backoff;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

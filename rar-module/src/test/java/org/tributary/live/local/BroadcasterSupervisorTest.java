@@ -1,5 +1,6 @@
 package org.tributary.live.local;
 
+import org.tributary.stream.Backoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tributary.api.LocalBroadcasterInfo;

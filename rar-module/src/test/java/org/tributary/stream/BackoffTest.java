@@ -1,4 +1,4 @@
-package org.tributary.live.local;
+package org.tributary.stream;
 
 import org.junit.jupiter.api.Test;
 
