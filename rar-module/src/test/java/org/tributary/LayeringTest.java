@@ -45,7 +45,7 @@ class LayeringTest {
             List.of("server"),
             List.of("mp3http"),
             List.of("live.local", "relay"),
-            List.of("channel"),
+            List.of("channel", "cluster"),
             List.of("ra.inbound"),
             List.of("ra"),
             List.of("ra.outbound"));

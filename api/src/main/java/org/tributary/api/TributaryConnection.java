@@ -132,6 +132,16 @@ public interface TributaryConnection extends AutoCloseable {
     /** Stops and forgets a relay (a pull relay's viewers are ended). @return its last state, or null when none */
     RelayInfo removeRelay(String name) throws ResourceException;
 
+    /** The live paths this server carries now: its own sources', and the copies pulled from other cluster nodes. */
+    LivePaths livePaths() throws ResourceException;
+
+    /**
+     * The cluster as the EJB side sees it now (called at each heartbeat of a cluster node). The adapter redirects
+     * DESCRIBEs by it and pulls live paths it lacks from the node that has them; with null (or when no view comes
+     * for the view's {@code validSeconds}) it serves everything itself and stops its cluster pulls.
+     */
+    void applyClusterView(ClusterView view) throws ResourceException;
+
     @Override
     void close() throws ResourceException;
 }

@@ -103,6 +103,8 @@ final class AdapterComponents implements LiveSettings.Sockets {
     final BroadcasterSupervisor broadcasters;
     /** Pull and push relays to and from other RTSP servers: the registry's on-demand provider after the broadcasters. */
     final org.tributary.relay.Relays relays;
+    /** This server as a cluster node (views from the EJB side, pulls from other nodes, the entry redirect). */
+    final org.tributary.cluster.Cluster cluster;
     final TrafficMeter meter;
     /** Every listener's answers by status and its SETUP times, for the metrics. */
     final RequestMetrics requestMetrics = new RequestMetrics();
@@ -177,6 +179,9 @@ final class AdapterComponents implements LiveSettings.Sockets {
         relays = org.tributary.relay.Relays.standard(paths, publishingPorts, deployed.integer("controlThreads") / 2,
                 this::startLongRunning);
         paths.onDemand(relays);
+        cluster = new org.tributary.cluster.Cluster(paths, org.tributary.relay.Relays.standard(paths, null,
+                deployed.integer("controlThreads") / 4, this::startLongRunning), sessions::size, System::nanoTime);
+        paths.onDemand(cluster.pulls());
         try {
             wire();
         } catch (RuntimeException e) {
@@ -192,7 +197,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         }
         housekeeping = new Housekeeping(List.of(now -> sessions.reapExpired(), now -> publishers.tick(), now -> sdpFiles.tick(), now -> multicast.tick(), meter::sample,
                 now -> sessions.sampleRates(), mp3Http::sampleRates, now -> refusalFloods.flushEnded(),
-                broadcasters::tick, relays::tick, now -> hlsViewings.tick(now)));
+                broadcasters::tick, relays::tick, cluster::tick, now -> hlsViewings.tick(now)));
     }
 
     /**
@@ -243,6 +248,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 events::publish);
         mp3Http.onRefusal(refusals);
         handler.plainHttp(mp3Http);
+        handler.entryRedirect(cluster.entry());
         channels.support(org.tributary.api.ChannelKind.RADIO, new org.tributary.channel.RadioChannels(paths,
                 mp3Http.stations(), engine, Clock.systemUTC()));
         hlsViewings = new HlsViewings(events::publish, Clock.systemUTC(), System::nanoTime, HLS_VIEWING_IDLE_SECONDS,
@@ -403,6 +409,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
         channels.stopAll();
         broadcasters.close();
         relays.closeAll();
+        cluster.close();
         publishers.closeAll("server stopping");
         sdpFiles.stopAll("server stopping");
         multicast.closeAll();

@@ -198,6 +198,14 @@ public final class AdapterFacade {
         return components.channels.infos();
     }
 
+    public org.tributary.api.LivePaths livePaths() {
+        return components.cluster.livePaths();
+    }
+
+    public void applyClusterView(org.tributary.api.ClusterView view) {
+        components.cluster.apply(view);
+    }
+
     public List<org.tributary.api.RelayInfo> relays() {
         return components.relays.infos();
     }

@@ -63,6 +63,7 @@ public final class RtspMethodHandler implements RequestHandler {
     /** Answers HTTP requests that are not tunnel halves (MP3 over HTTP); without one they get the tunnel's 400. */
     private volatile RequestHandler plainHttp;
     private volatile RefusalListener refusals = RefusalListener.NONE;
+    private volatile EntryRedirect entryRedirect = EntryRedirect.NONE;
 
     /** @param publishingPorts the server ports publishers sending over UDP get */
     public RtspMethodHandler(AccessGuard accessGuard, PathRegistry registry, SessionRegistry sessions,
@@ -110,6 +111,11 @@ public final class RtspMethodHandler implements RequestHandler {
      */
     public void multicastOnlyPaths(String prefixes) {
         setup.multicast().onlyPaths(MulticastOnlyPaths.parse(prefixes));
+    }
+
+    /** Who decides whether a DESCRIBE is served here or redirected to another server (a cluster's entry). */
+    public void entryRedirect(EntryRedirect redirect) {
+        this.entryRedirect = redirect == null ? EntryRedirect.NONE : redirect;
     }
 
     /** Whether a new ANNOUNCE on a path being published ends the running broadcast (else 455). */
@@ -212,6 +218,15 @@ public final class RtspMethodHandler implements RequestHandler {
                 LOG.warning(connection.logPrefix() + "refused " + request.methodToken() + " "
                         + MediaPaths.printable(request.uri()) + ": " + refusal.why() + "; answering " + refusal.code());
                 return refused(refusal, request, connection);
+            }
+            if (method == RtspMethod.DESCRIBE) {
+                String location = entryRedirect.locationFor(target.canonical().path(), request.uri(),
+                        request.header("User-Agent"));
+                if (location != null) {
+                    LOG.info(connection.logPrefix() + "DESCRIBE " + MediaPaths.printable(request.uri())
+                            + " redirected to " + location + "; answering 302");
+                    return Reply.of(Refusals.answer(RtspStatus.MOVED_TEMPORARILY, cseq).header("Location", location));
+                }
             }
             Credentials credentials;
             try {

@@ -139,6 +139,11 @@ public final class PathRegistry {
         return source == null ? null : source.stream();
     }
 
+    /** The canonical paths streams are served at now, sorted. */
+    public List<String> streamPaths() {
+        return streams.keySet().stream().sorted().toList();
+    }
+
     public int streamCount() {
         return streams.size();
     }

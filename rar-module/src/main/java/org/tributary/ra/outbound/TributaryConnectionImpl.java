@@ -138,6 +138,24 @@ final class TributaryConnectionImpl implements TributaryConnection {
     }
 
     @Override
+    public org.tributary.api.LivePaths livePaths() throws ResourceException {
+        try {
+            return checkValidity().adapter().facade().livePaths();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void applyClusterView(org.tributary.api.ClusterView view) throws ResourceException {
+        try {
+            checkValidity().adapter().facade().applyClusterView(view);
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public java.util.List<org.tributary.api.RelayInfo> relays() throws ResourceException {
         try {
             return checkValidity().adapter().facade().relays();
