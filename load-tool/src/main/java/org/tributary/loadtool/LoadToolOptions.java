@@ -18,7 +18,7 @@ public final class LoadToolOptions {
     private static final Set<String> RTSP_ONLY = Set.of("--transport", "--keepalive", "--keepalive-interval",
             "--rr-interval", "--no-options", "--connect-threads", "--rtsp-timeout", "--bind", "--udp-port-base",
             "--udp-rcvbuf", "--publish", "--publish-url", "--publish-transport", "--publish-bitrate",
-            "--publish-fps", "--publish-gop", "--publish-payload");
+            "--publish-fps", "--publish-gop", "--publish-payload", "--publish-lead");
     /** Options that only mean something for HLS viewers. */
     private static final Set<String> HLS_ONLY = Set.of("--http-timeout");
 
@@ -54,6 +54,8 @@ public final class LoadToolOptions {
     public double publishFps = 25;
     public int publishGop = 50;
     public int publishMaxPayload = 1400;
+    /** Seconds between the publishers' RECORD and the first viewer (a cluster's edges learn of a new path late). */
+    public double publishLeadSeconds;
     public boolean help;
     /** The options given on the command line, by the name they were given as. */
     private final Set<String> given = new LinkedHashSet<>();
@@ -115,6 +117,8 @@ public final class LoadToolOptions {
             "  --publish-fps F         frames per second (default 25)",
             "  --publish-gop N         frames per GOP: SPS, PPS and an IDR every N frames (default 50)",
             "  --publish-payload B     largest RTP payload; bigger slices go as FU-A (default 1400)",
+            "  --publish-lead S        seconds the publishers send before the first viewer starts (default 0; a",
+            "                          cluster's edges learn of a new live path at the nodes' next heartbeats)",
             "",
             "HLS only:",
             "  --http-timeout S        connect timeout and longest wait for an answer's head (default 10)",
@@ -191,6 +195,7 @@ public final class LoadToolOptions {
             case "--publish-fps" -> publishFps = Double.parseDouble(value);
             case "--publish-gop" -> publishGop = Integer.parseInt(value);
             case "--publish-payload" -> publishMaxPayload = Integer.parseInt(value);
+            case "--publish-lead" -> publishLeadSeconds = Double.parseDouble(value);
             default -> throw new IllegalArgumentException("unknown option " + name);
         }
     }

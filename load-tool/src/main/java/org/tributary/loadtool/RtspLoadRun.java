@@ -55,6 +55,9 @@ final class RtspLoadRun {
                 DaemonThreads.named("rtsp-connect-"));
 
         List<Publisher> publishers = startPublishers(ports);
+        if (!publishers.isEmpty() && options.publishLeadSeconds > 0) {
+            Thread.sleep((long) (options.publishLeadSeconds * 1000));
+        }
         RunMonitors monitors = new RunMonitors(options.serverPid);
         long t0 = System.nanoTime();
         monitors.begin();
