@@ -114,6 +114,9 @@ final class ClusterPulls implements PathRegistry.OnDemand {
     static String urlOf(ClusterMember member, String path) {
         String address = member.rtspAddress();
         int colon = address.lastIndexOf(':');
+        if (colon < address.lastIndexOf(']')) {
+            colon = -1; // "[v6]" without a port: that colon is the address's own
+        }
         String host = colon > 0 ? address.substring(0, colon) : address;
         int port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : 554;
         if (host.startsWith("[") && host.endsWith("]")) {

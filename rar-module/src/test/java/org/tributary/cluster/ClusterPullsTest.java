@@ -134,5 +134,8 @@ class ClusterPullsTest {
     void theUrlOfAnIpv6NodeHasItsAddressInBracketsOnce() {
         assertEquals("rtsp://[2001:db8::2]:8554/live/my%20cam",
                 ClusterPulls.urlOf(member("n", ClusterMember.EDGE, "[2001:db8::2]:8554", 0), "live/my cam"));
+        assertEquals("rtsp://[::1]:554/live/cam",
+                ClusterPulls.urlOf(member("n", ClusterMember.EDGE, "[::1]", 0), "live/cam"),
+                "without a port the last colon is inside the brackets");
     }
 }
