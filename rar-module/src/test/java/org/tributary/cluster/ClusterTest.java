@@ -218,6 +218,27 @@ class ClusterTest {
         await("the pull's stream gone", () -> paths.streamAt("live/cam") == null);
     }
 
+    /**
+     * A stopped relay lets go of its stream on its own thread, a moment later: until then the stream is still
+     * another node's copy, never one of this server's originals (which other nodes would pull from).
+     */
+    @Test
+    void aPullThatIsStoppingIsNotReportedAsAnOriginal() throws Exception {
+        cluster.apply(view(List.of("live/cam"), 10));
+        pulled();
+        cluster.apply(view(List.of(), 10));
+        assertEquals(List.of(), cluster.livePaths().originals(), "just after the prune");
+        await("the pull's stream gone", () -> paths.streamAt("live/cam") == null);
+        assertEquals(new LivePaths(List.of(), List.of()), cluster.livePaths());
+
+        cluster.apply(view(List.of("live/cam"), 10));
+        pulled();
+        cluster.apply(null);
+        assertEquals(List.of(), cluster.livePaths().originals(), "just after leaving the cluster");
+        await("the pull's stream gone", () -> paths.streamAt("live/cam") == null);
+        assertEquals(new LivePaths(List.of(), List.of()), cluster.livePaths());
+    }
+
     @Test
     void leavingTheClusterStopsEveryPull() throws Exception {
         cluster.apply(view(List.of("live/cam"), 10));
