@@ -33,6 +33,11 @@ final class ClusterPulls implements PathRegistry.OnDemand {
     private final Relays relays;
     /** The path of each pull relay this node runs, by relay name, and the URL it pulls from. */
     private final Map<String, Pull> pulls = new HashMap<>();
+    /**
+     * The streams of pulls just stopped, by path: a relay lets go of its stream on its own thread a moment later,
+     * and until then the path is still a copy, never an original (which other nodes would pull from).
+     */
+    private final Map<String, Stream> stopping = new HashMap<>();
     private int nextNumber = 1;
 
     private record Pull(String relayName, String path, String url) {
@@ -80,7 +85,10 @@ final class ClusterPulls implements PathRegistry.OnDemand {
                     gone.add(pull);
                 }
             }
-            gone.forEach(pull -> pulls.remove(pull.path()));
+            gone.forEach(pull -> {
+                pulls.remove(pull.path());
+                stopping(pull.path());
+            });
         }
         for (Pull pull : gone) {
             relays.remove(pull.relayName());
@@ -90,15 +98,26 @@ final class ClusterPulls implements PathRegistry.OnDemand {
 
     /** The paths served now from another node's stream. */
     synchronized List<String> copies() {
-        return pulls.keySet().stream().filter(path -> paths.streamAt(path) != null).sorted().toList();
+        stopping.entrySet().removeIf(stopped -> paths.streamAt(stopped.getKey()) != stopped.getValue());
+        return java.util.stream.Stream.concat(pulls.keySet().stream(), stopping.keySet().stream()).distinct()
+                .filter(path -> paths.streamAt(path) != null).sorted().toList();
     }
 
     /** Stops every pull (leaving the cluster, the adapter's stop). */
     void stopAll() {
         synchronized (this) {
+            pulls.keySet().forEach(this::stopping);
             pulls.clear();
         }
         relays.closeAll();
+    }
+
+    /** Notes the stream of a pull being stopped (under this object's lock, before its relay is told). */
+    private void stopping(String path) {
+        Stream stream = paths.streamAt(path);
+        if (stream != null) {
+            stopping.put(path, stream);
+        }
     }
 
     private int viewersOf(Pull pull) {
@@ -114,6 +133,9 @@ final class ClusterPulls implements PathRegistry.OnDemand {
     static String urlOf(ClusterMember member, String path) {
         String address = member.rtspAddress();
         int colon = address.lastIndexOf(':');
+        if (colon < address.lastIndexOf(']')) {
+            colon = -1; // "[v6]" without a port: that colon is the address's own
+        }
         String host = colon > 0 ? address.substring(0, colon) : address;
         int port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : 554;
         if (host.startsWith("[") && host.endsWith("]")) {

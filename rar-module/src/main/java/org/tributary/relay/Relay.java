@@ -224,10 +224,11 @@ abstract class Relay {
         }
         boolean linger;
         synchronized (this) {
-            if (viewers() > 0) {
+            boolean watched = viewers() > 0;
+            if (watched) {
                 lastDemandNanos = nowNanos;
             }
-            linger = wanted && definition.onDemand() && definition.direction() == RelayDefinition.Direction.PULL
+            linger = !watched && wanted && definition.onDemand() && definition.direction() == RelayDefinition.Direction.PULL
                     && nowNanos - lastDemandNanos >= TimeUnit.SECONDS.toNanos(definition.lingerSeconds());
         }
         if (linger) {

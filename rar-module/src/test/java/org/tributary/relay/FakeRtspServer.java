@@ -21,23 +21,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A tiny RTSP server on a loopback port for the relay tests, one connection at a time: as a source it answers
  * OPTIONS, DESCRIBE (an H.264 SDP), SETUP and PLAY and then sends an interleaved RTP packet every 10 ms; as a
  * receiver it accepts ANNOUNCE, SETUP and RECORD and keeps the frames it gets. It challenges for Basic credentials
- * when given some, and can drop the connection on demand.
+ * when given some, and can drop the connection on demand. Public for the cluster tests, whose other node it plays.
  */
-final class FakeRtspServer implements AutoCloseable {
+public final class FakeRtspServer implements AutoCloseable {
 
     static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=fake\r\nt=0 0\r\na=control:*\r\n"
             + "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:trackID=1\r\n";
 
     private final ServerSocket listener;
     private final String expectedAuthorization;
-    final List<RtspRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<RtspRequest> requests = new CopyOnWriteArrayList<>();
     final List<InterleavedFrame> framesReceived = new CopyOnWriteArrayList<>();
-    final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
     private volatile Socket current;
     private volatile boolean closed;
 
     /** @param expectedAuthorization the Authorization header required ("Basic ..."), or null for none */
-    FakeRtspServer(String expectedAuthorization) throws IOException {
+    public FakeRtspServer(String expectedAuthorization) throws IOException {
         this.listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         this.expectedAuthorization = expectedAuthorization;
         Thread accepting = new Thread(this::accept, "fake-rtsp");
@@ -45,19 +45,19 @@ final class FakeRtspServer implements AutoCloseable {
         accepting.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "rtsp://127.0.0.1:" + listener.getLocalPort() + "/" + path;
     }
 
     /** Drops the current connection, as a source that went away. */
-    void drop() throws IOException {
+    public void drop() throws IOException {
         Socket socket = current;
         if (socket != null) {
             socket.close();
         }
     }
 
-    List<String> methods() {
+    public List<String> methods() {
         return requests.stream().map(RtspRequest::methodToken).toList();
     }
 

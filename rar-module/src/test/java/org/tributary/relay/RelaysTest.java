@@ -208,6 +208,8 @@ class RelaysTest {
         StreamReader viewer = relayed.stream().openReader();
         relays.tick(System.nanoTime());
         assertEquals("playing", info().state(), "a viewer keeps it");
+        assertTrue(logged.stream().noneMatch(line -> line.contains("stopping it")),
+                "a linger of 0 does not stop a relay someone watches: " + logged);
 
         viewer.close();
         relays.tick(System.nanoTime());
