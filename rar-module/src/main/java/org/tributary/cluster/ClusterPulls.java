@@ -63,8 +63,13 @@ final class ClusterPulls implements PathRegistry.OnDemand {
             Pull pull = pulls.get(canonical.path());
             if (pull == null || !pull.url().equals(url)) {
                 String name = pull != null ? pull.relayName() : "cluster-" + nextNumber++;
-                relays.put(new RelayDefinition(name, RelayDefinition.Direction.PULL, canonical.path(), url, null, null,
-                        "tcp", true, Math.max(0, current.view().lingerSeconds()), true));
+                try {
+                    relays.put(new RelayDefinition(name, RelayDefinition.Direction.PULL, canonical.path(), url, null,
+                            null, "tcp", true, Math.max(0, current.view().lingerSeconds()), true));
+                } catch (IllegalArgumentException refused) { // the relays' limit
+                    throw new StreamUnavailableException("cannot pull " + canonical.path() + " from the cluster node "
+                            + holder.name() + ": " + refused.getMessage());
+                }
                 pulls.put(canonical.path(), new Pull(name, canonical.path(), url));
                 LOG.info("pulling the live path " + canonical.path() + " from the cluster node " + holder.name()
                         + " (" + url + ")");
@@ -99,8 +104,15 @@ final class ClusterPulls implements PathRegistry.OnDemand {
     /** The paths served now from another node's stream. */
     synchronized List<String> copies() {
         stopping.entrySet().removeIf(stopped -> paths.streamAt(stopped.getKey()) != stopped.getValue());
-        return java.util.stream.Stream.concat(pulls.keySet().stream(), stopping.keySet().stream()).distinct()
-                .filter(path -> paths.streamAt(path) != null).sorted().toList();
+        List<String> copies = new ArrayList<>(stopping.keySet());
+        for (Pull pull : pulls.values()) {
+            Stream stream = paths.streamAt(pull.path());
+            // An idle pull's path may since carry a stream of this server's own (a publisher): that is an original.
+            if (stream != null && stream == relays.streamOf(pull.relayName()) && !copies.contains(pull.path())) {
+                copies.add(pull.path());
+            }
+        }
+        return copies.stream().sorted().toList();
     }
 
     /** Stops every pull (leaving the cluster, the adapter's stop). */

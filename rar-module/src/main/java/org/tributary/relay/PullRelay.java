@@ -265,6 +265,11 @@ final class PullRelay extends Relay {
         }
     }
 
+    /** The stream this relay registered at its path and still writes (or keeps through its grace), or null. */
+    Stream stream() {
+        return stream;
+    }
+
     /** The stream at the path that has had packets, or null (an on-demand viewer waits for it). */
     Stream flowing() {
         Stream current = stream;

@@ -136,6 +136,15 @@ public final class Relays implements PathRegistry.OnDemand {
         return out;
     }
 
+    /** The stream a pull relay serves at its path now, or null (none of that name, a push relay, or not connected). */
+    public Stream streamOf(String name) {
+        Relay relay;
+        synchronized (this) {
+            relay = byName.get(name);
+        }
+        return relay instanceof PullRelay pull ? pull.stream() : null;
+    }
+
     /** One housekeeping round. */
     public void tick(long nowNanos) {
         for (Relay relay : snapshot()) {
