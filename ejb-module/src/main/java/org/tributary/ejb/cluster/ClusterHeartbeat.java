@@ -60,6 +60,7 @@ public class ClusterHeartbeat {
     private ClusterSettings settings;
     private String address;
     private long beats;
+    private boolean written;
 
     @PostConstruct
     void start() {
@@ -82,7 +83,8 @@ public class ClusterHeartbeat {
         }
         ClusterNodes.Snapshot snapshot;
         try {
-            snapshot = nodes.beat(report, settings.deadAfterSeconds());
+            snapshot = nodes.beat(report, settings.deadAfterSeconds(), !written);
+            written = true;
             databaseOutage.answered();
         } catch (RuntimeException e) {
             databaseOutage.failed(rootMessage(e));

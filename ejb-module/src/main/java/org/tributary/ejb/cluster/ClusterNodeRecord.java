@@ -90,6 +90,11 @@ public class ClusterNodeRecord {
         lastSeen = now;
     }
 
+    /** A node that crashed and started again within the hour finds its old row: its start is now. */
+    void restarted(Instant now) {
+        startedAt = now;
+    }
+
     /** The paths one a line, as many whole lines as fit in {@code max} characters. */
     static String lines(List<String> paths, int max) {
         StringBuilder out = new StringBuilder();

@@ -33,9 +33,11 @@ public class ClusterNodes {
     /**
      * One heartbeat in its own transaction: the node's row written (created when missing) with the database's time
      * as its last-seen, then every row read back.
+     *
+     * @param first whether it is this run's first beat (the row's start is then now)
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Snapshot beat(NodeReport report, int deadAfterSeconds) {
+    public Snapshot beat(NodeReport report, int deadAfterSeconds, boolean first) {
         Instant now = DatabaseClock.now(em);
         ClusterNodeRecord own = em.find(ClusterNodeRecord.class, report.name());
         if (own == null) {
@@ -43,6 +45,9 @@ public class ClusterNodes {
             own.report(report, now);
             em.persist(own);
         } else {
+            if (first) {
+                own.restarted(now);
+            }
             own.report(report, now);
         }
         em.flush();

@@ -2,10 +2,8 @@ package org.tributary.ejb.cluster;
 
 import jakarta.persistence.EntityManager;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.util.Date;
 
 /**
  * The shared database's clock: nodes on different machines write and compare heartbeat times by it, never by their
@@ -13,8 +11,13 @@ import java.util.Date;
  */
 final class DatabaseClock {
 
-    /** Valid on H2 and PostgreSQL alike: both answer a timestamp with time zone, with no FROM clause. */
-    static final String NOW = "select current_timestamp";
+    /**
+     * The database's time as seconds since the epoch, valid on H2 and PostgreSQL alike (both answer a NUMERIC with
+     * the microseconds). A number rather than the timestamp itself: PostgreSQL's driver reports a timestamp with time
+     * zone as a plain TIMESTAMP, which a JPA provider may turn into a local date-time of the JVM's zone, and nodes in
+     * different zones would then disagree.
+     */
+    static final String NOW = "select extract(epoch from current_timestamp)";
 
     private DatabaseClock() {
     }
@@ -23,24 +26,17 @@ final class DatabaseClock {
         return instant(em.createNativeQuery(NOW).getSingleResult());
     }
 
-    /**
-     * The instant of what the JDBC driver answers (through Hibernate) for a timestamp with time zone: an
-     * {@code OffsetDateTime} (H2), a {@code java.sql.Timestamp} (PostgreSQL), or already an {@code Instant}.
-     */
+    /** The instant of a number of seconds since the epoch, with its fraction to the microsecond. */
     static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+        if (value instanceof BigDecimal seconds) {
+            BigDecimal whole = new BigDecimal(seconds.toBigInteger());
+            long nanos = seconds.subtract(whole).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Date d) { // java.sql.Timestamp too, with its nanoseconds
-            return d instanceof java.sql.Timestamp t ? t.toInstant() : d.toInstant();
+        if (value instanceof Number seconds) { // PostgreSQL before 14 answers a double precision
+            return Instant.ofEpochSecond(0, Math.round(seconds.doubleValue() * 1e6) * 1000);
         }
         throw new IllegalStateException("the database answered '" + value + "' ("
-                + (value == null ? "null" : value.getClass().getName()) + ") to " + NOW + "; expected a timestamp");
+                + (value == null ? "null" : value.getClass().getName()) + ") to " + NOW + "; expected a number");
     }
 }
