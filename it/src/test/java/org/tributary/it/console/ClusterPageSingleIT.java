@@ -54,6 +54,9 @@ class ClusterPageSingleIT extends BrowserTest {
         assertTrue(sessions.body().contains("cluster node 'edge9' not found"), sessions.body());
         HttpResponse<String> end = ConsoleApi.admin().delete("/api/cluster/nodes/edge9/sessions/123");
         assertEquals(404, end.statusCode(), end.body());
+        HttpResponse<String> command = ConsoleApi.admin().get("/api/cluster/commands/123456789");
+        assertEquals(404, command.statusCode(), command.body());
+        assertTrue(command.body().contains("cluster command 123456789 not found"), command.body());
     }
 
     @Test

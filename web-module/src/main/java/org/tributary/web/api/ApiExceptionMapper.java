@@ -84,7 +84,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 .entity(error(status, message == null ? "" : message, details)).build();
     }
 
-    /** The error body: the details' "fields" (per-field messages) and "problems" (bad lines) where there are. */
+    /**
+     * The error body: the details' "fields" (per-field messages), "problems" (bad lines) and "state" (of a cluster
+     * end request) where there are.
+     */
     static ApiError error(int status, String message, JsonObject details) {
         Map<String, String> fields = null;
         List<String> problems = null;
@@ -97,6 +100,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (details != null && details.containsKey("problems")) {
             problems = details.getJsonArray("problems").getValuesAs(JsonString::getString);
         }
-        return new ApiError(status, message, fields, problems);
+        String state = details == null ? null : details.getString("state", null);
+        return new ApiError(status, message, fields, problems, state);
     }
 }

@@ -2,6 +2,7 @@ package org.tributary.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -74,8 +75,8 @@ public class ClusterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterEndState.class)))
     @APIResponse(responseCode = "202", description = "pending: the node has not run the command yet; see GET /api/cluster/commands/{command}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterEndState.class)))
-    @APIResponse(responseCode = "404", description = "no such session (state \"no such session\"), or no such node (an error)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterEndState.class)))
+    @APIResponse(responseCode = "404", description = "no such session (\"state\": \"no such session\"), or no such node",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response end(@PathParam("node") String node, @PathParam("id") String id) {
         if (id.startsWith("HLS-")) {
             throw SessionsResource.hlsNotEnded();
@@ -89,24 +90,23 @@ public class ClusterResource {
     @Operation(summary = "Where a command left for another node stands (commands are forgotten after an hour)")
     @APIResponse(responseCode = "200", description = "ended or pending",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterEndState.class)))
-    @APIResponse(responseCode = "404", description = "the node found no such session (state \"no such session\"), or no such command (an error)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClusterEndState.class)))
+    @APIResponse(responseCode = "404", description = "the node found no such session (\"state\": \"no such session\"), or no such command",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response command(@PathParam("id") long id) {
         return answer(cluster.command(id));
     }
 
-    /** The state's status with a body that says it. */
+    /** 200 ended, 202 pending, with a body that says it; no such session is a 404 error with its "state". */
     private static Response answer(EndRequest request) {
-        return Response.status(status(request.state())).type(MediaType.APPLICATION_JSON)
+        if (request.state() == EndRequest.State.NO_SUCH_SESSION) {
+            throw noSuchSession(request);
+        }
+        return Response.status(request.pending() ? 202 : 200).type(MediaType.APPLICATION_JSON)
                 .entity(ClusterEndState.of(request)).build();
     }
 
-    /** 200 ended, 202 pending, 404 no such session. */
-    static int status(EndRequest.State state) {
-        return switch (state) {
-            case ENDED -> 200;
-            case PENDING -> 202;
-            case NO_SUCH_SESSION -> 404;
-        };
+    static ApiException noSuchSession(EndRequest request) {
+        return new ApiException(404, request.describe(),
+                Json.createObjectBuilder().add("state", request.state().label()).build());
     }
 }

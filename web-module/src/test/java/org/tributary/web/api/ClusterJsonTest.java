@@ -71,10 +71,6 @@ class ClusterJsonTest {
 
     @Test
     void anEndRequestAnswersByItsState() {
-        assertEquals(200, ClusterResource.status(EndRequest.State.ENDED));
-        assertEquals(202, ClusterResource.status(EndRequest.State.PENDING));
-        assertEquals(404, ClusterResource.status(EndRequest.State.NO_SUCH_SESSION));
-
         JsonObject ended = written(ClusterEndState.of(new EndRequest("edge2", "42", EndRequest.State.ENDED, 7L)));
         assertEquals(List.of("state", "command", "node", "session", "message"), List.copyOf(ended.keySet()));
         assertEquals("ended", ended.getString("state"));
@@ -86,8 +82,18 @@ class ClusterJsonTest {
         assertEquals("Session 42 on edge2: still pending (command 8); edge2 ends it at its next heartbeat.",
                 pending.getString("message"));
 
-        JsonObject none = written(ClusterEndState.of(new EndRequest("edge1", "43", EndRequest.State.NO_SUCH_SESSION, null)));
-        assertEquals("no such session", none.getString("state"));
-        assertFalse(none.containsKey("command"), "ended by this node itself: no command");
+        JsonObject self = written(ClusterEndState.of(new EndRequest("edge1", "43", EndRequest.State.ENDED, null)));
+        assertFalse(self.containsKey("command"), "ended by this node itself: no command");
+    }
+
+    @Test
+    void noSuchSessionIsA404ErrorWithItsState() {
+        ApiException e = ClusterResource.noSuchSession(new EndRequest("edge2", "43", EndRequest.State.NO_SUCH_SESSION, 9L));
+        assertEquals(404, e.status());
+        JsonObject body = written(ApiExceptionMapper.error(e.status(), e.getMessage(), e.details()));
+        assertEquals(Json.createObjectBuilder().add("status", 404)
+                .add("error", "Session 43 on edge2: no such session (it had already ended).")
+                .add("state", "no such session").build(), body);
+        assertFalse(written(ApiExceptionMapper.error(404, "user 'x' not found", null)).containsKey("state"));
     }
 }

@@ -8,7 +8,7 @@ import org.tributary.ejb.cluster.EndRequest;
 @Schema(description = "Where ending a session of a cluster node stands")
 @JsonbPropertyOrder({"state", "command", "node", "session", "message"})
 public record ClusterEndState(
-        @Schema(required = true, enumeration = {"ended", "no such session", "pending"}) String state,
+        @Schema(required = true, enumeration = {"ended", "pending"}) String state,
         @Schema(description = "the command left for the other node (GET /api/cluster/commands/{id}); absent when this node ended it") Long command,
         @Schema(required = true) String node,
         @Schema(required = true) String session,
