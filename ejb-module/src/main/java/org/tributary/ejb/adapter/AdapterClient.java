@@ -207,6 +207,24 @@ public class AdapterClient {
         }
     }
 
+    /** The live paths the adapter carries now: its own sources' and the copies pulled from other cluster nodes. */
+    public org.tributary.api.LivePaths livePaths() throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            return connection.livePaths();
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the adapter the cluster as seen now; null makes it a single server again. */
+    public void applyClusterView(org.tributary.api.ClusterView view) throws AdapterUnavailableException {
+        try (TributaryConnection connection = connectionFactory.getConnection()) {
+            connection.applyClusterView(view);
+        } catch (ResourceException e) {
+            throw new AdapterUnavailableException("the streaming adapter is not available: " + e.getMessage(), e);
+        }
+    }
+
     /** The local broadcasters with their state now. */
     public java.util.List<org.tributary.api.LocalBroadcasterInfo> localBroadcasters() throws AdapterUnavailableException {
         try (TributaryConnection connection = connectionFactory.getConnection()) {

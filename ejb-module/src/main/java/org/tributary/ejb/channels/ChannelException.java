@@ -34,6 +34,11 @@ public class ChannelException extends RuntimeException {
         return new ChannelException(Reason.UNKNOWN, "channel '" + name + "' not found");
     }
 
+    static ChannelException onOrigin(String name, String action) {
+        return new ChannelException(Reason.NOT_RUNNING, "channel '" + name + "' plays on the cluster's origin, not on"
+                + " this edge: " + action + " from the origin's console");
+    }
+
     static ChannelException notRunning(String name) {
         return new ChannelException(Reason.NOT_RUNNING, "channel '" + name + "' is not running: start it first");
     }

@@ -11,6 +11,7 @@ import org.tributary.api.playlist.PlaylistItem;
 import org.tributary.api.playlist.PlaylistSyntaxException;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
  * the adapter has to accept (a start, a new definition or playlist of a running channel) is stored only when
  * it accepts it; a refusal returns its problems, one per file. Definitions are checked with
  * {@link ChannelFields} before they are stored ({@link IllegalArgumentException} otherwise, a 400 in the API).
+ * On a cluster edge ({@link ClusterRole#EDGE}) nothing is handed to the adapter: changes are stored, the origin plays
+ * the channels (from the database at its start) and edges pull them from it on demand.
  */
 @Stateless
 public class ChannelService {
@@ -42,7 +45,7 @@ public class ChannelService {
     public List<ChannelStatus> list() {
         Map<String, ChannelInfo> playing = playing();
         return em.createNamedQuery(PlaylistChannel.ALL, PlaylistChannel.class).getResultList().stream()
-                .map(c -> ChannelStatus.of(c, playing.get(c.getName()))).toList();
+                .map(c -> ChannelStatus.of(c, playing.get(c.getName()), onEdge())).toList();
     }
 
     /** One channel with its state now, or empty when there is none of that name. */
@@ -65,7 +68,7 @@ public class ChannelService {
         em.persist(channel);
         LOG.info("channel " + spec.name() + " created (" + spec.kind() + " at " + spec.mount() + ", "
                 + spec.items().size() + " items)");
-        return ChannelStatus.of(channel, null);
+        return ChannelStatus.of(channel, null, onEdge());
     }
 
     /**
@@ -85,11 +88,11 @@ public class ChannelService {
             channel.setStartProblems(List.of());
             channel.define(renamed, Instant.now());
             LOG.info("channel " + name + " changed and restarted");
-            return new ChannelResult(ChannelStatus.of(channel, outcome.channel()), List.of());
+            return new ChannelResult(ChannelStatus.of(channel, outcome.channel(), onEdge()), List.of());
         }
         channel.define(renamed, Instant.now());
         LOG.info("channel " + name + " changed");
-        return new ChannelResult(ChannelStatus.of(channel, null), List.of());
+        return new ChannelResult(ChannelStatus.of(channel, null, onEdge()), List.of());
     }
 
     /** Deletes a channel, stopping it first when the adapter plays it. @return false when there is none */
@@ -117,7 +120,7 @@ public class ChannelService {
         channel.setRunning(true);
         channel.setStartProblems(List.of());
         LOG.info("channel " + name + " started");
-        return new ChannelResult(ChannelStatus.of(channel, outcome.channel()), List.of());
+        return new ChannelResult(ChannelStatus.of(channel, outcome.channel(), onEdge()), List.of());
     }
 
     /** Stops a channel; it stays stopped after a restart of the server. */
@@ -127,18 +130,21 @@ public class ChannelService {
         channel.setRunning(false);
         channel.setStartProblems(List.of());
         LOG.info("channel " + name + " stopped");
-        return ChannelStatus.of(channel, null);
+        return ChannelStatus.of(channel, null, onEdge());
     }
 
     /** Ends the item playing now; the next one starts at once. */
     public ChannelStatus skip(String name) {
         PlaylistChannel channel = existing(name);
+        if (onEdge()) {
+            throw ChannelException.onOrigin(name, "skip its items");
+        }
         try {
             ChannelInfo after = adapter.skipChannelItem(name);
             if (after == null) {
                 throw ChannelException.notRunning(name);
             }
-            return ChannelStatus.of(channel, after);
+            return ChannelStatus.of(channel, after, onEdge());
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
@@ -147,6 +153,9 @@ public class ChannelService {
     /** Plays items next, ahead of the list, once (not stored): the channel must run. */
     public ChannelResult insert(String name, List<ChannelSpec.Item> items) {
         PlaylistChannel channel = existing(name);
+        if (onEdge()) {
+            throw ChannelException.onOrigin(name, "insert items");
+        }
         String problem = ChannelFields.itemsProblem(items);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -160,7 +169,7 @@ public class ChannelService {
             if (outcome.channel() == null) {
                 return new ChannelResult(status(channel), outcome.problems());
             }
-            return new ChannelResult(ChannelStatus.of(channel, outcome.channel()), outcome.problems());
+            return new ChannelResult(ChannelStatus.of(channel, outcome.channel(), onEdge()), outcome.problems());
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
@@ -175,7 +184,7 @@ public class ChannelService {
         ChannelSpec spec = channel.spec().withItems(items);
         checked(spec);
         ChannelInfo info = null;
-        if (channel.isRunning()) {
+        if (channel.isRunning() && !onEdge()) {
             try {
                 ChannelOutcome outcome = adapter.replaceChannelPlaylist(name, spec.playlist());
                 if (!outcome.accepted()) {
@@ -188,7 +197,7 @@ public class ChannelService {
         }
         channel.setItems(items, Instant.now());
         LOG.info("channel " + name + ": " + items.size() + " items stored" + (info != null ? " and playing" : ""));
-        return new ChannelResult(ChannelStatus.of(channel, info), List.of());
+        return new ChannelResult(ChannelStatus.of(channel, info, onEdge()), List.of());
     }
 
     /**
@@ -220,6 +229,10 @@ public class ChannelService {
      */
     public List<String> startStoredAsRunning() {
         List<String> started = new java.util.ArrayList<>();
+        if (onEdge()) {
+            ClusterRole.noteEdgeSkipsRelaysAndChannels(LOG);
+            return started;
+        }
         for (PlaylistChannel channel : em.createNamedQuery(PlaylistChannel.ALL, PlaylistChannel.class).getResultList()) {
             if (!channel.isRunning()) {
                 continue;
@@ -244,7 +257,14 @@ public class ChannelService {
         return started;
     }
 
+    /**
+     * Hands a definition to the adapter to start; on a cluster edge nothing (accepted, no channel): the origin plays
+     * the channels, and takes one started or changed here at its next start.
+     */
     private ChannelOutcome start(ChannelSpec spec) {
+        if (onEdge()) {
+            return new ChannelOutcome(null, List.of());
+        }
         try {
             return adapter.startChannel(spec.definition());
         } catch (AdapterClient.AdapterUnavailableException e) {
@@ -260,6 +280,11 @@ public class ChannelService {
         }
     }
 
+    /** Whether this server is a cluster edge, whose adapter plays no stored channels. */
+    private static boolean onEdge() {
+        return !ClusterRole.current().runsRelaysAndChannels();
+    }
+
     private static void checked(ChannelSpec spec) {
         Map<String, String> problems = ChannelFields.problems(spec);
         if (!problems.isEmpty()) {
@@ -269,7 +294,7 @@ public class ChannelService {
     }
 
     private ChannelStatus status(PlaylistChannel channel) {
-        return ChannelStatus.of(channel, playing().get(channel.getName()));
+        return ChannelStatus.of(channel, playing().get(channel.getName()), onEdge());
     }
 
     private Map<String, ChannelInfo> playing() {

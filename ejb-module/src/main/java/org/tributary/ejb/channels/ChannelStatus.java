@@ -16,15 +16,26 @@ import java.util.List;
  * @param startProblems why its last start at deployment was refused (one a line), or null
  * @param created       when it was created
  * @param updated       when its definition last changed
+ * @param onOrigin      whether this server is a cluster edge, whose adapter plays no channels: the origin plays them
  */
 public record ChannelStatus(ChannelSpec spec, boolean running, ChannelInfo info, String startProblems,
-                            Instant created, Instant updated) implements Serializable {
+                            Instant created, Instant updated, boolean onOrigin) implements Serializable {
+
+    /** The state of a running channel seen from an edge: the origin plays it, and edges pull it on demand. */
+    public static final String ON_ORIGIN = "on the origin";
 
     static final String NOT_RESTARTED = "not playing: it is stored as running but the server has not started it"
             + " again (see the server log)";
 
-    static ChannelStatus of(PlaylistChannel c, ChannelInfo info) {
-        return new ChannelStatus(c.spec(), c.isRunning(), info, c.getStartProblems(), c.getCreated(), c.getUpdated());
+    /** A channel on a single server or the origin. */
+    public ChannelStatus(ChannelSpec spec, boolean running, ChannelInfo info, String startProblems, Instant created,
+                         Instant updated) {
+        this(spec, running, info, startProblems, created, updated, false);
+    }
+
+    static ChannelStatus of(PlaylistChannel c, ChannelInfo info, boolean onOrigin) {
+        return new ChannelStatus(c.spec(), c.isRunning(), info, c.getStartProblems(), c.getCreated(), c.getUpdated(),
+                onOrigin);
     }
 
     public String name() {
@@ -33,13 +44,17 @@ public record ChannelStatus(ChannelSpec spec, boolean running, ChannelInfo info,
 
     /**
      * The adapter's state ("playing", "live source", "ended", "failed"); "failed" for one stored as running
-     * that the adapter does not play (refused at deployment); "stopped" otherwise.
+     * that the adapter does not play (refused at deployment), "on the origin" for one stored as running seen from a
+     * cluster edge; "stopped" otherwise.
      */
     public String state() {
         if (info != null) {
             return info.state();
         }
-        return running ? "failed" : "stopped";
+        if (!running) {
+            return "stopped";
+        }
+        return onOrigin ? ON_ORIGIN : "failed";
     }
 
     /** The adapter's last error; for one stored as running that does not play, why. Null when none. */
@@ -47,7 +62,7 @@ public record ChannelStatus(ChannelSpec spec, boolean running, ChannelInfo info,
         if (info != null) {
             return info.lastError();
         }
-        if (!running) {
+        if (!running || onOrigin) {
             return null;
         }
         return startProblems == null ? NOT_RESTARTED : "not playing: refused at startup: " + startProblems.replace("\n", "; ");

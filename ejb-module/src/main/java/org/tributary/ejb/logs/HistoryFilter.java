@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param user   exactly this user name
  * @param client exactly this client address
  * @param status exactly this status
+ * @param node   served by exactly this cluster node
  */
-public record HistoryFilter(Instant from, Instant to, String path, String user, String client, Integer status) {
+public record HistoryFilter(Instant from, Instant to, String path, String user, String client, Integer status,
+                            String node) {
 
-    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, null);
+    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, null, null);
+
+    /** A filter of any node. */
+    public HistoryFilter(Instant from, Instant to, String path, String user, String client, Integer status) {
+        this(from, to, path, user, client, status, null);
+    }
 }

@@ -58,6 +58,9 @@ public class SessionHistory {
     private String username;
     @Column(length = 255)
     private String realm;
+    /** The cluster node that served it (jboss.node.name); null on a single server and in older rows. */
+    @Column(length = 255)
+    private String node;
     /** Refused requests this row stands for: more than 1 when a flood was folded into it; null in older rows = 1. */
     private Integer requestCount;
 
@@ -65,7 +68,13 @@ public class SessionHistory {
     }
 
     public static SessionHistory of(AccessRecord r) {
+        return of(r, null);
+    }
+
+    /** The row of a record served by the cluster node {@code node} (null: a single server). */
+    public static SessionHistory of(AccessRecord r, String node) {
         SessionHistory h = new SessionHistory();
+        h.node = node;
         h.eventId = r.eventId();
         h.kind = r.kind().name();
         h.sessionId = r.sessionId();
@@ -119,4 +128,5 @@ public class SessionHistory {
     public String getUsername() { return username; }
     public String getRealm() { return realm; }
     public int getCount() { return requestCount == null ? 1 : requestCount; }
+    public String getNode() { return node; }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.tributary.api.event.AccessRecord;
+import org.tributary.ejb.adapter.ClusterRole;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public class SessionHistoryStore {
     private EntityManager em;
 
     /**
-     * Stores the records in one transaction, each unless a row with its id exists (so replaying a spooled
+     * Stores the records in one transaction (on a cluster node, each row names it), each unless a row with its id exists (so replaying a spooled
      * record is harmless): one query for the ids already there, then one insert per new row.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -35,7 +36,7 @@ public class SessionHistoryStore {
                 .setParameter("ids", ids).getResultList());
         for (AccessRecord record : records) {
             if (present.add(record.eventId())) {
-                em.persist(SessionHistory.of(record));
+                em.persist(SessionHistory.of(record, ClusterRole.clusterNodeName()));
             }
         }
     }
@@ -96,6 +97,9 @@ public class SessionHistoryStore {
         }
         if (f.client() != null && !f.client().isBlank()) {
             where.add(cb.equal(h.get("clientAddress"), f.client()));
+        }
+        if (f.node() != null && !f.node().isBlank()) {
+            where.add(cb.equal(h.get("node"), f.node()));
         }
         if (f.status() != null) {
             where.add(cb.equal(h.get("status"), f.status()));

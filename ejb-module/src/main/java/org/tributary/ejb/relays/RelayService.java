@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.tributary.api.RelayInfo;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
  * {@link RelayFields} ({@link IllegalArgumentException} otherwise, a 400 in the API), handed to the adapter, and
  * stored only when the adapter takes it (its refusal is a {@link RelayException}, and nothing is stored).
  * Passwords are stored as given, since the adapter sends them to the other server, and never returned.
+ * On a cluster edge ({@link ClusterRole#EDGE}) definitions are stored but not handed to the adapter: the origin runs
+ * the relays (from the database at its start) and edges pull their paths from it on demand.
  */
 @Stateless
 public class RelayService {
@@ -62,12 +65,12 @@ public class RelayService {
     public List<RelayStatus> list() {
         Map<String, RelayInfo> running = running();
         return em.createNamedQuery(Relay.ALL, Relay.class).getResultList().stream()
-                .map(r -> RelayStatus.of(r, running.get(r.getName()))).toList();
+                .map(r -> RelayStatus.of(r, running.get(r.getName()), onEdge())).toList();
     }
 
     /** One relay with its state now, or empty when there is none of that name. */
     public Optional<RelayStatus> find(String name) {
-        return stored(name).map(r -> RelayStatus.of(r, running().get(name)));
+        return stored(name).map(r -> RelayStatus.of(r, running().get(name), onEdge()));
     }
 
     /** The stored definition without its password (no adapter needed), or empty. */
@@ -102,7 +105,7 @@ public class RelayService {
             em.persist(relay);
             LOG.info("relay " + spec.name() + " created (" + describe(full) + ")");
         }
-        return new Saved(RelayStatus.of(relay, info), existing.isEmpty());
+        return new Saved(RelayStatus.of(relay, info, onEdge()), existing.isEmpty());
     }
 
     /** Enables (the adapter runs it) or disables (it stops, the definition stays) a relay. */
@@ -111,7 +114,7 @@ public class RelayService {
         RelayInfo info = hand(relay.spec().withEnabled(enabled));
         relay.setEnabled(enabled, Instant.now());
         LOG.info("relay " + name + (enabled ? " enabled" : " disabled"));
-        return RelayStatus.of(relay, info);
+        return RelayStatus.of(relay, info, onEdge());
     }
 
     /** Deletes a relay, stopping it in the adapter. @return false when there is none */
@@ -177,6 +180,10 @@ public class RelayService {
      */
     public List<String> runEnabled() {
         List<String> handed = new ArrayList<>();
+        if (onEdge()) {
+            ClusterRole.noteEdgeSkipsRelaysAndChannels(LOG);
+            return handed;
+        }
         for (Relay relay : em.createNamedQuery(Relay.ALL, Relay.class).getResultList()) {
             if (!relay.isEnabled()) {
                 continue;
@@ -191,8 +198,14 @@ public class RelayService {
         return handed;
     }
 
-    /** Puts a checked definition to the adapter. */
+    /**
+     * Puts a checked definition to the adapter; on a cluster edge nothing (null): the origin runs the relays, and
+     * takes a definition changed here at its next start.
+     */
     private RelayInfo hand(RelaySpec spec) {
+        if (onEdge()) {
+            return null;
+        }
         try {
             return adapter.putRelay(spec.definition());
         } catch (IllegalArgumentException e) {
@@ -200,6 +213,11 @@ public class RelayService {
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
+    }
+
+    /** Whether this server is a cluster edge, whose adapter runs no configured relays. */
+    private static boolean onEdge() {
+        return !ClusterRole.current().runsRelaysAndChannels();
     }
 
     private static int lineOf(String problem) {

@@ -14,9 +14,13 @@ import java.time.Instant;
  * @param info        the adapter's state of it, or null when the adapter does not run it
  * @param created     when it was created
  * @param updated     when its definition last changed
+ * @param onOrigin    whether this server is a cluster edge, whose adapter runs no relays: the origin runs them
  */
-public record RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, Instant created, Instant updated)
-        implements Serializable {
+public record RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, Instant created, Instant updated,
+                          boolean onOrigin) implements Serializable {
+
+    /** The state of an enabled relay seen from an edge: the origin runs it, and edges pull its path on demand. */
+    public static final String ON_ORIGIN = "on the origin";
 
     static final String NOT_RUNNING = "not running: the streaming adapter does not run it (it forgets its relays when"
             + " it restarts; they are handed to it again at the next deployment, or save or enable the relay)";
@@ -25,9 +29,14 @@ public record RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, I
         spec = spec.withPassword(null);
     }
 
-    static RelayStatus of(Relay r, RelayInfo info) {
+    /** A relay on a single server or the origin. */
+    public RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, Instant created, Instant updated) {
+        this(spec, hasPassword, info, created, updated, false);
+    }
+
+    static RelayStatus of(Relay r, RelayInfo info, boolean onOrigin) {
         RelaySpec stored = r.spec();
-        return new RelayStatus(stored, stored.hasPassword(), info, r.getCreated(), r.getUpdated());
+        return new RelayStatus(stored, stored.hasPassword(), info, r.getCreated(), r.getUpdated(), onOrigin);
     }
 
     public String name() {
@@ -44,13 +53,16 @@ public record RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, I
 
     /**
      * The adapter's state ("idle", "connecting", "playing", "backing off", "waiting", "disabled"); when the
-     * adapter does not run it, "disabled" for a disabled relay, else "not running".
+     * adapter does not run it, "disabled" for a disabled relay, "on the origin" on a cluster edge, else "not running".
      */
     public String state() {
         if (info != null) {
             return info.state();
         }
-        return spec.enabled() ? "not running" : "disabled";
+        if (!spec.enabled()) {
+            return "disabled";
+        }
+        return onOrigin ? ON_ORIGIN : "not running";
     }
 
     /** The adapter's last error; for an enabled relay the adapter does not run, why. Null when none. */
@@ -58,7 +70,7 @@ public record RelayStatus(RelaySpec spec, boolean hasPassword, RelayInfo info, I
         if (info != null) {
             return info.lastError();
         }
-        return spec.enabled() ? NOT_RUNNING : null;
+        return spec.enabled() && !onOrigin ? NOT_RUNNING : null;
     }
 
     public Instant lastErrorAt() {

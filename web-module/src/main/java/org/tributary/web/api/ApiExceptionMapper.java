@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.tributary.ejb.channels.ChannelException;
+import org.tributary.ejb.cluster.ClusterException;
 import org.tributary.ejb.console.AccountConflictException;
 import org.tributary.ejb.relays.RelayException;
 import org.tributary.web.api.model.ApiError;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  * "problems" where the failure has them); no stack trace leaves. A service's refusal of a bad value
  * (IllegalArgumentException, also inside an EJBException) is a 400, an account conflict a 409, an unknown
  * channel a 404 and a channel conflict (name taken, not running) a 409, an unknown relay a 404 and a relay the
- * adapter refused a 400. A body
+ * adapter refused a 400, an unknown cluster node or command a 404 and a cluster node not alive a 409. A body
  * of a type the resource does not read (415) is logged at WARNING.
  */
 @Provider
@@ -61,6 +62,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         } else if (failure instanceof RelayException relay) {
             status = relay.reason() == RelayException.Reason.UNKNOWN ? 404 : 400;
             message = failure.getMessage();
+        } else if (failure instanceof ClusterException cluster) {
+            status = cluster.reason() == ClusterException.Reason.NODE_DOWN ? 409 : 404;
+            message = failure.getMessage();
         } else if (failure instanceof ChannelException channel) {
             status = channel.reason() == ChannelException.Reason.UNKNOWN ? 404 : 409;
             message = failure.getMessage();
@@ -80,7 +84,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
                 .entity(error(status, message == null ? "" : message, details)).build();
     }
 
-    /** The error body: the details' "fields" (per-field messages) and "problems" (bad lines) where there are. */
+    /**
+     * The error body: the details' "fields" (per-field messages), "problems" (bad lines) and "state" (of a cluster
+     * end request) where there are.
+     */
     static ApiError error(int status, String message, JsonObject details) {
         Map<String, String> fields = null;
         List<String> problems = null;
@@ -93,6 +100,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (details != null && details.containsKey("problems")) {
             problems = details.getJsonArray("problems").getValuesAs(JsonString::getString);
         }
-        return new ApiError(status, message, fields, problems);
+        String state = details == null ? null : details.getString("state", null);
+        return new ApiError(status, message, fields, problems, state);
     }
 }

@@ -6,7 +6,7 @@ import org.tributary.ejb.logs.SessionHistory;
 final class HistoryCsv {
 
     static final String HEADER = "id,kind,sessionId,startedAt,endedAt,durationSeconds,clientAddress,username,path,query,"
-            + "status,endReason,transport,audioCodec,videoCodec,bytesSent,packetsSent,packetsLost,userAgent,count\r\n";
+            + "status,endReason,transport,audioCodec,videoCodec,bytesSent,packetsSent,packetsLost,userAgent,count,node\r\n";
 
     private HistoryCsv() {
     }
@@ -19,7 +19,7 @@ final class HistoryCsv {
                 field(h.getTransport()), field(h.getAudioCodec()), field(h.getVideoCodec()),
                 Long.toString(h.getBytesSent()), Long.toString(h.getPacketsSent()),
                 h.getPacketsLost() == null ? "" : Long.toString(h.getPacketsLost()), field(h.getUserAgent()),
-                Integer.toString(h.getCount())) + "\r\n";
+                Integer.toString(h.getCount()), field(h.getNode())) + "\r\n";
     }
 
     /** Quotes when needed; a text starting like a formula gets a leading apostrophe (values come from clients). */

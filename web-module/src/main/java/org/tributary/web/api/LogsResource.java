@@ -61,12 +61,13 @@ public class LogsResource {
     public HistoryPage sessions(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("path") String path, @QueryParam("user") String user,
                                @QueryParam("client") String client, @QueryParam("status") Integer status,
+                               @QueryParam("node") String node,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE) {
             throw new ApiException(400, "page must be >= 0 and size between 1 and " + MAX_PAGE);
         }
-        HistoryFilter filter = filter(from, to, path, user, client, status);
+        HistoryFilter filter = filter(from, to, path, user, client, status, node);
         List<HistoryEntry> items = history.find(filter, page * size, size).stream().map(HistoryEntry::of).toList();
         return new HistoryPage(history.count(filter), page, size, items);
     }
@@ -79,8 +80,9 @@ public class LogsResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response sessionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("path") String path, @QueryParam("user") String user,
-                                @QueryParam("client") String client, @QueryParam("status") Integer status) {
-        HistoryFilter filter = filter(from, to, path, user, client, status);
+                                @QueryParam("client") String client, @QueryParam("status") Integer status,
+                               @QueryParam("node") String node) {
+        HistoryFilter filter = filter(from, to, path, user, client, status, node);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(HistoryCsv.HEADER);
@@ -107,13 +109,14 @@ public class LogsResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response sessionsCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("path") String path, @QueryParam("user") String user,
-                                    @QueryParam("client") String client, @QueryParam("status") Integer status) {
-        return sessionsCsv(from, to, path, user, client, status);
+                                    @QueryParam("client") String client, @QueryParam("status") Integer status,
+                                    @QueryParam("node") String node) {
+        return sessionsCsv(from, to, path, user, client, status, node);
     }
 
     private static HistoryFilter filter(String from, String to, String path, String user, String client,
-                                        Integer status) {
-        return new HistoryFilter(instant("from", from), instant("to", to), path, user, client, status);
+                                        Integer status, String node) {
+        return new HistoryFilter(instant("from", from), instant("to", to), path, user, client, status, node);
     }
 
     private static Instant instant(String name, String value) {

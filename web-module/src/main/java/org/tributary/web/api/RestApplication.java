@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "Tributary API", version = "0.1.0",
                 description = "The streaming server's console API: status, statistics, sessions, media library, "
-                        + "users, groups, access rules, broadcasters, channels, relays, Darwin files, logs, settings, console accounts. "
+                        + "users, groups, access rules, broadcasters, channels, relays, cluster nodes, Darwin files, logs, settings, console accounts. "
                         + "Roles: viewer reads, operator also ends sessions, admin also changes. Errors are "
                         + "{\"status\": n, \"error\": \"...\"} with \"fields\" for per-field problems."),
         security = @SecurityRequirement(name = "console"))

@@ -49,6 +49,12 @@ public class SessionsResource {
         }
     }
 
+    /** An HLS viewing (id "HLS-...") is no connection: nothing to end. */
+    static ApiException hlsNotEnded() {
+        return new ApiException(409, "an HLS viewing cannot be disconnected: each request stands alone, and the"
+                + " viewing ends 30 s after its last one");
+    }
+
     @DELETE
     @Path("{id}")
     @RolesAllowed("operator")
@@ -57,8 +63,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "204", description = "done")
     public Response end(@PathParam("id") String id) {
         if (id.startsWith("HLS-")) {
-            throw new ApiException(409, "an HLS viewing cannot be disconnected: each request stands alone, and the"
-                    + " viewing ends 30 s after its last one");
+            throw hlsNotEnded();
         }
         try {
             if (!adapter.closeSession(id)) {

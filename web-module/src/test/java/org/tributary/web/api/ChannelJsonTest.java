@@ -113,4 +113,12 @@ class ChannelJsonTest {
         assertEquals("not playing: refused at startup: channels/two.mp4: video is 640x360, the channel's is 320x180",
                 json.getString("lastError"));
     }
+
+    @Test
+    void onAClusterEdgeARunningChannelPlaysOnTheOrigin() {
+        JsonObject json = written(Channel.of(new ChannelStatus(NEWS, true, null, null, T, T, true)));
+        assertEquals("on the origin", json.getString("state"));
+        assertEquals(JsonValue.NULL, json.get("lastError"));
+        assertEquals("stopped", written(Channel.of(new ChannelStatus(NEWS, false, null, null, T, T, true))).getString("state"));
+    }
 }

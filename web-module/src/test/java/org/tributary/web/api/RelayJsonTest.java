@@ -106,6 +106,15 @@ class RelayJsonTest {
     }
 
     @Test
+    void onAClusterEdgeAnEnabledRelayRunsOnTheOrigin() {
+        JsonObject json = written(Relay.of(new RelayStatus(CAM, false, null, T, T, true), true));
+        assertEquals("on the origin", json.getString("state"));
+        assertEquals(JsonValue.NULL, json.get("lastError"));
+        JsonObject disabled = written(Relay.of(new RelayStatus(CAM.withEnabled(false), false, null, T, T, true), true));
+        assertEquals("disabled", disabled.getString("state"));
+    }
+
+    @Test
     void aRunningRelayHasTheAdaptersState() {
         RelayInfo info = new RelayInfo("cam1", RelayDefinition.Direction.PULL, "live/cam1.sdp", "rtsp://10.0.0.5:8554/stream1",
                 "tcp", "on-demand", "backing off", 1_500_000, 2, 3, T.minusSeconds(30), "connection refused", T,

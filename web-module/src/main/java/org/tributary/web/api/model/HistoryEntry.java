@@ -11,7 +11,7 @@ import org.tributary.ejb.logs.SessionHistory;
 @JsonbPropertyOrder({
         "id", "kind", "startedAt", "endedAt", "durationSeconds", "clientAddress", "path", "status", "bytesSent",
         "packetsSent", "rtcpBytesReceived", "count", "sessionId", "query", "endReason", "userAgent", "transport",
-        "audioCodec", "videoCodec", "username", "realm", "serverAddress", "packetsLost"})
+        "audioCodec", "videoCodec", "username", "realm", "serverAddress", "packetsLost", "node"})
 public record HistoryEntry(
         @Schema(required = true) String id,
         @Schema(required = true) String kind,
@@ -35,13 +35,14 @@ public record HistoryEntry(
         @Schema(required = true, nullable = true) String username,
         @Schema(required = true, nullable = true) String realm,
         @Schema(required = true, nullable = true) String serverAddress,
-        @Schema(required = true, nullable = true) Long packetsLost) {
+        @Schema(required = true, nullable = true) Long packetsLost,
+        @Schema(required = true, nullable = true, description = "the cluster node that served it; null on a single server") String node) {
 
     public static HistoryEntry of(SessionHistory h) {
         return new HistoryEntry(h.getEventId(), h.getKind(), h.getStartedAt().toString(), h.getEndedAt().toString(),
                 h.getDurationSeconds(), h.getClientAddress(), h.getPath(), h.getStatus(), h.getBytesSent(),
                 h.getPacketsSent(), h.getRtcpBytesReceived(), h.getCount(), h.getSessionId(), h.getQuery(),
                 h.getEndReason(), h.getUserAgent(), h.getTransport(), h.getAudioCodec(), h.getVideoCodec(),
-                h.getUsername(), h.getRealm(), h.getServerAddress(), h.getPacketsLost());
+                h.getUsername(), h.getRealm(), h.getServerAddress(), h.getPacketsLost(), h.getNode());
     }
 }

@@ -30,7 +30,7 @@ public record Relay(
         @Schema(required = true) int lingerSeconds,
         @Schema(required = true) boolean enabled,
         @Schema(required = true, enumeration = {"idle", "connecting", "playing", "backing off", "waiting", "disabled",
-                "not running"}) String state,
+                "not running", "on the origin"}, description = "\"on the origin\": seen from a cluster edge, whose server runs no relays (the origin does)") String state,
         @Schema(required = true) long bitsPerSecond,
         @Schema(required = true, description = "readers of the relayed stream now (pull)") int viewers,
         @Schema(required = true) long reconnects,

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.logs.HistoryFilter;
 import org.tributary.ejb.logs.SessionHistory;
 import org.tributary.ejb.logs.SessionHistoryStore;
@@ -39,6 +40,7 @@ public class AccessLogView {
     private String user;
     private String client;
     private String status;
+    private String node;
     private int page;
     private List<SessionHistory> rows;
     private long total;
@@ -82,7 +84,8 @@ public class AccessLogView {
                 ok = false;
             }
         }
-        return ok ? new HistoryFilter(f, t, blankToNull(path), blankToNull(user), blankToNull(client), s) : null;
+        return ok ? new HistoryFilter(f, t, blankToNull(path), blankToNull(user), blankToNull(client), s,
+                blankToNull(node)) : null;
     }
 
     /** A date means its whole day: "to" a date includes that day. */
@@ -111,6 +114,7 @@ public class AccessLogView {
         query.put("user", user);
         query.put("client", client);
         query.put("status", status);
+        query.put("node", node);
         String q = query.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().trim(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -143,6 +147,10 @@ public class AccessLogView {
     public void setClient(String client) { this.client = client; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getNode() { return node; }
+    public void setNode(String node) { this.node = node; }
+    /** Whether this server is a cluster node: the history then names the node of each row. */
+    public boolean isClustered() { return ClusterRole.current() != ClusterRole.SINGLE; }
     public int getPage() { return page; }
     public void setPage(int page) { this.page = page; }
 }

@@ -46,7 +46,8 @@ public record SessionRow(String id, String address, String user, String file, St
         return bitrate(bitsPerSecond);
     }
 
-    static String bitrate(long bitsPerSecond) {
+    /** "1.2 Mbit/s", "350 kbit/s" for any rate (the Cluster page's nodes too). */
+    public static String bitrate(long bitsPerSecond) {
         if (bitsPerSecond >= 1_000_000) {
             return String.format("%.1f Mbit/s", bitsPerSecond / 1e6);
         }
