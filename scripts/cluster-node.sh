@@ -120,6 +120,7 @@ if [ ! -f "$dir/configured" ] || [ "$(cat "$dir/configured")" != "$wanted" ]; th
     done
     echo "$wanted" > "$dir/configured"
 fi
+rm -f "$dir"/deployments/tributary.ear.*
 cp "$ear" "$dir/deployments/tributary.ear"
 
 http_port=$((8080 + offset))
@@ -138,8 +139,14 @@ JBOSS_PIDFILE=$pidfile LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$wildfly/bin/standalo
     "${extra[@]}" > "$dir/log/console.log" 2>&1 < /dev/null &
 
 if $wait; then
+    # The deployment scanner's marker first (polling the readiness check during the boot would fill the log with
+    # WildFly's "health down" warnings), then the readiness check once the EAR is in.
     for _ in $(seq 1 360); do
-        if curl -fsS -o /dev/null "http://$bind:$((9990 + offset))/health/ready" 2>/dev/null; then
+        if [ -f "$dir/deployments/tributary.ear.failed" ]; then
+            die "$name could not deploy the EAR: $(cat "$dir/deployments/tributary.ear.failed") ($dir/log/server.log)"
+        fi
+        if [ -f "$dir/deployments/tributary.ear.deployed" ] \
+                && curl -fsS -o /dev/null "http://$bind:$((9990 + offset))/health/ready" 2>/dev/null; then
             say "$name is ready"
             exit 0
         fi
