@@ -18,7 +18,7 @@ skip() { say "cannot run: $*"; exit 2; }
 postgresql_database tributary_cluster_bench
 out=$root/bench/results/$(date -u +%Y-%m-%d)-cluster; mkdir -p "$out"
 admin_pw=bench-admin-pw-$$
-nodes=$root/bench/results/.cluster-nodes
+nodes=$root/server-config/target/bench-nodes
 members='127.0.0.1[7700],127.0.0.1[7800]'
 stop_nodes() { for n in origin edge; do bash scripts/cluster-node.sh stop --name $n --dir "$nodes/$n" || true; done; }
 trap stop_nodes EXIT
@@ -26,7 +26,9 @@ for spec in "origin origin 100" "edge edge 200"; do
     read -r name role offset <<<"$spec"
     bash scripts/cluster-node.sh start --name $name --role $role --offset $offset --db-url "$url" --db-user "$user" \
         --db-password "$password" --members "$members" --dir "$nodes/$name" --wait \
-        -Dtributary.admin.password=$admin_pw -Dtributary.cluster.heartbeat-seconds=2
+        -Dtributary.admin.password=$admin_pw -Dtributary.cluster.heartbeat-seconds=2 -Dtributary.session.max=20000 \
+        -Dtributary.rtsp.max-connections=20000 -Dtributary.rtsp.max-connections-per-address=20000 \
+        -Dtributary.session.max-per-address=0
 done
 api=http://127.0.0.1:8180/tributary/api
 curl -fsS -o /dev/null -u "admin:$admin_pw" -H 'Content-Type: application/json' \
@@ -54,4 +56,4 @@ wait $load || true
 cat "$out/$label.txt"
 echo "origin: cpu_ticks=$((c1 - c0)) seconds=$(echo "$t1 - $t0" | bc) clk_tck=$(getconf CLK_TCK) sessions_of_the_stream=$pulls" \
     | tee -a "$out/RESULTS.txt"
-grep -h "sessions ok\|CPU" "$out/$label.txt" | tee -a "$out/RESULTS.txt" || true
+grep -h "sessions:\|packets:\|jitter ms\|server:\|load tool:" "$out/$label.txt" | tee -a "$out/RESULTS.txt" || true

@@ -180,7 +180,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 this::startLongRunning);
         paths.onDemand(relays);
         cluster = new org.tributary.cluster.Cluster(paths, org.tributary.relay.Relays.standard(paths, null,
-                deployed.integer("controlThreads") / 4, this::startLongRunning), sessions::size, System::nanoTime);
+                deployed.integer("controlThreads") / 2, this::startLongRunning), sessions::size, System::nanoTime);
         paths.onDemand(cluster.pulls());
         try {
             wire();
