@@ -12,9 +12,9 @@ set -euo pipefail
 N=${1:-1000}; HOLD=${2:-60}; BITRATE=${3:-1500000}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+. scripts/lib/postgresql.sh
 say() { echo "[cluster-edge] $*"; }
 skip() { say "cannot run: $*"; exit 2; }
-. scripts/lib/postgresql.sh
 postgresql_database tributary_cluster_bench
 out=$root/bench/results/$(date -u +%Y-%m-%d)-cluster; mkdir -p "$out"
 admin_pw=bench-admin-pw-$$

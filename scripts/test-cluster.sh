@@ -9,16 +9,8 @@ cd "$(dirname "$0")/.."
 
 DATABASE=tributary_cluster_it
 
-say() { echo "[cluster-pass] $*"; }
-skip() { say "SKIPPED: $*"; exit 0; }
-
-for arg in "$@"; do
-    case "$arg" in
-        -DskipITs|-DskipITs=true|-DskipTests|-DskipTests=true) skip "integration tests are switched off ($arg)" ;;
-    esac
-done
-
 . scripts/lib/postgresql.sh
+pass_named cluster-pass "$@"
 postgresql_database "$DATABASE"
 
 status=0

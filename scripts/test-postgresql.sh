@@ -12,16 +12,8 @@ cd "$(dirname "$0")/.."
 TESTS=AccessDecisionIT,AuthenticationIT,DarwinImportIT,AccessSurvivesRedeployIT,AccessLogIT,Mp3OverHttpIT,PublishAccessIT,ChannelsApiIT
 DATABASE=tributary_it
 
-say() { echo "[postgresql-pass] $*"; }
-skip() { say "SKIPPED: $*"; exit 0; }
-
-for arg in "$@"; do
-    case "$arg" in
-        -DskipITs|-DskipITs=true|-DskipTests|-DskipTests=true) skip "integration tests are switched off ($arg)" ;;
-    esac
-done
-
 . scripts/lib/postgresql.sh
+pass_named postgresql-pass "$@"
 postgresql_database "$DATABASE"
 
 status=0

@@ -2,7 +2,22 @@
 # postgresql_database NAME sets url, user and password: the server named by TRIBUTARY_PG_URL (with
 # TRIBUTARY_PG_USER / TRIBUTARY_PG_PASSWORD, default tributary/tributary), else the local Debian cluster, which it
 # starts and prepares (role "tributary" with password "tributary", created or reset, and a fresh database NAME)
-# when it runs as root or may use sudo without a password. Otherwise it calls the caller's skip function with why.
+# when it runs as root or may use sudo without a password. Otherwise it skips the pass, saying why.
+
+# pass_named NAME ARGS...: say and skip print "[NAME] ..."; the pass is skipped (exit 0) when ARGS switch the
+# integration tests off.
+pass_named() {
+    PASS_NAME=$1
+    shift
+    for arg in "$@"; do
+        case "$arg" in
+            -DskipITs|-DskipITs=true|-DskipTests|-DskipTests=true) skip "integration tests are switched off ($arg)" ;;
+        esac
+    done
+}
+say() { echo "[$PASS_NAME] $*"; }
+skip() { say "SKIPPED: $*"; exit 0; }
+
 postgresql_database() {
     local DATABASE=$1 cluster version name port status force as_root as_postgres
     if [ -n "${TRIBUTARY_PG_URL:-}" ]; then
