@@ -21,7 +21,6 @@ import org.tributary.session.RtspSession;
 import org.tributary.session.SessionSnapshot;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,12 +159,7 @@ public final class AdapterFacade {
     }
 
     private static double processCpuLoad() {
-        try {
-            var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-            return os == null ? -1 : os.getProcessCpuLoad();
-        } catch (RuntimeException | LinkageError e) {
-            return -1; // the JDK's extended bean is not visible here
-        }
+        return org.tributary.metrics.ProcessCpu.load();
     }
 
     /** Every file of the media folder. */

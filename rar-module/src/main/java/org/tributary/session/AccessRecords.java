@@ -3,7 +3,6 @@ package org.tributary.session;
 import org.tributary.api.event.AccessRecord;
 import org.tributary.source.SourceTrack;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -197,12 +196,7 @@ public final class AccessRecords {
     }
 
     private static int measureCpuPercent() {
-        try {
-            var os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-            double load = os == null ? -1 : os.getProcessCpuLoad();
-            return load < 0 ? -1 : (int) Math.round(load * 100);
-        } catch (RuntimeException | LinkageError e) {
-            return -1; // the JDK's extended bean is not visible here
-        }
+        double load = org.tributary.metrics.ProcessCpu.load();
+        return load < 0 ? -1 : (int) Math.round(load * 100);
     }
 }
