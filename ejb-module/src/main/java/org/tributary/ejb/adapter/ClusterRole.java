@@ -69,6 +69,14 @@ public enum ClusterRole {
         return this != EDGE;
     }
 
+    /**
+     * The console's confirmation of a relay or channel change, {@code done} ("Saved relay 'x'") with a full stop; on
+     * an edge it says when the change takes effect, since the origin runs the relays and channels.
+     */
+    public String confirm(String done) {
+        return runsRelaysAndChannels() ? done + "." : done + "; the origin applies it at its next heartbeat.";
+    }
+
     /** Says once per deployment, on an edge, why the stored relays and channels are not handed to its adapter. */
     public static void noteEdgeSkipsRelaysAndChannels(Logger log) {
         if (EDGE_NOTED.compareAndSet(false, true)) {

@@ -2,6 +2,8 @@ package org.tributary.ejb.channels;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tributary.api.ChannelInfo;
@@ -12,6 +14,7 @@ import org.tributary.api.playlist.PlaylistSyntaxException;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.adapter.AdapterOfflineException;
 import org.tributary.ejb.adapter.ClusterRole;
+import org.tributary.ejb.adapter.StoredDefinitionChanged;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +31,9 @@ import java.util.stream.Collectors;
  * it accepts it; a refusal returns its problems, one per file. Definitions are checked with
  * {@link ChannelFields} before they are stored ({@link IllegalArgumentException} otherwise, a 400 in the API).
  * On a cluster edge ({@link ClusterRole#EDGE}) nothing is handed to the adapter: changes are stored, the origin plays
- * the channels (from the database at its start) and edges pull them from it on demand.
+ * the channels (from the database at its start) and edges pull them from it on demand. Each change of what the origin
+ * plays that an edge stores fires a {@link StoredDefinitionChanged}, which reaches the origin at its next heartbeat
+ * ({@link #resync}). Skip and insert act on what plays now and are refused on an edge.
  */
 @Stateless
 public class ChannelService {
@@ -40,6 +45,9 @@ public class ChannelService {
 
     @EJB
     private AdapterClient adapter;
+
+    @Inject
+    private Event<StoredDefinitionChanged> changes;
 
     /** Every stored channel with what the adapter plays of it, by name. */
     public List<ChannelStatus> list() {
@@ -101,7 +109,7 @@ public class ChannelService {
         if (channel.isEmpty()) {
             return false;
         }
-        if (channel.get().isRunning() || playing().containsKey(name)) {
+        if (onEdge() || channel.get().isRunning() || playing().containsKey(name)) {
             stopInAdapter(name);
         }
         em.remove(channel.get());
@@ -184,16 +192,12 @@ public class ChannelService {
         ChannelSpec spec = channel.spec().withItems(items);
         checked(spec);
         ChannelInfo info = null;
-        if (channel.isRunning() && !onEdge()) {
-            try {
-                ChannelOutcome outcome = adapter.replaceChannelPlaylist(name, spec.playlist());
-                if (!outcome.accepted()) {
-                    return new ChannelResult(status(channel), outcome.problems());
-                }
-                info = outcome.channel();
-            } catch (AdapterClient.AdapterUnavailableException e) {
-                throw new AdapterOfflineException(e.getMessage(), e);
+        if (channel.isRunning()) {
+            ChannelOutcome outcome = replacePlaylist(spec);
+            if (!outcome.accepted()) {
+                return new ChannelResult(status(channel), outcome.problems());
             }
+            info = outcome.channel();
         }
         channel.setItems(items, Instant.now());
         LOG.info("channel " + name + ": " + items.size() + " items stored" + (info != null ? " and playing" : ""));
@@ -237,15 +241,7 @@ public class ChannelService {
             if (!channel.isRunning()) {
                 continue;
             }
-            ChannelOutcome outcome;
-            try {
-                outcome = adapter.startChannel(channel.spec().definition());
-            } catch (IllegalArgumentException e) {
-                outcome = new ChannelOutcome(null, List.of(e.getMessage()));
-            } catch (AdapterClient.AdapterUnavailableException e) {
-                throw new AdapterOfflineException(e.getMessage(), e);
-            }
-            channel.setStartProblems(outcome.problems());
+            ChannelOutcome outcome = startStored(channel);
             if (outcome.accepted()) {
                 started.add(channel.getName());
             } else {
@@ -258,11 +254,44 @@ public class ChannelService {
     }
 
     /**
+     * On the origin, for a change stored on an edge: makes the adapter match the store. A channel stored as running
+     * is started with its stored definition (a running one restarts with it; a refusal is kept as its start
+     * problems, as at deployment); one stored as stopped, or no longer stored, is stopped when it plays.
+     *
+     * @return what was done, for the command's outcome
+     * @throws AdapterOfflineException when the adapter does not answer (the command stays pending)
+     */
+    public String resync(String name) {
+        Optional<PlaylistChannel> channel = stored(name);
+        if (channel.isPresent() && channel.get().isRunning()) {
+            ChannelOutcome outcome = startStored(channel.get());
+            return outcome.accepted() ? "channel " + name + " started with its stored definition"
+                    : "channel " + name + " was refused by the server: " + String.join("; ", outcome.problems());
+        }
+        String why = channel.isPresent() ? " (stored as stopped)" : " (no longer stored)";
+        return "channel " + name + (stopInAdapter(name) == null ? " was not playing" : " stopped") + why;
+    }
+
+    /** Starts a channel stored as running; a refusal (or a definition the adapter cannot read) is kept as its start problems. */
+    private ChannelOutcome startStored(PlaylistChannel channel) {
+        ChannelOutcome outcome;
+        try {
+            outcome = adapter.startChannel(channel.spec().definition());
+        } catch (IllegalArgumentException e) {
+            outcome = new ChannelOutcome(null, List.of(e.getMessage()));
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new AdapterOfflineException(e.getMessage(), e);
+        }
+        channel.setStartProblems(outcome.problems());
+        return outcome;
+    }
+
+    /**
      * Hands a definition to the adapter to start; on a cluster edge nothing (accepted, no channel): the origin plays
-     * the channels, and takes one started or changed here at its next start.
+     * the channels, and is told of the change once it is committed.
      */
     private ChannelOutcome start(ChannelSpec spec) {
-        if (onEdge()) {
+        if (toOrigin(spec.name())) {
             return new ChannelOutcome(null, List.of());
         }
         try {
@@ -272,12 +301,36 @@ public class ChannelService {
         }
     }
 
-    private void stopInAdapter(String name) {
+    /** A running channel's new list, after its current item; on a cluster edge nothing (accepted), as {@link #start}. */
+    private ChannelOutcome replacePlaylist(ChannelSpec spec) {
+        if (toOrigin(spec.name())) {
+            return new ChannelOutcome(null, List.of());
+        }
         try {
-            adapter.stopChannel(name);
+            return adapter.replaceChannelPlaylist(spec.name(), spec.playlist());
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }
+    }
+
+    /** Stops a channel in the adapter (null when it did not play); on a cluster edge nothing, as {@link #start}. */
+    private ChannelInfo stopInAdapter(String name) {
+        if (toOrigin(name)) {
+            return null;
+        }
+        try {
+            return adapter.stopChannel(name);
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new AdapterOfflineException(e.getMessage(), e);
+        }
+    }
+
+    /** On a cluster edge, tells the origin (after the commit) that a channel changed; @return whether this is an edge */
+    private boolean toOrigin(String name) {
+        if (onEdge()) {
+            changes.fire(StoredDefinitionChanged.channel(name));
+        }
+        return onEdge();
     }
 
     /** Whether this server is a cluster edge, whose adapter plays no stored channels. */

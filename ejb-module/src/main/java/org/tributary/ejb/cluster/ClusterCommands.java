@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.tributary.ejb.adapter.StoredDefinitionChanged;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,25 +29,43 @@ public class ClusterCommands {
      *
      * @param id          the command's id
      * @param action      what to do
-     * @param sessionId   the session it concerns
-     * @param requestedBy the console account that asked
+     * @param sessionId   the session an END_SESSION ends, else null
+     * @param subject     the relay or channel a *_CHANGED command concerns, else null
+     * @param requestedBy the console account that asked (END_SESSION), or the node a definition changed on
      */
-    public record Pending(long id, ClusterCommand.Action action, String sessionId, String requestedBy) {
+    public record Pending(long id, ClusterCommand.Action action, String sessionId, String subject, String requestedBy) {
+
+        static Pending of(ClusterCommand c) {
+            return new Pending(c.getId(), c.getAction(), c.getSessionId(), c.getSubject(), c.getRequestedBy());
+        }
     }
 
     /** Leaves a request to end a session for {@code node}; @return its id, committed */
     public long requestEnd(String node, String sessionId, String requestedBy) {
-        ClusterCommand command = new ClusterCommand(node, ClusterCommand.Action.END_SESSION, sessionId, requestedBy,
-                DatabaseClock.now(em));
-        em.persist(command);
-        em.flush();
-        return command.getId();
+        return persist(ClusterCommand.endSession(node, sessionId, requestedBy, DatabaseClock.now(em)));
     }
 
-    /** Where a command stands, as committed now. */
+    /** Leaves the origin {@code node} a relay or channel changed on the edge {@code from}; @return its id, committed */
+    public long requestChanged(String node, StoredDefinitionChanged change, String from) {
+        return persist(ClusterCommand.changed(node, change, from, DatabaseClock.now(em)));
+    }
+
+    /**
+     * Lets a {@code cluster_command} table made by an earlier version hold every action: hbm2ddl=update adds the
+     * subject column but keeps {@code session_id} NOT NULL and the CHECK on {@code action} that lists the actions
+     * of the day the table was made (PostgreSQL names it {@code cluster_command_action_check}). Both statements may
+     * run any number of times; without the CHECK a future action needs no upgrade.
+     */
+    public void upgradeTable() {
+        em.createNativeQuery("ALTER TABLE cluster_command ALTER COLUMN session_id DROP NOT NULL").executeUpdate();
+        em.createNativeQuery("ALTER TABLE cluster_command DROP CONSTRAINT IF EXISTS cluster_command_action_check")
+                .executeUpdate();
+    }
+
+    /** Where a request to end a session stands, as committed now (the other commands are the nodes' own business). */
     public EndRequest state(long id) {
         ClusterCommand c = em.find(ClusterCommand.class, id);
-        if (c == null) {
+        if (c == null || c.getAction() != ClusterCommand.Action.END_SESSION) {
             throw ClusterException.unknownCommand(id);
         }
         EndRequest.State state = c.getDoneAt() == null ? EndRequest.State.PENDING
@@ -57,15 +76,21 @@ public class ClusterCommands {
     /** The commands left for {@code node} not done yet, oldest first. */
     public List<Pending> pendingFor(String node) {
         return em.createNamedQuery(ClusterCommand.PENDING_FOR, ClusterCommand.class).setParameter("node", node)
-                .getResultList().stream().map(c -> new Pending(c.getId(), c.getAction(), c.getSessionId(), c.getRequestedBy())).toList();
+                .getResultList().stream().map(Pending::of).toList();
     }
 
-    /** Notes a command done with its outcome ("ended", "no such session"). */
-    public void finish(long id, EndRequest.State outcome) {
+    /** Notes a command done with its outcome ("ended", "no such session" for END_SESSION; what was done for others). */
+    public void finish(long id, String outcome) {
         ClusterCommand c = em.find(ClusterCommand.class, id);
         if (c != null) {
-            c.done(outcome.label(), DatabaseClock.now(em));
+            c.done(outcome, DatabaseClock.now(em));
         }
+    }
+
+    private long persist(ClusterCommand command) {
+        em.persist(command);
+        em.flush();
+        return command.getId();
     }
 
     /** Deletes the commands requested more than {@link #FORGET_AFTER} ago; @return how many */

@@ -16,6 +16,9 @@ import org.tributary.api.AdapterStatistics;
 import org.tributary.api.LivePaths;
 import org.tributary.api.SessionInfo;
 import org.tributary.ejb.adapter.AdapterClient;
+import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.channels.ChannelService;
+import org.tributary.ejb.relays.RelayService;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -24,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * A cluster node's heartbeat (only when {@link ClusterSettings#clustered()}): every {@code heartbeat-seconds} it
  * reads its adapter, writes its row of the shared table with the database's time, reads every row back, hands the
- * adapter the view of the alive nodes, and runs the commands other nodes left for it. A clean stop deletes its row,
+ * adapter the view of the alive nodes, and runs the commands other nodes left for it (ending a session; on the origin,
+ * running a relay or channel changed on an edge as stored). A clean stop deletes its row,
  * so the others see it leave at once; a crash is seen after {@code dead-after-seconds}.
  * <p>
  * No transaction around a beat: each database step is a transaction of its own ({@link ClusterNodes},
@@ -50,6 +54,12 @@ public class ClusterHeartbeat {
     @EJB
     private ClusterCommands commands;
 
+    @EJB
+    private RelayService relays;
+
+    @EJB
+    private ChannelService channels;
+
     @Resource
     private TimerService timers;
 
@@ -58,6 +68,7 @@ public class ClusterHeartbeat {
             "this node writes no heartbeat, so the other nodes take it for dead until it answers again");
     private final Outage databaseOutage = new Outage("the database", "the cluster view is not renewed");
     private ClusterSettings settings;
+    private CommandRunner runner;
     private String address;
     private long beats;
     private boolean written;
@@ -68,6 +79,9 @@ public class ClusterHeartbeat {
         if (!settings.clustered()) {
             return;
         }
+        runner = new CommandRunner(settings.role().runsRelaysAndChannels(), adapter::closeSession, relays::resync,
+                channels::resync);
+        upgradeCommandTable();
         long every = settings.heartbeatSeconds() * 1000L;
         timers.createIntervalTimer(every, every, new TimerConfig("cluster heartbeat", false));
     }
@@ -139,19 +153,40 @@ public class ClusterHeartbeat {
                 sessions.size());
     }
 
-    /** Ends the sessions other nodes asked this one to end, noting each outcome. */
+    /**
+     * Carries out the commands other nodes left for this one, oldest first, noting each outcome. An adapter that does
+     * not answer leaves the rest pending for the next beat; a command that fails otherwise is noted done with why,
+     * so it does not hold up those behind it.
+     */
     private void runCommands() {
         try {
             for (ClusterCommands.Pending command : commands.pendingFor(settings.nodeName())) {
-                boolean ended = adapter.closeSession(command.sessionId());
-                commands.finish(command.id(), ended ? EndRequest.State.ENDED : EndRequest.State.NO_SUCH_SESSION);
-                LOG.info("cluster command " + command.id() + " from " + command.requestedBy() + ": session "
-                        + command.sessionId() + (ended ? " ended" : " not found (already ended)"));
+                CommandRunner.Done done;
+                try {
+                    done = runner.run(command);
+                } catch (AdapterClient.AdapterUnavailableException | AdapterOfflineException e) {
+                    adapterOutage.failed(e.getMessage());
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "cluster command " + command.id() + " (" + command.action() + ") failed", e);
+                    done = new CommandRunner.Done("failed: " + rootMessage(e), "failed (see the WARNING above)");
+                }
+                commands.finish(command.id(), done.outcome());
+                LOG.info("cluster command " + command.id() + " from " + command.requestedBy() + ": " + done.log());
             }
-        } catch (AdapterClient.AdapterUnavailableException e) {
-            adapterOutage.failed(e.getMessage());
         } catch (RuntimeException e) {
             databaseOutage.failed(rootMessage(e));
+        }
+    }
+
+    /** Once per deployment: a table an earlier version made would refuse the newer commands. */
+    private void upgradeCommandTable() {
+        try {
+            commands.upgradeTable();
+        } catch (RuntimeException e) {
+            LOG.warning("cluster: the cluster_command table could not be upgraded (" + rootMessage(e) + "); if it was"
+                    + " made by an earlier version, relays and channels changed on an edge reach the origin only at its"
+                    + " next start");
         }
     }
 

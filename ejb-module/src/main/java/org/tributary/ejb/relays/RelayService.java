@@ -2,12 +2,15 @@ package org.tributary.ejb.relays;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tributary.api.RelayInfo;
 import org.tributary.ejb.adapter.AdapterClient;
 import org.tributary.ejb.adapter.AdapterOfflineException;
 import org.tributary.ejb.adapter.ClusterRole;
+import org.tributary.ejb.adapter.StoredDefinitionChanged;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -26,7 +29,8 @@ import java.util.stream.Collectors;
  * stored only when the adapter takes it (its refusal is a {@link RelayException}, and nothing is stored).
  * Passwords are stored as given, since the adapter sends them to the other server, and never returned.
  * On a cluster edge ({@link ClusterRole#EDGE}) definitions are stored but not handed to the adapter: the origin runs
- * the relays (from the database at its start) and edges pull their paths from it on demand.
+ * the relays (from the database at its start) and edges pull their paths from it on demand. Each change an edge
+ * stores fires a {@link StoredDefinitionChanged}, which reaches the origin at its next heartbeat ({@link #resync}).
  */
 @Stateless
 public class RelayService {
@@ -38,6 +42,9 @@ public class RelayService {
 
     @EJB
     private AdapterClient adapter;
+
+    @Inject
+    private Event<StoredDefinitionChanged> changes;
 
     /**
      * What a create-or-replace did.
@@ -123,11 +130,7 @@ public class RelayService {
         if (relay.isEmpty()) {
             return false;
         }
-        try {
-            adapter.removeRelay(name);
-        } catch (AdapterClient.AdapterUnavailableException e) {
-            throw new AdapterOfflineException(e.getMessage(), e);
-        }
+        remove(name);
         em.remove(relay.get());
         LOG.info("relay " + name + " deleted");
         return true;
@@ -199,17 +202,51 @@ public class RelayService {
     }
 
     /**
-     * Puts a checked definition to the adapter; on a cluster edge nothing (null): the origin runs the relays, and
-     * takes a definition changed here at its next start.
+     * On the origin, for a change stored on an edge: hands the adapter the stored definition (a put replaces and
+     * restarts it; a disabled one stops), or removes the relay when it is no longer stored.
+     *
+     * @return what was done, for the command's outcome
+     * @throws AdapterOfflineException when the adapter does not answer (the command stays pending)
+     */
+    public String resync(String name) {
+        Optional<Relay> relay = stored(name);
+        if (relay.isEmpty()) {
+            return "relay " + name + (remove(name) == null ? " is not stored and was not running" : " removed");
+        }
+        try {
+            RelayInfo info = hand(relay.get().spec());
+            return "relay " + name + " handed to the adapter" + (info == null ? "" : " (" + info.state() + ")");
+        } catch (RelayException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Puts a checked definition to the adapter; on a cluster edge nothing (null): the origin runs the relays, and is
+     * told of the change once it is committed.
      */
     private RelayInfo hand(RelaySpec spec) {
         if (onEdge()) {
+            changes.fire(StoredDefinitionChanged.relay(spec.name()));
             return null;
         }
         try {
             return adapter.putRelay(spec.definition());
         } catch (IllegalArgumentException e) {
             throw RelayException.refused(spec.name(), e.getMessage());
+        } catch (AdapterClient.AdapterUnavailableException e) {
+            throw new AdapterOfflineException(e.getMessage(), e);
+        }
+    }
+
+    /** Stops and forgets a relay in the adapter (null when it did not run it); on a cluster edge tells the origin. */
+    private RelayInfo remove(String name) {
+        if (onEdge()) {
+            changes.fire(StoredDefinitionChanged.relay(name));
+            return null;
+        }
+        try {
+            return adapter.removeRelay(name);
         } catch (AdapterClient.AdapterUnavailableException e) {
             throw new AdapterOfflineException(e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import org.tributary.api.MediaFileInfo;
 import org.tributary.api.playlist.PlayMode;
 import org.tributary.api.playlist.PlaylistItem;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.channels.ChannelException;
 import org.tributary.ejb.channels.ChannelFields;
 import org.tributary.ejb.channels.ChannelResult;
@@ -180,7 +181,7 @@ public class ChannelEditView implements Serializable {
             Messages.error(null, e.getMessage());
             return null;
         }
-        Messages.infoAfterRedirect("Saved channel '" + n + "'.");
+        Messages.infoAfterRedirect(ClusterRole.current().confirm("Saved channel '" + n + "'"));
         return "/channels?faces-redirect=true";
     }
 

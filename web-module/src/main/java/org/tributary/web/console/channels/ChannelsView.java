@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.channels.ChannelException;
 import org.tributary.ejb.channels.ChannelResult;
 import org.tributary.ejb.channels.ChannelService;
@@ -74,7 +75,7 @@ public class ChannelsView implements Serializable {
             ChannelResult result = channels.start(row.name());
             if (result.accepted()) {
                 LOG.info("console account '" + me.getName() + "' started channel " + row.name());
-                Messages.info("Started " + row.name() + ".");
+                Messages.info(ClusterRole.current().confirm("Started " + row.name()));
             } else {
                 Messages.error(null, row.name() + " was not started:");
                 result.problems().forEach(p -> Messages.error(null, p));
@@ -89,7 +90,7 @@ public class ChannelsView implements Serializable {
         act(row, () -> {
             channels.stop(row.name());
             LOG.info("console account '" + me.getName() + "' stopped channel " + row.name());
-            Messages.info("Stopped " + row.name() + ".");
+            Messages.info(ClusterRole.current().confirm("Stopped " + row.name()));
         });
     }
 
@@ -110,7 +111,7 @@ public class ChannelsView implements Serializable {
         act(row, () -> {
             channels.delete(row.name());
             LOG.info("console account '" + me.getName() + "' deleted channel " + row.name());
-            Messages.info("Deleted " + row.name() + ".");
+            Messages.info(ClusterRole.current().confirm("Deleted " + row.name()));
         });
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.api.RelayDefinition;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.fields.FieldMessages;
 import org.tributary.ejb.relays.RelayException;
 import org.tributary.ejb.relays.RelayFields;
@@ -94,7 +95,7 @@ public class RelayEditView implements Serializable {
             Messages.error(null, "Nothing was saved: " + e.getMessage());
             return null;
         }
-        Messages.infoAfterRedirect("Saved relay '" + n + "'.");
+        Messages.infoAfterRedirect(ClusterRole.current().confirm("Saved relay '" + n + "'"));
         return "/relays?faces-redirect=true";
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.relays.DarwinRelayConfig;
 import org.tributary.ejb.relays.RelayService;
 import org.tributary.web.console.ConsoleUser;
@@ -56,7 +57,8 @@ public class RelayImportView implements Serializable {
             imported = result.imported();
             problems = result.problems();
             if (problems.isEmpty()) {
-                Messages.infoAfterRedirect("Imported " + imported.size() + " relay(s): " + String.join(", ", imported) + ".");
+                Messages.infoAfterRedirect(ClusterRole.current().confirm("Imported " + imported.size() + " relay(s): "
+                        + String.join(", ", imported)));
                 return "/relays?faces-redirect=true";
             }
             Messages.info("Imported " + imported.size() + " relay(s)" + (imported.isEmpty() ? "" : ": "

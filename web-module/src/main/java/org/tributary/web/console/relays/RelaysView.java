@@ -6,6 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tributary.ejb.adapter.AdapterOfflineException;
+import org.tributary.ejb.adapter.ClusterRole;
 import org.tributary.ejb.relays.RelayException;
 import org.tributary.ejb.relays.RelayService;
 import org.tributary.web.console.ConsoleUser;
@@ -68,7 +69,7 @@ public class RelaysView implements Serializable {
         act(() -> {
             relays.setEnabled(row.name(), enabled);
             LOG.info("console account '" + me.getName() + "' " + (enabled ? "enabled" : "disabled") + " relay " + row.name());
-            Messages.info((enabled ? "Enabled " : "Disabled ") + row.name() + ".");
+            Messages.info(ClusterRole.current().confirm((enabled ? "Enabled " : "Disabled ") + row.name()));
         });
     }
 
@@ -79,7 +80,7 @@ public class RelaysView implements Serializable {
         act(() -> {
             relays.delete(row.name());
             LOG.info("console account '" + me.getName() + "' deleted relay " + row.name());
-            Messages.info("Deleted " + row.name() + ".");
+            Messages.info(ClusterRole.current().confirm("Deleted " + row.name()));
         });
     }
 
