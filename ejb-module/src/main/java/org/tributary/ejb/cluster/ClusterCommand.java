@@ -1,9 +1,8 @@
 package org.tributary.ejb.cluster;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -15,8 +14,9 @@ import java.time.Instant;
 /**
  * A request to a cluster node that only its own adapter can carry out (ending one of its sessions, running a relay or
  * channel as stored now), left in the shared database by the node that was asked; the node named runs it at its next
- * heartbeat and notes the outcome. Times are the database's clock. The table of an earlier version is upgraded by
- * {@link ClusterCommands#upgradeTable()}.
+ * heartbeat and notes the outcome. Times are the database's clock. The action is stored as its name through
+ * {@link ActionColumn}, not {@code @Enumerated}: Hibernate gives an enumerated column a CHECK listing the actions of
+ * the day the table was made, which {@code hbm2ddl=update} never widens, so a later action would be refused.
  */
 @Entity
 @Table(name = "cluster_command")
@@ -55,7 +55,7 @@ public class ClusterCommand {
     @Column(name = "node", nullable = false, length = 255)
     private String node;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = ActionColumn.class)
     @Column(name = "action", nullable = false, length = 16)
     private Action action;
 

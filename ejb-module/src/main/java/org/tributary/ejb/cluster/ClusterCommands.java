@@ -50,18 +50,6 @@ public class ClusterCommands {
         return persist(ClusterCommand.changed(node, change, from, DatabaseClock.now(em)));
     }
 
-    /**
-     * Lets a {@code cluster_command} table made by an earlier version hold every action: hbm2ddl=update adds the
-     * subject column but keeps {@code session_id} NOT NULL and the CHECK on {@code action} that lists the actions
-     * of the day the table was made (PostgreSQL names it {@code cluster_command_action_check}). Both statements may
-     * run any number of times; without the CHECK a future action needs no upgrade.
-     */
-    public void upgradeTable() {
-        em.createNativeQuery("ALTER TABLE cluster_command ALTER COLUMN session_id DROP NOT NULL").executeUpdate();
-        em.createNativeQuery("ALTER TABLE cluster_command DROP CONSTRAINT IF EXISTS cluster_command_action_check")
-                .executeUpdate();
-    }
-
     /** Where a request to end a session stands, as committed now (the other commands are the nodes' own business). */
     public EndRequest state(long id) {
         ClusterCommand c = em.find(ClusterCommand.class, id);

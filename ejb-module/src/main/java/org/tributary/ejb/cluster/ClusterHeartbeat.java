@@ -81,7 +81,6 @@ public class ClusterHeartbeat {
         }
         runner = new CommandRunner(settings.role().runsRelaysAndChannels(), adapter::closeSession, relays::resync,
                 channels::resync);
-        upgradeCommandTable();
         long every = settings.heartbeatSeconds() * 1000L;
         timers.createIntervalTimer(every, every, new TimerConfig("cluster heartbeat", false));
     }
@@ -176,17 +175,6 @@ public class ClusterHeartbeat {
             }
         } catch (RuntimeException e) {
             databaseOutage.failed(rootMessage(e));
-        }
-    }
-
-    /** Once per deployment: a table an earlier version made would refuse the newer commands. */
-    private void upgradeCommandTable() {
-        try {
-            commands.upgradeTable();
-        } catch (RuntimeException e) {
-            LOG.warning("cluster: the cluster_command table could not be upgraded (" + rootMessage(e) + "); if it was"
-                    + " made by an earlier version, relays and channels changed on an edge reach the origin only at its"
-                    + " next start");
         }
     }
 

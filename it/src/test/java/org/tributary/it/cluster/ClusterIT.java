@@ -286,6 +286,49 @@ class ClusterIT {
         assertTrue(EDGE1.get("/api/users/" + CASTER).statusCode() == 200, "the users survive a node's death");
     }
 
+    @Test
+    @Order(6)
+    void aRelayPutAndDeletedOnAnEdgeRunsAndStopsOnTheOriginAtItsNextHeartbeat() throws Exception {
+        publishOnOrigin();
+        String name = "it-cluster-relay";
+        String path = FOLDER + "/relayed.sdp";
+        String body = "{\"direction\":\"pull\",\"path\":\"" + path + "\",\"url\":\"" + ORIGIN.rtsp(STREAM) + "\","
+                + "\"transport\":\"tcp\",\"onDemand\":false,\"lingerSeconds\":10,\"enabled\":true}";
+        created(EDGE1.putJson("/api/relays/" + name, body));
+        assertEquals("on the origin", EDGE1.object("/api/relays/" + name).getString("state"), "an edge runs no relays");
+
+        // The edge's change reaches the origin's adapter at the origin's next heartbeat.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonObject relay = ORIGIN.object("/api/relays/" + name);
+        while (!"playing".equals(relay.getString("state"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the origin never played the relay saved on edge1: " + relay
+                        + ClusterNode.tail(ORIGIN.serverLog()));
+            }
+            Thread.sleep(300);
+            relay = ORIGIN.object("/api/relays/" + name);
+        }
+        awaitCluster(ORIGIN, c -> strings(node(c, ORIGIN.name).getJsonArray("originalPaths")).contains(path),
+                "the relayed path live on the origin");
+        // And the relayed path reaches a viewer through the entry, by way of edge1's pull.
+        long frames = framesOfFiveSeconds(EDGE1.rtsp(path));
+        assertTrue(frames >= FIVE_SECONDS * 95 / 100, frames + " frames of the relayed path through edge1");
+
+        // Deleted on the edge: gone from the store at once, from the origin's adapter at its next heartbeat.
+        HttpResponse<String> deleted = EDGE1.delete("/api/relays/" + name);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (strings(node(ORIGIN.object("/api/cluster"), ORIGIN.name).getJsonArray("originalPaths")).contains(path)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the origin still carries " + path + " after the delete on edge1"
+                        + ClusterNode.tail(ORIGIN.serverLog()));
+            }
+            Thread.sleep(300);
+        }
+        assertTrue(Files.readString(ORIGIN.serverLog()).contains("from edge1: relay " + name + " removed"),
+                "the origin ran edge1's command" + ClusterNode.tail(ORIGIN.serverLog()));
+    }
+
     // ---- helpers
 
     /** ffmpeg publishing the sample in a loop to the origin (once per class; later tests reuse it). */

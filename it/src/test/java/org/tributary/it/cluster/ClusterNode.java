@@ -99,6 +99,11 @@ final class ClusterNode {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putJson(String apiPath, String json) throws IOException, InterruptedException {
+        return HTTP.send(request(apiPath).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonObject object(String apiPath) throws IOException, InterruptedException {
         HttpResponse<String> answer = get(apiPath);
         if (answer.statusCode() != 200) {
