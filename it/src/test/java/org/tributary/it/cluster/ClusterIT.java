@@ -107,18 +107,20 @@ class ClusterIT {
             assertTrue(cluster.getBoolean("clustered"), cluster.toString());
             assertEquals(node.name, cluster.getString("self"), cluster.toString());
         }
-        // WildFly's own clustering: the JGroups channel of standalone-ha has all three in one view.
+        // WildFly's own clustering: the JGroups channel of standalone-ha has all three in one view (the node that
+        // joins last logs it as it connects).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         boolean seen = false;
         while (!seen && System.nanoTime() < deadline) {
-            String log = Files.readString(EDGE2.serverLog());
-            seen = log.lines().anyMatch(l -> l.contains("(3)") && l.contains("origin") && l.contains("edge1")
-                    && l.contains("edge2"));
+            for (ClusterNode node : NODES) {
+                seen |= Files.readString(node.serverLog()).lines().anyMatch(l -> l.contains("WFLYCLJG0033")
+                        && l.contains("(3)") && l.contains("origin") && l.contains("edge1") && l.contains("edge2"));
+            }
             if (!seen) {
                 Thread.sleep(500);
             }
         }
-        assertTrue(seen, "no JGroups view of the three nodes in edge2's log" + ClusterNode.tail(EDGE2.serverLog()));
+        assertTrue(seen, "no JGroups view of the three nodes in any node's log" + ClusterNode.tail(EDGE2.serverLog()));
     }
 
     @Test
@@ -167,14 +169,10 @@ class ClusterIT {
         watch(EDGE1.rtsp(STREAM), 40);
         awaitSessions(EDGE1, 2);
         String edge2Location = "rtsp://127.0.0.1:" + EDGE2.rtspPort() + "/" + STREAM;
-        try (RtspTestClient client = new RtspTestClient("127.0.0.1", EDGE1.rtspPort())) {
-            RtspTestClient.Response describe = client.request("DESCRIBE", EDGE1.rtsp(STREAM), 1);
-            assertEquals(302, describe.status(), "edge1 has two sessions more than edge2");
-            assertEquals(edge2Location, describe.header("Location"));
-        }
+        awaitDescribe(EDGE1, STREAM, 302, edge2Location); // edge1 has two sessions more than edge2
         // ffmpeg asked at edge1 lands on edge2 and decodes there. (Until the next view, edge1 counts the viewer it
         // just sent to edge2 against the margin, so a burst spreads: wait for that heartbeat.)
-        Thread.sleep(2000);
+        Thread.sleep(2500);
         CompletableFuture<Long> redirected = CompletableFuture.supplyAsync(() -> framesOfFiveSeconds(EDGE1.rtsp(STREAM)));
         awaitSessions(EDGE2, 1);
         long frames = redirected.get(60, TimeUnit.SECONDS);
@@ -273,13 +271,9 @@ class ClusterIT {
         assertTrue(frames >= FIVE_SECONDS * 95 / 100, frames + " of " + FIVE_SECONDS + " frames on edge1 while edge2 died");
         JsonObject cluster = awaitCluster(ORIGIN, c -> aliveNodes(c) == 2, "edge2 dead");
         assertFalse(node(cluster, "edge2").getBoolean("alive"), cluster.toString());
-        Thread.sleep(1500); // the origin's next heartbeat hands its adapter the view without edge2
-        try (RtspTestClient client = new RtspTestClient("127.0.0.1", ORIGIN.rtspPort())) {
-            RtspTestClient.Response describe = client.request("DESCRIBE", ORIGIN.rtsp(STREAM), 1);
-            assertEquals(302, describe.status());
-            assertEquals("rtsp://127.0.0.1:" + EDGE1.rtspPort() + "/" + STREAM, describe.header("Location"),
-                    "the entry sends new viewers to the edge that is left");
-        }
+        // Once the origin's heartbeat has handed its adapter the view without edge2, the entry sends new viewers
+        // to the edge that is left.
+        awaitDescribe(ORIGIN, STREAM, 302, "rtsp://127.0.0.1:" + EDGE1.rtspPort() + "/" + STREAM);
         long again = framesOfFiveSeconds(ORIGIN.rtsp(STREAM));
         assertTrue(again >= FIVE_SECONDS * 95 / 100, again + " frames through the origin's entry after the death");
         // Nothing of the shared database was lost: the account made through the origin is there on edge1.
@@ -308,8 +302,11 @@ class ClusterIT {
             Thread.sleep(300);
             relay = ORIGIN.object("/api/relays/" + name);
         }
-        awaitCluster(ORIGIN, c -> strings(node(c, ORIGIN.name).getJsonArray("originalPaths")).contains(path),
-                "the relayed path live on the origin");
+        for (ClusterNode node : List.of(ORIGIN, EDGE1)) {
+            awaitCluster(node, c -> strings(node(c, ORIGIN.name).getJsonArray("originalPaths")).contains(path),
+                    "the relayed path live on the origin");
+        }
+        awaitDescribe(EDGE1, path, 200, null); // edge1's next heartbeat hands its adapter the view with the path
         // And the relayed path reaches a viewer through the entry, by way of edge1's pull.
         long frames = framesOfFiveSeconds(EDGE1.rtsp(path));
         assertTrue(frames >= FIVE_SECONDS * 95 / 100, frames + " frames of the relayed path through edge1");
@@ -349,7 +346,31 @@ class ClusterIT {
             awaitCluster(node, c -> strings(node(c, ORIGIN.name).getJsonArray("originalPaths")).contains(STREAM),
                     "the origin carrying " + STREAM);
         }
-        Thread.sleep(1500);
+        for (ClusterNode edge : List.of(EDGE1, EDGE2)) {
+            awaitDescribe(edge, STREAM, 200, null);
+        }
+    }
+
+    /**
+     * DESCRIBEs a path at a node until it answers the status (and Location) expected, at most 15 s: a node acts on
+     * the cluster as of its last heartbeat.
+     */
+    private static void awaitDescribe(ClusterNode node, String path, int status, String location) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        RtspTestClient.Response describe;
+        while (true) {
+            try (RtspTestClient client = new RtspTestClient("127.0.0.1", node.rtspPort())) {
+                describe = client.request("DESCRIBE", node.rtsp(path), 1);
+            }
+            if (describe.status() == status && (location == null || location.equals(describe.header("Location")))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("DESCRIBE " + path + " at " + node.name + " answered " + describe.status() + " "
+                        + describe.header("Location") + ", not " + status + " " + location + ClusterNode.tail(node.serverLog()));
+            }
+            Thread.sleep(300);
+        }
     }
 
     /** A viewer (ffmpeg decoding to nothing) for a while, in the background; ended with the class. */
@@ -416,7 +437,7 @@ class ClusterIT {
             }
             Thread.sleep(200);
         }
-        Thread.sleep(1500); // its next heartbeat tells the others
+        Thread.sleep(2500); // its next heartbeat tells the others
     }
 
     private static long sessionsOf(JsonArray sessions, String path) {
