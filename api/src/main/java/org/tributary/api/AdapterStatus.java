@@ -15,6 +15,11 @@ import java.time.Instant;
  * @param activeSessions    RTSP sessions and MP3-over-HTTP streams alive now
  * @param requestsHandled   requests answered since start, every listener
  * @param mediaRoot         the media folder served
+ * @param udpSendMode       how the sender threads put UDP on the wire: "sendmmsg" (batched, native) or "sendto"
+ *                          (one system call per packet)
+ * @param udpSendDetail     what runs and why (the native library's version, or why it is not used)
+ * @param udpPacketsBatched UDP packets the sender threads have sent in batches since start (0 for "sendto")
+ * @param udpBatches        the batches they made of them (each one sendmmsg call per socket)
  */
 public record AdapterStatus(String version,
                             String rtspBindAddress,
@@ -24,7 +29,11 @@ public record AdapterStatus(String version,
                             long totalConnections,
                             int activeSessions,
                             long requestsHandled,
-                            String mediaRoot) implements Serializable {
+                            String mediaRoot,
+                            String udpSendMode,
+                            String udpSendDetail,
+                            long udpPacketsBatched,
+                            long udpBatches) implements Serializable {
 
     /** Seconds since the adapter started, as of {@code now}. */
     public long uptimeSeconds(Instant now) {

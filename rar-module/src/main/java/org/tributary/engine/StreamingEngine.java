@@ -1,6 +1,7 @@
 package org.tributary.engine;
 
 import org.tributary.metrics.LatencyHistogram;
+import org.tributary.transport.SendPath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +16,31 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
 
     private final List<SenderLoop> loops = new ArrayList<>();
     private final LatencyHistogram lag = new LatencyHistogram();
+    private final SendPath sendPath;
 
     /**
      * @param threads  number of sender threads
      * @param starter  starts one named loop as long-running work (the WorkManager, or a thread in tests)
      */
     public StreamingEngine(int threads, BiConsumer<String, Runnable> starter) {
-        this(threads, starter, System::nanoTime);
+        this(threads, starter, SendPath.oneCallPerPacket("chosen by the caller"), 0, System::nanoTime);
     }
 
     /** @param clock the time playbacks are pumped with and their due times are compared to */
     public StreamingEngine(int threads, BiConsumer<String, Runnable> starter, LongSupplier clock) {
+        this(threads, starter, SendPath.oneCallPerPacket("chosen by the caller"), 0, clock);
+    }
+
+    /**
+     * @param sendPath       how the sender threads wait and send UDP
+     * @param sendAheadNanos when a loop's earliest playback is due, those due within this long are pumped with it
+     * @param clock          the time playbacks are pumped with and their due times are compared to
+     */
+    public StreamingEngine(int threads, BiConsumer<String, Runnable> starter, SendPath sendPath, long sendAheadNanos,
+                           LongSupplier clock) {
+        this.sendPath = sendPath;
         for (int i = 0; i < threads; i++) {
-            SenderLoop loop = new SenderLoop("tributary-sender-" + i, clock, lag);
+            SenderLoop loop = new SenderLoop("tributary-sender-" + i, clock, lag, sendPath, sendAheadNanos);
             loops.add(loop);
             starter.accept("tributary-sender-" + i, loop);
         }
@@ -47,6 +60,11 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
     /** Playbacks being paced now. */
     public int activePlaybacks() {
         return loops.stream().mapToInt(SenderLoop::size).sum();
+    }
+
+    /** How the sender threads send UDP. */
+    public SendPath sendPath() {
+        return sendPath;
     }
 
     /** The sender threads the engine was built with. */

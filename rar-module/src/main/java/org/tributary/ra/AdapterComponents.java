@@ -41,6 +41,7 @@ import org.tributary.session.TrafficMeter;
 import org.tributary.stream.PathRegistry;
 import org.tributary.stream.SdpFileReflector;
 import org.tributary.transport.MulticastRange;
+import org.tributary.transport.SendPath;
 import org.tributary.transport.UdpEndpoint;
 import org.tributary.transport.ReceivePortPairs;
 import org.tributary.transport.UdpReceivers;
@@ -223,7 +224,10 @@ final class AdapterComponents implements LiveSettings.Sockets {
 
     /** The components that start threads or hold the UDP endpoint, built once it is bound. */
     private void wire() {
-        engine = new StreamingEngine(deployed.integer("senderThreads"), this::startLongRunning);
+        SendPath sendPath = SendPath.choose(deployed.bool("batchedSends"));
+        LOG.info("UDP sends: " + sendPath);
+        engine = new StreamingEngine(deployed.integer("senderThreads"), this::startLongRunning, sendPath,
+                deployed.integer("sendAheadMicros") * 1000L, System::nanoTime);
         // Request handlers get their own pool; access decisions stay on the short-task pool (see ControlExecutor).
         control = new ControlExecutor(deployed.integer("controlThreads"), deployed.integer("controlQueue"),
                 this::startLongRunning);

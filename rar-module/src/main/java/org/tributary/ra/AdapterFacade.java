@@ -19,6 +19,7 @@ import org.tributary.session.BroadcastSnapshot;
 import org.tributary.session.PublisherSession;
 import org.tributary.session.RtspSession;
 import org.tributary.session.SessionSnapshot;
+import org.tributary.transport.SendPath;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -47,12 +48,14 @@ public final class AdapterFacade {
     public AdapterStatus status() {
         RtspServer server = components.rtspServer();
         List<RtspServer> listeners = listeners();
+        SendPath sendPath = components.engine().sendPath();
         return new AdapterStatus(TributaryResourceAdapter.VERSION, server.bindHost(), server.port(), startedAt,
                 listeners.stream().mapToInt(RtspServer::openConnections).sum(),
                 listeners.stream().mapToLong(RtspServer::totalConnections).sum(),
                 components.sessions.size() + components.mp3Http.activeStreams(),
                 listeners.stream().mapToLong(RtspServer::requestsHandled).sum(),
-                settings.configured().text("mediaRoot"));
+                settings.configured().text("mediaRoot"), sendPath.mode(), sendPath.detail(), sendPath.batchedPackets(),
+                sendPath.batches());
     }
 
     /** The RTSP listener, and the tunnel's and the RTSPS one where they run. */

@@ -40,8 +40,10 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
      * Extra RTP sockets on the same port (SO_REUSEPORT), one per sending thread: a DatagramChannel
      * serializes its senders on a lock, so sender threads sharing one socket would take turns.
      */
-    private final java.util.List<DatagramChannel> rtpSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final ThreadLocal<DatagramChannel> senderSocket = new ThreadLocal<>();
+    private final java.util.List<RtpSender> rtpSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<RtpSender> senderSocket = new ThreadLocal<>();
+    /** Sends from a thread without a socket of its own. */
+    private final RtpSender sharedSender;
     private final Map<SocketAddress, RtcpListener> listeners = new ConcurrentHashMap<>();
     private final Map<SocketAddress, RtpListener> rtpBySender = new ConcurrentHashMap<>();
     private final Map<Long, RtpListener> rtpBySsrc = new ConcurrentHashMap<>();
@@ -88,6 +90,7 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
                     + bindAddress.getHostAddress() + ": " + e.getMessage(), e);
         }
         selector = openSelector();
+        sharedSender = new JdkRtpSender(rtp);
         toRegister.add(rtp);
         toRegister.add(rtcp);
     }
@@ -106,31 +109,73 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         return ((InetSocketAddress) socketAddress(rtp)).getPort();
     }
 
-    /** The RTP socket of the calling thread: its own when the platform allows several on one port. */
-    private DatagramChannel rtpSocketForThisThread() {
-        DatagramChannel mine = senderSocket.get();
+    /**
+     * The RTP socket of the calling thread: a native one on a sender thread that batches its sends, else a JDK one
+     * of its own when the platform allows several on one port, else the shared one.
+     */
+    private RtpSender rtpSocketForThisThread() {
+        RtpSender mine = senderSocket.get();
         if (mine != null) {
             return mine;
         }
-        mine = rtp;
+        mine = sharedSender;
         if (rtp.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
             try {
-                DatagramChannel extra = DatagramChannel.open();
-                extra.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                extra.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                extra.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
-                extra.bind(socketAddress(rtp));
-                extra.configureBlocking(false);
-                rtpSenders.add(extra);
-                toRegister.add(extra);
-                selector.wakeup();
-                mine = extra;
+                mine = SendPath.current() instanceof EpollSenderIo io
+                        ? io.open((InetSocketAddress) socketAddress(rtp), this::rtpArrived)
+                        : new JdkRtpSender(extraJdkSocket());
+                rtpSenders.add(mine);
             } catch (IOException e) {
-                LOG.fine("no per-thread RTP socket (" + e.getMessage() + "); sharing the main one");
+                LOG.warning(Thread.currentThread().getName() + " shares the main RTP socket: " + e.getMessage());
             }
         }
         senderSocket.set(mine);
         return mine;
+    }
+
+    /** A JDK socket joining the RTP port's SO_REUSEPORT group, read by the receive loop. */
+    private DatagramChannel extraJdkSocket() throws IOException {
+        DatagramChannel extra = DatagramChannel.open();
+        try {
+            extra.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            extra.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            extra.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
+            extra.bind(socketAddress(rtp));
+            extra.configureBlocking(false);
+        } catch (IOException e) {
+            extra.close();
+            throw e;
+        }
+        toRegister.add(extra);
+        selector.wakeup();
+        return extra;
+    }
+
+    /** One JDK socket: one {@code sendto} per packet. */
+    private static final class JdkRtpSender implements RtpSender {
+        private final DatagramChannel socket;
+
+        JdkRtpSender(DatagramChannel socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public boolean send(ByteBuffer packet, InetSocketAddress to) {
+            try {
+                return socket.send(packet, to) > 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.fine("closing RTP socket: " + e.getMessage());
+            }
+        }
     }
 
     public int rtcpPort() {
@@ -263,7 +308,8 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         }
     }
 
-    private void rtpArrived(ByteBuffer packet, InetSocketAddress from) {
+    /** RTP read by any socket of the port's group (the receive loop's, or a sender thread's native one). */
+    void rtpArrived(ByteBuffer packet, InetSocketAddress from) {
         RtpListener listener = rtpBySender.get(from);
         if (listener == null && packet.remaining() >= 12 && !rtpBySsrc.isEmpty()) {
             listener = rtpBySsrc.get(packet.getInt(packet.position() + 8) & 0xFFFFFFFFL);
@@ -284,12 +330,8 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         } catch (IOException e) {
             LOG.fine("closing the UDP selector: " + e.getMessage());
         }
-        for (DatagramChannel extra : rtpSenders) {
-            try {
-                extra.close();
-            } catch (IOException e) {
-                LOG.fine("closing RTP socket: " + e.getMessage());
-            }
+        for (RtpSender extra : rtpSenders) {
+            extra.close();
         }
         try {
             rtp.close();
@@ -303,7 +345,7 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
         }
     }
 
-    private record SocketOfThread(Thread thread, DatagramChannel socket) {
+    private record SocketOfThread(Thread thread, RtpSender socket) {
     }
 
     private final class UdpRtpChannel implements RtpChannel {
@@ -324,17 +366,13 @@ public final class UdpEndpoint implements Runnable, AutoCloseable {
 
         @Override
         public boolean sendRtp(ByteBuffer packet) {
-            try {
-                Thread current = Thread.currentThread();
-                SocketOfThread last = lastSocket;
-                if (last == null || last.thread != current) {
-                    last = new SocketOfThread(current, rtpSocketForThisThread());
-                    lastSocket = last;
-                }
-                return last.socket.send(packet, clientRtp) > 0;
-            } catch (IOException e) {
-                return false;
+            Thread current = Thread.currentThread();
+            SocketOfThread last = lastSocket;
+            if (last == null || last.thread != current) {
+                last = new SocketOfThread(current, rtpSocketForThisThread());
+                lastSocket = last;
             }
+            return last.socket.send(packet, clientRtp);
         }
 
         @Override

@@ -23,13 +23,22 @@ class StreamingEngineTest {
     private StreamingEngine engine;
 
     private StreamingEngine engine(int loops, java.util.function.LongSupplier clock) {
+        return engine(loops, 0, clock);
+    }
+
+    private StreamingEngine engine(int loops, long sendAheadNanos, java.util.function.LongSupplier clock) {
         engine = new StreamingEngine(loops, (name, loop) -> {
             Thread thread = new Thread(loop, name);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
-        }, clock);
+        }, sendPath(), sendAheadNanos, clock);
         return engine;
+    }
+
+    /** How the loops wait and send; {@link StreamingEngineBatchedTest} runs every test again on the native path. */
+    protected org.tributary.transport.SendPath sendPath() {
+        return org.tributary.transport.SendPath.oneCallPerPacket("test");
     }
 
     @AfterEach
@@ -112,6 +121,31 @@ class StreamingEngineTest {
         await(() -> engine.activePlaybacks() == 0, "the second pump");
         assertEquals(List.of(1_000L, 2_000L), times);
         assertTrue(threads.get(0).isAlive());
+    }
+
+    @Test
+    void aTurnTakesThePlaybacksDueWithinTheSendAheadWindowNeverOnesBeyondIt() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000);
+        engine(1, 2_000_000, clock::get);
+        Map<String, List<Long>> times = new ConcurrentHashMap<>();
+        java.util.function.BiFunction<String, Long, Playback> dueAt = (name, second) -> now -> {
+            List<Long> mine = times.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+            mine.add(now);
+            return mine.size() == 1 ? second : Playback.DONE;
+        };
+        engine.schedule(dueAt.apply("a", 10_000_000L));
+        engine.schedule(dueAt.apply("b", 11_500_000L));
+        engine.schedule(dueAt.apply("c", 12_500_000L));
+        await(() -> times.size() == 3, "the first pumps");
+        clock.set(10_000_000);
+        await(() -> times.get("b").size() == 2, "b pumped in a's turn");
+        assertEquals(List.of(2_001_000L, 12_000_000L), times.get("a"), "pumped at the window's end");
+        assertEquals(List.of(2_001_000L, 12_000_000L), times.get("b"), "due 1.5 ms later: within the 2 ms window");
+        Thread.sleep(100); // the loop waits for c meanwhile
+        assertEquals(1, times.get("c").size(), "due 2.5 ms later: not in that turn, and never before its time");
+        clock.set(12_500_000);
+        await(() -> engine.activePlaybacks() == 0, "c's turn");
+        assertEquals(List.of(2_001_000L, 14_500_000L), times.get("c"));
     }
 
     /** Pumped once at the start and then due only in an hour, unless woken; done after {@code pumps} pumps. */

@@ -130,6 +130,14 @@ public final class SettingsSchema {
                     .in(CONNECTIONS).deployOnly(),
             integer("senderThreads", "tributary.engine.sender-threads", 2, 1, 64).label("Sender threads")
                     .describe("threads pacing every stream").in(LIMITS).deployOnly(),
+            bool("batchedSends", "tributary.engine.batched-sends", true).label("Batched UDP sends")
+                    .describe("a sender thread's UDP packets leave up to 32 per sendmmsg call, through Netty's native"
+                            + " epoll transport (Linux x86_64); off, or where it cannot load: one sendto per packet."
+                            + " GET /api/status says which runs").in(LIMITS).deployOnly(),
+            integer("sendAheadMicros", "tributary.engine.send-ahead-micros", 2000, 0, 20_000).label("Send-ahead window")
+                    .unit("µs").describe("when a sender thread's earliest packet is due, the packets due within this long"
+                            + " leave with it (early by at most this much, never late): fewer wake-ups, fuller batches;"
+                            + " 0 sends each at its time").in(LIMITS).deployOnly(),
             integer("controlThreads", "tributary.control.threads", 8, 1, 32).label("Control threads")
                     .describe("threads answering RTSP and HTTP requests (long-running Work)").in(LIMITS).deployOnly(),
             integer("controlQueue", "tributary.control.queue", 1000, 1, 100_000).label("Control queue")

@@ -63,6 +63,31 @@ class StatusApiIT {
         }
     }
 
+    /**
+     * WildFly on this Linux x86_64 box loads the RAR's bundled native epoll library, and a UDP viewer's packets
+     * leave through it: ffmpeg decodes the whole clip while the batched packet count grows by at least its frames,
+     * and the batches hold more than one packet on average once a turn carries several.
+     */
+    @Test
+    void udpPacketsLeaveInBatchesThroughTheNativeLibrary() throws Exception {
+        JsonObject before = getStatus();
+        assertEquals("sendmmsg", before.getString("udpSendMode"), before.toString());
+        assertTrue(before.getString("udpSendDetail").startsWith("Netty 4.2."), before.toString());
+        org.tributary.it.support.Tools.Result decoded = org.tributary.it.support.Tools.run(40,
+                org.tributary.it.support.Tools.ffmpegDecode("udp", Endpoints.RTSP + "sample.mp4")
+                        .toArray(String[]::new));
+        assertEquals(0, decoded.exitCode(), decoded.stderr());
+        int[] frames = org.tributary.it.support.Tools.framesPerStream(decoded);
+        assertTrue(frames[0] > 100 && frames[1] > 100, "frames per stream: " + java.util.Arrays.toString(frames));
+        JsonObject after = getStatus();
+        long packets = after.getJsonNumber("udpPacketsBatched").longValue()
+                - before.getJsonNumber("udpPacketsBatched").longValue();
+        long batches = after.getJsonNumber("udpBatches").longValue() - before.getJsonNumber("udpBatches").longValue();
+        assertTrue(packets >= frames[0] + frames[1], packets + " packets batched for " + frames[0] + " + "
+                + frames[1] + " frames: " + after);
+        assertTrue(batches > 0 && batches < packets, batches + " batches for " + packets + " packets");
+    }
+
     @Test
     void unknownApiPathIs404() throws Exception {
         HttpResponse<String> response = ConsoleApi.admin().get("/api/nothing-here");
