@@ -1,5 +1,6 @@
 package org.tributary.engine;
 
+import org.tributary.api.LatencyDistribution;
 import org.tributary.metrics.LatencyHistogram;
 import org.tributary.transport.SendPath;
 
@@ -15,7 +16,8 @@ import java.util.function.LongSupplier;
 public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
 
     private final List<SenderLoop> loops = new ArrayList<>();
-    private final LatencyHistogram lag = new LatencyHistogram();
+    /** One per loop: each is written by its own thread only. */
+    private final List<LatencyHistogram> lags = new ArrayList<>();
     private final SendPath sendPath;
 
     /**
@@ -40,6 +42,8 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
                            LongSupplier clock) {
         this.sendPath = sendPath;
         for (int i = 0; i < threads; i++) {
+            LatencyHistogram lag = new LatencyHistogram();
+            lags.add(lag);
             SenderLoop loop = new SenderLoop("tributary-sender-" + i, clock, lag, sendPath, sendAheadNanos);
             loops.add(loop);
             starter.accept("tributary-sender-" + i, loop);
@@ -78,8 +82,8 @@ public final class StreamingEngine implements PlaybackScheduler, AutoCloseable {
     }
 
     /** How late each pump came after its playback's due time, since the engine started. */
-    public LatencyHistogram lag() {
-        return lag;
+    public LatencyDistribution lag() {
+        return LatencyHistogram.snapshotOf(lags);
     }
 
     @Override

@@ -157,7 +157,7 @@ public final class AdapterFacade {
                 components.meter.retransmissionsRequested(), components.meter.retransmissionsSent(),
                 components.requestMetrics.refusals().snapshot(), components.accessGate.cacheHits(),
                 components.accessGate.decisionTimes().snapshot(), components.requestMetrics.setups().snapshot(),
-                engine.lag().snapshot(), components.paths.streamCount(), components.paths.liveViewers(),
+                engine.lag(), components.paths.streamCount(), components.paths.liveViewers(),
                 components.hlsViewings().size());
     }
 

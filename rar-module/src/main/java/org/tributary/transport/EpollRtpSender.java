@@ -10,6 +10,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.SegmentedDatagramPacket;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,19 +20,33 @@ import java.util.logging.Logger;
 
 /**
  * A sender thread's socket on the RTP port, through Netty's epoll transport: {@link #send} copies the packet into
- * a pooled direct buffer and queues it; {@link EpollSenderIo#flush()} sends the queue. Being in the port's
- * SO_REUSEPORT group, it also receives a share of what arrives there (a publisher's RTP), handed on as the
- * JDK sockets' share is.
+ * a pooled direct buffer and queues it; {@link EpollSenderIo#flush()} sends the queue. Where the kernel has UDP
+ * GSO, consecutive packets to the same client of one size (a video frame's fragments), and a last shorter one,
+ * are gathered into one buffer the kernel cuts into datagrams again ({@code UDP_SEGMENT}): one pass through the
+ * stack for all of them. Being in the port's SO_REUSEPORT group, the socket also receives a share of what arrives
+ * there (a publisher's RTP), handed on as the JDK sockets' share is.
  */
 final class EpollRtpSender implements RtpSender {
 
     private static final Logger LOG = Logger.getLogger(EpollRtpSender.class.getName());
     private static final int SEND_BUFFER = 4 * 1024 * 1024;
+    /** Whether this kernel takes UDP_SEGMENT (Linux 4.18+). */
+    static final boolean GSO = EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    /** Datagrams per GSO send (the kernel's limit is 64 on older kernels) and their bytes together. */
+    static final int MAX_SEGMENTS = 64;
+    static final int MAX_GATHERED_BYTES = 60_000;
 
     private final EpollSenderIo io;
     private final EpollDatagramChannel channel;
     /** Whether a flush is owed; the owning thread's. */
     boolean hasQueued;
+    /** The packets being gathered for one GSO send, not yet written to the channel; null when none. */
+    private ByteBuf gathering;
+    private InetSocketAddress gatheringTo;
+    private int segmentSize;
+    private int segments;
+    /** A shorter packet ended the group: the kernel cuts every segment but the last to one size. */
+    private boolean groupEnded;
 
     private EpollRtpSender(EpollSenderIo io, EpollDatagramChannel channel) {
         this.io = io;
@@ -74,19 +89,57 @@ final class EpollRtpSender implements RtpSender {
         if (!channel.isWritable()) {
             return false; // the kernel's buffer is full and packets already wait: dropped, as a full sendto would
         }
-        ByteBuf copy = channel.alloc().directBuffer(packet.remaining());
-        copy.writeBytes(packet);
-        channel.write(new DatagramPacket(copy, to), channel.voidPromise());
+        int length = packet.remaining();
+        if (joinsGathering(length, to)) {
+            gathering.writeBytes(packet);
+            segments++;
+            groupEnded = length < segmentSize;
+            io.gathered();
+        } else {
+            writeGathered();
+            gathering = channel.alloc().directBuffer(GSO ? Math.min(MAX_GATHERED_BYTES, 4 * length) : length,
+                    MAX_GATHERED_BYTES);
+            gathering.writeBytes(packet);
+            gatheringTo = to;
+            segmentSize = length;
+            segments = 1;
+            groupEnded = false;
+        }
         io.queued(this);
         return true;
     }
 
+    private boolean joinsGathering(int length, InetSocketAddress to) {
+        return GSO && gathering != null && !groupEnded && length <= segmentSize && length > 0
+                && segments < MAX_SEGMENTS && gathering.readableBytes() + length <= MAX_GATHERED_BYTES
+                && (to == gatheringTo || to.equals(gatheringTo));
+    }
+
+    /** Hands the gathered packets to the channel: one datagram, or one GSO send of several. */
+    private void writeGathered() {
+        ByteBuf gathered = gathering;
+        if (gathered == null) {
+            return;
+        }
+        gathering = null;
+        DatagramPacket message = segments > 1
+                ? new SegmentedDatagramPacket(gathered, segmentSize, gatheringTo)
+                : new DatagramPacket(gathered, gatheringTo);
+        channel.write(message, channel.voidPromise());
+    }
+
     void flush() {
+        writeGathered();
         channel.flush();
     }
 
     @Override
     public void close() {
+        ByteBuf unsent = gathering;
+        if (unsent != null && channel.eventLoop().inEventLoop()) {
+            gathering = null;
+            unsent.release();
+        }
         channel.close();
     }
 

@@ -44,12 +44,20 @@ final class EpollSenderIo implements SenderIo {
     private final List<EpollRtpSender> withQueued = new ArrayList<>();
     private final LongAdder packetsCounted;
     private final LongAdder batchesCounted;
+    private final LongAdder gatheredCounted;
+    private int gathered;
     private int queued;
 
-    EpollSenderIo(BooleanSupplier nothingPending, LongAdder packets, LongAdder batches) {
+    EpollSenderIo(BooleanSupplier nothingPending, LongAdder packets, LongAdder batches, LongAdder gathered) {
         loop = new SenderEventLoop(nothingPending);
         this.packetsCounted = packets;
         this.batchesCounted = batches;
+        this.gatheredCounted = gathered;
+    }
+
+    /** A packet joined the previous one to the same client in one GSO send. */
+    void gathered() {
+        gathered++;
     }
 
     /** This thread's socket in {@code port}'s SO_REUSEPORT group; datagrams the kernel gives it go to {@code received}. */
@@ -81,6 +89,10 @@ final class EpollSenderIo implements SenderIo {
         }
         packetsCounted.add(queued);
         batchesCounted.increment();
+        if (gathered > 0) {
+            gatheredCounted.add(gathered);
+            gathered = 0;
+        }
         queued = 0;
         for (int i = 0; i < withQueued.size(); i++) {
             EpollRtpSender socket = withQueued.get(i);

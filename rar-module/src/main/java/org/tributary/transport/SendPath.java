@@ -27,6 +27,7 @@ public final class SendPath {
     private final String detail;
     private final LongAdder batchedPackets = new LongAdder();
     private final LongAdder flushes = new LongAdder();
+    private final LongAdder gathered = new LongAdder();
 
     private SendPath(boolean batched, String detail) {
         this.batched = batched;
@@ -48,7 +49,8 @@ public final class SendPath {
             return oneCallPerPacket("Netty's native epoll transport is not available here: " + unavailable);
         }
         return new SendPath(true, "Netty " + NativeEpoll.version() + " native epoll, up to " + EpollSenderIo.BATCH
-                + " packets per sendmmsg");
+                + " packets per sendmmsg" + (EpollRtpSender.GSO ? ", UDP GSO for a client's consecutive packets"
+                : " (this kernel has no UDP GSO)"));
     }
 
     /** {@value #BATCHED} or {@value #SINGLE}. */
@@ -64,12 +66,18 @@ public final class SendPath {
         long packets = batchedPackets.sum();
         long calls = flushes.sum();
         return detail + "; " + packets + " packets sent in " + calls + " batches"
-                + (calls == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.1f per batch)", (double) packets / calls));
+                + (calls == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.1f per batch)", (double) packets / calls))
+                + ", " + gathered.sum() + " of them joined the previous one to the same client (GSO)";
     }
 
     /** Packets the sender threads have queued in batches so far. */
     public long batchedPackets() {
         return batchedPackets.sum();
+    }
+
+    /** Packets that went in one GSO send with the packet before them. */
+    public long gatheredPackets() {
+        return gathered.sum();
     }
 
     /** Batches handed to the kernel so far (each one or more sendmmsg calls: more only past 1024 packets). */
@@ -86,7 +94,7 @@ public final class SendPath {
         SenderIo io = new JdkSenderIo();
         if (batched) {
             try {
-                io = new EpollSenderIo(nothingPending, batchedPackets, flushes);
+                io = new EpollSenderIo(nothingPending, batchedPackets, flushes, gathered);
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, Thread.currentThread().getName() + " sends one packet per system call: its"
                         + " native event loop did not open", e);

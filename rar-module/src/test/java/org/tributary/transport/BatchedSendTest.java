@@ -104,6 +104,70 @@ class BatchedSendTest {
         assertTrue(path.batches() <= count / EpollSenderIo.BATCH + 10 + 1, "batches: " + path.detail());
     }
 
+    /** A video frame's fragments: four of one size and a shorter last one, then an audio packet to another port. */
+    @Test
+    void aClientsConsecutivePacketsOfOneSizeGoInOneGsoSendAndArriveAsTheyWereSent() throws Exception {
+        assumeTrue(nativePlatform(), "the bundled native library is for Linux x86_64");
+        DatagramChannel video = DatagramChannel.open();
+        DatagramChannel audio = DatagramChannel.open();
+        for (DatagramChannel c : List.of(video, audio)) {
+            toClose.add(c);
+            c.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            c.bind(new InetSocketAddress(LOOPBACK, 0));
+            c.configureBlocking(true);
+        }
+        RtpChannel toVideo = endpoint.channelTo((InetSocketAddress) video.getLocalAddress(),
+                new InetSocketAddress(LOOPBACK, 9), packet -> { });
+        RtpChannel toAudio = endpoint.channelTo((InetSocketAddress) audio.getLocalAddress(),
+                new InetSocketAddress(LOOPBACK, 11), packet -> { });
+        SendPath path = SendPath.choose(true);
+        int frames = 50;
+        int[] sizes = {1200, 1200, 1200, 1200, 300};
+        Thread sender = new Thread(() -> {
+            SenderIo io = path.attach(() -> true);
+            try {
+                int n = 0;
+                for (int f = 0; f < frames; f++) {
+                    for (int size : sizes) {
+                        ByteBuffer packet = ByteBuffer.allocate(size);
+                        packet.putInt(0, n++);
+                        packet.put(size - 1, (byte) f);
+                        toVideo.sendRtp(packet);
+                    }
+                    ByteBuffer packet = ByteBuffer.allocate(200);
+                    packet.putInt(0, f);
+                    toAudio.sendRtp(packet);
+                }
+                io.flush();
+            } finally {
+                io.close();
+            }
+        });
+        sender.start();
+        sender.join(10_000);
+        ByteBuffer in = ByteBuffer.allocate(2048);
+        for (int n = 0; n < frames * sizes.length; n++) {
+            in.clear();
+            video.receive(in);
+            in.flip();
+            assertEquals(sizes[n % sizes.length], in.remaining(), "video packet " + n + "'s length");
+            assertEquals(n, in.getInt(0), "video packets arrive in the order they were sent");
+            assertEquals((byte) (n / sizes.length), in.get(in.limit() - 1), "video packet " + n + "'s last byte");
+        }
+        for (int f = 0; f < frames; f++) {
+            in.clear();
+            audio.receive(in);
+            in.flip();
+            assertEquals(200, in.remaining());
+            assertEquals(f, in.getInt(0), "audio packets arrive in order");
+        }
+        assertEquals(frames * (sizes.length + 1), path.batchedPackets(), path.detail());
+        if (EpollRtpSender.GSO) {
+            // each frame's last four packets join its first: only an audio packet or a batch's end splits a frame
+            assertTrue(path.gatheredPackets() >= frames * (sizes.length - 1) * 3 / 4, path.detail());
+        }
+    }
+
     @Test
     void whatTheNativeSocketReceivesReachesItsListener() throws Exception {
         assumeTrue(nativePlatform(), "the bundled native library is for Linux x86_64");
