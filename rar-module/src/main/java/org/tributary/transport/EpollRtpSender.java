@@ -80,6 +80,10 @@ final class EpollRtpSender implements RtpSender {
         }
     }
 
+    InetSocketAddress localAddress() {
+        return channel.localAddress();
+    }
+
     void closeFuture(Runnable then) {
         channel.closeFuture().addListener(f -> then.run());
     }

@@ -53,6 +53,33 @@ final class EpollSenderIo implements SenderIo {
         this.packetsCounted = packets;
         this.batchesCounted = batches;
         this.gatheredCounted = gathered;
+        warmUp();
+    }
+
+    /**
+     * Sends one datagram to itself through a throwaway socket, so that Netty's allocator, pipeline and native
+     * classes load here, when the adapter starts, not at the first viewer's first packet: loading them then held
+     * this thread, and every playback on it, for a few hundred milliseconds.
+     */
+    private void warmUp() {
+        try {
+            InetSocketAddress loopback = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+            EpollRtpSender probe = EpollRtpSender.open(this, loop, loopback, (packet, from) -> { });
+            try {
+                InetSocketAddress self = probe.localAddress();
+                probe.send(ByteBuffer.allocate(12), self);
+                probe.send(ByteBuffer.allocate(12), self);
+                probe.flush(); // not counted: the status counts viewers' packets
+                loop.runNow();
+            } finally {
+                probe.close();
+                withQueued.clear();
+                queued = 0;
+                gathered = 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(EpollSenderIo.class.getName()).fine("warm-up: " + e);
+        }
     }
 
     /** A packet joined the previous one to the same client in one GSO send. */
