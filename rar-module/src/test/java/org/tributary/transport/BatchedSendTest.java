@@ -39,6 +39,22 @@ class BatchedSendTest {
         endpoint.close();
     }
 
+    /** Runs {@code work} on a new sender thread of {@code path}, flushes what it queued, and waits for it. */
+    private static void onASenderThread(SendPath path, java.util.function.Consumer<SenderIo> work)
+            throws InterruptedException {
+        Thread sender = new Thread(() -> {
+            SenderIo io = path.attach(() -> true);
+            try {
+                work.accept(io);
+                io.flush();
+            } finally {
+                io.close();
+            }
+        });
+        sender.start();
+        sender.join(10_000);
+    }
+
     private static boolean nativePlatform() {
         return System.getProperty("os.name").toLowerCase().contains("linux")
                 && System.getProperty("os.arch").matches("amd64|x86_64");
@@ -68,27 +84,19 @@ class BatchedSendTest {
                 packet -> { });
         SendPath path = SendPath.choose(true);
         int count = 1000;
-        Thread sender = new Thread(() -> {
-            SenderIo io = path.attach(() -> true);
-            try {
-                for (int i = 0; i < count; i++) {
-                    ByteBuffer packet = ByteBuffer.allocate(12 + i % 1388);
-                    packet.putInt(0, i);
-                    packet.put(packet.limit() - 1, (byte) i);
-                    if (!channel.sendRtp(packet)) {
-                        throw new AssertionError("packet " + i + " was dropped");
-                    }
-                    if (i % 100 == 99) {
-                        io.await(1_000_000); // a sender loop's wait: what is queued leaves first
-                    }
+        onASenderThread(path, io -> {
+            for (int i = 0; i < count; i++) {
+                ByteBuffer packet = ByteBuffer.allocate(12 + i % 1388);
+                packet.putInt(0, i);
+                packet.put(packet.limit() - 1, (byte) i);
+                if (!channel.sendRtp(packet)) {
+                    throw new AssertionError("packet " + i + " was dropped");
                 }
-                io.flush();
-            } finally {
-                io.close();
+                if (i % 100 == 99) {
+                    io.await(1_000_000); // a sender loop's wait: what is queued leaves first
+                }
             }
         });
-        sender.start();
-        sender.join(10_000);
         ByteBuffer in = ByteBuffer.allocate(2048);
         client.configureBlocking(true);
         for (int i = 0; i < count; i++) {
@@ -123,28 +131,20 @@ class BatchedSendTest {
         SendPath path = SendPath.choose(true);
         int frames = 50;
         int[] sizes = {1200, 1200, 1200, 1200, 300};
-        Thread sender = new Thread(() -> {
-            SenderIo io = path.attach(() -> true);
-            try {
-                int n = 0;
-                for (int f = 0; f < frames; f++) {
-                    for (int size : sizes) {
-                        ByteBuffer packet = ByteBuffer.allocate(size);
-                        packet.putInt(0, n++);
-                        packet.put(size - 1, (byte) f);
-                        toVideo.sendRtp(packet);
-                    }
-                    ByteBuffer packet = ByteBuffer.allocate(200);
-                    packet.putInt(0, f);
-                    toAudio.sendRtp(packet);
+        onASenderThread(path, io -> {
+            int n = 0;
+            for (int f = 0; f < frames; f++) {
+                for (int size : sizes) {
+                    ByteBuffer packet = ByteBuffer.allocate(size);
+                    packet.putInt(0, n++);
+                    packet.put(size - 1, (byte) f);
+                    toVideo.sendRtp(packet);
                 }
-                io.flush();
-            } finally {
-                io.close();
+                ByteBuffer packet = ByteBuffer.allocate(200);
+                packet.putInt(0, f);
+                toAudio.sendRtp(packet);
             }
         });
-        sender.start();
-        sender.join(10_000);
         ByteBuffer in = ByteBuffer.allocate(2048);
         for (int n = 0; n < frames * sizes.length; n++) {
             in.clear();
