@@ -110,7 +110,7 @@ log "open files limit: $(ulimit -n)"
 rmem_max="$(cat /proc/sys/net/core/rmem_max 2>/dev/null || echo unknown)"
 log "net.core.rmem_max = $rmem_max (UDP receive buffers are capped there; raise it for high N if needed)"
 
-mkdir -p "$out/json" "$out/logs" "$out/media"
+mkdir -p "$out/json" "$out/logs" "$out/media" "$out/held"
 
 # --- clips -------------------------------------------------------------------------------------
 make_clip() { # $1 = video bitrate (200k/800k), $2 = output file
@@ -174,9 +174,18 @@ run_load() { # $1 = server name, $2 = url, $3 = pid (may be empty), $4 = N
                 --json "$json" --label "$name N=$n $transport" --report-interval 5)
     [ -n "$pid" ] && args+=(--server-pid "$pid")
     log "$name: N=$n ($transport, ramp ~${ramp}s, hold ${hold}s)"
+    # The steady state beside the whole run: the server's CPU per thread over up to 10 s of the hold.
+    local held_pid=""
+    if [ -n "$pid" ] && [ "$hold" -ge 8 ]; then
+        local window=$(( hold - 5 < 10 ? hold - 5 : 10 ))
+        ( sleep $(( ramp + 3 )) && "$python" "$here/held-cpu.py" "$pid" "$window" "$out/held/$name-$transport-n$n.json" ) \
+            >/dev/null 2>&1 &
+        held_pid=$!
+    fi
     if ! timeout "$bound" "$java_bin" "${tool_jvm[@]}" -jar "$jar" "${args[@]}" >"$out/logs/$name-$transport-n$n.log" 2>&1; then
         log "$name N=$n: load tool failed or timed out (see $out/logs/$name-$transport-n$n.log)"
     fi
+    [ -n "$held_pid" ] && wait "$held_pid" 2>/dev/null
     tail -n 20 "$out/logs/$name-$transport-n$n.log" | grep -E "^(sessions|packets|jitter|server|load tool|PLAY)" || true
 }
 
@@ -233,17 +242,28 @@ def num(v, fmt):
 def mb(kb):
     return "n/a" if kb is None or kb < 0 else "%.1f" % (kb / 1024.0)
 
+def held(name, n, d):
+    # CPU-ms per stream-second while every session was held (held-cpu.py), or "-" when not sampled
+    path = os.path.join(os.path.dirname(json_dir), "held", "%s-%s-n%d.json" % (name, transport, n))
+    streams = d["sessions"].get("ok") or d["sessions"].get("played") or 0
+    try:
+        with open(path) as f:
+            h = json.load(f)
+    except (OSError, ValueError):
+        return "-"
+    return "%.2f" % (1000.0 * h["cpuSeconds"] / h["seconds"] / streams) if streams else "-"
+
 def row(name, n, d):
     # HLS rows: no RTP, so no loss or jitter; the first-packet column holds request->first segment, and the
     # CPU column is per viewer-second, computed as RTSP's per stream-second.
     s, srv, tool = d["sessions"], d["server"], d["loadTool"]
     hls = "hls" in d
-    return "| %s | %d | %d/%d | %s | %s | %s | %s | %s | %s |" % (
+    return "| %s | %d | %d/%d | %s | %s | %s | %s | %s | %s | %s |" % (
         name, n, s["ok"], s["requested"],
         "-" if hls else num(d["packets"]["lossPercent"], "%.3f"),
         "-" if hls else num(d["jitterMs"]["p99"], "%.2f"),
         num(d["firstSegmentMs" if hls else "firstPacketMs"]["p99"], "%.1f"),
-        num(srv.get("cpuMsPerStreamSecond"), "%.2f"), mb(srv.get("peakRssKb")),
+        num(srv.get("cpuMsPerStreamSecond"), "%.2f"), "-" if hls else held(name, n, d), mb(srv.get("peakRssKb")),
         num(tool.get("cpuSeconds"), "%.1f"))
 
 def hls_row(n, d):
@@ -267,8 +287,10 @@ lines = ["# Tributary benchmark results", "",
          "- machine: %s, %d cores (%s), kernel %s" % (platform.node(), os.cpu_count(), cpu, platform.release()),
          "- clip: %s; transport %s; hold %s s after a ramp of %s sessions/s" % (clip, transport, hold, rate),
          "- load tool and server share the machine: the load tool's own CPU is listed to show that.", "",
-         "| server | N | sessions ok | loss % | jitter p99 ms | first-packet p99 ms | server CPU-ms per stream-s | server peak RSS MB | load-tool CPU s |",
-         "|---|---|---|---|---|---|---|---|---|"]
+         "- server CPU-ms per stream-s: the whole run (ramp, the JIT's first work, teardown), by the load tool;"
+         " held: up to 10 s while every session plays (bench/held-cpu.py, per thread in held/).", "",
+         "| server | N | sessions ok | loss % | jitter p99 ms | first-packet p99 ms | server CPU-ms per stream-s | held CPU-ms per stream-s | server peak RSS MB | load-tool CPU s |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
 for (name, n) in sorted(rows, key=lambda k: (k[1], k[0])):
     lines.append(row(name, n, rows[(name, n)]))
 hls_rows = [hls_row(n, rows[(name, n)]) for (name, n) in sorted(rows, key=lambda k: k[1]) if "hls" in rows[(name, n)]]
