@@ -91,6 +91,9 @@ final class RtspLoadRun {
         long rampEnd = System.nanoTime();
         Ramp.sleepUntil(rampEnd + (long) (options.durationSeconds * 1e9));
         long holdEnd = System.nanoTime();
+        if (options.reportIntervalSeconds > 0 && !options.quiet) {
+            monitors.reportNow(live, () -> liveLine(t0)); // the state at the end of the hold
+        }
 
         stopping = true;
         connectors.shutdown();

@@ -44,13 +44,16 @@ final class RunMonitors {
     /** Prints the run's line, then the processes' recent CPU, every {@code seconds}. */
     void reportEvery(double seconds, PrintStream live, Supplier<String> runLine) {
         long every = (long) (seconds * 1000);
-        reporter.scheduleAtFixedRate(() -> {
-            try {
-                live.println(runLine.get() + processes());
-            } catch (RuntimeException e) {
-                live.println("live report failed: " + e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        reporter.scheduleAtFixedRate(() -> reportNow(live, runLine), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Prints the run's line once now (the last one, when the hold ends, however short the run was). */
+    void reportNow(PrintStream live, Supplier<String> runLine) {
+        try {
+            live.println(runLine.get() + processes());
+        } catch (RuntimeException e) {
+            live.println("live report failed: " + e);
+        }
     }
 
     private String processes() {
