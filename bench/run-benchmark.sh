@@ -185,7 +185,7 @@ run_load() { # $1 = server name, $2 = url, $3 = pid (may be empty), $4 = N
     if ! timeout "$bound" "$java_bin" "${tool_jvm[@]}" -jar "$jar" "${args[@]}" >"$out/logs/$name-$transport-n$n.log" 2>&1; then
         log "$name N=$n: load tool failed or timed out (see $out/logs/$name-$transport-n$n.log)"
     fi
-    [ -n "$held_pid" ] && wait "$held_pid" 2>/dev/null
+    [ -n "$held_pid" ] && { wait "$held_pid" 2>/dev/null || log "$name N=$n: no held CPU sample (the server ended before the window?)"; }
     tail -n 20 "$out/logs/$name-$transport-n$n.log" | grep -E "^(sessions|packets|jitter|server|load tool|PLAY)" || true
 }
 
