@@ -3,9 +3,10 @@
 # makes the clips, starts Tributary serving them, runs bench/run-benchmark.sh against Tributary and
 # gst-rtsp-server side by side, stops Tributary, and prints where RESULTS.md is.
 #
-#   bench/benchmark.sh [--sessions "10 100 500 1000"] [--hold 30] [--transport udp|tcp] [--variant 200k|800k] ...
+#   bench/benchmark.sh [--sessions "10 100 500 1000"] [--hold 30] [--transport udp|tcp] [--variant 100k|200k|800k] ...
 #   bench/benchmark.sh --sessions "200" --hls "200" --hold 30
 #   bench/benchmark.sh --live [VIEWERS [SECONDS [udp|tcp|http]]]     (default 1000 viewers, 60 s, udp)
+#   bench/benchmark.sh --targets [bench/targets.sh options]           (issue #18's targets in one run)
 #
 # Every option after the script name goes to run-benchmark.sh (see its --help). Traffic stays on 127.0.0.1.
 # --hls "VIEWERS...": after the RTSP runs, that many HLS viewers (one run per count) play the same clip from
@@ -17,6 +18,9 @@
 # viewers play it for SECONDS; then the same against gst-rtsp-server as a live reflector
 # (bench/gst-rtsp-server.py --live: RECORD at live/bench-in, one shared PLAY media at live/bench).
 # The JSON summaries, logs and a side-by-side table go to bench/results/<date>/(RESULTS-)live-*.
+# --targets: every performance target in one run against the one server (bench/targets.sh: the setup burst and
+# ramp, the per-stream cost at 1,000 sessions beside gst-rtsp-server, the largest N held, live fan-out), its
+# table in $out/RESULTS-targets.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -46,8 +50,10 @@ if ss -ltn 'sport = :8554' | grep -q 8554; then
     exit 1
 fi
 rm -f "$server"/standalone/deployments/tributary.ear*
-# --live makes a broadcaster account through the API as the first-run admin: start from an empty database.
-[ "${1:-}" = "--live" ] && rm -rf "$server/standalone/data/tributary"
+# --live and --targets make a broadcaster account through the API as the first-run admin: start from an empty
+# database.
+mode="${1:-}"
+[ "$mode" = "--live" ] || [ "$mode" = "--targets" ] && rm -rf "$server/standalone/data/tributary"
 cp ear/target/tributary.ear "$server/standalone/deployments/"
 log "starting Tributary (log: $out/logs/tributary-server.log)"
 # Every load-tool session and HLS viewer comes from 127.0.0.1: no limit per address (RTSP sessions, HLS viewings).
@@ -72,9 +78,9 @@ done
 pid="$(ss -ltnpH 'sport = :8554' | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1)"
 [ -n "$pid" ] || { echo "[benchmark] Tributary did not come up; see $out/logs/tributary-server.log" >&2; exit 1; }
 log "Tributary is up (pid $pid)"
-if [ "${1:-}" = "--live" ]; then
-    viewers="${2:-1000}" seconds="${3:-60}" vtransport="${4:-udp}"
-    api="http://127.0.0.1:8080/tributary/api"
+# A broadcaster account allowed to publish under live/: sets caster_pw.
+make_caster() {
+    local api="http://127.0.0.1:8080/tributary/api"
     # The console's first start writes the admin password to a file it deletes at the first login.
     pw_file="$server/standalone/data/tributary/initial-admin-password"
     admin_pw=""
@@ -89,6 +95,17 @@ if [ "${1:-}" = "--live" ]; then
         -d "{\"name\":\"bench-caster\",\"password\":\"$caster_pw\"}" "$api/users"
     curl -fsS -o /dev/null -u "admin:$admin_pw" -H 'Content-Type: application/json' \
         -d '{"user":"bench-caster","paths":["live"]}' "$api/broadcasters"
+}
+if [ "$mode" = "--targets" ]; then
+    shift
+    make_caster
+    BENCH_CASTER_PASSWORD="$caster_pw" bash bench/targets.sh --tributary-pid "$pid" --out "$out" \
+        --server-log "$out/logs/tributary-server.log" "$@"
+    exit 0
+fi
+if [ "$mode" = "--live" ]; then
+    viewers="${2:-1000}" seconds="${3:-60}" vtransport="${4:-udp}"
+    make_caster
     results="$root/bench/results/$(date -u +%Y-%m-%d)"
     mkdir -p "$results"
     # $1 server name, $2 pid, $3 viewers' URL, $4 publisher's URL (may hold the broadcaster's password)

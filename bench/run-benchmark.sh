@@ -6,7 +6,7 @@
 #   bench/run-benchmark.sh [--tributary-url rtsp://127.0.0.1:8554/PATH --tributary-pid PID]
 #                          [--sessions "10 100 500 1000"] [--hold 30] [--rate 50]
 #                          (hold = seconds with every session set up, after the ramp)
-#                          [--transport udp|tcp] [--variant 200k|800k] [--clip FILE.mp4]
+#                          [--transport udp|tcp] [--variant 100k|200k|800k] [--clip FILE.mp4]
 #                          [--gst-port 8654] [--gst-shared] [--no-gst] [--out DIR] [--generate-only]
 #                          [--hls "200 1000"]
 #
@@ -113,21 +113,25 @@ log "net.core.rmem_max = $rmem_max (UDP receive buffers are capped there; raise 
 mkdir -p "$out/json" "$out/logs" "$out/media" "$out/held"
 
 # --- clips -------------------------------------------------------------------------------------
-make_clip() { # $1 = video bitrate (200k/800k), $2 = output file
-    local vb="$1" file="$2"
+make_clip() { # $1 = video bitrate, $2 = output file, [$3 = AAC bitrate, $4 = channels, $5 = seconds, $6 = size]
+    local vb="$1" file="$2" ab="${3:-64k}" channels="${4:-2}" seconds="${5:-60}" size="${6:-320x240}"
     [ -s "$file" ] && return 0
-    log "generating $file (60 s, 320x240 H.264 $vb + AAC 64k)"
+    log "generating $file ($seconds s, $size H.264 $vb + AAC $ab)"
     timeout 300 ffmpeg -hide_banner -loglevel error -y \
-        -f lavfi -i "testsrc2=size=320x240:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=44100" \
-        -t 60 -c:v libx264 -preset veryfast -profile:v baseline -pix_fmt yuv420p -g 50 \
+        -f lavfi -i "testsrc2=size=$size:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=44100" \
+        -t "$seconds" -c:v libx264 -preset veryfast -profile:v baseline -pix_fmt yuv420p -g 50 \
         -b:v "$vb" -maxrate "$vb" -bufsize "$((2 * ${vb%k}))k" \
-        -c:a aac -b:a 64k -ac 2 -movflags +faststart "$file"
+        -c:a aac -b:a "$ab" -ac "$channels" -movflags +faststart "$file"
 }
 make_clip 200k "$out/media/clip-200k.mp4"
 make_clip 800k "$out/media/clip-800k.mp4"
+# For bench/targets.sh: about 100 kbit/s in all (the scale target), and one second (the setup burst: each
+# session streams for a second, so what is measured is the control path).
+make_clip 64k "$out/media/clip-100k.mp4" 32k 1
+make_clip 64k "$out/media/tiny.mp4" 32k 1 1 160x120
 if [ -z "$clip" ]; then
     clip="$out/media/clip-$variant.mp4"
-    [ -s "$clip" ] || die "unknown --variant $variant (200k or 800k)"
+    [ -s "$clip" ] || die "unknown --variant $variant (100k, 200k or 800k)"
 fi
 [ -s "$clip" ] || die "no such clip: $clip"
 log "clip: $clip (serve the same file from Tributary for a fair comparison)"
