@@ -49,6 +49,13 @@ def refused(d):
     return d is None or bool(get(d, "sessions", "errors")) or (get(d, "sessions", "failed") or 0) > 0
 
 
+def reads_of(d):
+    reads = get(d, "loadTool", "udpReads")
+    if not reads or not reads.get("wakeups"):
+        return "its UDP reads not counted"
+    return "%.2f datagrams per readable-socket wake-up" % reads["datagramsPerWakeup"]
+
+
 def held_ms(held, streams):
     if not held or not streams:
         return None
@@ -73,6 +80,14 @@ def main():
 
     # --- control path
     b, r = load(os.path.join(d, "control-burst.json")), load(os.path.join(d, "control-ramp.json"))
+    try:
+        with open(os.path.join(d, "control-warmup.txt")) as f:
+            warmups = [line.split() for line in f if line.strip()]
+        notes.append("Before the burst: %d warm-up bursts of %s sessions; the server's JIT compiled for %s s in them"
+                     " (%s s in the last)." % (len(warmups), burst, " + ".join(w[1] for w in warmups),
+                                              warmups[-1][1] if warmups else "n/a"))
+    except OSError:
+        pass
     if b:
         played, ramp_s = get(b, "sessions", "ok") or 0, get(b, "run", "rampSeconds")
         rate = played / ramp_s if ramp_s else 0
@@ -113,10 +128,11 @@ def main():
         row("≤ 0.5 CPU-ms per stream-second, %s sessions of the 800 kbit/s clip (about a tenth of gst-rtsp-server's)"
             % cost,
             "whole run %.2f, held %s; gst-rtsp-server %s in the same run (%s of its sessions clean), ratio %s;"
-            " load tool %.2f" % (
+            " load tool %.2f (%s)" % (
                 whole or 0, "n/a" if held is None else "%.2f" % held, "n/a" if gst is None else "%.2f" % gst,
                 "%d of %d" % (get(g, "sessions", "ok"), get(g, "sessions", "requested")) if g else "n/a",
-                "%.2f" % (whole / gst) if whole and gst else "n/a", get(c, "loadTool", "cpuMsPerStreamSecond") or 0),
+                "%.2f" % (whole / gst) if whole and gst else "n/a", get(c, "loadTool", "cpuMsPerStreamSecond") or 0,
+                reads_of(c)),
             whole is not None and whole <= 0.5)
         row("loss < 0.1 %%, %s sessions of the 800 kbit/s clip" % cost,
             "%.3f %% (%d of %s sessions played)" % (get(c, "packets", "lossPercent") or 0, get(c, "sessions", "ok"),
@@ -131,7 +147,7 @@ def main():
     # --- scale
     for n in scale_ns.split():
         s = load(os.path.join(d, "scale-n%s.json" % n))
-        target = "%s sessions of the 100 kbit/s clip held, loss < 0.1 %%" % n
+        target = "%s sessions of the 100 kbit/s clip held: all play, loss < 0.1 %%, audio jitter p99 < 10 ms" % n
         if not s:
             row(target, NOT_MEASURED, False)
             continue
@@ -140,9 +156,11 @@ def main():
         memory = ""
         try:
             with open(os.path.join(d, "scale-n%s-memory.txt" % n)) as f:
-                rss0, heap0, rss1, heap1 = (int(x) for x in f.read().split())
-            memory = "; memory per session: RSS %.1f KB, live heap %.1f KB (%.0f → %.0f MB RSS)" % (
-                (rss1 - rss0) / float(n), (heap1 - heap0) / float(n), rss0 / 1024.0, rss1 / 1024.0)
+                used0, committed0, rss0, used1, committed1, rss1 = (int(x) for x in f.read().split())
+            memory = ("; memory per session (after a full GC, against the idle server): live heap %.1f KB, outside"
+                      " the heap %.1f KB (RSS %.0f → %.0f MB)" % (
+                          (used1 - used0) / float(n), ((rss1 - committed1) - (rss0 - committed0)) / float(n),
+                          rss0 / 1024.0, rss1 / 1024.0))
         except (OSError, ValueError):
             memory = "; memory not sampled"
         row(target,
@@ -154,7 +172,7 @@ def main():
                 errors_of(s), "%.2f" % (get(s, "server", "cpuMsPerStreamSecond") or 0),
                 "n/a" if held_ms(held, ok) is None else "%.2f" % held_ms(held, ok),
                 "%.2f" % (get(s, "loadTool", "cpuMsPerStreamSecond") or 0), top_threads(held), memory),
-            ok == int(n) and loss < 0.1)
+            ok == int(n) and loss < 0.1 and (get(s, "jitterMs", "byMedia", "audio", "p99") or 1e9) < 10)
 
     # --- live fan-out
     t, g = load(os.path.join(d, "live-tributary.json")), load(os.path.join(d, "live-gst-rtsp-server.json"))

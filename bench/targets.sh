@@ -8,7 +8,8 @@
 #                    [--live 5000] [--live-hold 30] [--no-gst] [--skip control,cost,scale,live]
 #
 # The parts, in order (each one load-tool run or more; nothing else should run on the machine):
-#  control  the setup burst: three unmeasured warm-up bursts, then --burst sessions of a one-second clip
+#  control  the setup burst: unmeasured warm-up bursts until the server's JIT has settled (a burst costs it
+#           under 0.25 s of compiling, by jstat; at most 15), then --burst sessions of a one-second clip
 #           (tiny.mp4) started at once (--rate 4000, 256 handshake threads), then a ramp ("N RATE"): setups a
 #           second, setup / PLAY->first packet / TEARDOWN latency, refused requests.
 #  cost     --cost UDP sessions of the 800 kbit/s clip, held --cost-hold s, beside gst-rtsp-server serving the same
@@ -37,7 +38,7 @@ read -r -a tool_jvm <<< "${LOAD_TOOL_JVM:--Xss512k -XX:TieredStopAtLevel=1 -XX:+
 pid="" out="" server_log=""
 burst=2000 ramp="1000 200" cost=1000 cost_hold=20 scale="10000" scale_rate=250 scale_hold=60
 live=5000 live_hold=30 run_gst=1 skip=""
-usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --tributary-pid) pid="$2"; shift 2 ;;
@@ -119,24 +120,37 @@ run_split() {
     grep -hE "^(sessions|packets|rtsp errors)" "$t/$name"-p*.log || true
 }
 
-# The server's RSS (kB) and its live heap (kB, used after a full GC): "RSS HEAP".
+# After a full GC: the server's live heap, its committed heap and its RSS (kB): "USED COMMITTED RSS". RSS less the
+# committed heap is the rest: thread stacks, direct and native buffers, metaspace, code.
 memory() {
-    local rss heap
-    rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")"
+    local heap rss
     jcmd "$pid" GC.run >/dev/null 2>&1 || true
     sleep 1
     heap="$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -nE \
-        's/^ *(PSYoungGen|ParOldGen|garbage-first heap|def new generation|tenured generation) +total [0-9]+K, used ([0-9]+)K.*/\2/p' \
-        | awk '{ s += $1 } END { print s + 0 }')"
-    echo "$rss $heap"
+        's/^ *(PSYoungGen|ParOldGen|garbage-first heap|def new generation|tenured generation) +total ([0-9]+)K, used ([0-9]+)K.*/\3 \2/p' \
+        | awk '{ u += $1; c += $2 } END { print u + 0, c + 0 }')"
+    rss="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")"
+    echo "$heap $rss"
 }
 
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 if wants control; then
     url="rtsp://127.0.0.1:8554/tiny.mp4"
-    for w in 1 2 3; do
-        log "control: warm-up burst $w of 3 ($burst sessions of a one-second clip)"
+    # A server that has run for a minute is still compiling what each session runs once (its SDP, its SETUP):
+    # C2 reaches such a method after thousands of sessions, one compile thread on two cores, and in the first
+    # bursts it took half the server's CPU. Warm up until a burst costs the JIT under 0.25 s (jstat), at most 15.
+    compile_seconds() { jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 { print $4 }'; }
+    before="$(compile_seconds)"
+    : > "$t/control-warmup.txt"
+    for w in $(seq 1 15); do
         tool "control-warmup-$w" --url "$url" -n "$burst" --rate 4000 --connect-threads 256 --duration 1 -q
+        after="$(compile_seconds)"
+        jit="$(awk -v a="${after:-0}" -v b="${before:-0}" 'BEGIN { printf "%.2f", a - b }')"
+        before="$after"
+        log "control: warm-up burst $w ($burst sessions of a one-second clip): the JIT compiled for ${jit} s"
+        echo "$w $jit" >> "$t/control-warmup.txt"
+        [ -n "$after" ] || { [ "$w" -ge 3 ] && break; continue; }   # no jstat: three bursts
+        awk -v j="$jit" 'BEGIN { exit !(j < 0.25) }' && break
     done
     log "control: $burst sessions at once"
     tool control-burst --url "$url" -n "$burst" --rate 4000 --connect-threads 256 --duration 5 --server-pid "$pid" -q
@@ -159,13 +173,13 @@ fi
 if wants scale; then
     for n in $scale; do
         sleep 5
-        read -r rss0 heap0 <<< "$(memory)"
+        idle="$(memory)"
         ramp_s=$(( (n + scale_rate - 1) / scale_rate ))
         # While held: the threads over 10 s, then the memory 4 s before the hold ends.
         ( sleep $(( ramp_s + 8 )) && "$python" "$here/held-cpu.py" "$pid" 10 "$t/scale-n$n-held.json" ) \
             >/dev/null 2>&1 &
         held=$!
-        ( sleep $(( ramp_s + scale_hold - 4 )) && echo "$rss0 $heap0 $(memory)" > "$t/scale-n$n-memory.txt" ) &
+        ( sleep $(( ramp_s + scale_hold - 4 )) && echo "$idle $(memory)" > "$t/scale-n$n-memory.txt" ) &
         mem=$!
         run_split "scale-n$n" "$n" "$scale_rate" "$scale_hold" "$pid" "rtsp://127.0.0.1:8554/clip-100k.mp4"
         wait "$held" || log "scale N=$n: no held CPU sample"

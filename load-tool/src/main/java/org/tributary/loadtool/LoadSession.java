@@ -62,6 +62,8 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
     private final String cname;
     private final List<MediaTrack> tracks = new ArrayList<>();
     private RtspConnection connection;
+    /** The receiver loop that reads this session's sockets (set before they are registered with it). */
+    private ReceiverLoop loop;
     private String aggregateUri;
     private String keepAliveMethod;
     private long keepAliveNanos;
@@ -103,6 +105,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
      */
     boolean handshake(BooleanSupplier stopping, ReceiverLoop loop) {
         state = State.HANDSHAKE;
+        this.loop = loop;
         int timeout = (int) (options.rtspTimeoutSeconds * 1000);
         boolean tunnelled = options.transport == TransportMode.HTTP;
         String step = tunnelled ? "TUNNEL" : "CONNECT";
@@ -256,6 +259,7 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
 
     /** Hands the playing session to a loop, or tears it down here if the loop has ended. */
     void startReceiving(ReceiverLoop loop) {
+        this.loop = loop;
         if (!loop.adopt(this)) {
             endNanos = System.nanoTime();
             state = State.DONE;
@@ -434,7 +438,6 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
 
     /** Drains one UDP socket (RTP or RTCP) into its track. */
     private final class UdpHandler implements ChannelHandler {
-        private static final int MAX_DATAGRAMS_PER_WAKEUP = 64;
         private final TrackReceiver receiver;
         private final boolean rtcp;
 
@@ -445,20 +448,9 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
 
         @Override
         public void onReady(SelectionKey key, long nowNanos, ByteBuffer scratch) throws IOException {
-            DatagramChannel channel = (DatagramChannel) key.channel();
-            for (int i = 0; i < MAX_DATAGRAMS_PER_WAKEUP; i++) {
-                scratch.clear();
-                if (channel.receive(scratch) == null) {
-                    break;
-                }
-                long arrival = System.nanoTime();
-                int length = scratch.position();
-                if (rtcp) {
-                    receiver.onRtcp(scratch, 0, length, arrival);
-                } else {
-                    receiver.onRtp(scratch, 0, length, arrival);
-                }
-            }
+            loop.readDatagrams((DatagramChannel) key.channel(), scratch, rtcp
+                    ? (datagram, length, arrival) -> receiver.onRtcp(datagram, 0, length, arrival)
+                    : (datagram, length, arrival) -> receiver.onRtp(datagram, 0, length, arrival));
         }
 
         @Override

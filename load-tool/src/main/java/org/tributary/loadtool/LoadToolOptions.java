@@ -17,7 +17,7 @@ public final class LoadToolOptions {
     /** Options that only mean something for RTSP sessions. */
     private static final Set<String> RTSP_ONLY = Set.of("--transport", "--keepalive", "--keepalive-interval",
             "--rr-interval", "--no-options", "--connect-threads", "--rtsp-timeout", "--bind", "--udp-port-base",
-            "--udp-rcvbuf", "--publish", "--publish-url", "--publish-transport", "--publish-bitrate",
+            "--udp-rcvbuf", "--udp-reads", "--publish", "--publish-url", "--publish-transport", "--publish-bitrate",
             "--publish-fps", "--publish-gop", "--publish-payload", "--publish-lead");
     /** Options that only mean something for HLS viewers. */
     private static final Set<String> HLS_ONLY = Set.of("--http-timeout");
@@ -43,6 +43,7 @@ public final class LoadToolOptions {
     public String bindAddress = "0.0.0.0";
     public int udpPortBase = 20000;
     public int udpReceiveBuffer = 256 * 1024;
+    public int udpReadsPerWakeup = 64;
     public double reportIntervalSeconds = 5;
     public Path jsonFile;
     public String serverPid;
@@ -108,6 +109,8 @@ public final class LoadToolOptions {
             "  --bind ADDR             local address for UDP sockets (default 0.0.0.0)",
             "  --udp-port-base P       first client port tried, pairs even/odd (default 20000; 0 = any)",
             "  --udp-rcvbuf BYTES      SO_RCVBUF per UDP socket (default 262144; capped by net.core.rmem_max)",
+            "  --udp-reads N           datagrams read from a readable UDP socket before the next poll (default",
+            "                          64: until a read finds it empty; 1: no empty read, the poll reports it again)",
             "  --publish N             first publish N live streams (ANNOUNCE, SETUP mode=record, RECORD) to the",
             "                          URLs in turn, synthetic H.264; the viewers start once every RECORD is answered",
             "  --publish-url URL       publish to URL instead of the --url ones (repeat for several); viewers still",
@@ -180,6 +183,7 @@ public final class LoadToolOptions {
             case "--bind" -> bindAddress = value;
             case "--udp-port-base" -> udpPortBase = Integer.parseInt(value);
             case "--udp-rcvbuf" -> udpReceiveBuffer = Integer.parseInt(value);
+            case "--udp-reads" -> udpReadsPerWakeup = Integer.parseInt(value);
             case "--report-interval" -> reportIntervalSeconds = Double.parseDouble(value);
             case "--server-pid" -> serverPid = value;
             case "--json" -> jsonFile = Path.of(value);
@@ -248,6 +252,9 @@ public final class LoadToolOptions {
                 || rtspTimeoutSeconds <= 0 || httpTimeoutSeconds <= 0 || rrIntervalSeconds <= 0
                 || setupTimeoutSeconds < 0) {
             throw new IllegalArgumentException("sessions, rate, threads, timeouts must be positive");
+        }
+        if (udpReadsPerWakeup < 1) {
+            throw new IllegalArgumentException("--udp-reads must be at least 1");
         }
         if (!keepAliveMethod.equals("GET_PARAMETER") && !keepAliveMethod.equals("OPTIONS")) {
             throw new IllegalArgumentException("--keepalive must be get_parameter or options");

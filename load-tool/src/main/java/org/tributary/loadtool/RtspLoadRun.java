@@ -47,7 +47,7 @@ final class RtspLoadRun {
                 options.udpReceiveBuffer);
         List<ReceiverLoop> loops = new ArrayList<>();
         for (int i = 0; i < options.receiverThreads; i++) {
-            ReceiverLoop loop = new ReceiverLoop("rtp-receiver-" + i);
+            ReceiverLoop loop = new ReceiverLoop("rtp-receiver-" + i, options.udpReadsPerWakeup);
             loop.start();
             loops.add(loop);
         }
@@ -127,7 +127,16 @@ final class RtspLoadRun {
         RunSummary.RunInfo info = new RunSummary.RunInfo(options.label, options.urls,
                 options.transport.name().toLowerCase(Locale.ROOT), options.sessions, (rampEnd - t0) / 1e9,
                 (holdEnd - rampEnd) / 1e9, (end - t0) / 1e9, startedAt);
-        return RunSummary.compute(info, outcomes, errors.snapshot(), monitors.server(), monitors.self());
+        long wakeups = 0;
+        long datagrams = 0;
+        long emptyReads = 0;
+        for (ReceiverLoop loop : loops) {
+            wakeups += loop.udpReads().wakeups();
+            datagrams += loop.udpReads().datagrams();
+            emptyReads += loop.udpReads().emptyReads();
+        }
+        return RunSummary.compute(info, outcomes, errors.snapshot(), monitors.server(), monitors.self())
+                .withUdpReads(wakeups, datagrams, emptyReads);
     }
 
     /**

@@ -220,6 +220,21 @@ public final class RunSummary {
         root.put("loadTool", processMap(self, streamSeconds));
     }
 
+    /**
+     * Adds how the load tool's UDP sockets were read (the receiver loops' {@code UdpReads}): readable-socket
+     * wake-ups, datagrams, receives that found a socket empty, and datagrams per wake-up.
+     */
+    @SuppressWarnings("unchecked")
+    public RunSummary withUdpReads(long wakeups, long datagrams, long emptyReads) {
+        Map<String, Object> reads = new LinkedHashMap<>();
+        reads.put("wakeups", wakeups);
+        reads.put("datagrams", datagrams);
+        reads.put("emptyReads", emptyReads);
+        reads.put("datagramsPerWakeup", wakeups == 0 ? 0.0 : (double) datagrams / wakeups);
+        ((Map<String, Object>) root.get("loadTool")).put("udpReads", reads);
+        return this;
+    }
+
     private static Map<String, Object> distribution(Percentiles p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", p.count());
@@ -336,6 +351,12 @@ public final class RunSummary {
         line(sb, unit + "s", fmt("%.1f", root.get("streamSeconds")));
         line(sb, "server", process(section("server"), unit));
         line(sb, "load tool", process(section("loadTool"), unit));
+        Object reads = section("loadTool").get("udpReads");
+        if (reads instanceof Map<?, ?> r && ((Number) r.get("wakeups")).longValue() > 0) {
+            line(sb, "load tool UDP reads", fmt("%s datagrams in %s readable-socket wake-ups (%.2f each), %s empty"
+                    + " receives", r.get("datagrams"), r.get("wakeups"), r.get("datagramsPerWakeup"),
+                    r.get("emptyReads")));
+        }
         return sb.toString();
     }
 

@@ -3,6 +3,7 @@ package org.tributary.loadtool.rtp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
@@ -26,12 +27,28 @@ public final class ReceiverLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final List<LoopSession> sessions = new ArrayList<>();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(65536);
+    private final UdpReads udpReads = new UdpReads();
+    private final int datagramsPerWakeup;
     private final Thread thread;
     private volatile boolean stopRequested;
     private volatile boolean terminated;
     private long graceNanos;
 
+    /** A loop that reads up to 64 datagrams from a readable socket before it polls again. */
     public ReceiverLoop(String name) {
+        this(name, 64);
+    }
+
+    /**
+     * @param datagramsPerWakeup datagrams read from one readable socket before the loop polls again; below it, a
+     *                           socket is read until a receive finds it empty, and 1 skips that empty receive
+     *                           (the socket, still readable, is reported again by the next poll)
+     */
+    public ReceiverLoop(String name, int datagramsPerWakeup) {
+        if (datagramsPerWakeup < 1) {
+            throw new IllegalArgumentException("datagrams per wake-up must be at least 1: " + datagramsPerWakeup);
+        }
+        this.datagramsPerWakeup = datagramsPerWakeup;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -198,6 +215,34 @@ public final class ReceiverLoop implements Runnable {
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Reads every datagram waiting on a readable UDP socket, up to the loop's limit per wake-up, handing each to
+     * {@code sink} with its arrival time; counts the reads.
+     */
+    public void readDatagrams(DatagramChannel channel, ByteBuffer buffer, DatagramSink sink) throws IOException {
+        int received = 0;
+        boolean empty = false;
+        while (received < datagramsPerWakeup) {
+            buffer.clear();
+            if (channel.receive(buffer) == null) {
+                empty = true;
+                break;
+            }
+            received++;
+            sink.accept(buffer, buffer.position(), System.nanoTime());
+        }
+        udpReads.record(received, empty);
+    }
+
+    /** Where {@link #readDatagrams} puts each datagram: the buffer holds it from 0 to {@code length}. */
+    public interface DatagramSink {
+        void accept(ByteBuffer datagram, int length, long arrivalNanos);
+    }
+
+    public UdpReads udpReads() {
+        return udpReads;
     }
 
     /** Sessions currently served (approximate when read from another thread). */

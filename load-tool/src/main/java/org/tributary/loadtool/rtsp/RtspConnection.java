@@ -145,7 +145,7 @@ public final class RtspConnection implements Closeable {
                 throw new SocketTimeoutException("no RTSP response to CSeq " + cseq);
             }
             channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
-            ByteBuffer room = decoder.writable(16 * 1024);
+            ByteBuffer room = decoder.writable(4 * 1024);
             int n = in.read(room.array(), room.arrayOffset() + room.position(), room.remaining());
             if (n < 0) {
                 throw new IOException("connection closed by server");

@@ -24,8 +24,13 @@ public final class RtspMessageDecoder {
     private int start;
     private int end;
 
+    /**
+     * Starts with 8 KiB, room for any handshake answer: a load run opens thousands of connections at once, and a
+     * 128 KiB array each was an eighth of the tool's CPU in a setup burst (zeroing and faulting in fresh pages).
+     * A connection that carries interleaved media grows its buffer as it needs to.
+     */
     public RtspMessageDecoder() {
-        this(128 * 1024);
+        this(8 * 1024);
     }
 
     public RtspMessageDecoder(int initialCapacity) {
