@@ -9,7 +9,7 @@
 #
 # The parts, in order (each one load-tool run or more; nothing else should run on the machine):
 #  control  the setup burst: unmeasured warm-up bursts until the server's JIT has settled (a burst costs it
-#           under 0.25 s of compiling, by jstat; at most 15), then --burst sessions of a one-second clip
+#           under 0.25 s of compiling, by jstat; at most 25), then --burst sessions of a one-second clip
 #           (tiny.mp4) started at once (--rate 4000, 256 handshake threads), then a ramp ("N RATE"): setups a
 #           second, setup / PLAY->first packet / TEARDOWN latency, refused requests.
 #  cost     --cost UDP sessions of the 800 kbit/s clip, held --cost-hold s, beside gst-rtsp-server serving the same
@@ -138,11 +138,11 @@ if wants control; then
     url="rtsp://127.0.0.1:8554/tiny.mp4"
     # A server that has run for a minute is still compiling what each session runs once (its SDP, its SETUP):
     # C2 reaches such a method after thousands of sessions, one compile thread on two cores, and in the first
-    # bursts it took half the server's CPU. Warm up until a burst costs the JIT under 0.25 s (jstat), at most 15.
+    # bursts it took half the server's CPU. Warm up until a burst costs the JIT under 0.25 s (jstat), at most 25.
     compile_seconds() { jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 { print $4 }'; }
     before="$(compile_seconds)"
     : > "$t/control-warmup.txt"
-    for w in $(seq 1 15); do
+    for w in $(seq 1 25); do
         tool "control-warmup-$w" --url "$url" -n "$burst" --rate 4000 --connect-threads 256 --duration 1 -q
         after="$(compile_seconds)"
         jit="$(awk -v a="${after:-0}" -v b="${before:-0}" 'BEGIN { printf "%.2f", a - b }')"

@@ -76,6 +76,11 @@ final class AdapterComponents implements LiveSettings.Sockets {
     static final String SERVER_HEADER = "Tributary/" + TributaryResourceAdapter.VERSION;
     /** Access records waiting for the log bean; more are dropped (and counted) rather than block streaming. */
     private static final int EVENT_QUEUE_CAPACITY = 10_000;
+    /**
+     * Access records wait this long for more before they go to the history: a TEARDOWN burst is answered before it
+     * is stored (docs/BENCHMARKS.md, "Issue #18's targets in one run").
+     */
+    private static final long EVENT_LINGER_MILLIS = 250;
 
     private final WorkManager workManager;
     private final SettingValues deployed;
@@ -142,7 +147,7 @@ final class AdapterComponents implements LiveSettings.Sockets {
                 deployed.integer("accessTimeoutMillis"));
         sessions = new SessionRegistry(deployed.integer("sessionTimeoutSeconds"), deployed.integer("maxSessions"));
         sessions.maxPerAddress(deployed.integer("maxSessionsPerAddress"));
-        events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY);
+        events = new EventDispatcher(tasks, EVENT_QUEUE_CAPACITY, EVENT_LINGER_MILLIS);
         SessionRegistry registry = sessions;
         sessions.onSessionEnded(ended -> events.publish(AccessRecords.ofEndedSession(ended, registry.size())));
         AccessRecords.serverHostName(); // resolves the host name now, not on a streaming thread later

@@ -164,6 +164,30 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aLingeringDrainWaitsAndTakesTheBurstInOneBatch() throws Exception {
+        Bean bean = new Bean(new CountDownLatch(0));
+        EventDispatcher dispatcher = new EventDispatcher(task -> new Thread(task).start(), 1000, 300);
+        dispatcher.activate(factoryOf(bean));
+        long start = System.nanoTime();
+        for (int i = 0; i < 150; i++) {
+            dispatcher.publish(record("/" + i));
+        }
+        Thread.sleep(100);
+        synchronized (bean) {
+            assertEquals(List.of(), bean.batchSizes, "nothing is delivered while the drain lingers");
+        }
+        long deadline = start + TimeUnit.SECONDS.toNanos(5);
+        while (bean.received.size() < 150) {
+            assertTrue(System.nanoTime() < deadline, "delivered: " + bean.received.size());
+            Thread.sleep(5);
+        }
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(300), "the drain waited its linger");
+        synchronized (bean) {
+            assertEquals(List.of(150), bean.batchSizes, "one call of the bean for the whole burst");
+        }
+    }
+
+    @Test
     void afterDeactivationRecordsAreKeptForTakeAll() {
         Bean bean = new Bean(new CountDownLatch(0));
         EventDispatcher dispatcher = new EventDispatcher(task -> { }, 10); // never runs a drain
