@@ -4,7 +4,7 @@
 #
 #   bench/targets.sh --tributary-pid PID --out DIR [--server-log FILE]
 #                    [--burst 2000] [--ramp "1000 200"] [--cost 1000] [--cost-hold 20]
-#                    [--scale "10000"] [--scale-rate 250] [--scale-hold 60]
+#                    [--scale "2500 5000 10000"] [--scale-rate 250] [--scale-hold 60]
 #                    [--live 5000] [--live-hold 30] [--no-gst] [--skip control,cost,scale,live]
 #
 # The parts, in order (each one load-tool run or more; nothing else should run on the machine):
@@ -36,7 +36,7 @@ python=/usr/bin/python3
 read -r -a tool_jvm <<< "${LOAD_TOOL_JVM:--Xss512k -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xms2g -Xmn1500m}"
 
 pid="" out="" server_log=""
-burst=2000 ramp="1000 200" cost=1000 cost_hold=20 scale="10000" scale_rate=250 scale_hold=60
+burst=2000 ramp="1000 200" cost=1000 cost_hold=20 scale="2500 5000 10000" scale_rate=250 scale_hold=60
 live=5000 live_hold=30 run_gst=1 skip=""
 usage() { sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
