@@ -31,19 +31,27 @@ public final class StreamReader implements AutoCloseable {
         return stream;
     }
 
-    /** Writer side: queues the packet, or drops and counts it when the queue is full. Never blocks. */
-    synchronized void offer(StreamPacket packet) {
-        if (ended) {
-            return;
+    /**
+     * Writer side: queues the packet, or drops and counts it when the queue is full. Never blocks on the reader.
+     * The wake runs after this reader's lock is released: a consumer that holds its own lock while it looks at
+     * the queue (a push relay waiting for packets) would otherwise deadlock against the writer.
+     */
+    void offer(StreamPacket packet) {
+        Runnable wake;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            if (queue.size() >= capacity) {
+                dropped++;
+                return;
+            }
+            queue.addLast(packet);
+            received++;
+            wake = queue.size() == 1 ? onReadable : null;
         }
-        if (queue.size() >= capacity) {
-            dropped++;
-            return;
-        }
-        queue.addLast(packet);
-        received++;
-        if (queue.size() == 1 && onReadable != null) {
-            onReadable.run();
+        if (wake != null) {
+            wake.run();
         }
     }
 
@@ -53,10 +61,14 @@ public final class StreamReader implements AutoCloseable {
     }
 
     /** The stream ended (unregistered, its source stopped): what is queued can still be read. */
-    synchronized void end() {
-        ended = true;
-        if (onReadable != null) {
-            onReadable.run();
+    void end() {
+        Runnable wake;
+        synchronized (this) {
+            ended = true;
+            wake = onReadable;
+        }
+        if (wake != null) {
+            wake.run(); // outside the lock, as in offer
         }
     }
 

@@ -229,4 +229,47 @@ class StreamTest {
         stream.end();
         assertEquals(3, wakes.get(), "the end wakes it, so the player sees it at once");
     }
+
+    /**
+     * A push relay waits for packets holding its own lock and looks at the queue inside it; the writer wakes it
+     * under that same lock. The wake ran inside the reader's lock, so the two took the locks in opposite orders
+     * and the RTSP selector (the writer) deadlocked (RelayIT, 2026-12-06). The writer now wakes outside it.
+     */
+    @Test
+    void aWakeThatTakesTheConsumersLockDoesNotDeadlockAgainstAConsumerPeekingUnderIt() throws Exception {
+        Stream stream = stream(StreamLimits.DEFAULT);
+        StreamReader reader = stream.openReader();
+        Object consumerLock = new Object();
+        AtomicInteger wakes = new AtomicInteger();
+        reader.onReadable(() -> {
+            synchronized (consumerLock) {
+                wakes.incrementAndGet();
+                consumerLock.notifyAll();
+            }
+        });
+        Thread writer = new Thread(() -> write(stream, 0, 1, true)); // to an empty queue: wakes, under consumerLock
+        writer.setDaemon(true);
+        AtomicInteger peeked = new AtomicInteger();
+        Thread consumer = new Thread(() -> {
+            synchronized (consumerLock) {
+                writer.start();
+                try {
+                    Thread.sleep(200); // the writer has queued the packet and waits for consumerLock in its wake
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (reader.peek() != null) { // under the consumer's lock, as PushRelay.send looks
+                    peeked.incrementAndGet();
+                }
+            }
+        });
+        consumer.setDaemon(true);
+        consumer.start();
+        consumer.join(5000);
+        writer.join(5000);
+        assertFalse(consumer.isAlive(), "the consumer's peek returned (it deadlocked against the writer before)");
+        assertFalse(writer.isAlive(), "the writer finished its wake");
+        assertEquals(1, peeked.get());
+        assertEquals(1, wakes.get());
+    }
 }
