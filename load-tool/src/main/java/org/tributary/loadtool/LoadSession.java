@@ -438,19 +438,17 @@ final class LoadSession implements LoopSession, RtspInboundHandler {
 
     /** Drains one UDP socket (RTP or RTCP) into its track. */
     private final class UdpHandler implements ChannelHandler {
-        private final TrackReceiver receiver;
-        private final boolean rtcp;
+        private final ReceiverLoop.DatagramSink sink;
 
         UdpHandler(TrackReceiver receiver, boolean rtcp) {
-            this.receiver = receiver;
-            this.rtcp = rtcp;
+            this.sink = rtcp
+                    ? (datagram, length, arrival) -> receiver.onRtcp(datagram, 0, length, arrival)
+                    : (datagram, length, arrival) -> receiver.onRtp(datagram, 0, length, arrival);
         }
 
         @Override
         public void onReady(SelectionKey key, long nowNanos, ByteBuffer scratch) throws IOException {
-            loop.readDatagrams((DatagramChannel) key.channel(), scratch, rtcp
-                    ? (datagram, length, arrival) -> receiver.onRtcp(datagram, 0, length, arrival)
-                    : (datagram, length, arrival) -> receiver.onRtp(datagram, 0, length, arrival));
+            loop.readDatagrams((DatagramChannel) key.channel(), scratch, sink);
         }
 
         @Override

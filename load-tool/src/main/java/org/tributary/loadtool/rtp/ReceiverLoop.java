@@ -34,11 +34,6 @@ public final class ReceiverLoop implements Runnable {
     private volatile boolean terminated;
     private long graceNanos;
 
-    /** A loop that reads up to 64 datagrams from a readable socket before it polls again. */
-    public ReceiverLoop(String name) {
-        this(name, 64);
-    }
-
     /**
      * @param datagramsPerWakeup datagrams read from one readable socket before the loop polls again; below it, a
      *                           socket is read until a receive finds it empty, and 1 skips that empty receive

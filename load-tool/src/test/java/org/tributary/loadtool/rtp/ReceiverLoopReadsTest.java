@@ -18,7 +18,7 @@ class ReceiverLoopReadsTest {
     void readsEveryWaitingDatagramThenCountsTheEmptyReceive() throws Exception {
         try (DatagramChannel receiver = bound(); DatagramChannel sender = DatagramChannel.open()) {
             send(sender, receiver, 3);
-            ReceiverLoop loop = new ReceiverLoop("test");
+            ReceiverLoop loop = new ReceiverLoop("test", 64);
             List<String> got = new ArrayList<>();
             readUntil(loop, receiver, got, 3);
             assertEquals(List.of("p0", "p1", "p2"), got);
